@@ -1,0 +1,40 @@
+# capuy: `make run` starts the demo server, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench install system-deps clean
+
+$(BIN)/capuy: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/capuy
+
+# Debian packages that documents and browser tests need; installed only when missing.
+system-deps:
+	@./scripts/system-deps
+
+run: install
+	mkdir -p var
+	CAPUY_DEBUG=1 $(BIN)/capuy migrate --noinput
+	CAPUY_DEBUG=1 $(BIN)/capuy demo --if-empty
+	@echo "Cấp ủy số chạy tại http://$(HOST):$(PORT)/"
+	CAPUY_DEBUG=1 $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
+
+test: install system-deps
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	@for f in bench/*.py; do [ -f "$$f" ] && $(BIN)/python $$f; done; true
+
+clean:
+	rm -rf $(VENV) var *.egg-info

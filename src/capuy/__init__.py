@@ -1,0 +1,1 @@
+"""Cấp ủy số: the work cycle of a Vietnamese party committee."""

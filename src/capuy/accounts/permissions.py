@@ -1,0 +1,117 @@
+"""Who may read and who may change what.
+
+Rules (one place for all of capuy):
+- A role granted on an organization covers its subtree.
+- System administrators (superusers, or the ``admin`` role) read and change everything.
+- Office staff (``office``) read and change the records of their subtree.
+- Committee members (``committee``) read the internal records of their subtree.
+- Party members (``member``) read their own record and what they are invited or assigned to.
+- Anyone else, the public included, sees only the portal.
+Views return 404 for records a user may not read, and 403 for records they may read but not change.
+"""
+
+from django.db.models import Q
+
+from capuy.accounts.models import Role, RoleGrant
+
+READ_ROLES = (Role.ADMIN, Role.OFFICE, Role.COMMITTEE)
+MANAGE_ROLES = (Role.ADMIN, Role.OFFICE)
+
+
+def is_admin(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_capuy_is_admin", None)
+    if cached is None:
+        cached = user._capuy_is_admin = user.grants.filter(role=Role.ADMIN).exists()
+    return cached
+
+
+def _has_role_on(user, organization, roles) -> bool:
+    if not user.is_authenticated or organization is None:
+        return False
+    if is_admin(user):
+        return True
+    return RoleGrant.objects.filter(
+        user=user, role__in=roles, organization__path__in=organization.ancestor_paths()
+    ).exists()
+
+
+def can_read(user, organization) -> bool:
+    """May ``user`` read the internal records of ``organization``?"""
+    return _has_role_on(user, organization, READ_ROLES)
+
+
+def can_manage(user, organization) -> bool:
+    """May ``user`` change the records of ``organization`` (office staff of it or a superior)?"""
+    return _has_role_on(user, organization, MANAGE_ROLES)
+
+
+def has_role(user, organization, role) -> bool:
+    return _has_role_on(user, organization, (role,))
+
+
+def organization_filter(user, roles=READ_ROLES, field: str = "") -> Q | None:
+    """A Q over ``{field}path`` that keeps the organizations ``user`` holds one of ``roles`` over.
+
+    Returns None for "everything" (administrators) and ``Q(pk__in=[])`` for nothing.
+    """
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if is_admin(user):
+        return None
+    paths = set(
+        RoleGrant.objects.filter(user=user, role__in=roles).values_list("organization__path", flat=True)
+    )
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{f"{field}path__startswith": path})
+    return query
+
+
+def readable_organizations(user, roles=READ_ROLES):
+    from capuy.organizations.models import Organization
+
+    query = organization_filter(user, roles)
+    return Organization.objects.all() if query is None else Organization.objects.filter(query)
+
+
+def filter_by_organization(queryset, user, lookup: str = "organization", roles=READ_ROLES):
+    """Keep the rows of ``queryset`` whose ``lookup`` organization the user may read."""
+    query = organization_filter(user, roles, field=f"{lookup}__")
+    return queryset if query is None else queryset.filter(query)
+
+
+def can_read_person(user, person) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.person_id == person.pk:
+        return True
+    return visible_people(user).filter(pk=person.pk).exists()
+
+
+def can_manage_person(user, person) -> bool:
+    if person.organization_id is None:
+        return is_admin(user)
+    return can_manage(user, person.organization)
+
+
+def visible_people(user):
+    """People whose record is kept in, or who sit on a body or hold a title in, a readable organization."""
+    from capuy.organizations.models import Person
+
+    query = organization_filter(user)
+    if query is None:
+        return Person.objects.all()
+    own = Q(pk=user.person_id) if user.is_authenticated and user.person_id else Q(pk__in=[])
+    if query == Q(pk__in=[]):
+        return Person.objects.filter(own)
+    orgs = readable_organizations(user).values("pk")
+    return Person.objects.filter(
+        own
+        | Q(organization__in=orgs)
+        | Q(body_memberships__body__organization__in=orgs)
+        | Q(titles__organization__in=orgs)
+    ).distinct()

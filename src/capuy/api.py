@@ -1,0 +1,46 @@
+"""The REST API under /api/, with its OpenAPI schema at /api/openapi.json."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.security import django_auth
+
+from capuy.core.api import TokenAuth, validation_payload
+
+api = NinjaAPI(
+    title="Cấp ủy số API",
+    version="1",
+    description="API của Cấp ủy số. Xác thực bằng mã truy cập (Bearer) hoặc phiên đăng nhập.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    return api.create_response(request, validation_payload(exc), status=400)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return api.create_response(request, {"detail": "Cần đăng nhập hoặc mã truy cập hợp lệ."}, status=401)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Bạn không có quyền thực hiện thao tác này."}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
+
+
+def _register():
+    from capuy.organizations.api import router as organizations
+
+    api.add_router("/", organizations)
+
+
+_register()

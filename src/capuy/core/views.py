@@ -1,0 +1,15 @@
+from django.shortcuts import render
+
+from capuy.accounts.permissions import readable_organizations
+
+
+def home(request):
+    """The start page: the user's organizations, or a welcome with the log-in link."""
+    organizations = []
+    if request.user.is_authenticated:
+        readable = readable_organizations(request.user)
+        # Show the top of each granted subtree, not every cell under it.
+        paths = sorted(readable.values_list("path", flat=True))
+        tops = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+        organizations = readable.filter(path__in=tops[:50])
+    return render(request, "core/home.html", {"organizations": organizations})

@@ -1,0 +1,87 @@
+from django import forms
+from django.db import transaction
+
+from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term, Title
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["kind", "name", "committee_name", "short_name", "issuer_symbol", "place_name",
+                  "superior_heading", "valid_from"]
+        widgets = {"valid_from": DateInput()}
+
+
+class TermForm(forms.ModelForm):
+    class Meta:
+        model = Term
+        fields = ["congress_number", "start_year", "end_year", "start_date", "end_date"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["term", "kind"]
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organization = organization
+        self.fields["term"].queryset = organization.terms.all()
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = BodyMembership
+        fields = ["person", "role", "start_date", "end_date"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    def __init__(self, *args, body, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        self.fields["person"].queryset = people
+
+
+class PersonForm(forms.ModelForm):
+    titles = forms.CharField(
+        label="Chức danh", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Mỗi dòng một chức danh, theo thứ tự viết, ví dụ: Phó Bí thư Quận ủy ↵ Chủ tịch UBND quận",
+    )
+
+    class Meta:
+        model = Person
+        fields = ["full_name", "gender", "birth_date", "email", "phone"]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, organization=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organization is not None:
+            self.instance.organization = organization
+        if self.instance.pk:
+            self.fields["titles"].initial = "\n".join(
+                t.name for t in self.instance.titles.all() if t.end_date is None
+            )
+
+    def clean_titles(self):
+        lines = [" ".join(line.split()) for line in self.cleaned_data["titles"].splitlines()]
+        lines = [line for line in lines if line]
+        if any(len(line) > 200 for line in lines):
+            raise forms.ValidationError("Mỗi chức danh không quá 200 ký tự.")
+        return lines
+
+    @transaction.atomic
+    def save(self, commit=True):
+        person = super().save(commit=True)
+        # Current (open-ended) titles are replaced by the list as written; dated history stays.
+        person.titles.filter(end_date__isnull=True).delete()
+        Title.objects.bulk_create(
+            Title(person=person, name=name, order=i) for i, name in enumerate(self.cleaned_data["titles"], 1)
+        )
+        return person

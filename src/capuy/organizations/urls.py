@@ -1,0 +1,20 @@
+from django.urls import path
+
+from capuy.organizations import views
+
+app_name = "organizations"
+urlpatterns = [
+    path("", views.organization_list, name="list"),
+    path("tim-kiem/", views.search, name="search"),
+    path("<int:pk>/", views.organization_detail, name="detail"),
+    path("<int:pk>/sua/", views.organization_edit, name="edit"),
+    path("<int:pk>/them-to-chuc/", views.organization_create, name="create_child"),
+    path("<int:pk>/nhiem-ky/them/", views.term_create, name="term_create"),
+    path("<int:pk>/co-quan/them/", views.body_create, name="body_create"),
+    path("<int:pk>/nhan-su/", views.organization_people, name="people"),
+    path("<int:pk>/nhan-su/them/", views.person_create, name="person_create"),
+    path("co-quan/<int:pk>/", views.body_detail, name="body"),
+    path("co-quan/<int:pk>/them-thanh-vien/", views.membership_create, name="membership_create"),
+    path("nhan-su/<int:pk>/", views.person_detail, name="person"),
+    path("nhan-su/<int:pk>/sua/", views.person_edit, name="person_edit"),
+]

@@ -1,0 +1,193 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from capuy.accounts import permissions
+from capuy.core.vietnamese import search_key
+from capuy.organizations.forms import BodyForm, MembershipForm, OrganizationForm, PersonForm, TermForm
+from capuy.organizations.models import Body, BodyMembership, Organization, Person, Title
+
+
+def readable_organization_or_404(user, pk) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    if not permissions.can_read(user, organization):
+        raise Http404("Không tìm thấy tổ chức.")
+    return organization
+
+
+def managed_organization(user, pk) -> Organization:
+    organization = readable_organization_or_404(user, pk)
+    if not permissions.can_manage(user, organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được thay đổi hồ sơ.")
+    return organization
+
+
+def _day(request) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(request.GET.get("ngay", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+@login_required
+def organization_list(request):
+    organizations = permissions.readable_organizations(request.user).select_related("merged_into")
+    return render(request, "organizations/list.html", {"organizations": organizations[:2000]})
+
+
+@login_required
+def organization_detail(request, pk):
+    organization = readable_organization_or_404(request.user, pk)
+    day = _day(request)
+    terms = list(organization.terms.all())
+    term = next((t for t in terms if str(t.pk) == request.GET.get("nhiem-ky")), None) or next(
+        (t for t in terms if t.covers(day)), terms[0] if terms else None
+    )
+    bodies = []
+    if term:
+        memberships = BodyMembership.objects.active_on(day).select_related("person").prefetch_related(
+            Prefetch("person__titles", queryset=Title.objects.order_by("order"))
+        )
+        for body in term.bodies.prefetch_related(Prefetch("memberships", queryset=memberships)):
+            rows = sorted(body.memberships.all(), key=lambda m: (BodyMembership.ROLE_ORDER[m.role], m.person.sort_key))
+            bodies.append((body, rows))
+    context = {
+        "organization": organization,
+        "ancestors": organization.ancestors(),
+        "children": organization.children.all(),
+        "terms": terms,
+        "term": term,
+        "bodies": bodies,
+        "day": day,
+        "people_count": organization.people.count(),
+        "can_manage": permissions.can_manage(request.user, organization),
+    }
+    return render(request, "organizations/detail.html", context)
+
+
+@login_required
+def organization_people(request, pk):
+    organization = readable_organization_or_404(request.user, pk)
+    people = Person.objects.filter(organization=organization).select_related("party_member")
+    people = people.prefetch_related(Prefetch("titles", queryset=Title.objects.order_by("order")))
+    return render(request, "organizations/people.html", {"organization": organization, "people": people})
+
+
+@login_required
+def body_detail(request, pk):
+    body = get_object_or_404(Body.objects.select_related("organization", "term"), pk=pk)
+    if not permissions.can_read(request.user, body.organization):
+        raise Http404("Không tìm thấy cơ quan.")
+    day = _day(request)
+    memberships = body.memberships.select_related("person").order_by("start_date")
+    return render(request, "organizations/body.html", {
+        "body": body, "day": day, "current": body.members_on(day), "memberships": memberships,
+        "can_manage": permissions.can_manage(request.user, body.organization),
+    })
+
+
+@login_required
+def person_detail(request, pk):
+    person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
+    if not permissions.can_read_person(request.user, person):
+        raise Http404("Không tìm thấy nhân sự.")
+    return render(request, "organizations/person.html", {
+        "person": person,
+        "titles": person.titles.select_related("organization").order_by("end_date", "order"),
+        "memberships": person.body_memberships.select_related("body__organization", "body__term"),
+        "member": getattr(person, "party_member", None),
+        "can_manage": permissions.can_manage_person(request.user, person),
+    })
+
+
+@login_required
+def search(request):
+    query = request.GET.get("q", "").strip()
+    organizations = people = []
+    if query:
+        key = search_key(query)
+        organizations = permissions.readable_organizations(request.user).filter(search_text__contains=key)[:50]
+        people = permissions.visible_people(request.user).search(query).prefetch_related("titles")[:50]
+    return render(request, "organizations/search.html", {"query": query, "organizations": organizations, "people": people})
+
+
+def _form_page(request, form, title, back, success):
+    """Render a form, or save it atomically (nothing is saved when any check fails) and redirect."""
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save()
+        messages.success(request, success)
+        return redirect(obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else back)
+    return render(request, "organizations/form.html", {"form": form, "title": title, "back": back},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_create(request, pk):
+    parent = managed_organization(request.user, pk)
+    form = OrganizationForm(request.POST or None, instance=Organization(parent=parent))
+    return _form_page(request, form, f"Thêm tổ chức trực thuộc {parent}", parent.get_absolute_url(), "Đã thêm tổ chức.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_edit(request, pk):
+    organization = managed_organization(request.user, pk)
+    form = OrganizationForm(request.POST or None, instance=organization)
+    return _form_page(request, form, f"Sửa {organization}", organization.get_absolute_url(), "Đã lưu thay đổi.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def term_create(request, pk):
+    organization = managed_organization(request.user, pk)
+    form = TermForm(request.POST or None, instance=organization.terms.model(organization=organization))
+    return _form_page(request, form, f"Thêm nhiệm kỳ của {organization}", organization.get_absolute_url(),
+                      "Đã thêm nhiệm kỳ.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_create(request, pk):
+    organization = managed_organization(request.user, pk)
+    form = BodyForm(request.POST or None, organization=organization)
+    return _form_page(request, form, f"Thêm cơ quan lãnh đạo của {organization}", organization.get_absolute_url(),
+                      "Đã thêm cơ quan lãnh đạo.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_create(request, pk):
+    body = get_object_or_404(Body.objects.select_related("organization", "term"), pk=pk)
+    managed_organization(request.user, body.organization_id)
+    form = MembershipForm(request.POST or None, body=body, people=permissions.visible_people(request.user))
+    return _form_page(request, form, f"Thêm thành viên {body}", body.get_absolute_url(), "Đã thêm thành viên.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request, pk):
+    organization = managed_organization(request.user, pk)
+    form = PersonForm(request.POST or None, organization=organization)
+    return _form_page(request, form, f"Thêm nhân sự – {organization}", organization.get_absolute_url(), "Đã thêm nhân sự.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request, pk):
+    person = get_object_or_404(Person, pk=pk)
+    if not permissions.can_read_person(request.user, person):
+        raise Http404("Không tìm thấy nhân sự.")
+    if not permissions.can_manage_person(request.user, person):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ mới được sửa.")
+    form = PersonForm(request.POST or None, instance=person)
+    return _form_page(request, form, f"Sửa hồ sơ {person}", person.get_absolute_url(), "Đã lưu hồ sơ.")

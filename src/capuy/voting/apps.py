@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VotingConfig(AppConfig):
+    name = "capuy.voting"
+    verbose_name = "Biểu quyết và bầu cử"
