@@ -38,9 +38,11 @@ def on_not_found(request, exc):
 
 
 def _register():
-    from capuy.organizations.api import router as organizations
+    import importlib
 
-    api.add_router("/", organizations)
+    # Each app's router is mounted at the root; its paths carry their own prefix (/conferences/, …).
+    for app in ("organizations", "members", "conferences", "voting", "documents", "targets", "tasks", "portal"):
+        api.add_router("/", importlib.import_module(f"capuy.{app}.api").router)
 
 
 _register()
