@@ -6,6 +6,13 @@ import shutil
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing test passwords with the production hasher would dominate the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

@@ -165,8 +165,9 @@ def load(context):
     son = b.person(cqcq_cells[0][0], "Lê Văn Sơn", ["Phó Bí thư Quận ủy", "Chủ tịch UBND quận"], Person.Gender.MALE)
     phi = b.person(cqcq_cells[0][0], "Trần Văn Phi", ["Bí thư Đảng ủy các CQCQ quận", "Phó Chủ tịch UBND quận"],
                    Person.Gender.MALE)
-    committee(b, hoaan, hoaan_term, [(b.person(cqcq_cells[0][0], titles=["Bí thư Quận ủy Hòa An"]), R.SECRETARY),
-                                     (son, R.DEPUTY)], 35, hoaan_term.start_date, cqcq_cells[0][0])
+    hoaan_office = org(hoaan, K.GRASSROOTS_CELL, "Chi bộ Văn phòng Quận ủy Hòa An", place_name="Hòa An")
+    committee(b, hoaan, hoaan_term, [(b.person(hoaan_office, titles=["Bí thư Quận ủy Hòa An"]), R.SECRETARY),
+                                     (son, R.DEPUTY)], 35, hoaan_term.start_date, hoaan_office)
     committee(b, cqcq, cqcq_term, [(phi, R.SECRETARY)], 15, cqcq_term.start_date, cqcq_cells[1][0])
 
     # Hải Phòng → Kiến An (sample 003): the 21st conference of the 5th term, before the 6th congress.
