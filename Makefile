@@ -20,6 +20,7 @@ system-deps:
 	@./scripts/system-deps
 
 run: install
+	@./scripts/system-deps || echo "Cảnh báo: thiếu gói hệ thống; xuất PDF và kiểm thử trình duyệt sẽ không chạy."
 	mkdir -p var
 	CAPUY_DEBUG=1 $(BIN)/capuy migrate --noinput
 	CAPUY_DEBUG=1 $(BIN)/capuy demo --if-empty

@@ -282,7 +282,9 @@ class Body(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def active_on(self, day: datetime.date):
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        """Memberships held on ``day``; an open-ended membership ends with its term at the latest."""
+        open_ended = Q(end_date__isnull=True) & (Q(body__term__end_date__isnull=True) | Q(body__term__end_date__gte=day))
+        return self.filter(start_date__lte=day).filter(open_ended | Q(end_date__gte=day))
 
 
 class BodyMembership(models.Model):

@@ -51,6 +51,9 @@ def organization_detail(request, pk):
     term = next((t for t in terms if str(t.pk) == request.GET.get("nhiem-ky")), None) or next(
         (t for t in terms if t.covers(day)), terms[0] if terms else None
     )
+    if term and not term.covers(day) and "ngay" not in request.GET:
+        # Looking at a past term: show its bodies as they were on its last day.
+        day = term.end_date or day
     bodies = []
     if term:
         memberships = BodyMembership.objects.active_on(day).select_related("person").prefetch_related(

@@ -94,3 +94,14 @@ class TitleTests(CapuyTestCase):
         person = make_person("  Trương   Tú Uyên ", self.ward)
         assert person.full_name == "Trương Tú Uyên"
         assert list(type(person).objects.search("truong tu uyen")) == [person]
+
+
+class PastTermTests(CapuyTestCase):
+    def test_open_ended_memberships_end_with_their_term(self):
+        assert self.bch.members_on(D(2025, 8, 14)).count() == 5
+        assert self.bch.members_on(D(2025, 8, 15)).count() == 0
+
+    def test_the_page_of_a_past_term_shows_the_body_on_its_last_day(self):
+        self.login(self.district_staff)
+        text = self.client.get(f"/to-chuc/{self.district.pk}/?nhiem-ky={self.term.pk}").content.decode()
+        assert "Thành viên tại ngày 14 tháng 08 năm 2025: 5" in text
