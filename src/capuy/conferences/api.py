@@ -1,5 +1,571 @@
-"""REST endpoints of the conferences app, mounted under /api/."""
+"""REST endpoints of the conferences app, mounted under /api/: /api/conferences/…
 
-from ninja import Router
+Reading follows the pages: readers of the organization and invitees (404 for others); changes need the
+organization's office staff (403), except an invitee's own answer, check-in, registration and comments.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema
+
+from capuy.accounts import permissions
+from capuy.conferences.models import (
+    AgendaItem,
+    Attendance,
+    Conference,
+    Draft,
+    DraftComment,
+    quorum,
+)
+from capuy.core.api import require, require_visible
+from capuy.organizations.models import Body, Person
 
 router = Router(tags=["Hội nghị"])
+
+
+# --- schemas -------------------------------------------------------------------------------------------------
+
+
+class ConferenceOut(Schema):
+    id: int
+    organization_id: int
+    body_id: int
+    term_id: int
+    number: int
+    title: str
+    kind: str
+    subject: str
+    reviewed_period: str
+    date: datetime.date
+    session: str
+    start_time: datetime.time | None
+    venue: str
+    status: str
+    chair_ids: list[int]
+    conclusion: str
+    current_item_id: int | None
+
+    @staticmethod
+    def resolve_chair_ids(obj):
+        return [p.pk for p in obj.chairs.all()]
+
+
+class ConferenceIn(Schema):
+    body_id: int
+    kind: str = Conference.Kind.REGULAR
+    subject: str = ""
+    reviewed_period: str = ""
+    date: datetime.date
+    session: str = Conference.Session.MORNING
+    start_time: datetime.time | None = None
+    venue: str = ""
+    chair_ids: list[int] = []
+
+
+class ConferencePatch(Schema):
+    kind: str | None = None
+    subject: str | None = None
+    reviewed_period: str | None = None
+    date: datetime.date | None = None
+    session: str | None = None
+    start_time: datetime.time | None = None
+    venue: str | None = None
+    chair_ids: list[int] | None = None
+
+
+class AgendaItemOut(Schema):
+    id: int
+    order: int
+    kind: str
+    title: str
+    presenter_id: int | None
+    presenter_text: str
+    planned_minutes: int | None
+    summary: str
+    speakers_closed: bool
+    attachments: list[dict]
+
+    @staticmethod
+    def resolve_attachments(obj):
+        return [{"title": a.title, "url": a.file.url if a.file else a.url} for a in obj.attachments.all()]
+
+
+class AgendaItemIn(Schema):
+    order: int = 0
+    kind: str = AgendaItem.Kind.REPORT
+    title: str
+    presenter_id: int | None = None
+    presenter_title: str = ""
+    planned_minutes: int | None = None
+    summary: str = ""
+
+
+class InvitationOut(Schema):
+    id: int
+    person_id: int
+    full_name: str
+    role: str
+    title: str
+    answer: str
+    reason: str
+    sent_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_full_name(obj):
+        return obj.person.full_name
+
+    @staticmethod
+    def resolve_title(obj):
+        return obj.printed_title
+
+
+class GuestIn(Schema):
+    person_id: int
+    title: str = ""
+
+
+class AnswerIn(Schema):
+    answer: str
+    reason: str = ""
+
+
+class AttendanceOut(Schema):
+    invitation_id: int
+    person_id: int
+    full_name: str
+    status: str
+    arrived_at: datetime.datetime | None
+    late: bool
+    left_at: datetime.datetime | None
+    reason: str
+    method: str
+
+    @staticmethod
+    def resolve_person_id(obj):
+        return obj.invitation.person_id
+
+    @staticmethod
+    def resolve_full_name(obj):
+        return obj.invitation.person.full_name
+
+
+class QuorumOut(Schema):
+    base: int
+    present: int
+    required: int
+    reached: bool
+    fraction: str
+    excluded: int
+
+
+class AttendanceListOut(Schema):
+    quorum: QuorumOut
+    attendance: list[AttendanceOut]
+
+
+class AttendanceIn(Schema):
+    person_id: int
+    action: str = "check_in"  # check_in, left, excused, unexcused
+    reason: str = ""
+
+
+class SpeechOut(Schema):
+    id: int
+    agenda_item_id: int | None
+    kind: str
+    speaker_id: int
+    speaker_text: str
+    summary: str
+    order: int
+
+
+class SpeechIn(Schema):
+    speaker_id: int
+    kind: str
+    summary: str = ""
+    agenda_item_id: int | None = None
+    speaker_title: str = ""
+
+
+class SpeakerRequestIn(Schema):
+    agenda_item_id: int
+    kind: str = "y_kien"
+    topic: str = ""
+
+
+class DraftOut(Schema):
+    id: int
+    kind: str
+    title: str
+    status: str
+    agenda_item_id: int | None
+    comment_deadline: datetime.date | None
+    summary_published_at: datetime.datetime | None
+    versions: list[dict]
+
+    @staticmethod
+    def resolve_versions(obj):
+        return [{"number": v.number, "note": v.note, "text": v.text, "created_at": v.created_at}
+                for v in obj.versions.all()]
+
+
+class DraftIn(Schema):
+    kind: str = Draft.Kind.REPORT
+    title: str
+    text: str
+    agenda_item_id: int | None = None
+    comment_deadline: datetime.date | None = None
+
+
+class VersionIn(Schema):
+    text: str
+    note: str = ""
+
+
+class CommentOut(Schema):
+    id: int
+    author_id: int
+    author: str
+    version: int
+    section: str
+    paragraph: int | None
+    text: str
+    answer: str
+    answer_text: str
+
+    @staticmethod
+    def resolve_author(obj):
+        return obj.author.full_name
+
+    @staticmethod
+    def resolve_version(obj):
+        return obj.version.number
+
+
+class CommentIn(Schema):
+    text: str
+    paragraph: int | None = None
+
+
+class CommentAnswerIn(Schema):
+    answer: str
+    answer_text: str = ""
+
+
+class CloseIn(Schema):
+    conclusion: str
+
+
+class ControlIn(Schema):
+    action: str  # open, next, previous, goto, end_speech
+    item_id: int | None = None
+
+
+# --- helpers -------------------------------------------------------------------------------------------------
+
+
+class _Access:
+    def __init__(self, request, pk):
+        self.conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
+        user = request.user
+        self.manage = permissions.can_manage(user, self.conference.organization)
+        self.read = self.manage or permissions.can_read(user, self.conference.organization)
+        self.invitation = self.conference.invitation_for(user.person) if user.person_id else None
+        require_visible(self.read or self.invitation is not None, "Không tìm thấy hội nghị.")
+
+    def require_manage(self):
+        require(self.manage, "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị.")
+        return self.conference
+
+    def require_invited(self):
+        require(self.invitation is not None, "Đồng chí không có giấy mời dự hội nghị này.")
+        return self.invitation
+
+
+def _person(pk) -> Person:
+    return get_object_or_404(Person, pk=pk)
+
+
+# --- conferences ---------------------------------------------------------------------------------------------
+
+
+@router.get("/conferences/", response=list[ConferenceOut])
+def list_conferences(request, status: str = "", organization_id: int | None = None):
+    conferences = Conference.objects.visible_to(request.user).select_related("body__organization", "term")
+    if status:
+        conferences = conferences.filter(status=status)
+    if organization_id:
+        conferences = conferences.filter(organization_id=organization_id)
+    return conferences.prefetch_related("chairs")[:500]
+
+
+@router.get("/conferences/mine/", response=list[ConferenceOut])
+def my_conferences(request):
+    if not request.user.person_id:
+        return []
+    return Conference.objects.filter(invitations__person_id=request.user.person_id).select_related(
+        "body__organization", "term").prefetch_related("chairs")
+
+
+@router.post("/conferences/", response={201: ConferenceOut})
+def create_conference(request, data: ConferenceIn):
+    body = get_object_or_404(Body.objects.select_related("organization", "term"), pk=data.body_id)
+    require_visible(permissions.can_read(request.user, body.organization), "Không tìm thấy cơ quan.")
+    require(permissions.can_manage(request.user, body.organization),
+            "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị hội nghị.")
+    fields = data.dict(exclude={"chair_ids", "body_id"})
+    conference = Conference(body=body, organization=body.organization, term=body.term, created_by=request.user,
+                            **fields)
+    conference.full_clean(exclude=["number"])
+    with transaction.atomic():
+        conference.save()
+        conference.chairs.set(Person.objects.filter(pk__in=data.chair_ids))
+    return 201, conference
+
+
+@router.get("/conferences/{pk}/", response=ConferenceOut)
+def get_conference(request, pk: int):
+    return _Access(request, pk).conference
+
+
+@router.patch("/conferences/{pk}/", response=ConferenceOut)
+def update_conference(request, pk: int, data: ConferencePatch):
+    conference = _Access(request, pk).require_manage()
+    conference.ensure_editable()
+    fields = data.dict(exclude_unset=True)
+    chairs = fields.pop("chair_ids", None)
+    for name, value in fields.items():
+        setattr(conference, name, value)
+    conference.full_clean(exclude=["number"])
+    with transaction.atomic():
+        conference.save()
+        if chairs is not None:
+            conference.chairs.set(Person.objects.filter(pk__in=chairs))
+    return conference
+
+
+@router.post("/conferences/{pk}/control/", response=ConferenceOut)
+def control_conference(request, pk: int, data: ControlIn):
+    """Run the meeting: open, next, previous, goto (item_id), end_speech."""
+    conference = _Access(request, pk).require_manage()
+    with transaction.atomic():
+        if data.action == "open":
+            conference.open()
+        elif data.action == "next":
+            conference.next_item()
+        elif data.action == "previous":
+            conference.previous_item()
+        elif data.action == "goto":
+            conference.go_to_item(get_object_or_404(AgendaItem, pk=data.item_id, conference=conference))
+        elif data.action == "end_speech":
+            conference.end_speech()
+        else:
+            raise ValidationError("Thao tác không hợp lệ.")
+    return conference
+
+
+@router.post("/conferences/{pk}/close/", response=ConferenceOut)
+def close_conference(request, pk: int, data: CloseIn):
+    conference = _Access(request, pk).require_manage()
+    conference.close(data.conclusion, request.user)
+    return conference
+
+
+# --- agenda --------------------------------------------------------------------------------------------------
+
+
+@router.get("/conferences/{pk}/agenda/", response=list[AgendaItemOut])
+def list_agenda(request, pk: int):
+    conference = _Access(request, pk).conference
+    return conference.agenda_items.select_related("presenter", "conference").prefetch_related("attachments")
+
+
+@router.post("/conferences/{pk}/agenda/", response={201: AgendaItemOut})
+def add_agenda_item(request, pk: int, data: AgendaItemIn):
+    conference = _Access(request, pk).require_manage()
+    conference.ensure_editable()
+    item = AgendaItem(conference=conference, **data.dict())
+    item.full_clean()
+    item.save()
+    return 201, item
+
+
+# --- invitations and attendance ------------------------------------------------------------------------------
+
+
+@router.get("/conferences/{pk}/invitations/", response=list[InvitationOut])
+def list_invitations(request, pk: int):
+    access = _Access(request, pk)
+    invitations = access.conference.invitations.select_related("person", "conference")
+    if not access.read:
+        invitations = invitations.filter(pk=access.invitation.pk)
+    return invitations
+
+
+@router.post("/conferences/{pk}/invitations/members/", response=list[InvitationOut])
+def invite_members(request, pk: int):
+    conference = _Access(request, pk).require_manage()
+    conference.invite_body_members()
+    return conference.invitations.select_related("person", "conference")
+
+
+@router.post("/conferences/{pk}/invitations/", response={201: InvitationOut})
+def invite_guest(request, pk: int, data: GuestIn):
+    conference = _Access(request, pk).require_manage()
+    person = _person(data.person_id)
+    require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
+    return 201, conference.invite_guest(person, data.title)
+
+
+@router.post("/conferences/{pk}/invitations/send/", response=ConferenceOut)
+def send_invitations(request, pk: int):
+    conference = _Access(request, pk).require_manage()
+    conference.send_invitations(base_url=request.build_absolute_uri("/").rstrip("/"))
+    return conference
+
+
+@router.post("/conferences/{pk}/invitations/mine/answer/", response=InvitationOut)
+def answer_invitation(request, pk: int, data: AnswerIn):
+    invitation = _Access(request, pk).require_invited()
+    invitation.answer_with(data.answer, data.reason)
+    return invitation
+
+
+@router.get("/conferences/{pk}/attendance/", response=AttendanceListOut)
+def list_attendance(request, pk: int):
+    access = _Access(request, pk)
+    rows = Attendance.objects.filter(conference=access.conference).select_related("invitation__person")
+    if not access.read:
+        rows = rows.filter(invitation=access.invitation)
+    return {"quorum": quorum(access.conference).as_dict(), "attendance": list(rows)}
+
+
+@router.post("/conferences/{pk}/attendance/", response=AttendanceOut)
+def record_attendance(request, pk: int, data: AttendanceIn):
+    """Staff record any invitee; an invitee may only check themself in."""
+    access = _Access(request, pk)
+    conference = access.conference
+    person = _person(data.person_id)
+    if not access.manage:
+        require(access.invitation is not None and access.invitation.person_id == person.pk and data.action == "check_in",
+                "Đồng chí chỉ được tự điểm danh cho mình.")
+    if data.action == "check_in":
+        method = Attendance.Method.STAFF if access.manage else Attendance.Method.SELF
+        return conference.check_in(person, method=method, user=request.user)
+    if data.action == "left":
+        return conference.mark_left(person, data.reason)
+    if data.action in ("excused", "unexcused"):
+        return conference.mark_absent(person, data.action == "excused", data.reason, user=request.user)
+    raise ValidationError("Thao tác điểm danh không hợp lệ.")
+
+
+# --- speakers and speeches -------------------------------------------------------------------------------------
+
+
+@router.get("/conferences/{pk}/speeches/", response=list[SpeechOut])
+def list_speeches(request, pk: int):
+    conference = _Access(request, pk).conference
+    return conference.speeches.select_related("speaker", "conference")
+
+
+@router.post("/conferences/{pk}/speeches/", response={201: SpeechOut})
+def add_speech(request, pk: int, data: SpeechIn):
+    conference = _Access(request, pk).require_manage()
+    item = get_object_or_404(AgendaItem, pk=data.agenda_item_id, conference=conference) if data.agenda_item_id else None
+    return 201, conference.record_speech(_person(data.speaker_id), data.kind, data.summary, item=item,
+                                         title=data.speaker_title)
+
+
+@router.post("/conferences/{pk}/speakers/", response={201: dict})
+def register_speaker(request, pk: int, data: SpeakerRequestIn):
+    access = _Access(request, pk)
+    invitation = access.require_invited()
+    item = get_object_or_404(AgendaItem, pk=data.agenda_item_id, conference=access.conference)
+    speaker_request = access.conference.register_speaker(item, invitation.person, data.kind, data.topic)
+    return 201, {"id": speaker_request.pk, "order": speaker_request.order}
+
+
+# --- drafts and comments -------------------------------------------------------------------------------------
+
+
+@router.get("/conferences/{pk}/drafts/", response=list[DraftOut])
+def list_drafts(request, pk: int):
+    return _Access(request, pk).conference.drafts.prefetch_related("versions")
+
+
+@router.post("/conferences/{pk}/drafts/", response={201: DraftOut})
+def add_draft(request, pk: int, data: DraftIn):
+    conference = _Access(request, pk).require_manage()
+    conference.ensure_editable()
+    fields = data.dict(exclude={"text"})
+    if fields.get("agenda_item_id"):
+        get_object_or_404(AgendaItem, pk=fields["agenda_item_id"], conference=conference)
+    with transaction.atomic():
+        draft = Draft(conference=conference, **fields)
+        draft.full_clean()
+        draft.save()
+        draft.add_version(data.text, request.user, "Phiên bản đầu")
+    return 201, draft
+
+
+@router.post("/conferences/{pk}/drafts/{draft_id}/versions/", response={201: DraftOut})
+def add_version(request, pk: int, draft_id: int, data: VersionIn):
+    conference = _Access(request, pk).require_manage()
+    draft = get_object_or_404(Draft, pk=draft_id, conference=conference)
+    draft.add_version(data.text, request.user, data.note)
+    return 201, draft
+
+
+@router.get("/conferences/{pk}/drafts/{draft_id}/comments/", response=list[CommentOut])
+def list_comments(request, pk: int, draft_id: int):
+    access = _Access(request, pk)
+    draft = get_object_or_404(Draft, pk=draft_id, conference=access.conference)
+    comments = draft.comments.select_related("author", "version")
+    if not access.read and not draft.summary_published_at:
+        comments = comments.filter(author_id=request.user.person_id)
+    return comments
+
+
+@router.post("/conferences/{pk}/drafts/{draft_id}/comments/", response={201: CommentOut})
+def add_comment(request, pk: int, draft_id: int, data: CommentIn):
+    access = _Access(request, pk)
+    require(request.user.person_id is not None, "Tài khoản chưa gắn với nhân sự nên không thể góp ý.")
+    draft = get_object_or_404(Draft, pk=draft_id, conference=access.conference)
+    if not draft.is_open:
+        raise ValidationError("Dự thảo đã khóa góp ý.")
+    if not data.text.strip():
+        raise ValidationError({"text": "Vui lòng nhập nội dung góp ý."})
+    version = draft.latest_version()
+    anchor = next((p for p in version.paragraphs() if p["number"] == data.paragraph), None) if data.paragraph else None
+    if data.paragraph and anchor is None:
+        raise ValidationError({"paragraph": f"Dự thảo không có đoạn số {data.paragraph}."})
+    comment = DraftComment.objects.create(
+        draft=draft, version=version, author_id=request.user.person_id, paragraph=data.paragraph,
+        section=anchor["section"] if anchor else "", quote=anchor["text"][:500] if anchor else "", text=data.text.strip())
+    return 201, comment
+
+
+@router.post("/conferences/{pk}/drafts/{draft_id}/comments/{comment_id}/answer/", response=CommentOut)
+def answer_comment(request, pk: int, draft_id: int, comment_id: int, data: CommentAnswerIn):
+    conference = _Access(request, pk).require_manage()
+    comment = get_object_or_404(DraftComment, pk=comment_id, draft_id=draft_id, draft__conference=conference)
+    comment.answer_with(data.answer, data.answer_text, request.user)
+    return comment
+
+
+@router.post("/conferences/{pk}/drafts/{draft_id}/publish-summary/", response=DraftOut)
+def publish_summary(request, pk: int, draft_id: int):
+    conference = _Access(request, pk).require_manage()
+    conference.ensure_editable()
+    draft = get_object_or_404(Draft, pk=draft_id, conference=conference)
+    pending = draft.comments.filter(answer=DraftComment.Answer.PENDING).count()
+    if pending:
+        raise ValidationError(f"Còn {pending} ý kiến chưa được trả lời.")
+    draft.summary_published_at = timezone.now()
+    draft.save(update_fields=["summary_published_at"])
+    return draft
+

@@ -1,4 +1,48 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from capuy.conferences import views
 
 app_name = "conferences"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("cua-toi/", views.mine, name="mine"),
+    path("tao-moi/", views.create, name="create"),
+    path("diem-danh/<str:token>/", views.check_in_token, name="check_in_token"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/chuan-bi/", views.prepare, name="prepare"),
+    path("<int:pk>/chuong-trinh/them/", views.agenda_add, name="agenda_add"),
+    path("<int:pk>/chuong-trinh/<int:item>/sua/", views.agenda_edit, name="agenda_edit"),
+    path("<int:pk>/chuong-trinh/<int:item>/xoa/", views.agenda_delete, name="agenda_delete"),
+    path("<int:pk>/chuong-trinh/<int:item>/tai-lieu/", views.attachment_add, name="attachment_add"),
+    path("<int:pk>/moi-thanh-vien/", views.invite_members, name="invite_members"),
+    path("<int:pk>/moi-khach/", views.invite_guest, name="invite_guest"),
+    path("<int:pk>/giay-moi/<int:invitation>/xoa/", views.invitation_delete, name="invitation_delete"),
+    path("<int:pk>/gui-giay-moi/", views.send_invitations, name="send_invitations"),
+    path("<int:pk>/giay-moi/", views.invitation, name="invitation"),
+    path("<int:pk>/giay-moi/qr.svg", views.invitation_qr, name="invitation_qr"),
+    path("<int:pk>/tra-loi/", views.answer, name="answer"),
+    path("<int:pk>/tu-diem-danh/", views.self_check_in, name="self_check_in"),
+    path("<int:pk>/dang-ky-phat-bieu/", views.speak, name="speak"),
+    path("<int:pk>/du-thao/them/", views.draft_create, name="draft_create"),
+    path("<int:pk>/du-thao/<int:draft>/", views.draft_detail, name="draft"),
+    path("<int:pk>/du-thao/<int:draft>/so-sanh/", views.draft_diff, name="draft_diff"),
+    path("<int:pk>/du-thao/<int:draft>/phien-ban/", views.draft_version, name="draft_version"),
+    path("<int:pk>/du-thao/<int:draft>/trang-thai/", views.draft_status, name="draft_status"),
+    path("<int:pk>/du-thao/<int:draft>/gop-y/", views.comment_add, name="comment_add"),
+    path("<int:pk>/du-thao/<int:draft>/gop-y/<int:comment>/tra-loi/", views.comment_answer, name="comment_answer"),
+    path("<int:pk>/du-thao/<int:draft>/tong-hop/", views.draft_summary, name="draft_summary"),
+    path("<int:pk>/du-thao/<int:draft>/cong-bo/", views.draft_publish_summary, name="draft_publish"),
+    path("<int:pk>/diem-danh/", views.attendance, name="attendance"),
+    path("<int:pk>/diem-danh/<int:invitation>/", views.attendance_action, name="attendance_action"),
+    path("<int:pk>/dieu-hanh/", views.control, name="control"),
+    path("<int:pk>/dieu-hanh/thao-tac/", views.control_action, name="control_action"),
+    path("<int:pk>/phat-bieu/", views.speech_add, name="speech_add"),
+    path("<int:pk>/phat-bieu/<int:speech>/", views.speech_summary, name="speech_summary"),
+    path("<int:pk>/be-mac/", views.close, name="close"),
+    path("<int:pk>/man-hinh/", views.screen, name="screen"),
+    path("<int:pk>/theo-doi/", views.follow, name="follow"),
+    path("<int:pk>/truc-tiep/", views.live_panel, name="live_panel"),
+    path("<int:pk>/su-kien/", views.events, name="events"),
+    path("<int:pk>/bien-ban/", views.minutes, name="minutes"),
+]

@@ -5,6 +5,10 @@ from capuy.accounts.permissions import readable_organizations
 
 def home(request):
     """The start page: the user's organizations, or a welcome with the log-in link."""
+    if not request.user.is_authenticated:
+        from capuy.portal.views import home as portal_home
+
+        return portal_home(request)  # the public sees the news portal
     organizations = []
     if request.user.is_authenticated:
         readable = readable_organizations(request.user)

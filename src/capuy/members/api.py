@@ -1,5 +1,719 @@
-"""REST endpoints of the members app, mounted under /api/."""
+"""REST endpoints of the members app, under /api/members/."""
 
-from ninja import Router
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+
+from capuy.accounts import permissions
+from capuy.core.api import require, require_visible, save_validated
+from capuy.core.vietnamese import search_key
+from capuy.members import access, exchange, reports, rules
+from capuy.members.models import (
+    Commendation,
+    CriteriaList,
+    CriteriaResult,
+    Criterion,
+    Opinion,
+    PartyMember,
+    Rating,
+    RatingCampaign,
+    RatingRules,
+    Status,
+    Transfer,
+    decide_ratings,
+)
+from capuy.organizations.models import Organization, Person
 
 router = Router(tags=["Đảng viên"])
+NOT_FOUND = "Không tìm thấy đảng viên."
+MANAGE_ONLY = "Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thay đổi."
+
+
+# --- schemas -------------------------------------------------------------------------------------------
+
+
+class StatusOut(Schema):
+    id: int
+    status: str
+    status_display: str
+    date: datetime.date
+    decision: str
+    note: str
+
+    @staticmethod
+    def resolve_status_display(obj):
+        return obj.get_status_display()
+
+
+class TransferOut(Schema):
+    id: int
+    kind: str
+    from_organization_id: int | None
+    to_organization_id: int
+    date: datetime.date
+    note: str
+
+
+class MemberOut(Schema):
+    id: int
+    person_id: int
+    full_name: str
+    card_number: str | None
+    birth_date: datetime.date | None
+    gender: str
+    admission_date: datetime.date
+    official_date: datetime.date | None
+    is_official: bool
+    organization_id: int | None
+    organization_name: str
+    status: str
+    status_display: str
+    temporarily_transferred: bool
+    exempt: bool
+    suspended: bool
+    prosecuted: bool
+
+    @staticmethod
+    def resolve_full_name(obj):
+        return obj.person.full_name
+
+    @staticmethod
+    def resolve_birth_date(obj):
+        return obj.person.birth_date
+
+    @staticmethod
+    def resolve_gender(obj):
+        return obj.person.gender
+
+    @staticmethod
+    def resolve_organization_id(obj):
+        return obj.person.organization_id
+
+    @staticmethod
+    def resolve_organization_name(obj):
+        return str(obj.person.organization) if obj.person.organization_id else ""
+
+    @staticmethod
+    def resolve_status_display(obj):
+        return obj.get_status_display()
+
+
+class RatingOut(Schema):
+    id: int
+    campaign_id: int
+    period: str
+    member_id: int | None
+    organization_id: int | None
+    subject_name: str
+    unit_id: int | None
+    step: str
+    self_score: Decimal | None
+    all_tasks_done: bool
+    beyond_share: int
+    self_level: str
+    self_by_id: int | None
+    self_at: datetime.datetime | None
+    appraisal_score: Decimal | None
+    appraisal_level: str
+    appraisal_note: str
+    appraisal_by_id: int | None
+    appraisal_at: datetime.datetime | None
+    decision_level: str
+    decision_note: str
+    decision_by_id: int | None
+    decision_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_period(obj):
+        return obj.campaign.period_label
+
+
+class CommendationOut(Schema):
+    id: int
+    form: str
+    form_display: str
+    badge_years: int | None
+    person_id: int | None
+    organization_id: int | None
+    recipient_name: str
+    issuer: str
+    decision_number: str
+    decision_date: datetime.date
+    reason: str
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    posthumous: bool
+
+
+class CriteriaResultOut(Schema):
+    id: int
+    criteria_list_id: int
+    name: str
+    year: int
+    met: list[int]
+    passed: bool
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.criteria_list.name
+
+    @staticmethod
+    def resolve_met(obj):
+        return [c.pk for c in obj.met.all()]
+
+
+class MemberDetailOut(MemberOut):
+    statuses: list[StatusOut]
+    transfers: list[TransferOut]
+    positions: list[str]
+    ratings: list[RatingOut]
+    commendations: list[CommendationOut]
+    criteria_results: list[CriteriaResultOut]
+
+    @staticmethod
+    def resolve_statuses(obj):
+        return list(obj.status_changes.all())
+
+    @staticmethod
+    def resolve_transfers(obj):
+        return list(obj.transfers.all())
+
+    @staticmethod
+    def resolve_positions(obj):
+        return [t.name for t in obj.person.titles.all()]
+
+    @staticmethod
+    def resolve_ratings(obj):
+        return list(obj.ratings.select_related("campaign__term", "member__person").order_by("-campaign__year"))
+
+    @staticmethod
+    def resolve_commendations(obj):
+        return list(obj.person.commendations.select_related("person", "organization"))
+
+    @staticmethod
+    def resolve_criteria_results(obj):
+        return list(obj.criteria_results.select_related("criteria_list").prefetch_related("met"))
+
+
+class StatusIn(Schema):
+    status: str
+    date: datetime.date
+    decision: str = ""
+    note: str = ""
+
+
+class TransferIn(Schema):
+    to_organization_id: int
+    date: datetime.date
+    kind: str = Transfer.Kind.OFFICIAL
+    note: str = ""
+
+
+class MemberPatch(Schema):
+    card_number: str | None = None
+    admission_date: datetime.date | None = None
+    official_date: datetime.date | None = None
+    prosecuted: bool | None = None
+
+
+class OpinionIn(Schema):
+    subject: str
+    text: str
+    organization_id: int | None = None
+
+
+class OpinionOut(Schema):
+    id: int
+    author_id: int
+    author_name: str
+    organization_id: int
+    subject: str
+    text: str
+    created_at: datetime.datetime
+    state: str
+    answer: str
+
+    @staticmethod
+    def resolve_author_name(obj):
+        return obj.author.full_name
+
+
+class AnswerIn(Schema):
+    answer: str
+
+
+class ImportOut(Schema):
+    created: int
+    updated: int
+    rows: int
+
+
+class CampaignIn(Schema):
+    organization_id: int
+    subject: str = RatingCampaign.Subject.MEMBERS
+    period: str = RatingCampaign.Period.YEAR
+    year: int
+    quarter: int | None = None
+    term_id: int | None = None
+
+
+class CampaignOut(Schema):
+    id: int
+    organization_id: int
+    subject: str
+    period: str
+    year: int
+    quarter: int | None
+    term_id: int | None
+    name: str
+    ratings: int
+
+    @staticmethod
+    def resolve_name(obj):
+        return str(obj)
+
+    @staticmethod
+    def resolve_ratings(obj):
+        return obj.ratings.count()
+
+
+class SelfRatingIn(Schema):
+    score: Decimal
+    all_tasks_done: bool = False
+    beyond_share: int = 0
+    level: str = ""
+    note: str = ""
+
+
+class AppraisalIn(Schema):
+    level: str
+    score: Decimal | None = None
+    note: str = ""
+
+
+class DecisionIn(Schema):
+    level: str
+    note: str = ""
+
+
+class BatchDecisionItem(Schema):
+    rating_id: int
+    level: str
+    note: str = ""
+
+
+class BatchDecisionIn(Schema):
+    decisions: list[BatchDecisionItem]
+
+
+class CommendationIn(Schema):
+    form: str
+    form_detail: str = ""
+    badge_years: int | None = None
+    person_id: int | None = None
+    organization_id: int | None = None
+    collective_name: str = ""
+    issuer: str
+    issuer_organization_id: int | None = None
+    decision_number: str
+    decision_date: datetime.date
+    reason: str = ""
+    period_start: datetime.date | None = None
+    period_end: datetime.date | None = None
+    posthumous: bool = False
+
+
+class BadgeOut(Schema):
+    member_id: int
+    full_name: str
+    organization_name: str
+    admission_date: datetime.date
+    years: int
+    milestone: datetime.date
+    posthumous: bool
+
+
+class CriteriaListIn(Schema):
+    name: str
+    subject: str
+    organization_id: int
+    criteria: list[str]
+
+
+class CriterionOut(Schema):
+    id: int
+    text: str
+
+
+class CriteriaListOut(Schema):
+    id: int
+    name: str
+    subject: str
+    organization_id: int
+    active: bool
+    criteria: list[CriterionOut]
+
+    @staticmethod
+    def resolve_criteria(obj):
+        return list(obj.criteria.all())
+
+
+class CriteriaResultIn(Schema):
+    criteria_list_id: int
+    year: int
+    member_id: int | None = None
+    organization_id: int | None = None
+    met: list[int] = []
+    note: str = ""
+
+
+class RulesOut(Schema):
+    excellent_min: Decimal
+    good_min: Decimal
+    done_min: Decimal
+    excellent_requires_all_tasks: bool
+    excellent_beyond_share_min: int
+    quota_enabled: bool
+    quota_percent: int
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _member(request, pk) -> PartyMember:
+    member = get_object_or_404(PartyMember.objects.select_related("person__organization"), pk=pk)
+    require_visible(access.can_read_member(request.user, member), NOT_FOUND)
+    return member
+
+
+def _managed_member(request, pk) -> PartyMember:
+    member = _member(request, pk)
+    require(access.can_manage_member(request.user, member), MANAGE_ONLY)
+    return member
+
+
+def _org(request, pk, manage=False) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    require_visible(access.can_read_organization_members(request.user, organization), "Không tìm thấy tổ chức.")
+    if manage:
+        require(permissions.can_manage(request.user, organization),
+                "Chỉ văn phòng cấp ủy của tổ chức này mới được thực hiện thao tác này.")
+    return organization
+
+
+def _rating(request, pk) -> Rating:
+    rating = get_object_or_404(Rating.objects.select_related("campaign", "member__person__organization",
+                                                             "organization", "unit"), pk=pk)
+    require_visible(access.can_read_organization_members(request.user, rating.subject_organization)
+                    or (rating.member_id and request.user.person_id == rating.member.person_id),
+                    "Không tìm thấy bản xếp loại.")
+    return rating
+
+
+# --- members ----------------------------------------------------------------------------------------------
+
+
+@router.get("/members/", response=list[MemberOut])
+def list_members(request, organization_id: int | None = None, q: str = "", status: str = "", limit: int = 500):
+    members = access.readable_members(request.user).select_related("person__organization")
+    if organization_id:
+        members = members.in_subtree(_org(request, organization_id))
+    if q:
+        key = search_key(q)
+        members = members.filter(person__search_text__contains=key) | members.filter(card_number=q.strip())
+    if status:
+        members = members.filter(status=status)
+    return members.order_by("person__sort_key")[: max(1, min(limit, 5000))]
+
+
+@router.get("/members/me/", response=MemberDetailOut)
+def my_record(request):
+    member = PartyMember.objects.filter(person_id=request.user.person_id).select_related("person__organization").first()
+    require_visible(member is not None, "Tài khoản này không gắn với hồ sơ đảng viên nào.")
+    return member
+
+
+@router.get("/members/{int:pk}/", response=MemberDetailOut)
+def get_member(request, pk: int):
+    return _member(request, pk)
+
+
+@router.patch("/members/{int:pk}/", response=MemberOut)
+def update_member(request, pk: int, data: MemberPatch):
+    member = _managed_member(request, pk)
+    return save_validated(member, data.dict(exclude_unset=True))
+
+
+@router.post("/members/{int:pk}/statuses/", response={201: StatusOut})
+def add_status(request, pk: int, data: StatusIn):
+    member = _managed_member(request, pk)
+    if data.status not in Status.values:
+        raise ValidationError({"status": ["Trạng thái không hợp lệ."]})
+    return 201, member.record_status(data.status, data.date, by=request.user, decision=data.decision, note=data.note)
+
+
+@router.post("/members/{int:pk}/transfers/", response={201: TransferOut})
+def add_transfer(request, pk: int, data: TransferIn):
+    member = _managed_member(request, pk)
+    target = get_object_or_404(Organization, pk=data.to_organization_id)
+    if data.kind == Transfer.Kind.OFFICIAL:
+        # Moving the record needs the right to manage the receiving organization too.
+        require(permissions.can_manage(request.user, target),
+                "Chỉ văn phòng cấp ủy quản lý cả hai tổ chức mới được chuyển sinh hoạt chính thức.")
+    if data.kind not in Transfer.Kind.values:
+        raise ValidationError({"kind": ["Hình thức chuyển sinh hoạt không hợp lệ."]})
+    return 201, member.transfer(target, data.date, kind=data.kind, by=request.user, note=data.note)
+
+
+# --- import / export ---------------------------------------------------------------------------------------
+
+
+@router.post("/members/import/", response={200: ImportOut, 400: dict})
+def import_members(request, organization_id: int = Form(...), file: UploadedFile = File(...)):  # noqa: B008
+    """Import a member list (.xlsx or .csv, columns in README.md): all rows or none."""
+    root = _org(request, organization_id, manage=True)
+    try:
+        result = exchange.import_members(file.read(), file.name or "", root, by=request.user)
+    except exchange.ImportFailed as exc:
+        return 400, {"detail": f"Không nhập tệp: {len(exc.errors)} dòng có lỗi, chưa lưu dòng nào.",
+                     "errors": exc.messages()}
+    return 200, {"created": result.created, "updated": result.updated, "rows": result.rows}
+
+
+@router.get("/members/export/")
+def export_members(request, organization_id: int, format: str = "xlsx"):
+    root = _org(request, organization_id)
+    members = access.readable_members(request.user).in_subtree(root)
+    if format == "csv":
+        response = HttpResponse(exchange.export_csv(members), content_type="text/csv; charset=utf-8")
+        name = "danh-sach-dang-vien.csv"
+    else:
+        response = HttpResponse(exchange.export_xlsx(members),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        name = "danh-sach-dang-vien.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# --- opinions -------------------------------------------------------------------------------------------
+
+
+@router.post("/members/opinions/", response={201: OpinionOut})
+def send_opinion(request, data: OpinionIn):
+    person = get_object_or_404(Person.objects.select_related("organization"), pk=request.user.person_id or 0)
+    organization = rules.grassroots_of(person.organization) if data.organization_id is None else get_object_or_404(
+        Organization, pk=data.organization_id)
+    if organization is None or person.organization is None or not person.organization.is_within(organization):
+        raise ValidationError("Chỉ gửi ý kiến đến cấp ủy của tổ chức mình đang sinh hoạt.")
+    return 201, save_validated(Opinion(author=person, organization=organization, subject=data.subject.strip(),
+                                       text=data.text.strip()))
+
+
+@router.get("/members/opinions/", response=list[OpinionOut])
+def list_opinions(request, state: str = ""):
+    opinions = permissions.filter_by_organization(Opinion.objects.select_related("author"), request.user,
+                                                  roles=permissions.MANAGE_ROLES)
+    mine = Opinion.objects.filter(author_id=request.user.person_id or 0).select_related("author")
+    opinions = (opinions | mine).distinct()
+    return opinions.filter(state=state) if state else opinions
+
+
+@router.post("/members/opinions/{int:pk}/answer/", response=OpinionOut)
+def answer_opinion(request, pk: int, data: AnswerIn):
+    opinion = get_object_or_404(Opinion.objects.select_related("author", "organization"), pk=pk)
+    require_visible(permissions.can_read(request.user, opinion.organization), "Không tìm thấy ý kiến.")
+    require(permissions.can_manage(request.user, opinion.organization), "Chỉ văn phòng cấp ủy mới được trả lời ý kiến.")
+    if not data.answer.strip():
+        raise ValidationError({"answer": ["Nội dung trả lời không được để trống."]})
+    return save_validated(opinion, {"answer": data.answer.strip(), "state": Opinion.State.ANSWERED,
+                                    "answered_by": request.user, "answered_at": timezone.now()})
+
+
+# --- rating campaigns -----------------------------------------------------------------------------------
+
+
+@router.get("/members/rating-rules/", response=RulesOut)
+def rating_rules(request):
+    return RatingRules.current()
+
+
+@router.get("/members/campaigns/", response=list[CampaignOut])
+def list_campaigns(request, year: int | None = None):
+    campaigns = permissions.filter_by_organization(RatingCampaign.objects.all(), request.user)
+    return campaigns.filter(year=year) if year else campaigns
+
+
+@router.post("/members/campaigns/", response={201: CampaignOut})
+def create_campaign(request, data: CampaignIn):
+    _org(request, data.organization_id, manage=True)
+    with transaction.atomic():
+        campaign = save_validated(RatingCampaign(created_by=request.user), data.dict())
+        campaign.populate()
+    return 201, campaign
+
+
+def _campaign(request, pk) -> RatingCampaign:
+    campaign = get_object_or_404(RatingCampaign.objects.select_related("organization"), pk=pk)
+    require_visible(access.can_read_organization_members(request.user, campaign.organization)
+                    or access.secretary_cells(request.user).filter(path__startswith=campaign.organization.path).exists(),
+                    "Không tìm thấy đợt đánh giá.")
+    return campaign
+
+
+@router.get("/members/campaigns/{int:pk}/ratings/", response=list[RatingOut])
+def campaign_ratings(request, pk: int, organization_id: int | None = None):
+    campaign = _campaign(request, pk)
+    ratings = campaign.ratings.select_related("campaign", "member__person", "organization")
+    if not permissions.can_read(request.user, campaign.organization):
+        cells = access.secretary_cells(request.user)
+        ratings = ratings.filter(member__person__organization__in=cells) | ratings.filter(organization__in=cells)
+    if organization_id:
+        root = _org(request, organization_id)
+        ratings = ratings.filter(member__person__organization__path__startswith=root.path) | ratings.filter(
+            organization__path__startswith=root.path)
+    return ratings
+
+
+@router.post("/members/ratings/{int:pk}/self/", response=RatingOut)
+def self_rate(request, pk: int, data: SelfRatingIn):
+    rating = _rating(request, pk)
+    require(access.can_self_rate(request.user, rating), "Bạn không được tự đánh giá thay cho người khác.")
+    with transaction.atomic():
+        return rating.self_rate(request.user, data.score, data.all_tasks_done, data.beyond_share, data.level, data.note)
+
+
+@router.post("/members/ratings/{int:pk}/appraise/", response=RatingOut)
+def appraise(request, pk: int, data: AppraisalIn):
+    rating = _rating(request, pk)
+    require(access.can_appraise(request.user, rating), "Chỉ chi ủy, cấp ủy quản lý mới được thẩm định, đề xuất.")
+    with transaction.atomic():
+        return rating.appraise(request.user, data.level, data.score, data.note)
+
+
+@router.post("/members/ratings/{int:pk}/decide/", response=RatingOut)
+def decide(request, pk: int, data: DecisionIn):
+    rating = _rating(request, pk)
+    require(access.can_decide(request.user, rating), "Chỉ cấp có thẩm quyền mới được quyết định xếp loại.")
+    return rating.decide(request.user, data.level, data.note)
+
+
+@router.post("/members/campaigns/{int:pk}/decisions/", response=list[RatingOut])
+def decide_many(request, pk: int, data: BatchDecisionIn):
+    """Decide many ratings at once; the quota is checked on the result, all or nothing."""
+    campaign = _campaign(request, pk)
+    ratings = {r.pk: r for r in campaign.ratings.select_related("member__person__organization", "organization", "unit")
+               .filter(pk__in=[d.rating_id for d in data.decisions])}
+    items = []
+    for d in data.decisions:
+        rating = ratings.get(d.rating_id)
+        require_visible(rating is not None, f"Không tìm thấy bản xếp loại {d.rating_id} trong đợt này.")
+        require(access.can_decide(request.user, rating), "Chỉ cấp có thẩm quyền mới được quyết định xếp loại.")
+        items.append((rating, d.level, d.note))
+    return decide_ratings(campaign, items, request.user)
+
+
+@router.get("/members/reports/levels/")
+def level_report(request, organization_id: int, year: int, subject: str = "members"):
+    root = _org(request, organization_id)
+    rows = reports.level_report(root, year, subject)
+    for row in rows:
+        for level in row["levels"]:
+            level["share"] = float(level["share"]) if level["share"] is not None else None
+    return rows
+
+
+# --- commendations and badges --------------------------------------------------------------------------
+
+
+@router.get("/members/commendations/", response=list[CommendationOut])
+def list_commendations(request, organization_id: int | None = None, year: int | None = None):
+    readable = permissions.readable_organizations(request.user)
+    items = Commendation.objects.select_related("person", "organization").filter(
+        person__organization__in=readable) | Commendation.objects.filter(organization__in=readable)
+    if organization_id:
+        root = _org(request, organization_id)
+        items = items.filter(person__organization__path__startswith=root.path) | items.filter(
+            organization__path__startswith=root.path)
+    if year:
+        items = items.filter(decision_date__year=year)
+    own = Commendation.objects.filter(person_id=request.user.person_id or 0)
+    return (items | own).distinct()
+
+
+@router.post("/members/commendations/", response={201: CommendationOut})
+def create_commendation(request, data: CommendationIn):
+    target = None
+    if data.person_id:
+        person = get_object_or_404(Person, pk=data.person_id)
+        require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
+        target = person.organization
+    elif data.organization_id:
+        target = get_object_or_404(Organization, pk=data.organization_id)
+    elif data.issuer_organization_id:
+        target = get_object_or_404(Organization, pk=data.issuer_organization_id)
+    require(target is not None and permissions.can_manage(request.user, target),
+            "Chỉ văn phòng cấp ủy quản lý đối tượng mới được ghi khen thưởng.")
+    return 201, save_validated(Commendation(recorded_by=request.user), data.dict())
+
+
+@router.get("/members/badges/", response=list[BadgeOut])
+def badges(request, batch: datetime.date, organization_id: int):
+    """Members due the Huy hiệu Đảng at a batch date (3/2, 19/5, 2/9, 7/11)."""
+    root = _org(request, organization_id)
+    members = access.readable_members(request.user).in_subtree(root)
+    return [{"member_id": e["member"].pk, "full_name": e["member"].person.full_name,
+             "organization_name": str(e["member"].person.organization or ""),
+             "admission_date": e["member"].admission_date, "years": e["years"], "milestone": e["milestone"],
+             "posthumous": e["posthumous"]} for e in rules.badge_list(batch, members)]
+
+
+# --- locality criteria ----------------------------------------------------------------------------------
+
+
+@router.get("/members/criteria-lists/", response=list[CriteriaListOut])
+def list_criteria(request):
+    return permissions.filter_by_organization(CriteriaList.objects.prefetch_related("criteria"), request.user)
+
+
+@router.post("/members/criteria-lists/", response={201: CriteriaListOut})
+def create_criteria_list(request, data: CriteriaListIn):
+    _org(request, data.organization_id, manage=True)
+    texts = [t.strip() for t in data.criteria if t.strip()]
+    if not texts:
+        raise ValidationError({"criteria": ["Bộ tiêu chí phải có ít nhất một tiêu chí."]})
+    with transaction.atomic():
+        criteria_list = save_validated(CriteriaList(), {"name": data.name.strip(), "subject": data.subject,
+                                                        "organization_id": data.organization_id})
+        Criterion.objects.bulk_create(Criterion(criteria_list=criteria_list, text=t, order=i)
+                                      for i, t in enumerate(texts, 1))
+    return 201, criteria_list
+
+
+@router.post("/members/criteria-results/", response={201: CriteriaResultOut})
+def record_criteria_result(request, data: CriteriaResultIn):
+    criteria_list = get_object_or_404(CriteriaList, pk=data.criteria_list_id)
+    if data.member_id:
+        subject_org = _managed_member(request, data.member_id).person.organization
+    else:
+        subject_org = _org(request, data.organization_id or 0, manage=True)
+    require(subject_org is not None and subject_org.is_within(criteria_list.organization),
+            "Bộ tiêu chí này không áp dụng cho tổ chức của đối tượng.")
+    valid = set(criteria_list.criteria.values_list("pk", flat=True))
+    if not set(data.met) <= valid:
+        raise ValidationError({"met": ["Có tiêu chí không thuộc bộ tiêu chí này."]})
+    with transaction.atomic():
+        result = CriteriaResult.objects.filter(criteria_list=criteria_list, year=data.year, member_id=data.member_id,
+                                               organization_id=data.organization_id if not data.member_id else None
+                                               ).first() or CriteriaResult()
+        save_validated(result, {"criteria_list": criteria_list, "year": data.year, "member_id": data.member_id,
+                                "organization_id": None if data.member_id else data.organization_id,
+                                "note": data.note, "recorded_by": request.user})
+        result.met.set(data.met)
+    return 201, result

@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from capuy.members import views
 
 app_name = "members"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("cua-toi/", views.my_page, name="me"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("y-kien/", views.opinions, name="opinions"),
+    path("to-chuc/<int:org_pk>/nhap/", views.import_view, name="import"),
+    path("to-chuc/<int:org_pk>/xuat/", views.export_view, name="export"),
+    path("danh-gia/", views.campaigns, name="campaigns"),
+    path("danh-gia/to-chuc/<int:org_pk>/mo-dot/", views.campaign_create, name="campaign_create"),
+    path("danh-gia/<int:pk>/", views.campaign_detail, name="campaign"),
+    path("xep-loai/<int:pk>/<slug:step>/", views.rating_step, name="rating_step"),
+    path("bao-cao/", views.report, name="report"),
+    path("khen-thuong/", views.commendations, name="commendations"),
+    path("huy-hieu/", views.badges, name="badges"),
+]

@@ -1,5 +1,255 @@
-"""REST endpoints of the voting app, mounted under /api/."""
+"""REST endpoints of the voting app, mounted under /api/: /api/voting/…
 
-from ninja import Router
+Reading a vote: readers of the organization and invitees (404 for others). Running it: office staff (403).
+Casting: the signed-in user's own ballot; refusals (twice, not eligible, closed, bad names) are 400 with a
+Vietnamese message and change nothing.
+"""
+
+import os
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+from pydantic import ConfigDict
+
+from capuy.conferences.models import AgendaItem, Conference
+from capuy.organizations.models import Person
+from capuy.voting import access, ballots
+from capuy.voting.models import BenchRow, Candidate, Election, Vote, VoterRegister
 
 router = Router(tags=["Biểu quyết và bầu cử"])
+
+
+class VoteOut(Schema):
+    id: int
+    conference_id: int
+    agenda_item_id: int
+    subject: str
+    kind: str
+    method: str
+    status: str
+    base_kind: str
+    base: int
+    eligible: int
+    voted: int
+    election_id: int | None
+    round: int
+    seats: int
+    choices: list[str]
+    result: dict
+
+
+def vote_out(vote: Vote) -> dict:
+    return {"id": vote.pk, "conference_id": vote.conference_id, "agenda_item_id": vote.agenda_item_id,
+            "subject": vote.subject, "kind": vote.kind, "method": vote.method, "status": vote.status,
+            "base_kind": vote.base_kind, "base": vote.base, "eligible": vote.eligible_count,
+            "voted": ballots.voted_count(vote), "election_id": vote.election_id, "round": vote.round,
+            "seats": vote.seats, "choices": vote.choices_snapshot or ballots.ballot_keys(vote),
+            "result": vote.result if vote.is_closed else {}}
+
+
+class SubjectIn(Schema):
+    person_id: int
+    position: str = ""
+
+
+class VoteIn(Schema):
+    agenda_item_id: int
+    subject: str
+    method: str = Vote.Method.OPEN
+    kind: str = Vote.Kind.QUESTION
+    base_kind: str = ""
+    subjects: list[SubjectIn] = []
+
+
+class BallotIn(Schema):
+    choice: str | None = None  # question: for / against / abstain
+    marks: list[str] | None = None  # election: "c:<candidate id>" kept; confidence: "s:<subject id>:<level>"
+
+
+class ReceiptOut(Schema):
+    vote: int
+    received: bool
+    message: str
+    choice: str | None = None
+
+
+class ProgressOut(Schema):
+    vote: int
+    status: str
+    voted: int
+    eligible: int
+    base: int
+
+
+class CountsIn(Schema):
+    model_config = ConfigDict(populate_by_name=True)
+
+    for_: int = Field(0, alias="for")
+    against: int = 0
+    abstain: int = 0
+
+
+class PaperIn(Schema):
+    number: int
+    marks: list[str] = []
+
+
+class ElectionIn(Schema):
+    agenda_item_id: int
+    title: str
+    seats: int
+    position: str = Election.Position.COMMITTEE
+    base_kind: str = ""
+
+
+class CandidateIn(Schema):
+    person_id: int
+    source: str = Candidate.Source.PREPARED
+    agreeing: int | None = None
+
+
+class RoundIn(Schema):
+    method: str = Vote.Method.SECRET
+    candidate_ids: list[int] | None = None
+
+
+def _vote(request, pk: int, manage: bool = False) -> Vote:
+    vote = get_object_or_404(Vote.objects.select_related("conference__organization"), pk=pk)
+    (access.require_manage if manage else access.require_read)(request.user, vote.conference)
+    return vote
+
+
+def _item(request, pk: int) -> AgendaItem:
+    item = get_object_or_404(AgendaItem.objects.select_related("conference__organization"), pk=pk)
+    access.require_manage(request.user, item.conference)
+    return item
+
+
+def _election(request, pk: int) -> Election:
+    election = get_object_or_404(Election.objects.select_related("conference__organization"), pk=pk)
+    access.require_manage(request.user, election.conference)
+    return election
+
+
+@router.get("/voting/conferences/{conference_id}/votes/", response=list[VoteOut])
+def list_votes(request, conference_id: int):
+    conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
+    access.require_read(request.user, conference)
+    return [vote_out(v) for v in conference.votes.all()]
+
+
+@router.post("/voting/votes/", response={201: VoteOut})
+def create_vote(request, data: VoteIn):
+    item = _item(request, data.agenda_item_id)
+    subjects = [(get_object_or_404(Person, pk=s.person_id), s.position) for s in data.subjects]
+    vote = ballots.create_vote(item, data.subject, data.method, data.kind, data.base_kind, request.user, subjects)
+    return 201, vote_out(vote)
+
+
+@router.get("/voting/votes/{pk}/", response=VoteOut)
+def get_vote(request, pk: int):
+    return vote_out(_vote(request, pk))
+
+
+@router.get("/voting/votes/{pk}/progress/", response=ProgressOut)
+def progress(request, pk: int):
+    vote = _vote(request, pk)
+    return {"vote": vote.pk, "status": vote.status, "voted": ballots.voted_count(vote),
+            "eligible": vote.eligible_count, "base": vote.base}
+
+
+@router.post("/voting/votes/{pk}/open/", response=VoteOut)
+def open_vote(request, pk: int):
+    return vote_out(ballots.open_vote(_vote(request, pk, manage=True), request.user))
+
+
+@router.post("/voting/votes/{pk}/close/", response=VoteOut)
+def close_vote(request, pk: int):
+    return vote_out(ballots.close_vote(_vote(request, pk, manage=True), request.user))
+
+
+@router.post("/voting/votes/{pk}/ballot/", response={201: ReceiptOut})
+def cast_ballot(request, pk: int, data: BallotIn):
+    """Cast the signed-in member's ballot. Fast path: the vote's eligible list decides, no other lookup."""
+    person_id = request.user.person_id
+    if person_id is None:
+        raise ValidationError("Tài khoản chưa gắn với nhân sự nên không thể biểu quyết.")
+    marks = data.marks if data.marks is not None else data.choice
+    try:
+        return 201, ballots.cast(pk, person_id, marks)
+    except ValidationError:
+        vote = Vote.objects.filter(pk=pk).select_related("conference__organization").first()
+        if vote is None or not access.can_read(request.user, vote.conference):
+            raise Http404("Không tìm thấy nội dung biểu quyết.") from None
+        raise
+
+
+@router.get("/voting/votes/{pk}/ballot/", response=dict)
+def my_ballot(request, pk: int):
+    """Has the signed-in member voted? (For a secret vote only that, never what.)"""
+    vote = _vote(request, pk)
+    voted = bool(request.user.person_id) and VoterRegister.objects.filter(
+        vote=vote, person_id=request.user.person_id).exists()
+    eligible = bool(request.user.person_id) and vote.eligible.filter(person_id=request.user.person_id).exists()
+    return {"vote": vote.pk, "voted": voted, "eligible": eligible, "status": vote.status}
+
+
+@router.post("/voting/votes/{pk}/counts/", response=VoteOut)
+def enter_counts(request, pk: int, data: CountsIn):
+    vote = _vote(request, pk, manage=True)
+    counts = {"for": data.for_, "against": data.against, "abstain": data.abstain}
+    return vote_out(ballots.enter_counts(vote, counts, request.user))
+
+
+@router.post("/voting/votes/{pk}/paper/", response={201: dict})
+def enter_paper(request, pk: int, data: PaperIn):
+    vote = _vote(request, pk, manage=True)
+    entry = ballots.enter_paper_ballot(vote, request.user, data.number, data.marks)
+    return 201, {"number": entry.number, "marks": entry.marks}
+
+
+@router.get("/voting/votes/{pk}/paper/", response=dict)
+def paper_status(request, pk: int):
+    return ballots.paper_comparison(_vote(request, pk, manage=True))
+
+
+@router.post("/voting/votes/{pk}/paper/accept/", response=VoteOut)
+def accept_paper(request, pk: int):
+    return vote_out(ballots.accept_paper_count(_vote(request, pk, manage=True), request.user))
+
+
+@router.post("/voting/elections/", response={201: dict})
+def create_election(request, data: ElectionIn):
+    item = _item(request, data.agenda_item_id)
+    election = ballots.create_election(item, data.title, data.seats, data.position, data.base_kind)
+    return 201, {"id": election.pk, "title": election.title, "seats": election.seats}
+
+
+@router.post("/voting/elections/{pk}/candidates/", response={201: dict})
+def add_candidate(request, pk: int, data: CandidateIn):
+    election = _election(request, pk)
+    candidate = ballots.add_candidate(election, get_object_or_404(Person, pk=data.person_id), data.source,
+                                      data.agreeing)
+    return 201, {"id": candidate.pk, "person_id": candidate.person_id, "order": candidate.order}
+
+
+@router.post("/voting/elections/{pk}/rounds/", response={201: VoteOut})
+def start_round(request, pk: int, data: RoundIn):
+    election = _election(request, pk)
+    candidates = None
+    if data.candidate_ids is not None:
+        candidates = list(Candidate.objects.filter(election=election, pk__in=data.candidate_ids))
+        if len(candidates) != len(set(data.candidate_ids)):
+            raise ValidationError("Chỉ được bầu trong số ứng cử viên có tên trong danh sách và chưa trúng cử.")
+    return 201, vote_out(ballots.start_round(election, data.method, candidates, request.user))
+
+
+if os.environ.get("CAPUY_BENCH") == "1":
+
+    @router.post("/voting/bench/baseline/", response={201: dict})
+    def bench_baseline(request):
+        """Benchmark baseline (only with CAPUY_BENCH=1): the same authentication, one row inserted."""
+        row = BenchRow.objects.create(user=request.user)
+        return 201, {"id": str(row.pk)}

@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from capuy.voting import views
 
 app_name = "voting"
-urlpatterns: list = []
+urlpatterns = [
+    path("cua-toi/", views.mine, name="mine"),
+    path("hoi-nghi/<int:conference_id>/", views.conference_votes, name="conference"),
+    path("bau-cu/<int:pk>/", views.election_action, name="election_action"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/tien-do/", views.panel, name="panel"),
+    path("<int:pk>/thao-tac/", views.action, name="action"),
+    path("<int:pk>/phieu/", views.ballot, name="ballot"),
+    path("<int:pk>/ket-qua.csv", views.result_csv, name="csv"),
+    path("<int:pk>/in/", views.printable, name="print"),
+    path("<int:pk>/su-kien/", views.events, name="events"),
+]

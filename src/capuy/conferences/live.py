@@ -1,0 +1,238 @@
+"""Live events of a conference for the presiding screen and members' phones (Server-Sent Events).
+
+Interface (the voting app uses it too):
+
+- ``publish(conference_id, event, data)`` – call from ordinary (sync) code after a change; the event goes
+  out when the current transaction commits. ``data`` must be JSON-serialisable and small (< 4 kB): send what
+  changed, let clients fetch the rest.
+- ``async for message in subscribe(conference_id)`` – yields ``{"event": str, "data": dict}`` for every
+  event published for that conference from now on, in this process or (with a cross-process backend) any
+  other.
+- ``subscribe_sync(conference_id, timeout)`` – the same for a thread (used when served over WSGI).
+- ``sse(message)`` – one message encoded as a Server-Sent Events frame.
+
+Delivery: every process keeps an in-process hub; ``publish`` hands the event to the hub at once, and to the
+cross-process backend chosen by ``settings.CAPUY_LIVE_BACKEND`` ("local", "redis", "postgres"; default:
+"redis" when ``settings.REDIS_URL`` is set, else "postgres" on PostgreSQL, else "local"). A listener thread
+per process (started with the first subscriber, stopped after the last one leaves) receives the other
+processes' events through Redis pub/sub or PostgreSQL LISTEN/NOTIFY and hands them to the local hub; a
+process ignores its own events coming back. Redis needs the ``redis`` package (as Django's Redis cache does).
+"""
+
+import asyncio
+import contextlib
+import json
+import logging
+import queue
+import threading
+import uuid
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection, transaction
+
+log = logging.getLogger(__name__)
+
+ORIGIN = uuid.uuid4().hex  # this process
+CHANNEL = "capuy_conference"  # PostgreSQL channel; Redis channels are capuy:conference:<id>
+
+
+class Hub:
+    """In-process fan-out to asyncio queues (ASGI streams) and thread queues (WSGI streams)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._subscribers: dict[int, set] = defaultdict(set)
+
+    def add(self, conference_id: int, subscriber) -> None:
+        with self._lock:
+            self._subscribers[int(conference_id)].add(subscriber)
+        _listener.ensure_running()
+
+    def remove(self, conference_id: int, subscriber) -> None:
+        with self._lock:
+            subs = self._subscribers.get(int(conference_id))
+            if subs is not None:
+                subs.discard(subscriber)
+                if not subs:
+                    del self._subscribers[int(conference_id)]
+
+    def count(self, conference_id: int | None = None) -> int:
+        with self._lock:
+            if conference_id is None:
+                return sum(len(s) for s in self._subscribers.values())
+            return len(self._subscribers.get(int(conference_id), ()))
+
+    def deliver(self, conference_id: int, message: dict) -> None:
+        with self._lock:
+            subscribers = list(self._subscribers.get(int(conference_id), ()))
+        for subscriber in subscribers:
+            if isinstance(subscriber, tuple):  # (loop, asyncio.Queue)
+                loop, q = subscriber
+                with contextlib.suppress(RuntimeError):  # the loop has closed
+                    loop.call_soon_threadsafe(q.put_nowait, message)
+            else:
+                subscriber.put_nowait(message)
+
+
+hub = Hub()
+
+
+def backend_name() -> str:
+    name = getattr(settings, "CAPUY_LIVE_BACKEND", "") or ""
+    if name:
+        return name
+    if getattr(settings, "REDIS_URL", ""):
+        return "redis"
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return "postgres"
+    return "local"
+
+
+def publish(conference_id: int, event: str, data: dict | None = None) -> None:
+    """Send ``event`` with ``data`` to everyone following the conference, once the transaction commits."""
+    message = {"event": event, "data": data or {}}
+    transaction.on_commit(lambda: _send(int(conference_id), message))
+
+
+def _send(conference_id: int, message: dict) -> None:
+    hub.deliver(conference_id, message)
+    name = backend_name()
+    if name == "local":
+        return
+    payload = json.dumps({"origin": ORIGIN, "conference": conference_id, **message}, ensure_ascii=False)
+    try:
+        if name == "redis":
+            _redis_client().publish(f"capuy:conference:{conference_id}", payload)
+        elif name == "postgres":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, payload])
+    except Exception:  # a lost event must never break the change that caused it
+        log.exception("Không gửi được sự kiện trực tiếp của hội nghị %s", conference_id)
+
+
+_redis = None
+
+
+def _redis_client():
+    global _redis
+    if _redis is None:
+        import redis
+
+        _redis = redis.Redis.from_url(settings.REDIS_URL)
+    return _redis
+
+
+async def subscribe(conference_id: int, first: dict | None = None, timeout: float | None = None):
+    """Yield each message published for the conference from now on (an async generator).
+
+    ``first``, when given, is yielded as soon as the subscription is in place, so a caller that has received
+    it knows no later event can be missed. With ``timeout``, None is yielded after that many seconds without
+    a message (time for a heartbeat).
+    """
+    q: asyncio.Queue = asyncio.Queue()
+    subscriber = (asyncio.get_running_loop(), q)
+    hub.add(conference_id, subscriber)
+    try:
+        if first is not None:
+            yield first
+        while True:
+            try:
+                yield await asyncio.wait_for(q.get(), timeout)
+            except TimeoutError:
+                yield None
+    finally:
+        hub.remove(conference_id, subscriber)
+
+
+def subscribe_sync(conference_id: int, timeout: float = 15.0, first: dict | None = None):
+    """Yield messages for a thread; yields None after ``timeout`` seconds without one (time for a heartbeat)."""
+    q: queue.Queue = queue.Queue()
+    hub.add(conference_id, q)
+    try:
+        if first is not None:
+            yield first
+        while True:
+            try:
+                yield q.get(timeout=timeout)
+            except queue.Empty:
+                yield None
+    finally:
+        hub.remove(conference_id, q)
+
+
+def sse(message: dict | None) -> str:
+    """One Server-Sent Events frame; None gives a comment line that keeps the connection open."""
+    if message is None:
+        return ": ping\n\n"
+    return f"event: {message['event']}\ndata: {json.dumps(message['data'], ensure_ascii=False)}\n\n"
+
+
+class _Listener:
+    """A daemon thread that receives other processes' events while this process has subscribers."""
+
+    IDLE_SECONDS = 2.0
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def ensure_running(self) -> None:
+        if backend_name() == "local":
+            return
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="capuy-live", daemon=True)
+                self._thread.start()
+
+    def _handle(self, raw) -> None:
+        try:
+            message = json.loads(raw)
+        except (TypeError, ValueError):
+            return
+        if message.get("origin") == ORIGIN:
+            return
+        hub.deliver(message["conference"], {"event": message["event"], "data": message.get("data", {})})
+
+    def _run(self) -> None:
+        try:
+            if backend_name() == "redis":
+                self._run_redis()
+            else:
+                self._run_postgres()
+        except Exception:
+            log.exception("Luồng nhận sự kiện trực tiếp dừng do lỗi")
+
+    def _run_redis(self) -> None:
+        pubsub = _redis_client().pubsub(ignore_subscribe_messages=True)
+        pubsub.psubscribe("capuy:conference:*")
+        try:
+            idle = 0.0
+            while idle < self.IDLE_SECONDS:
+                message = pubsub.get_message(timeout=0.5)
+                if message and message.get("type") == "pmessage":
+                    self._handle(message["data"])
+                idle = 0.0 if hub.count() else idle + 0.5
+        finally:
+            pubsub.close()
+
+    def _run_postgres(self) -> None:
+        import psycopg
+
+        db = settings.DATABASES["default"]
+        conn = psycopg.connect(
+            dbname=db["NAME"], user=db.get("USER") or None, password=db.get("PASSWORD") or None,
+            host=db.get("HOST") or None, port=db.get("PORT") or None, autocommit=True,
+        )
+        try:
+            conn.execute(f"LISTEN {CHANNEL}")
+            idle = 0.0
+            while idle < self.IDLE_SECONDS:
+                for notify in conn.notifies(timeout=0.5):
+                    self._handle(notify.payload)
+                idle = 0.0 if hub.count() else idle + 0.5
+        finally:
+            conn.close()
+
+
+_listener = _Listener()

@@ -1,0 +1,1080 @@
+"""The record of a conference (hội nghị): numbering, agenda, invitations, attendance, drafts and speeches.
+
+Domain rules live here, each in one place:
+- ``next_conference_number`` – the number inside a body and term (DOMAIN.md, "Conferences").
+- ``quorum`` / ``eligible_base`` – who counts and whether enough are present (DOMAIN.md, "Votes and elections").
+- ``Conference.ensure_editable`` – a closed conference is never changed.
+"""
+
+import dataclasses
+import secrets
+from fractions import Fraction
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
+
+CLOSED_MESSAGE = "Hội nghị đã bế mạc, không thể thay đổi hồ sơ."
+
+
+class BodyMembershipOrder:
+    @staticmethod
+    def key(membership):
+        """Secretary first, then deputies, standing members and members, each by Vietnamese name order."""
+        return (BodyMembership.ROLE_ORDER.get(membership.role, 99), membership.person.sort_key)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Numbering
+# ---------------------------------------------------------------------------------------------------------
+
+
+class NumberingStart(models.Model):
+    """How many conferences a body held before its record in capuy begins.
+
+    A term imported mid-way ("the next one is lần thứ 17") gets ``held_before = 16``; a term that starts in
+    capuy needs no row. Past conferences may also be entered as lightweight closed records instead.
+    """
+
+    body = models.OneToOneField(Body, on_delete=models.CASCADE, related_name="conference_numbering",
+                                verbose_name="cơ quan lãnh đạo")
+    held_before = models.PositiveSmallIntegerField("số hội nghị đã tổ chức trước khi dùng phần mềm")
+
+    class Meta:
+        verbose_name = "số hội nghị đã tổ chức trước"
+        verbose_name_plural = "số hội nghị đã tổ chức trước"
+
+    def __str__(self):
+        return f"{self.body}: {self.held_before}"
+
+
+def next_conference_number(body: Body) -> int:
+    """The number of the next conference of ``body``.
+
+    DOMAIN.md ("Conferences"): a conference is numbered inside its term, "Hội nghị lần thứ 17 Ban Chấp hành
+    … khóa VI"; the number restarts at 1 in each term and each body has its own sequence. A Body belongs to
+    one term, so the sequence is per body: the highest number recorded for it, or the count of conferences
+    held before capuy (``NumberingStart``) when higher, plus one.
+    """
+    recorded = Conference.objects.filter(body=body).aggregate(n=Max("number"))["n"] or 0
+    start = NumberingStart.objects.filter(body=body).values_list("held_before", flat=True).first() or 0
+    return max(recorded, start) + 1
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Conference
+# ---------------------------------------------------------------------------------------------------------
+
+
+class ConferenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Conferences ``user`` may read: those of organizations they may read, and those they are invited to."""
+        from capuy.accounts import permissions
+
+        if not user.is_authenticated:
+            return self.none()
+        query = permissions.organization_filter(user, field="organization__")
+        if query is None:
+            return self
+        if user.person_id:
+            query |= Q(invitations__person_id=user.person_id)
+        return self.filter(query).distinct()
+
+
+class Conference(models.Model):
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "Thường kỳ"
+        SIX_MONTH = "six_month", "Sơ kết 6 tháng"
+        NINE_MONTH = "nine_month", "Sơ kết 9 tháng"
+        MID_TERM = "mid_term", "Sơ kết giữa nhiệm kỳ"
+        YEAR_END = "year_end", "Tổng kết năm"
+        THEMATIC = "thematic", "Chuyên đề"
+        EXTRAORDINARY = "extraordinary", "Bất thường"
+
+    class Session(models.TextChoices):
+        MORNING = "morning", "Sáng"
+        AFTERNOON = "afternoon", "Chiều"
+        FULL_DAY = "full_day", "Cả ngày"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Đang chuẩn bị"
+        INVITED = "invited", "Đã gửi giấy mời"
+        IN_PROGRESS = "in_progress", "Đang diễn ra"
+        CLOSED = "closed", "Đã bế mạc"
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="conferences",
+                                     verbose_name="tổ chức")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="conferences", verbose_name="cơ quan")
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="conferences", verbose_name="nhiệm kỳ")
+    number = models.PositiveSmallIntegerField("lần thứ", editable=False)
+    kind = models.CharField("loại hội nghị", max_length=20, choices=Kind.choices, default=Kind.REGULAR)
+    subject = models.CharField("nội dung chính", max_length=500, blank=True,
+                               help_text="Ví dụ: đánh giá kết quả lãnh đạo thực hiện nhiệm vụ 9 tháng năm 2023")
+    reviewed_period = models.CharField("kỳ đánh giá", max_length=100, blank=True, help_text="Ví dụ: 9 tháng năm 2023")
+    date = models.DateField("ngày họp")
+    session = models.CharField("buổi", max_length=10, choices=Session.choices, default=Session.MORNING)
+    start_time = models.TimeField("giờ bắt đầu", null=True, blank=True)
+    venue = models.CharField("địa điểm", max_length=300, blank=True)
+    chairs = models.ManyToManyField(Person, related_name="chaired_conferences", blank=True,
+                                    verbose_name="chủ trì")
+    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    conclusion = models.TextField("kết luận của hội nghị", blank=True)
+    current_item = models.ForeignKey("AgendaItem", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name="nội dung đang thảo luận")
+    current_speech = models.ForeignKey("Speech", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="+", verbose_name="người đang phát biểu")
+    opened_at = models.DateTimeField("khai mạc lúc", null=True, blank=True)
+    closed_at = models.DateTimeField("bế mạc lúc", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConferenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-number"]
+        verbose_name = "hội nghị"
+        verbose_name_plural = "hội nghị"
+        constraints = [
+            models.UniqueConstraint(fields=["body", "number"], name="conference_unique_number",
+                                    violation_error_message="Cơ quan này đã có hội nghị mang số thứ tự này."),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("conferences:detail", args=[self.pk])
+
+    # -- names ------------------------------------------------------------------------------------------
+    @property
+    def short_title(self) -> str:
+        """ "Hội nghị lần thứ 17" """
+        return f"Hội nghị lần thứ {self.number}"
+
+    @property
+    def title(self) -> str:
+        """ "Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận Tây Hồ khóa VI, nhiệm kỳ 2020–2025" """
+        return f"Hội nghị lần thứ {self.number} {self.body.full_name}, nhiệm kỳ {self.term.years}"
+
+    @property
+    def when_text(self) -> str:
+        """ "sáng ngày 05 tháng 10 năm 2023" """
+        from capuy.core.vietnamese import long_date
+
+        session = "" if self.session == self.Session.FULL_DAY else f"{self.get_session_display().lower()} "
+        return f"{session}{long_date(self.date)}"
+
+    # -- state ------------------------------------------------------------------------------------------
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
+    def ensure_editable(self):
+        """A closed conference's record is final: any change raises a Vietnamese ValidationError."""
+        if self.pk and Conference.objects.filter(pk=self.pk, status=self.Status.CLOSED).exists():
+            raise ValidationError(CLOSED_MESSAGE)
+
+    def clean(self):
+        if self.body_id:
+            if self.organization_id and self.body.organization_id != self.organization_id:
+                raise ValidationError({"body": "Cơ quan lãnh đạo không thuộc tổ chức này."})
+            if self.term_id and self.body.term_id != self.term_id:
+                raise ValidationError({"body": "Cơ quan lãnh đạo không thuộc nhiệm kỳ này."})
+        if self.term_id and self.date and not self.term.covers(self.date):
+            raise ValidationError({"date": f"Ngày họp nằm ngoài nhiệm kỳ {self.term}."})
+
+    def save(self, *args, **kwargs):
+        if self.body_id:
+            self.organization_id = self.organization_id or self.body.organization_id
+            self.term_id = self.term_id or self.body.term_id
+        if self.pk is None:
+            with transaction.atomic():
+                # Lock the body row so that two offices creating at once do not take the same number.
+                Body.objects.select_for_update().filter(pk=self.body_id).first()
+                if not self.number:
+                    self.number = next_conference_number(self.body)
+                super().save(*args, **kwargs)
+        else:
+            super().save(*args, **kwargs)
+
+    # -- people -----------------------------------------------------------------------------------------
+    def members_on_date(self):
+        """The body's members on the conference date (the people invited as members)."""
+        return self.body.members_on(self.date)
+
+    def chairs_text(self) -> str:
+        return "; ".join(p.with_titles(self.date) for p in self.chairs.all())
+
+    def invitation_for(self, person) -> "Invitation | None":
+        if person is None:
+            return None
+        return self.invitations.filter(person=person).first()
+
+    def agenda(self):
+        return self.agenda_items.all()
+
+    # -- preparation ------------------------------------------------------------------------------------
+    def _changing(self):
+        self.ensure_editable()
+
+    @transaction.atomic
+    def invite_body_members(self) -> int:
+        """Invite everyone who sits on the body on the conference date; returns how many were added."""
+        self._changing()
+        already = set(self.invitations.values_list("person_id", flat=True))
+        memberships = sorted(self.body.memberships_on(self.date), key=BodyMembershipOrder.key)
+        people = [m.person for m in memberships] or summoned_members(self)
+        added = 0
+        for i, person in enumerate(people, 1):
+            if person.pk in already:
+                continue
+            Invitation.objects.create(conference=self, person=person, role=Invitation.Role.MEMBER,
+                                      guest_title=person.titles_text(self.date), order=i)
+            added += 1
+        return added
+
+    @transaction.atomic
+    def invite_guest(self, person: Person, title: str = "") -> "Invitation":
+        """Invite a guest (superior leader, head of a unit, delegate) with the title as it should be printed."""
+        self._changing()
+        if self.invitations.filter(person=person).exists():
+            raise ValidationError(f"Đồng chí {person.full_name} đã có trong danh sách được mời.")
+        order = (self.invitations.filter(role=Invitation.Role.GUEST).aggregate(n=Max("order"))["n"] or 0) + 1
+        return Invitation.objects.create(conference=self, person=person, role=Invitation.Role.GUEST,
+                                         guest_title=title.strip() or person.titles_text(self.date), order=order)
+
+    def send_invitations(self, base_url: str = "") -> int:
+        """E-mail every invitee not yet notified (those with an address) and mark the conference invited.
+
+        Invitees without an address still find the invitation on their page "Hội nghị của tôi".
+        Returns the number of e-mails sent.
+        """
+        from django.core.mail import send_mass_mail
+        from django.template.loader import render_to_string
+
+        self._changing()
+        if not self.invitations.exists():
+            raise ValidationError("Chưa có ai trong danh sách được mời.")
+        now = timezone.now()
+        messages = []
+        pending = list(self.invitations.filter(sent_at__isnull=True).select_related("person", "person__user"))
+        for invitation in pending:
+            address = invitation.person.email or getattr(getattr(invitation.person, "user", None), "email", "")
+            if address:
+                body = render_to_string("conferences/email_invitation.txt",
+                                        {"conference": self, "invitation": invitation, "base_url": base_url})
+                messages.append((f"Giấy mời: {self.title}", body, settings.DEFAULT_FROM_EMAIL, [address]))
+        with transaction.atomic():
+            Invitation.objects.filter(pk__in=[i.pk for i in pending]).update(sent_at=now)
+            if self.status == self.Status.DRAFT:
+                self.status = self.Status.INVITED
+                self.save(update_fields=["status"])
+        if messages:
+            send_mass_mail(messages, fail_silently=True)
+        return len(messages)
+
+    # -- the meeting -----------------------------------------------------------------------------------
+    @transaction.atomic
+    def open(self):
+        """Open the conference (khai mạc): it goes live on the presiding screen at the first agenda item."""
+        from capuy.conferences import live
+
+        self._changing()
+        if self.status == self.Status.IN_PROGRESS:
+            raise ValidationError("Hội nghị đang diễn ra.")
+        self.status, self.opened_at = self.Status.IN_PROGRESS, timezone.now()
+        first = self.agenda_items.first()
+        self.save(update_fields=["status", "opened_at"])
+        if first is not None:
+            self.go_to_item(first)
+        live.publish(self.pk, "status", {"status": self.status})
+
+    def _running(self):
+        self._changing()
+        if self.status != self.Status.IN_PROGRESS:
+            raise ValidationError("Hội nghị chưa khai mạc.")
+
+    @transaction.atomic
+    def go_to_item(self, item: "AgendaItem | None"):
+        """Move the presiding screen to ``item`` (None: after the last item)."""
+        from capuy.conferences import live
+
+        self._running()
+        if item is not None and item.conference_id != self.pk:
+            raise ValidationError("Nội dung chương trình không thuộc hội nghị này.")
+        now = timezone.now()
+        if self.current_item_id and (item is None or self.current_item_id != item.pk):
+            AgendaItem.objects.filter(pk=self.current_item_id, ended_at__isnull=True).update(ended_at=now)
+        if item is not None and item.started_at is None:
+            item.started_at = now
+            item.save(update_fields=["started_at"])
+        self.end_speech()
+        self.current_item = item
+        self.save(update_fields=["current_item"])
+        live.publish(self.pk, "agenda", {"item": item.pk if item else None})
+
+    def next_item(self):
+        items = list(self.agenda_items.all())
+        if self.current_item_id is None:
+            target = items[0] if items and not any(i.started_at for i in items) else None
+        else:
+            index = next((n for n, i in enumerate(items) if i.pk == self.current_item_id), len(items))
+            target = items[index + 1] if index + 1 < len(items) else None
+        self.go_to_item(target)
+        return target
+
+    def previous_item(self):
+        items = list(self.agenda_items.all())
+        index = next((n for n, i in enumerate(items) if i.pk == self.current_item_id), None)
+        if index:
+            self.go_to_item(items[index - 1])
+
+    def _invitation_of(self, who) -> "Invitation":
+        if isinstance(who, Invitation):
+            if who.conference_id != self.pk:
+                raise ValidationError("Giấy mời không thuộc hội nghị này.")
+            return who
+        invitation = self.invitations.filter(person=who).first()
+        if invitation is None:
+            raise ValidationError(f"Đồng chí {who.full_name} không có trong danh sách được mời dự hội nghị.")
+        return invitation
+
+    @transaction.atomic
+    def check_in(self, who, method: str = "staff", user=None) -> "Attendance":
+        """Record an arrival (``who``: an Invitation or a Person); late when the conference has already opened."""
+        from capuy.conferences import live
+
+        self._changing()
+        if self.status == self.Status.DRAFT:
+            raise ValidationError("Hội nghị chưa gửi giấy mời, chưa thể điểm danh.")
+        invitation = self._invitation_of(who)
+        # Lock the invitation so that two check-ins at once do not both pass the check.
+        Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        existing = Attendance.objects.filter(invitation=invitation).first()
+        if existing is not None and existing.status == Attendance.Status.PRESENT:
+            from django.utils.formats import time_format
+
+            at = time_format(timezone.localtime(existing.arrived_at), "H:i") if existing.arrived_at else ""
+            raise ValidationError(f"Đồng chí {invitation.person.full_name} đã điểm danh{' lúc ' + at if at else ''}.")
+        now = timezone.now()
+        attendance = existing or Attendance(invitation=invitation, conference=self)
+        attendance.status, attendance.arrived_at, attendance.left_at = Attendance.Status.PRESENT, now, None
+        attendance.late = self.status == self.Status.IN_PROGRESS
+        attendance.method, attendance.recorded_by, attendance.reason = method, user, ""
+        attendance.save()
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **quorum(self).as_dict()})
+        return attendance
+
+    @transaction.atomic
+    def mark_left(self, who, reason: str = "") -> "Attendance":
+        """Record an early departure."""
+        from capuy.conferences import live
+
+        self._running()
+        invitation = self._invitation_of(who)
+        attendance = Attendance.objects.filter(invitation=invitation, status=Attendance.Status.PRESENT).first()
+        if attendance is None:
+            raise ValidationError(f"Đồng chí {invitation.person.full_name} chưa điểm danh có mặt.")
+        if attendance.left_at is not None:
+            raise ValidationError(f"Đồng chí {invitation.person.full_name} đã được ghi nhận về sớm.")
+        attendance.left_at, attendance.reason = timezone.now(), reason.strip()
+        attendance.save(update_fields=["left_at", "reason"])
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **quorum(self).as_dict()})
+        return attendance
+
+    @transaction.atomic
+    def mark_absent(self, who, excused: bool, reason: str = "", user=None) -> "Attendance":
+        """Record an absence, excused (with a reason) or not."""
+        from capuy.conferences import live
+
+        self._changing()
+        invitation = self._invitation_of(who)
+        reason = reason.strip()
+        if excused and not reason:
+            raise ValidationError({"reason": "Vắng có lý do cần ghi rõ lý do."})
+        attendance = Attendance.objects.filter(invitation=invitation).first()
+        if attendance is not None and attendance.status == Attendance.Status.PRESENT:
+            raise ValidationError(f"Đồng chí {invitation.person.full_name} đã điểm danh có mặt.")
+        attendance = attendance or Attendance(invitation=invitation, conference=self)
+        attendance.status = Attendance.Status.EXCUSED if excused else Attendance.Status.UNEXCUSED
+        attendance.reason, attendance.recorded_by, attendance.arrived_at = reason, user, None
+        attendance.save()
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **quorum(self).as_dict()})
+        return attendance
+
+    # -- speakers --------------------------------------------------------------------------------------
+    @transaction.atomic
+    def register_speaker(self, item: "AgendaItem", person: Person, kind: str = "y_kien",
+                         topic: str = "") -> "SpeakerRequest":
+        """Register ``person`` to speak on ``item``; only invitees, only while the list is open."""
+        from capuy.conferences import live
+
+        self._changing()
+        if item.conference_id != self.pk:
+            raise ValidationError("Nội dung chương trình không thuộc hội nghị này.")
+        self._invitation_of(person)
+        if item.speakers_closed:
+            raise ValidationError("Danh sách đăng ký phát biểu cho nội dung này đã khóa.")
+        if kind not in SpeechKind.values:
+            raise ValidationError({"kind": "Hình thức phát biểu không hợp lệ."})
+        if SpeakerRequest.objects.filter(agenda_item=item, person=person,
+                                         status=SpeakerRequest.Status.WAITING).exists():
+            raise ValidationError(f"Đồng chí {person.full_name} đã đăng ký phát biểu nội dung này.")
+        order = (item.speaker_requests.aggregate(n=Max("order"))["n"] or 0) + 1
+        request = SpeakerRequest.objects.create(conference=self, agenda_item=item, person=person, kind=kind,
+                                                topic=topic.strip(), order=order)
+        live.publish(self.pk, "speakers", {"item": item.pk})
+        return request
+
+    @transaction.atomic
+    def order_speakers(self, item: "AgendaItem", request_ids: list[int]):
+        """The chair's order for the waiting list of ``item``."""
+        from capuy.conferences import live
+
+        self._changing()
+        waiting = {r.pk: r for r in item.speaker_requests.filter(status=SpeakerRequest.Status.WAITING)}
+        if set(request_ids) != set(waiting):
+            raise ValidationError("Danh sách sắp xếp không khớp với danh sách đăng ký phát biểu.")
+        for position, pk in enumerate(request_ids, 1):
+            waiting[pk].order = position
+            waiting[pk].save(update_fields=["order"])
+        live.publish(self.pk, "speakers", {"item": item.pk})
+
+    def close_speaker_list(self, item: "AgendaItem", closed: bool = True):
+        from capuy.conferences import live
+
+        self._changing()
+        item.speakers_closed = closed
+        item.save(update_fields=["speakers_closed"])
+        live.publish(self.pk, "speakers", {"item": item.pk, "closed": closed})
+
+    @transaction.atomic
+    def start_speech(self, person: Person, kind: str = "y_kien", item: "AgendaItem | None" = None,
+                     request: "SpeakerRequest | None" = None) -> "Speech":
+        """Give the floor to ``person`` (an invitee): the presiding screen shows them as the current speaker."""
+        from capuy.conferences import live
+
+        self._running()
+        item = item or (request.agenda_item if request else None) or self.current_item
+        speech = self.record_speech(person, kind, item=item, request=request, live_event=False)
+        speech.started_at = timezone.now()
+        speech.save(update_fields=["started_at"])
+        self.end_speech()
+        self.current_speech = speech
+        self.save(update_fields=["current_speech"])
+        live.publish(self.pk, "speech", {"speech": speech.pk, "speaker": person.full_name})
+        return speech
+
+    def end_speech(self):
+        from capuy.conferences import live
+
+        if self.current_speech_id:
+            Speech.objects.filter(pk=self.current_speech_id, ended_at__isnull=True).update(ended_at=timezone.now())
+            self.current_speech = None
+            self.save(update_fields=["current_speech"])
+            live.publish(self.pk, "speech", {"speech": None})
+
+    @transaction.atomic
+    def record_speech(self, person: Person, kind: str, summary: str = "", item: "AgendaItem | None" = None,
+                      request: "SpeakerRequest | None" = None, title: str = "", live_event: bool = True) -> "Speech":
+        """Record a speech (tham luận, ý kiến, chỉ đạo, kết luận) with its speaker and a summary."""
+        from capuy.conferences import live
+
+        self._changing()
+        if kind not in SpeechKind.values:
+            raise ValidationError({"kind": "Loại phát biểu không hợp lệ."})
+        invitation = self._invitation_of(person)
+        order = (self.speeches.aggregate(n=Max("order"))["n"] or 0) + 1
+        speech = Speech(conference=self, agenda_item=item, request=request, kind=kind, speaker=person,
+                        speaker_title=title.strip() or invitation.printed_title, summary=summary.strip(), order=order)
+        speech.full_clean()
+        speech.save()
+        if request is not None:
+            request.status = SpeakerRequest.Status.DONE
+            request.save(update_fields=["status"])
+        if live_event:
+            live.publish(self.pk, "speech", {"recorded": speech.pk})
+        return speech
+
+    # -- closing ---------------------------------------------------------------------------------------
+    @transaction.atomic
+    def close(self, conclusion: str = "", user=None):
+        """Close the conference (bế mạc) and record its conclusion.
+
+        Members who neither checked in nor were marked absent are recorded absent: excused when they
+        answered the invitation "vắng mặt" with a reason, unexcused otherwise.
+        """
+        from capuy.conferences import live
+
+        self._changing()
+        if self.status != self.Status.IN_PROGRESS:
+            raise ValidationError("Chỉ bế mạc được hội nghị đang diễn ra.")
+        conclusion = (conclusion or self.conclusion).strip()
+        if not conclusion:
+            raise ValidationError({"conclusion": "Vui lòng ghi kết luận của hội nghị trước khi bế mạc."})
+        now = timezone.now()
+        self.end_speech()
+        if self.current_item_id:
+            AgendaItem.objects.filter(pk=self.current_item_id, ended_at__isnull=True).update(ended_at=now)
+        for invitation in self.invitations.filter(role=Invitation.Role.MEMBER, attendance__isnull=True):
+            excused = invitation.answer == Invitation.Answer.ABSENT and bool(invitation.reason)
+            Attendance.objects.create(
+                invitation=invitation, conference=self, recorded_by=user, reason=invitation.reason,
+                status=Attendance.Status.EXCUSED if excused else Attendance.Status.UNEXCUSED)
+        self.drafts.update(status=Draft.Status.CLOSED)
+        self.conclusion, self.status, self.closed_at, self.current_item = conclusion, self.Status.CLOSED, now, None
+        self.save(update_fields=["conclusion", "status", "closed_at", "current_item"])
+        live.publish(self.pk, "status", {"status": self.status})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Agenda
+# ---------------------------------------------------------------------------------------------------------
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        OPENING = "khai_mac", "Khai mạc"
+        REPORT = "bao_cao", "Báo cáo"
+        PROPOSAL = "to_trinh", "Tờ trình"
+        DRAFT_RESOLUTION = "du_thao_nq", "Dự thảo nghị quyết"
+        CONTRIBUTIONS = "tham_luan", "Tham luận, thảo luận"
+        DIRECTIONS = "chi_dao", "Phát biểu chỉ đạo"
+        RESPONSES = "tiep_thu", "Tiếp thu, giải trình"
+        VOTE = "bieu_quyet", "Biểu quyết"
+        CONCLUSION = "ket_luan", "Phát biểu kết luận"
+        COMMENDATION = "khen_thuong", "Khen thưởng"
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    kind = models.CharField("loại nội dung", max_length=12, choices=Kind.choices, default=Kind.REPORT)
+    title = models.CharField("nội dung", max_length=500)
+    presenter = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="người trình bày")
+    presenter_title = models.CharField("chức danh người trình bày (như in)", max_length=300, blank=True)
+    planned_minutes = models.PositiveSmallIntegerField("thời lượng dự kiến (phút)", null=True, blank=True)
+    summary = models.TextField("tóm tắt nội dung", blank=True)
+    speakers_closed = models.BooleanField("đã khóa danh sách đăng ký phát biểu", default=False)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["conference", "order", "pk"]
+        verbose_name = "nội dung chương trình"
+        verbose_name_plural = "chương trình hội nghị"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def presenter_text(self) -> str:
+        if not self.presenter_id:
+            return self.presenter_title
+        titles = self.presenter_title or self.presenter.titles_text(self.conference.date)
+        return f"{self.presenter.full_name}, {titles}" if titles else self.presenter.full_name
+
+
+class AgendaAttachment(models.Model):
+    """A document handed out with an agenda item: an uploaded file or a link to another record."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField("tên tài liệu", max_length=300)
+    file = models.FileField("tệp", upload_to="hoi-nghi/tai-lieu/%Y/", blank=True)
+    url = models.CharField("liên kết", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["item", "pk"]
+        verbose_name = "tài liệu kèm theo"
+        verbose_name_plural = "tài liệu kèm theo"
+
+    def __str__(self):
+        return self.title
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Invitations and attendance
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class Invitation(models.Model):
+    class Role(models.TextChoices):
+        MEMBER = "member", "Thành viên"
+        GUEST = "guest", "Khách mời"
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", "Chưa trả lời"
+        ATTENDING = "attending", "Tham dự"
+        ABSENT = "absent", "Vắng mặt"
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="conference_invitations",
+                               verbose_name="người được mời")
+    role = models.CharField("mời với tư cách", max_length=8, choices=Role.choices, default=Role.MEMBER)
+    guest_title = models.CharField("chức danh (như in trên giấy mời)", max_length=300, blank=True)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    answer = models.CharField("trả lời", max_length=10, choices=Answer.choices, default=Answer.PENDING)
+    reason = models.CharField("lý do vắng mặt", max_length=300, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField("gửi lúc", null=True, blank=True)
+    token = models.CharField(max_length=32, unique=True, default=_token, editable=False)
+
+    class Meta:
+        ordering = ["conference", "role", "order", "person__sort_key"]
+        verbose_name = "giấy mời"
+        verbose_name_plural = "giấy mời"
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "person"], name="invitation_unique_person",
+                                    violation_error_message="Người này đã được mời dự hội nghị."),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.conference}"
+
+    @property
+    def printed_title(self) -> str:
+        return self.guest_title or self.person.titles_text(self.conference.date)
+
+    @property
+    def name_with_title(self) -> str:
+        title = self.printed_title
+        return f"{self.person.full_name}, {title}" if title else self.person.full_name
+
+    def check_in_url(self) -> str:
+        return reverse("conferences:check_in_token", args=[self.token])
+
+    def answer_with(self, answer: str, reason: str = ""):
+        """Record the invitee's answer; an absence needs a reason."""
+        self.conference.ensure_editable()
+        if answer not in (self.Answer.ATTENDING, self.Answer.ABSENT):
+            raise ValidationError("Vui lòng chọn tham dự hoặc vắng mặt.")
+        reason = reason.strip()
+        if answer == self.Answer.ABSENT and not reason:
+            raise ValidationError({"reason": "Vui lòng cho biết lý do vắng mặt."})
+        self.answer, self.reason, self.answered_at = answer, reason if answer == self.Answer.ABSENT else "", timezone.now()
+        self.save(update_fields=["answer", "reason", "answered_at"])
+
+
+class Attendance(models.Model):
+    """The attendance of one invitee: arrival (on time or late), early departure, or absence."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Có mặt"
+        EXCUSED = "excused", "Vắng có lý do"
+        UNEXCUSED = "unexcused", "Vắng không lý do"
+
+    class Method(models.TextChoices):
+        STAFF = "staff", "Văn phòng điểm danh"
+        SELF = "self", "Tự điểm danh"
+        QR = "qr", "Quét mã QR"
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="attendance")
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="attendances")
+    status = models.CharField("tình trạng", max_length=10, choices=Status.choices, default=Status.PRESENT)
+    arrived_at = models.DateTimeField("đến lúc", null=True, blank=True)
+    late = models.BooleanField("đến muộn", default=False)
+    left_at = models.DateTimeField("về sớm lúc", null=True, blank=True)
+    reason = models.CharField("lý do", max_length=300, blank=True)
+    method = models.CharField("cách điểm danh", max_length=6, choices=Method.choices, default=Method.STAFF)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["conference", "invitation__role", "invitation__order", "invitation__person__sort_key"]
+        verbose_name = "điểm danh"
+        verbose_name_plural = "điểm danh"
+
+    def __str__(self):
+        return f"{self.invitation.person}: {self.get_status_display()}"
+
+    @property
+    def is_present_now(self) -> bool:
+        return self.status == self.Status.PRESENT and self.left_at is None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quorum
+# ---------------------------------------------------------------------------------------------------------
+
+PARTY_MEMBER_MEETINGS = {Body.Kind.CELL_MEETING}
+
+
+def quorum_fraction() -> Fraction:
+    """``settings.CAPUY_QUORUM_FRACTION`` ("2/3", 0.5, Fraction…), default two thirds (DOMAIN.md: a setting)."""
+    value = getattr(settings, "CAPUY_QUORUM_FRACTION", Fraction(2, 3))
+    fraction = Fraction(value) if not isinstance(value, float) else Fraction(value).limit_denominator(1000)
+    if not 0 < fraction <= 1:
+        raise ValueError("CAPUY_QUORUM_FRACTION must be in (0, 1].")
+    return fraction
+
+
+@dataclasses.dataclass
+class Quorum:
+    base: int  # members counted (the denominator)
+    present: int  # of them, present now
+    required: int  # the least number present for a quorum
+    fraction: Fraction
+    excluded: list  # [(person, reason)] left out of the base
+    reached: bool
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.required - self.present)
+
+    def as_dict(self) -> dict:
+        return {"base": self.base, "present": self.present, "required": self.required, "reached": self.reached,
+                "fraction": str(self.fraction), "excluded": len(self.excluded)}
+
+
+def summoned_members(conference: Conference) -> list:
+    """Who is summoned as a member: the body's membership on the conference date; for a meeting of party
+    members whose body keeps no list, the party members (official and probationary) of the organization."""
+    people = list(conference.body.members_on(conference.date).select_related("party_member"))
+    if not people and conference.body.kind in PARTY_MEMBER_MEETINGS:
+        people = list(Person.objects.filter(organization_id=conference.organization_id, party_member__isnull=False)
+                      .select_related("party_member").order_by("sort_key"))
+    return people
+
+
+def eligible_base(conference: Conference) -> tuple[list, list]:
+    """The members a meeting counts against, and those left out with the reason.
+
+    DOMAIN.md ("Votes and elections", after Party Charter art. 9 and Quy định 24-QĐ/TW §9.3):
+    - BCH, BTV, Thường trực, inspection committee, chi ủy: all incumbent members, i.e. the body's membership on
+      the conference date; nobody is left out.
+    - Meeting of party members (chi bộ): the official members summoned (the body's membership on the date, or
+      the cell's own official members when the body keeps no list), minus those temporarily transferred,
+      exempt from party activity and absent, suspended, under prosecution or detention, and those absent for
+      the whole meeting with an accepted reason.
+    The voting app uses the same base for "more than half of all eligible members".
+    """
+    people = summoned_members(conference)
+    if conference.body.kind not in PARTY_MEMBER_MEETINGS:
+        return people, []
+    attendance = {a.invitation.person_id: a for a in
+                  Attendance.objects.filter(conference=conference).select_related("invitation")}
+    base, excluded = [], []
+    for person in people:
+        record = getattr(person, "party_member", None)
+        att = attendance.get(person.pk)
+        present = att is not None and att.status == Attendance.Status.PRESENT
+        if record is None or not record.is_official:
+            continue  # probationary members attend but are not counted (official members only)
+        if record.temporarily_transferred:
+            excluded.append((person, "Sinh hoạt tạm thời nơi khác"))
+        elif record.exempt and not present:
+            excluded.append((person, "Miễn công tác và sinh hoạt đảng, vắng mặt"))
+        elif record.suspended:
+            excluded.append((person, "Đình chỉ sinh hoạt đảng"))
+        elif record.prosecuted:
+            excluded.append((person, "Bị truy tố, tạm giam"))
+        elif att is not None and att.status == Attendance.Status.EXCUSED:
+            excluded.append((person, "Vắng mặt cả buổi có lý do được chấp nhận"))
+        else:
+            base.append(person)
+    return base, excluded
+
+
+def quorum(conference: Conference) -> Quorum:
+    """Is the conference quorate? The one place for the rule.
+
+    DOMAIN.md ("Votes and elections"): quorum for ordinary meetings is a setting, default two thirds of the
+    base present (``settings.CAPUY_QUORUM_FRACTION``). The base is ``eligible_base`` (the body's membership on
+    the conference date, minus the exclusions DOMAIN.md lists for meetings of party members). Present means
+    checked in and not (yet) gone; guests never count.
+    """
+    fraction = quorum_fraction()
+    present_now = Attendance.objects.filter(conference=conference, status=Attendance.Status.PRESENT,
+                                            left_at__isnull=True)
+    if conference.body.kind in PARTY_MEMBER_MEETINGS:
+        people, excluded = eligible_base(conference)
+        base = len(people)
+        present = present_now.filter(invitation__person_id__in=[p.pk for p in people]).count()
+    else:
+        # All incumbent members, nobody excluded: two counts, whatever the size of the body.
+        members = conference.body.memberships.active_on(conference.date).values("person_id")
+        base, excluded = conference.body.members_on(conference.date).count(), []
+        present = present_now.filter(invitation__person_id__in=members).count()
+    # The least integer n with n >= fraction × base.
+    required = -((-fraction.numerator * base) // fraction.denominator)
+    return Quorum(base=base, present=present, required=required, fraction=fraction, excluded=excluded,
+                  reached=base > 0 and present >= required)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Drafts and comments
+# ---------------------------------------------------------------------------------------------------------
+
+
+class Draft(models.Model):
+    class Kind(models.TextChoices):
+        REPORT = "bao_cao", "Dự thảo báo cáo"
+        RESOLUTION = "nghi_quyet", "Dự thảo nghị quyết"
+        PROPOSAL = "to_trinh", "Tờ trình"
+        OTHER = "khac", "Dự thảo khác"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Đang lấy ý kiến"
+        CLOSED = "closed", "Đã khóa góp ý"
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="drafts")
+    agenda_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="drafts", verbose_name="nội dung chương trình")
+    kind = models.CharField("loại dự thảo", max_length=12, choices=Kind.choices, default=Kind.REPORT)
+    title = models.CharField("tên dự thảo", max_length=500)
+    status = models.CharField("trạng thái", max_length=8, choices=Status.choices, default=Status.OPEN)
+    comment_deadline = models.DateField("hạn góp ý", null=True, blank=True)
+    summary_published_at = models.DateTimeField("công bố tổng hợp tiếp thu, giải trình lúc", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["conference", "pk"]
+        verbose_name = "dự thảo"
+        verbose_name_plural = "dự thảo"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("conferences:draft", args=[self.conference_id, self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN and not self.conference.is_closed
+
+    def latest_version(self) -> "DraftVersion | None":
+        return self.versions.order_by("-number").first()
+
+    @transaction.atomic
+    def add_version(self, text: str, user=None, note: str = "", file=None) -> "DraftVersion":
+        """A new version numbered after the last one."""
+        self.conference.ensure_editable()
+        text = (text or "").strip()
+        if not text and not file:
+            raise ValidationError({"text": "Vui lòng nhập nội dung hoặc tải tệp dự thảo."})
+        if not text and file is not None and file.name.lower().endswith(".docx"):
+            text = docx_text(file)
+        number = (self.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        return DraftVersion.objects.create(draft=self, number=number, text=text, note=note,
+                                           file=file, created_by=user)
+
+    def answer_counts(self) -> dict:
+        counts = {a: 0 for a in DraftComment.Answer.values}
+        for row in self.comments.values("answer").annotate(n=models.Count("pk")):
+            counts[row["answer"]] = row["n"]
+        return counts
+
+
+def docx_text(file) -> str:
+    """The text of an uploaded DOCX draft in capuy's draft format: headings become "# …" lines, paragraphs are
+    separated by a blank line, so that an uploaded draft can be commented on by paragraph and compared."""
+    import docx
+
+    try:
+        document = docx.Document(file)
+    except Exception as exc:  # a damaged or mislabelled file
+        raise ValidationError({"file": "Không đọc được tệp DOCX của dự thảo."}) from exc
+    finally:
+        file.seek(0)
+    blocks = []
+    for paragraph in document.paragraphs:
+        content = " ".join(paragraph.text.split())
+        if content:
+            heading = (paragraph.style.name or "").lower().startswith(("heading", "title"))
+            blocks.append(f"# {content}" if heading else content)
+    return "\n\n".join(blocks)
+
+
+class DraftVersion(models.Model):
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField("phiên bản")
+    text = models.TextField("nội dung", blank=True,
+                            help_text="Mỗi đoạn cách nhau một dòng trống; dòng bắt đầu bằng # là tiêu đề phần.")
+    file = models.FileField("tệp dự thảo", upload_to="hoi-nghi/du-thao/%Y/", blank=True)
+    note = models.CharField("ghi chú thay đổi", max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["draft", "number"]
+        verbose_name = "phiên bản dự thảo"
+        verbose_name_plural = "phiên bản dự thảo"
+        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="draft_version_unique_number")]
+
+    def __str__(self):
+        return f"{self.draft} – phiên bản {self.number}"
+
+    def paragraphs(self) -> list[dict]:
+        """Numbered paragraphs with the section heading they sit under (anchors for comments)."""
+        out, section = [], ""
+        for index, block in enumerate((b.strip() for b in self.text.replace("\r\n", "\n").split("\n\n")), 1):
+            if not block:
+                continue
+            if block.startswith("#"):
+                section = block.lstrip("#").strip()
+                out.append({"number": index, "section": section, "text": section, "heading": True})
+            else:
+                out.append({"number": index, "section": section, "text": block, "heading": False})
+        return out
+
+    def previous(self) -> "DraftVersion | None":
+        return self.draft.versions.filter(number__lt=self.number).order_by("-number").first()
+
+    def diff_from(self, other: "DraftVersion | None") -> list[tuple[str, str]]:
+        """Line-by-line changes from ``other``: [("same" | "added" | "removed", line)]."""
+        import difflib
+
+        old = other.text.splitlines() if other else []
+        new = self.text.splitlines()
+        rows = []
+        for line in difflib.ndiff(old, new):
+            code, text = line[:2], line[2:]
+            if code == "  ":
+                rows.append(("same", text))
+            elif code == "+ ":
+                rows.append(("added", text))
+            elif code == "- ":
+                rows.append(("removed", text))
+        return rows
+
+
+class DraftComment(models.Model):
+    class Answer(models.TextChoices):
+        PENDING = "pending", "Chưa trả lời"
+        ACCEPTED = "accepted", "Tiếp thu"
+        EXPLAINED = "explained", "Giải trình"
+        REJECTED = "rejected", "Không tiếp thu"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
+    version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="draft_comments",
+                               verbose_name="người góp ý")
+    section = models.CharField("phần, mục", max_length=300, blank=True)
+    paragraph = models.PositiveSmallIntegerField("đoạn số", null=True, blank=True)
+    quote = models.TextField("trích đoạn", blank=True)
+    text = models.TextField("ý kiến góp ý")
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.CharField("trả lời", max_length=10, choices=Answer.choices, default=Answer.PENDING)
+    answer_text = models.TextField("nội dung tiếp thu, giải trình", blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["draft", "paragraph", "created_at", "pk"]
+        verbose_name = "ý kiến góp ý dự thảo"
+        verbose_name_plural = "ý kiến góp ý dự thảo"
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:60]}"
+
+    @property
+    def anchor_text(self) -> str:
+        parts = []
+        if self.section:
+            parts.append(self.section)
+        if self.paragraph:
+            parts.append(f"đoạn {self.paragraph}")
+        return ", ".join(parts) or "Toàn văn"
+
+    def answer_with(self, answer: str, text: str, user=None):
+        """The drafting office's answer: tiếp thu, giải trình or không tiếp thu; the last two need a reason."""
+        self.draft.conference.ensure_editable()
+        if answer not in (self.Answer.ACCEPTED, self.Answer.EXPLAINED, self.Answer.REJECTED):
+            raise ValidationError({"answer": "Vui lòng chọn tiếp thu, giải trình hoặc không tiếp thu."})
+        text = (text or "").strip()
+        if answer != self.Answer.ACCEPTED and not text:
+            raise ValidationError({"answer_text": "Vui lòng nêu nội dung giải trình hoặc lý do không tiếp thu."})
+        self.answer, self.answer_text, self.answered_by, self.answered_at = answer, text, user, timezone.now()
+        self.save(update_fields=["answer", "answer_text", "answered_by", "answered_at"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Speakers and speeches
+# ---------------------------------------------------------------------------------------------------------
+
+
+class SpeechKind(models.TextChoices):
+    CONTRIBUTION = "tham_luan", "Tham luận"
+    OPINION = "y_kien", "Ý kiến"
+    DIRECTIONS = "chi_dao", "Phát biểu chỉ đạo"
+    CONCLUSION = "ket_luan", "Phát biểu kết luận"
+    REPORT = "bao_cao", "Trình bày báo cáo"
+    OPENING = "khai_mac", "Phát biểu khai mạc"
+
+
+class SpeakerRequest(models.Model):
+    """A registration to speak on an agenda item; the chair orders the list and closes it."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Chờ phát biểu"
+        DONE = "done", "Đã phát biểu"
+        WITHDRAWN = "withdrawn", "Rút đăng ký"
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="speaker_requests")
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="speaker_requests")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="người đăng ký")
+    kind = models.CharField("hình thức", max_length=10, choices=SpeechKind.choices, default=SpeechKind.OPINION)
+    topic = models.CharField("nội dung dự kiến", max_length=300, blank=True)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.WAITING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["agenda_item", "order", "created_at", "pk"]
+        verbose_name = "đăng ký phát biểu"
+        verbose_name_plural = "đăng ký phát biểu"
+
+    def __str__(self):
+        return f"{self.person} – {self.agenda_item}"
+
+
+class Speech(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="speeches")
+    agenda_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="speeches", verbose_name="nội dung chương trình")
+    request = models.OneToOneField(SpeakerRequest, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="speech")
+    kind = models.CharField("loại phát biểu", max_length=10, choices=SpeechKind.choices, default=SpeechKind.OPINION)
+    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="speeches",
+                                verbose_name="người phát biểu")
+    speaker_title = models.CharField("chức danh (như in)", max_length=300, blank=True)
+    summary = models.TextField("tóm tắt nội dung", blank=True)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["conference", "order", "pk"]
+        verbose_name = "phát biểu"
+        verbose_name_plural = "phát biểu"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.speaker}"
+
+    @property
+    def speaker_text(self) -> str:
+        title = self.speaker_title or self.speaker.titles_text(self.conference.date)
+        return f"{self.speaker.full_name}, {title}" if title else self.speaker.full_name
+
+    def clean(self):
+        if self.conference_id and self.speaker_id and not Invitation.objects.filter(
+            conference_id=self.conference_id, person_id=self.speaker_id
+        ).exists():
+            raise ValidationError({"speaker": "Người phát biểu không có trong danh sách được mời dự hội nghị."})
+        if self.agenda_item_id and self.conference_id and self.agenda_item.conference_id != self.conference_id:
+            raise ValidationError({"agenda_item": "Nội dung chương trình không thuộc hội nghị này."})

@@ -1,0 +1,103 @@
+"""Live updates: the broadcaster, and a client following the Server-Sent Events stream of a conference."""
+
+import asyncio
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+from asgiref.sync import sync_to_async
+from django.test import SimpleTestCase, override_settings
+from django.urls import reverse
+
+from capuy.conferences import live
+from capuy.conferences.tests.base import ConferenceTestCase
+
+
+def parse(frame: bytes | str) -> dict:
+    text = frame.decode() if isinstance(frame, bytes) else frame
+    fields = dict(line.split(": ", 1) for line in text.strip().splitlines() if ": " in line and not line.startswith(":"))
+    return {"event": fields.get("event"), "data": json.loads(fields["data"]) if "data" in fields else None}
+
+
+@override_settings(CAPUY_LIVE_BACKEND="local")
+class BroadcasterTests(SimpleTestCase):
+    def test_a_subscriber_receives_what_is_published_for_its_conference_only(self):
+        async def scenario():
+            stream = live.subscribe(7, first={"event": "hello", "data": {}})
+            assert (await anext(stream))["event"] == "hello"
+            live._send(8, {"event": "agenda", "data": {"item": 1}})  # another conference
+            live._send(7, {"event": "agenda", "data": {"item": 2}})
+            message = await asyncio.wait_for(anext(stream), 5)
+            await stream.aclose()
+            return message
+
+        # A fresh thread: the browser tests' driver may keep an event loop in this one.
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(asyncio.run, scenario()).result() == {"event": "agenda", "data": {"item": 2}}
+        assert live.hub.count(7) == 0
+
+    def test_a_thread_subscriber_receives_events_and_heartbeats(self):
+        stream = live.subscribe_sync(3, timeout=0.05, first={"event": "hello", "data": {}})
+        assert next(stream)["event"] == "hello"
+        live._send(3, {"event": "speech", "data": {"speech": 5}})
+        assert next(stream) == {"event": "speech", "data": {"speech": 5}}
+        assert next(stream) is None  # nothing within the timeout: a heartbeat
+        stream.close()
+        assert live.hub.count(3) == 0
+
+    def test_events_are_encoded_as_server_sent_events(self):
+        assert live.sse({"event": "attendance", "data": {"present": 4}}) == 'event: attendance\ndata: {"present": 4}\n\n'
+        assert live.sse(None) == ": ping\n\n"
+
+    def test_a_process_ignores_its_own_events_coming_back_from_the_cross_process_channel(self):
+        received = []
+        q = type("Q", (), {"put_nowait": lambda self, m: received.append(m)})()
+        live.hub.add(11, q)
+        try:
+            live._listener._handle(json.dumps({"origin": live.ORIGIN, "conference": 11, "event": "x", "data": {}}))
+            live._listener._handle(json.dumps({"origin": "other", "conference": 11, "event": "y", "data": {"a": 1}}))
+        finally:
+            live.hub.remove(11, q)
+        assert received == [{"event": "y", "data": {"a": 1}}]
+
+
+@override_settings(CAPUY_LIVE_BACKEND="local")
+class EventStreamTests(ConferenceTestCase):
+    def check_in_first_member(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.conference.check_in(self.members[0])
+
+    async def test_a_client_following_the_conference_receives_a_check_in(self):
+        await sync_to_async(self.invited)()
+        await self.async_client.aforce_login(self.committee_member)
+        response = await self.async_client.get(reverse("conferences:events", args=[self.conference.pk]))
+        assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
+        frames = aiter(response.streaming_content)
+        assert (await anext(frames)).startswith(b"retry:")
+        assert parse(await asyncio.wait_for(anext(frames), 5))["event"] == "hello"
+        await sync_to_async(self.check_in_first_member)()
+        event = parse(await asyncio.wait_for(anext(frames), 5))
+        assert event["event"] == "attendance"
+        assert event["data"]["person"] == self.members[0].pk
+        assert (event["data"]["present"], event["data"]["base"], event["data"]["reached"]) == (1, 5, False)
+        await frames.aclose()
+
+    async def test_the_stream_is_refused_to_those_who_may_not_read_the_conference(self):
+        await self.async_client.aforce_login(self.other_ward_staff)
+        response = await self.async_client.get(reverse("conferences:events", args=[self.conference.pk]))
+        assert response.status_code == 404
+        await self.async_client.alogout()
+        response = await self.async_client.get(reverse("conferences:events", args=[self.conference.pk]))
+        assert response.status_code == 302
+
+    def test_moving_on_the_agenda_publishes_an_event_after_the_commit(self):
+        conference = self.invited()
+        received = []
+        q = type("Q", (), {"put_nowait": lambda self, m: received.append(m)})()
+        live.hub.add(conference.pk, q)
+        try:
+            with self.captureOnCommitCallbacks(execute=True):
+                conference.open()
+                assert received == []  # nothing leaves before the commit
+        finally:
+            live.hub.remove(conference.pk, q)
+        assert [m["event"] for m in received] == ["agenda", "status"]

@@ -1,0 +1,842 @@
+"""Pages of the conferences app: thin views over the model methods in ``models.py``.
+
+Permissions (``capuy.accounts.permissions``): a conference is read by those who may read its organization
+and by its invitees (404 for anyone else); only the organization's office staff prepare and run it (403).
+"""
+
+import time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.handlers.asgi import ASGIRequest
+from django.db import connection, transaction
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from capuy.accounts import permissions
+from capuy.conferences import forms, live
+from capuy.conferences.models import (
+    AgendaItem,
+    Attendance,
+    Conference,
+    Draft,
+    DraftComment,
+    Invitation,
+    SpeakerRequest,
+    Speech,
+    SpeechKind,
+    quorum,
+)
+from capuy.organizations.models import Person, Title
+
+HEARTBEAT_SECONDS = 20  # a comment line keeps proxies from closing an idle stream
+WSGI_STREAM_SECONDS = 60  # over WSGI a stream ends after this; EventSource reconnects by itself
+
+
+# -- access --------------------------------------------------------------------------------------------------
+
+
+class Access:
+    """What the user may do with one conference."""
+
+    def __init__(self, user, conference):
+        self.user = user
+        self.conference = conference
+        self.manage = permissions.can_manage(user, conference.organization)
+        self.read = self.manage or permissions.can_read(user, conference.organization)
+        self.invitation = conference.invitation_for(user.person) if user.person_id else None
+        self.invited = self.invitation is not None
+
+
+def conference_or_404(request, pk, manage=False) -> tuple[Conference, Access]:
+    conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
+    access = Access(request.user, conference)
+    if not (access.read or access.invited):
+        raise Http404("Không tìm thấy hội nghị.")
+    if manage and not access.manage:
+        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị.")
+    return conference, access
+
+
+def _act(request, conference, action, success: str, to: str | None = None):
+    """Run a model action; a ValidationError becomes a Vietnamese message and nothing is changed."""
+    try:
+        with transaction.atomic():
+            action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if success:
+            messages.success(request, success)
+    return redirect(to or request.POST.get("next") or conference.get_absolute_url())
+
+
+def _form_error(form) -> str:
+    errors = [e for errs in form.errors.values() for e in errs]
+    return " ".join(errors) or "Dữ liệu không hợp lệ."
+
+
+def _page(request, template, context, status=200):
+    return render(request, f"conferences/{template}", context, status=status)
+
+
+def _safe_next(request, default):
+    nxt = request.POST.get("next") or request.GET.get("next") or ""
+    return nxt if nxt.startswith("/") and not nxt.startswith("//") else default
+
+
+# -- lists ---------------------------------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    conferences = (Conference.objects.visible_to(request.user)
+                   .select_related("organization", "body__organization", "term").order_by("-date", "-number"))
+    status = request.GET.get("trang-thai", "")
+    if status in Conference.Status.values:
+        conferences = conferences.filter(status=status)
+    managed = permissions.organization_filter(request.user, permissions.MANAGE_ROLES)
+    can_create = managed is None or managed != Q(pk__in=[])
+    return _page(request, "index.html", {"conferences": conferences[:500], "statuses": Conference.Status.choices,
+                                         "status": status, "can_create": can_create})
+
+
+@login_required
+def mine(request):
+    """Hội nghị của tôi: every conference the user's person is invited to."""
+    invitations = []
+    if request.user.person_id:
+        invitations = (Invitation.objects.filter(person_id=request.user.person_id)
+                       .select_related("conference__body__organization", "conference__term", "attendance")
+                       .order_by("-conference__date"))
+    return _page(request, "mine.html", {"invitations": invitations, "today": timezone.localdate()})
+
+
+# -- preparation -------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    form = forms.ConferenceForm(request.POST or None, user=request.user)
+    if not form.fields["body"].queryset.exists():
+        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được chuẩn bị hội nghị.")
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            conference = form.save(commit=False)
+            conference.created_by = request.user
+            conference.save()
+        messages.success(request, f"Đã tạo {conference.short_title}.")
+        return redirect("conferences:prepare", conference.pk)
+    return _page(request, "form.html", {"form": form, "title": "Chuẩn bị hội nghị mới",
+                                        "back": reverse("conferences:index")},
+                 status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    if conference.is_closed:
+        messages.error(request, "Hội nghị đã bế mạc, không thể thay đổi hồ sơ.")
+        return redirect(conference)
+    form = forms.ConferenceForm(request.POST or None, instance=conference, user=request.user)
+    chairs = forms.ChairsForm(request.POST or None, conference=conference,
+                              initial={"chairs": list(conference.chairs.all())})
+    if request.method == "POST" and form.is_valid() and chairs.is_valid():
+        with transaction.atomic():
+            conference.ensure_editable()
+            form.save()
+            conference.chairs.set(chairs.cleaned_data["chairs"])
+            live.publish(conference.pk, "conference", {})
+        messages.success(request, "Đã lưu thông tin hội nghị.")
+        return redirect("conferences:prepare", conference.pk)
+    return _page(request, "form.html", {"form": form, "extra_form": chairs, "title": f"Sửa {conference.short_title}",
+                                        "back": conference.get_absolute_url()},
+                 status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def prepare(request, pk):
+    """The office's preparation page: agenda, invitations, drafts."""
+    conference, access = conference_or_404(request, pk, manage=True)
+    invitations = conference.invitations.select_related("person", "attendance")
+    return _page(request, "prepare.html", {
+        "conference": conference, "access": access, "items": conference.agenda_items.select_related("presenter")
+        .prefetch_related("attachments"),
+        "invitations": invitations, "item_form": forms.AgendaItemForm(conference=conference,
+                                                                       initial={"order": conference.agenda_items.count() + 1}),
+        "guest_form": forms.GuestForm(user=request.user, conference=conference),
+        "drafts": conference.drafts.all(), "attachment_form": forms.AttachmentForm(),
+    })
+
+
+@login_required
+@require_POST
+def agenda_add(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    form = forms.AgendaItemForm(request.POST, conference=conference)
+    back = reverse("conferences:prepare", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+
+    def save():
+        conference.ensure_editable()
+        form.save()
+        live.publish(conference.pk, "agenda", {})
+    return _act(request, conference, save, "Đã thêm nội dung vào chương trình.", back)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_edit(request, pk, item):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    item = get_object_or_404(AgendaItem, pk=item, conference=conference)
+    form = forms.AgendaItemForm(request.POST or None, instance=item, conference=conference)
+    back = reverse("conferences:prepare", args=[pk])
+    if request.method == "POST" and form.is_valid():
+        def save():
+            conference.ensure_editable()
+            form.save()
+            live.publish(conference.pk, "agenda", {})
+        return _act(request, conference, save, "Đã lưu nội dung chương trình.", back)
+    return _page(request, "form.html", {"form": form, "title": f"Sửa nội dung: {item.title}", "back": back},
+                 status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def agenda_delete(request, pk, item):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    item = get_object_or_404(AgendaItem, pk=item, conference=conference)
+
+    def delete():
+        conference.ensure_editable()
+        if item.started_at:
+            raise ValidationError("Nội dung đã được thảo luận tại hội nghị, không thể xóa.")
+        item.delete()
+    return _act(request, conference, delete, "Đã xóa nội dung khỏi chương trình.",
+                reverse("conferences:prepare", args=[pk]))
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk, item):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    item = get_object_or_404(AgendaItem, pk=item, conference=conference)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    back = reverse("conferences:prepare", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+
+    def save():
+        conference.ensure_editable()
+        attachment = form.save(commit=False)
+        attachment.item = item
+        attachment.save()
+    return _act(request, conference, save, "Đã đính kèm tài liệu.", back)
+
+
+@login_required
+@require_POST
+def invite_members(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    result = {}
+
+    def invite():
+        result["n"] = conference.invite_body_members()
+    response = _act(request, conference, invite, "", reverse("conferences:prepare", args=[pk]))
+    if "n" in result:
+        messages.success(request, f"Đã mời {result['n']} thành viên {conference.body.get_kind_display()}.")
+    return response
+
+
+@login_required
+@require_POST
+def invite_guest(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    form = forms.GuestForm(request.POST, user=request.user, conference=conference)
+    back = reverse("conferences:prepare", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+
+    def invite():
+        person = form.cleaned_data["person"]
+        title = form.cleaned_data["title"]
+        if person is None:
+            conference.ensure_editable()
+            person = Person.objects.create(full_name=form.cleaned_data["full_name"].strip(),
+                                           email=form.cleaned_data["email"], organization=conference.organization)
+            if title:
+                Title.objects.create(person=person, name=title, order=1)
+        conference.invite_guest(person, title)
+    return _act(request, conference, invite, "Đã thêm khách mời.", back)
+
+
+@login_required
+@require_POST
+def invitation_delete(request, pk, invitation):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    invitation = get_object_or_404(Invitation, pk=invitation, conference=conference)
+
+    def delete():
+        conference.ensure_editable()
+        if hasattr(invitation, "attendance") or Speech.objects.filter(conference=conference,
+                                                                      speaker=invitation.person).exists():
+            raise ValidationError("Người này đã điểm danh hoặc phát biểu, không thể xóa khỏi danh sách mời.")
+        invitation.delete()
+    return _act(request, conference, delete, "Đã xóa khỏi danh sách mời.", reverse("conferences:prepare", args=[pk]))
+
+
+@login_required
+@require_POST
+def send_invitations(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    result = {}
+
+    def send():
+        result["n"] = conference.send_invitations(base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = _act(request, conference, send, "", reverse("conferences:prepare", args=[pk]))
+    if "n" in result:
+        messages.success(request, f"Đã gửi giấy mời; {result['n']} thư điện tử đã được gửi đi.")
+    return response
+
+
+# -- invitees ------------------------------------------------------------------------------------------------
+
+
+@login_required
+def invitation(request, pk):
+    """The invitee's own invitation: answer, documents, QR code for check-in."""
+    conference, access = conference_or_404(request, pk)
+    if not access.invited:
+        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+    return _page(request, "invitation.html", {
+        "conference": conference, "invitation": access.invitation, "access": access,
+        "answer_form": forms.AnswerForm(initial={"answer": access.invitation.answer, "reason": access.invitation.reason}),
+        "items": conference.agenda_items.prefetch_related("attachments"),
+        "drafts": conference.drafts.all(),
+        "speak_form": forms.SpeakForm(conference=conference),
+        "check_in_url": request.build_absolute_uri(access.invitation.check_in_url()),
+        "today": timezone.localdate(),
+    })
+
+
+@login_required
+def invitation_qr(request, pk):
+    conference, access = conference_or_404(request, pk)
+    invitation = access.invitation
+    if request.GET.get("giay-moi") and access.manage:
+        invitation = get_object_or_404(Invitation, pk=request.GET["giay-moi"], conference=conference)
+    if invitation is None:
+        raise Http404("Không có giấy mời.")
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(request.build_absolute_uri(invitation.check_in_url()), error="m").save(
+        buffer, kind="svg", scale=4, border=2, title="Mã QR điểm danh")
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@login_required
+@require_POST
+def answer(request, pk):
+    conference, access = conference_or_404(request, pk)
+    if not access.invited:
+        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+    form = forms.AnswerForm(request.POST)
+    back = reverse("conferences:invitation", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+    return _act(request, conference, lambda: access.invitation.answer_with(form.cleaned_data["answer"],
+                                                                           form.cleaned_data["reason"]),
+                "Đã ghi nhận trả lời của đồng chí.", back)
+
+
+@login_required
+@require_POST
+def self_check_in(request, pk):
+    conference, access = conference_or_404(request, pk)
+    if not access.invited:
+        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+
+    def check_in():
+        if conference.date != timezone.localdate():
+            raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
+        conference.check_in(access.invitation, method=Attendance.Method.SELF, user=request.user)
+    return _act(request, conference, check_in, "Đã điểm danh. Chào mừng đồng chí dự hội nghị.",
+                _safe_next(request, reverse("conferences:follow", args=[pk])))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in_token(request, token):
+    """The URL in the invitation's QR code: the office checks the bearer in, or the invitee checks in."""
+    invitation = get_object_or_404(Invitation.objects.select_related("conference", "person"), token=token)
+    conference, access = conference_or_404(request, invitation.conference_id)
+    own = access.invitation is not None and access.invitation.pk == invitation.pk
+    if not (access.manage or own):
+        raise Http404("Không tìm thấy giấy mời.")
+    if request.method == "POST":
+        def check_in():
+            if not access.manage and conference.date != timezone.localdate():
+                raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
+            conference.check_in(invitation, method=Attendance.Method.QR, user=request.user)
+        to = reverse("conferences:attendance", args=[conference.pk]) if access.manage else \
+            reverse("conferences:follow", args=[conference.pk])
+        return _act(request, conference, check_in, f"Đã điểm danh đồng chí {invitation.person.full_name}.", to)
+    return _page(request, "check_in_token.html", {"conference": conference, "invitation": invitation,
+                                                  "attendance": getattr(invitation, "attendance", None)})
+
+
+@login_required
+@require_POST
+def speak(request, pk):
+    """An invitee registers to speak on an agenda item."""
+    conference, access = conference_or_404(request, pk)
+    if not access.invited:
+        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+    form = forms.SpeakForm(request.POST, conference=conference)
+    back = _safe_next(request, reverse("conferences:follow", args=[pk]))
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+    data = form.cleaned_data
+    return _act(request, conference, lambda: conference.register_speaker(data["item"], access.invitation.person,
+                                                                         data["kind"], data["topic"]),
+                "Đã đăng ký phát biểu.", back)
+
+
+# -- drafts --------------------------------------------------------------------------------------------------
+
+
+def _draft(conference, pk) -> Draft:
+    return get_object_or_404(Draft, pk=pk, conference=conference)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_create(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    form = forms.DraftForm(request.POST or None, request.FILES or None, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                conference.ensure_editable()
+                draft = form.save()
+                draft.add_version(form.cleaned_data["text"], request.user, "Phiên bản đầu",
+                                  form.cleaned_data["file"])
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(request, "Đã đăng dự thảo để lấy ý kiến.")
+            return redirect(draft)
+    return _page(request, "form.html", {"form": form, "title": "Thêm dự thảo", "multipart": True,
+                                        "back": reverse("conferences:prepare", args=[pk])},
+                 status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def draft_detail(request, pk, draft):
+    conference, access = conference_or_404(request, pk)
+    draft = _draft(conference, draft)
+    versions = list(draft.versions.all())
+    version = next((v for v in versions if str(v.number) == request.GET.get("phien-ban")), versions[-1] if versions else None)
+    comments = draft.comments.select_related("author", "version")
+    if not access.manage and not access.read:
+        # An invitee sees their own comments and, once published, the answers to all.
+        comments = comments if draft.summary_published_at else comments.filter(author_id=request.user.person_id)
+    return _page(request, "draft.html", {
+        "conference": conference, "draft": draft, "access": access, "versions": versions, "version": version,
+        "paragraphs": version.paragraphs() if version else [], "comments": comments,
+        "comment_form": forms.CommentForm(), "answer_form": forms.CommentAnswerForm(),
+        "version_form": forms.VersionForm(initial={"text": version.text if version else ""}),
+        "can_comment": draft.is_open and (access.invited or access.read) and request.user.person_id is not None,
+    })
+
+
+@login_required
+def draft_diff(request, pk, draft):
+    conference, access = conference_or_404(request, pk)
+    draft = _draft(conference, draft)
+    versions = {v.number: v for v in draft.versions.all()}
+    try:
+        new = versions[int(request.GET.get("moi") or max(versions))]
+        old = versions.get(int(request.GET["cu"])) if request.GET.get("cu") else new.previous()
+    except (ValueError, KeyError):
+        raise Http404("Không tìm thấy phiên bản.") from None
+    return _page(request, "draft_diff.html", {"conference": conference, "draft": draft, "new": new, "old": old,
+                                              "rows": new.diff_from(old), "versions": sorted(versions.values(),
+                                                                                             key=lambda v: v.number)})
+
+
+@login_required
+@require_POST
+def draft_version(request, pk, draft):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    draft = _draft(conference, draft)
+    form = forms.VersionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(draft)
+    data = form.cleaned_data
+    result = {}
+
+    def add():
+        result["v"] = draft.add_version(data["text"], request.user, data["note"], data["file"])
+    response = _act(request, conference, add, "", draft.get_absolute_url())
+    if "v" in result:
+        messages.success(request, f"Đã đăng phiên bản {result['v'].number}.")
+        return redirect(reverse("conferences:draft_diff", args=[pk, draft.pk]) + f"?moi={result['v'].number}")
+    return response
+
+
+@login_required
+@require_POST
+def draft_status(request, pk, draft):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    draft = _draft(conference, draft)
+
+    def toggle():
+        conference.ensure_editable()
+        draft.status = Draft.Status.CLOSED if draft.status == Draft.Status.OPEN else Draft.Status.OPEN
+        draft.save(update_fields=["status"])
+    return _act(request, conference, toggle, "Đã cập nhật trạng thái lấy ý kiến.", draft.get_absolute_url())
+
+
+@login_required
+@require_POST
+def comment_add(request, pk, draft):
+    conference, access = conference_or_404(request, pk)
+    draft = _draft(conference, draft)
+    form = forms.CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(draft)
+
+    def add():
+        if request.user.person_id is None:
+            raise ValidationError("Tài khoản chưa gắn với nhân sự nên không thể góp ý.")
+        if not draft.is_open:
+            raise ValidationError("Dự thảo đã khóa góp ý.")
+        version = draft.latest_version()
+        paragraph = form.cleaned_data["paragraph"]
+        anchor = next((p for p in version.paragraphs() if p["number"] == paragraph), None) if paragraph else None
+        if paragraph and anchor is None:
+            raise ValidationError({"paragraph": f"Dự thảo không có đoạn số {paragraph}."})
+        DraftComment.objects.create(
+            draft=draft, version=version, author_id=request.user.person_id, paragraph=paragraph,
+            section=anchor["section"] if anchor else "", quote=anchor["text"][:500] if anchor else "",
+            text=form.cleaned_data["text"].strip())
+    return _act(request, conference, add, "Đã gửi ý kiến góp ý.", draft.get_absolute_url())
+
+
+@login_required
+@require_POST
+def comment_answer(request, pk, draft, comment):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    draft = _draft(conference, draft)
+    comment = get_object_or_404(DraftComment, pk=comment, draft=draft)
+    form = forms.CommentAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(draft)
+    return _act(request, conference, lambda: comment.answer_with(form.cleaned_data["answer"],
+                                                                 form.cleaned_data["answer_text"], request.user),
+                "Đã trả lời ý kiến.", draft.get_absolute_url())
+
+
+@login_required
+@require_POST
+def draft_publish_summary(request, pk, draft):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    draft = _draft(conference, draft)
+
+    def publish():
+        conference.ensure_editable()
+        pending = draft.comments.filter(answer=DraftComment.Answer.PENDING).count()
+        if pending:
+            raise ValidationError(f"Còn {pending} ý kiến chưa được trả lời.")
+        draft.summary_published_at = timezone.now()
+        draft.save(update_fields=["summary_published_at"])
+    return _act(request, conference, publish, "Đã công bố tổng hợp tiếp thu, giải trình.",
+                reverse("conferences:draft_summary", args=[pk, draft.pk]))
+
+
+@login_required
+def draft_summary(request, pk, draft):
+    conference, access = conference_or_404(request, pk)
+    draft = _draft(conference, draft)
+    if not draft.summary_published_at and not access.manage:
+        raise Http404("Tổng hợp tiếp thu, giải trình chưa được công bố.")
+    comments = draft.comments.select_related("author")
+    groups = [(label, [c for c in comments if c.answer == value]) for value, label in DraftComment.Answer.choices]
+    return _page(request, "draft_summary.html", {"conference": conference, "draft": draft, "groups": groups,
+                                                 "counts": draft.answer_counts(), "access": access})
+
+
+# -- the meeting ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def attendance(request, pk):
+    conference, access = conference_or_404(request, pk, manage=True)
+    invitations = conference.invitations.select_related("person", "attendance")
+    return _page(request, "attendance.html", {"conference": conference, "invitations": invitations,
+                                              "quorum": quorum(conference), "access": access})
+
+
+@login_required
+@require_POST
+def attendance_action(request, pk, invitation):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    invitation = get_object_or_404(Invitation.objects.select_related("person"), pk=invitation, conference=conference)
+    action = request.POST.get("action")
+    back = _safe_next(request, reverse("conferences:attendance", args=[pk]))
+    if action == "check_in":
+        return _act(request, conference, lambda: conference.check_in(invitation, user=request.user),
+                    f"Đã điểm danh đồng chí {invitation.person.full_name}.", back)
+    if action == "left":
+        return _act(request, conference, lambda: conference.mark_left(invitation, request.POST.get("reason", "")),
+                    f"Đã ghi nhận đồng chí {invitation.person.full_name} về sớm.", back)
+    if action in ("excused", "unexcused"):
+        return _act(request, conference, lambda: conference.mark_absent(
+            invitation, action == "excused", request.POST.get("reason", ""), user=request.user),
+            f"Đã ghi nhận đồng chí {invitation.person.full_name} vắng mặt.", back)
+    messages.error(request, "Thao tác không hợp lệ.")
+    return redirect(back)
+
+
+def _live_context(conference, access=None):
+    items = list(conference.agenda_items.select_related("presenter"))
+    current = next((i for i in items if i.pk == conference.current_item_id), None)
+    speech = conference.current_speech
+    waiting = []
+    if current is not None:
+        waiting = list(current.speaker_requests.filter(status=SpeakerRequest.Status.WAITING).select_related("person"))
+    present = (Attendance.objects.filter(conference=conference, status=Attendance.Status.PRESENT, left_at__isnull=True)
+               .select_related("invitation__person"))
+    return {"conference": conference, "items": items, "current": current, "speech": speech, "waiting": waiting,
+            "quorum": quorum(conference), "present_count": present.count(), "access": access,
+            "votes": _votes(conference, current) if current is not None else [],
+            "invited_count": conference.invitations.count()}
+
+
+@login_required
+def control(request, pk):
+    """The office's control panel during the meeting: agenda, speakers, speeches, closing."""
+    conference, access = conference_or_404(request, pk, manage=True)
+    context = _live_context(conference, access)
+    context.update({
+        "speech_form": forms.SpeechForm(conference=conference, user=request.user, initial={"agenda_item": conference.current_item_id}),
+        "close_form": forms.CloseForm(initial={"conclusion": conference.conclusion}),
+        "speeches": conference.speeches.select_related("speaker", "agenda_item"),
+        "requests": SpeakerRequest.objects.filter(conference=conference).select_related("person", "agenda_item"),
+        "speech_kinds": SpeechKind.choices,
+    })
+    return _page(request, "control.html", context)
+
+
+@login_required
+@require_POST
+def control_action(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    action = request.POST.get("action")
+    back = reverse("conferences:control", args=[pk])
+    post = request.POST
+
+    def item():
+        return get_object_or_404(AgendaItem, pk=post.get("item"), conference=conference)
+
+    actions = {
+        "open": (conference.open, "Đã khai mạc hội nghị."),
+        "next": (conference.next_item, "Đã chuyển sang nội dung tiếp theo."),
+        "previous": (conference.previous_item, "Đã quay lại nội dung trước."),
+        "goto": (lambda: conference.go_to_item(item()), "Đã chuyển nội dung."),
+        "end_speech": (conference.end_speech, "Đã kết thúc phát biểu."),
+        "close_list": (lambda: conference.close_speaker_list(item(), True), "Đã khóa danh sách đăng ký phát biểu."),
+        "open_list": (lambda: conference.close_speaker_list(item(), False), "Đã mở lại danh sách đăng ký phát biểu."),
+        "order": (lambda: conference.order_speakers(item(), [int(x) for x in post.getlist("request") if x.isdigit()]),
+                  "Đã sắp xếp danh sách phát biểu."),
+    }
+    if action == "give_floor":
+        speaker_request = get_object_or_404(SpeakerRequest, pk=post.get("request"), conference=conference)
+        return _act(request, conference, lambda: conference.start_speech(
+            speaker_request.person, speaker_request.kind, request=speaker_request),
+            f"Mời đồng chí {speaker_request.person.full_name} phát biểu.", back)
+    if action == "up":
+        speaker_request = get_object_or_404(SpeakerRequest, pk=post.get("request"), conference=conference)
+        ids = list(speaker_request.agenda_item.speaker_requests.filter(status=SpeakerRequest.Status.WAITING)
+                   .values_list("pk", flat=True))
+        index = ids.index(speaker_request.pk)
+        if index:
+            ids[index - 1], ids[index] = ids[index], ids[index - 1]
+        return _act(request, conference, lambda: conference.order_speakers(speaker_request.agenda_item, ids),
+                    "Đã sắp xếp danh sách phát biểu.", back)
+    if action not in actions:
+        messages.error(request, "Thao tác không hợp lệ.")
+        return redirect(back)
+    fn, success = actions[action]
+    return _act(request, conference, fn, success, back)
+
+
+@login_required
+@require_POST
+def speech_add(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    form = forms.SpeechForm(request.POST, conference=conference, user=request.user)
+    back = reverse("conferences:control", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+    d = form.cleaned_data
+    return _act(request, conference, lambda: conference.record_speech(
+        d["speaker"], d["kind"], d["summary"], item=d["agenda_item"], title=d["speaker_title"]),
+        "Đã ghi nhận phát biểu.", back)
+
+
+@login_required
+@require_POST
+def speech_summary(request, pk, speech):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    speech = get_object_or_404(Speech, pk=speech, conference=conference)
+
+    def save():
+        conference.ensure_editable()
+        speech.summary = request.POST.get("summary", "").strip()
+        speech.save(update_fields=["summary"])
+    return _act(request, conference, save, "Đã lưu tóm tắt phát biểu.", reverse("conferences:control", args=[pk]))
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    conference, _ = conference_or_404(request, pk, manage=True)
+    form = forms.CloseForm(request.POST)
+    back = reverse("conferences:control", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+        return redirect(back)
+    return _act(request, conference, lambda: conference.close(form.cleaned_data["conclusion"], request.user),
+                "Hội nghị đã bế mạc.", conference.get_absolute_url())
+
+
+@login_required
+def screen(request, pk):
+    """The presiding screen for the hall's projector."""
+    conference, access = conference_or_404(request, pk)
+    if not (access.read or access.manage):
+        raise Http404("Không tìm thấy hội nghị.")
+    return _page(request, "screen.html", {**_live_context(conference, access), "mode": "screen"})
+
+
+@login_required
+def follow(request, pk):
+    """The follow view for members' phones."""
+    conference, access = conference_or_404(request, pk)
+    return _page(request, "follow.html", {**_live_context(conference, access), "mode": "follow",
+                                          "speak_form": forms.SpeakForm(conference=conference),
+                                          "today": timezone.localdate()})
+
+
+@login_required
+def live_panel(request, pk):
+    conference, access = conference_or_404(request, pk)
+    mode = "screen" if request.GET.get("che-do") == "screen" and (access.read or access.manage) else "follow"
+    return _page(request, "live_panel.html", {**_live_context(conference, access), "mode": mode})
+
+
+@login_required
+def events(request, pk):
+    """Server-Sent Events for one conference; async on the ASGI server, a bounded thread stream over WSGI."""
+    conference, _ = conference_or_404(request, pk)
+    conference_id = conference.pk
+    if not connection.in_atomic_block:
+        connection.close()  # a stream must not hold a database connection
+    hello = {"event": "hello", "data": {"conference": conference_id}}
+
+    if isinstance(request, ASGIRequest):
+        async def stream():
+            yield "retry: 3000\n\n"
+            async for message in live.subscribe(conference_id, first=hello, timeout=HEARTBEAT_SECONDS):
+                yield live.sse(message)
+        content = stream()
+    else:
+        def stream():
+            yield "retry: 3000\n\n"
+            deadline = time.monotonic() + WSGI_STREAM_SECONDS
+            for message in live.subscribe_sync(conference_id, timeout=5, first=hello):
+                yield live.sse(message)
+                if time.monotonic() > deadline:
+                    return
+        content = stream()
+    response = StreamingHttpResponse(content, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+# -- the record ----------------------------------------------------------------------------------------------
+
+
+def _record_context(conference):
+    invitations = list(conference.invitations.select_related("person", "attendance")
+                       .prefetch_related(Prefetch("person__titles", queryset=Title.objects.order_by("order"))))
+    present = [i for i in invitations if getattr(i, "attendance", None) and i.attendance.status == Attendance.Status.PRESENT]
+    absent = [i for i in invitations if getattr(i, "attendance", None) and i.attendance.status != Attendance.Status.PRESENT]
+    speeches = list(conference.speeches.select_related("speaker", "agenda_item"))
+    items = list(conference.agenda_items.select_related("presenter").prefetch_related("attachments", "drafts"))
+    return {
+        "conference": conference, "chairs": list(conference.chairs.all()), "items": items, "speeches": speeches,
+        "chair_lines": [p.with_titles(conference.date) for p in conference.chairs.all()],
+        "invitations": invitations, "present": present, "absent": absent,
+        "members_present": [i for i in present if i.role == Invitation.Role.MEMBER],
+        "guests_present": [i for i in present if i.role == Invitation.Role.GUEST],
+        "quorum": quorum(conference), "drafts": list(conference.drafts.all()),
+        "directions": [s for s in speeches if s.kind == SpeechKind.DIRECTIONS],
+        "conclusions": [s for s in speeches if s.kind == SpeechKind.CONCLUSION],
+        "votes": _votes(conference),
+    }
+
+
+def _votes(conference, item=None) -> list[str]:
+    """One line per vote of the conference for the record and the minutes, worded by the voting app."""
+    # voting builds on conferences, so it is imported here rather than at module load.
+    from capuy.voting.models import Vote
+    from capuy.voting.results import minutes_text
+
+    votes = Vote.objects.filter(conference=conference).select_related("agenda_item")
+    if item is not None:
+        votes = votes.filter(agenda_item=item)
+    return [minutes_text(vote) for vote in votes.order_by("agenda_item__order", "pk")]
+
+
+@login_required
+def detail(request, pk):
+    conference, access = conference_or_404(request, pk)
+    context = _record_context(conference)
+    context["access"] = access
+    return _page(request, "detail.html", context)
+
+
+@login_required
+def minutes(request, pk):
+    """Biên bản hội nghị as a printable page, generated from the record."""
+    conference, access = conference_or_404(request, pk)
+    if not (access.read or access.manage):
+        raise Http404("Không tìm thấy biên bản.")
+    context = _record_context(conference)
+    context["now"] = timezone.localtime()
+    context["secretary_note"] = request.GET.get("thu-ky", "")
+    return _page(request, "minutes.html", context)

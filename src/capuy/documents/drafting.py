@@ -1,0 +1,214 @@
+"""From a closed conference, draft its minutes (biên bản), resolution (nghị quyết) and notice of conclusions
+(thông báo kết luận) out of the record: attendance, agenda, speeches, votes, the adopted draft, the
+conclusion and the tasks. The office edits the drafts and issues them (they get their numbers then).
+"""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from capuy.core import vietnamese
+from capuy.documents.models import Authority, Document, DocumentType
+from capuy.organizations.models import Body, BodyMembership
+
+AUTHORITY_OF_BODY = {
+    Body.Kind.EXECUTIVE: Authority.EXECUTIVE,
+    Body.Kind.STANDING: Authority.STANDING,
+    Body.Kind.PERMANENT: Authority.STANDING,
+    Body.Kind.CELL_COMMITTEE: Authority.CELL_COMMITTEE,
+    Body.Kind.CELL_MEETING: Authority.CELL,
+}
+
+
+def _type(symbol: str, name: str) -> DocumentType:
+    return DocumentType.objects.filter(symbol=symbol).order_by("order").first() or \
+        DocumentType.objects.create(symbol=symbol, name=name)
+
+
+def _names(people) -> str:
+    return ", ".join(people)
+
+
+def _secretary(conference):
+    memberships = conference.body.memberships.active_on(conference.date).select_related("person")
+    for role in (BodyMembership.Role.SECRETARY, BodyMembership.Role.STANDING_DEPUTY, BodyMembership.Role.DEPUTY):
+        found = next((m for m in memberships if m.role == role), None)
+        if found:
+            return found.person, role != BodyMembership.Role.SECRETARY
+    chair = conference.chairs.first()
+    return chair, False
+
+
+def _vote_lines(item) -> list[str]:
+    """The closed votes of an agenda item, worded as the voting app words them for the minutes."""
+    from capuy.voting.models import Vote
+    from capuy.voting.results import minutes_text
+
+    return [minutes_text(v) for v in Vote.objects.filter(agenda_item=item, status=Vote.Status.CLOSED).order_by("pk")]
+
+
+def _tasks_of(conference) -> list[str]:
+    if not apps.is_installed("capuy.tasks"):
+        return []
+    Task = apps.get_model("tasks", "Task")
+    lines = []
+    for task in Task.objects.filter(conference=conference, parent__isnull=True).order_by("deadline", "pk"):
+        lead = getattr(task, "lead_unit", "") or (task.lead_organization.display_committee
+                                                  if getattr(task, "lead_organization_id", None) else "")
+        lines.append(f"{task.title}" + (f" – chủ trì: {lead}" if lead else "") +
+                     f"; thời hạn hoàn thành {vietnamese.numeric_date(task.deadline)}.")
+    return lines
+
+
+def _attendance(conference) -> list[str]:
+    from capuy.conferences.models import Attendance, Invitation, quorum
+
+    members = conference.invitations.filter(role=Invitation.Role.MEMBER).select_related("person", "attendance")
+    present, excused, unexcused = [], [], []
+    for invitation in members:
+        attendance = getattr(invitation, "attendance", None)
+        status = attendance.status if attendance else Attendance.Status.UNEXCUSED
+        name = invitation.person.full_name
+        if status == Attendance.Status.PRESENT:
+            present.append(name)
+        elif status == Attendance.Status.EXCUSED:
+            reason = attendance.reason if attendance else ""
+            excused.append(f"{name} ({reason})" if reason else name)
+        else:
+            unexcused.append(name)
+    total = len(present) + len(excused) + len(unexcused)
+    lines = [f"{conference.body.get_kind_display()} có {total} đồng chí; có mặt {len(present)} đồng chí, vắng "
+             f"{len(excused) + len(unexcused)} đồng chí."]
+    if excused:
+        lines.append(f"Vắng có lý do: {_names(excused)}.")
+    if unexcused:
+        lines.append(f"Vắng không có lý do: {_names(unexcused)}.")
+    guests = conference.invitations.filter(role=Invitation.Role.GUEST, attendance__status=Attendance.Status.PRESENT)
+    guest_names = [g.name_with_title for g in guests.select_related("person")]
+    if guest_names:
+        lines.append(f"Khách mời: các đồng chí {'; '.join(guest_names)}.")
+    check = quorum(conference)
+    if check.base:
+        lines.append(f"Số thành viên có mặt khi bế mạc: {check.present}/{check.base} (yêu cầu tối thiểu {check.required}); "
+                     f"hội nghị {'đủ' if check.reached else 'không đủ'} số lượng theo quy định.")
+    return lines
+
+
+def _agenda(conference) -> list[str]:
+    lines = []
+    speeches = list(conference.speeches.select_related("speaker", "agenda_item").order_by("order", "pk"))
+    for number, item in enumerate(conference.agenda_items.all(), 1):
+        presenter = f" (đồng chí {item.presenter_text} trình bày)" if item.presenter_text else ""
+        lines.append(f"{number}. {item.title}{presenter}.")
+        if item.summary:
+            lines.append(item.summary)
+        for speech in (s for s in speeches if s.agenda_item_id == item.pk):
+            if speech.summary.strip() == conference.conclusion.strip():
+                continue  # the closing speech is the conclusion, written once in part III
+            summary = f": {speech.summary}" if speech.summary else "."
+            lines.append(f"Đồng chí {speech.speaker_text} – {speech.get_kind_display().lower()}{summary}")
+        lines.extend(_vote_lines(item))
+    return lines
+
+
+def _adopted_resolution_text(conference) -> list[str]:
+    """The last version of the conference's draft resolution, its headings kept as plain lines."""
+    from capuy.conferences.models import Draft
+
+    draft = conference.drafts.filter(kind=Draft.Kind.RESOLUTION).order_by("-pk").first()
+    version = draft.latest_version() if draft else None
+    if version is None:
+        return []
+    lines = []
+    for block in version.text.split("\n\n"):
+        block = " ".join(block.split())
+        if block:
+            lines.append(block.lstrip("#").strip())
+    return lines
+
+
+def _recipients(conference) -> str:
+    organization = conference.organization
+    lines = []
+    if organization.parent_id:
+        lines.append(f"- {organization.parent.display_committee} (để báo cáo),")
+    lines += [f"- Các đồng chí Ủy viên {conference.body.get_kind_display()} {organization.name},",
+              "- Các tổ chức đảng trực thuộc,",
+              f"- Lưu Văn phòng {organization.display_committee}."]
+    return "\n".join(lines)
+
+
+def draft_from_conference(conference, user=None) -> list[Document]:
+    """Draft the minutes, resolution and notice of conclusions of a closed conference; return them.
+
+    Refused (Vietnamese ``ValidationError``, nothing saved) when the conference is not closed, when its
+    organization has no issuer symbol, or when they were drafted before (edit those instead).
+    """
+    if not conference.is_closed:
+        raise ValidationError("Chỉ soạn biên bản, nghị quyết, thông báo kết luận từ hội nghị đã bế mạc.")
+    if Document.objects.filter(source_conference_id=conference.pk).exists():
+        raise ValidationError("Các văn bản của hội nghị này đã được soạn; hãy sửa các dự thảo đã có.")
+    body, organization = conference.body, conference.organization
+    signer, deputy = _secretary(conference)
+    authority = AUTHORITY_OF_BODY.get(body.kind, Authority.NONE)
+    name = f"{conference.short_title} {body.full_name}"
+    opening = (f"Ngày {vietnamese.numeric_date(conference.date)}, {body.full_name} họp {conference.short_title}"
+               + (f" để {conference.subject[0].lower()}{conference.subject[1:]}" if conference.subject else "") + ".")
+    chairs = conference.chairs_text()
+    conclusion = [p.strip() for p in conference.conclusion.splitlines() if p.strip()]
+    tasks = _tasks_of(conference)
+    common = {"organization": organization, "body": body, "term": conference.term, "signer": signer,
+              "created_by": user if user is not None and user.is_authenticated else None,
+              "source_conference_id": conference.pk, "recipients": _recipients(conference)}
+
+    minutes = [f"Thời gian: {conference.when_text}" + (f", tại {conference.venue}." if conference.venue else ".")]
+    if chairs:
+        minutes.append(f"Chủ trì: đồng chí {chairs}.")
+    minutes += ["I. THÀNH PHẦN THAM DỰ", *_attendance(conference), "II. NỘI DUNG HỘI NGHỊ", *_agenda(conference),
+                "III. KẾT LUẬN CỦA HỘI NGHỊ", *conclusion]
+    if conference.closed_at:
+        from django.utils import timezone
+
+        closed = timezone.localtime(conference.closed_at)
+        minutes.append(f"Hội nghị bế mạc lúc {closed:%H} giờ {closed:%M} phút cùng ngày.")
+
+    resolution = [opening, "QUYẾT NGHỊ:"]
+    adopted = _adopted_resolution_text(conference)
+    if adopted:
+        resolution += adopted
+    else:
+        resolution += [f"{i}. Thông qua {item.title[0].lower()}{item.title[1:]}." for i, item in enumerate(
+            conference.agenda_items.filter(kind__in=["bao_cao", "to_trinh", "du_thao_nq"]), 1)]
+        resolution += conclusion
+    if tasks:
+        resolution.append("Giao nhiệm vụ:")
+        resolution += [f"- {t}" for t in tasks]
+    resolution.append(f"Giao Ban Thường vụ {organization.display_committee} lãnh đạo, chỉ đạo tổ chức thực hiện "
+                      "Nghị quyết.")
+
+    reports = [item.title for item in conference.agenda_items.filter(kind__in=["bao_cao", "to_trinh", "du_thao_nq"])]
+    notice = [opening + (f" Đồng chí {chairs} chủ trì hội nghị." if chairs else "")]
+    if reports:
+        notice.append("Sau khi nghe " + "; ".join(r[0].lower() + r[1:] for r in reports)
+                      + " và ý kiến thảo luận của các đại biểu, Hội nghị kết luận như sau:")
+    notice += conclusion
+    if tasks:
+        notice.append("Phân công thực hiện:")
+        notice += [f"- {t}" for t in tasks]
+
+    specs = [
+        ("BB", "Biên bản", name, minutes, {"authority": Authority.NONE, "signer_position": "CHỦ TRÌ HỘI NGHỊ",
+                                            "signer": conference.chairs.first() or signer}),
+        ("NQ", "Nghị quyết", name, resolution, {"authority": authority, "deputy_signs": deputy}),
+        ("TB", "Thông báo", f"Kết luận của {name}", notice, {"authority": authority, "deputy_signs": deputy}),
+    ]
+    documents = []
+    with transaction.atomic():
+        for symbol, type_name, title, paragraphs, fields in specs:
+            document = Document(doc_type=_type(symbol, type_name), title=title, content="\n".join(paragraphs),
+                                **{**common, **fields})
+            document.full_clean()
+            document.save()
+            document.snapshot(user, f"Soạn tự động từ {conference.short_title}")
+            documents.append(document)
+    return documents

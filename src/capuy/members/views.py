@@ -1,0 +1,387 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from capuy.accounts import permissions
+from capuy.core.vietnamese import search_key
+from capuy.members import access, exchange, hooks, reports, rules
+from capuy.members.forms import (
+    AppraisalForm,
+    CampaignForm,
+    CommendationForm,
+    DecisionForm,
+    ImportForm,
+    OpinionForm,
+    SelfRatingForm,
+    StatusForm,
+    TransferForm,
+)
+from capuy.members.models import Commendation, Opinion, PartyMember, Rating, RatingCampaign, RatingRules
+from capuy.organizations.models import Organization
+
+
+def _member_or_404(user, pk) -> PartyMember:
+    member = get_object_or_404(PartyMember.objects.select_related("person__organization"), pk=pk)
+    if not access.can_read_member(user, member):
+        raise Http404("Không tìm thấy đảng viên.")
+    return member
+
+
+def _org_or_404(user, pk) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    if not access.can_read_organization_members(user, organization):
+        raise Http404("Không tìm thấy tổ chức.")
+    return organization
+
+
+def _managed_org(user, pk) -> Organization:
+    organization = _org_or_404(user, pk)
+    if not permissions.can_manage(user, organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được thực hiện thao tác này.")
+    return organization
+
+
+def _error_text(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def _roots(user):
+    """The organizations a user may list members of (the top of each readable subtree)."""
+    orgs = list(permissions.readable_organizations(user).only("pk", "name", "path")[:2000])
+    orgs += list(access.secretary_cells(user))
+    paths = sorted({o.path: o for o in orgs}.items())
+    roots, last = [], None
+    for path, org in paths:
+        if last is None or not path.startswith(last):
+            roots.append(org)
+            last = path
+    return roots
+
+
+@login_required
+def index(request):
+    roots = _roots(request.user)
+    if not roots:
+        return redirect("members:me")
+    org_id = request.GET.get("to-chuc")
+    organization = _org_or_404(request.user, org_id) if org_id and org_id.isdigit() else roots[0]
+    members = access.readable_members(request.user).in_subtree(organization).select_related("person__organization")
+    query = request.GET.get("q", "").strip()
+    if query:
+        members = members.filter(person__search_text__contains=search_key(query))
+    total = members.count()
+    return render(request, "members/index.html", {
+        "organization": organization, "roots": roots, "members": members.order_by("person__sort_key")[:300],
+        "total": total, "query": query, "can_manage": permissions.can_manage(request.user, organization),
+        "children": organization.children.all(),
+    })
+
+
+@login_required
+def detail(request, pk):
+    member = _member_or_404(request.user, pk)
+    can_manage = access.can_manage_member(request.user, member)
+    status_form, transfer_form = StatusForm(prefix="st"), None
+    organizations = permissions.readable_organizations(request.user, permissions.MANAGE_ROLES).active_on(
+        timezone.localdate()).filter(kind__in=[Organization.Kind.CELL, Organization.Kind.GRASSROOTS_CELL])
+    transfer_form = TransferForm(prefix="tr", organizations=organizations)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thay đổi.")
+        if "st-status" in request.POST:
+            status_form = StatusForm(request.POST, prefix="st")
+            if status_form.is_valid():
+                try:
+                    d = status_form.cleaned_data
+                    member.record_status(d["status"], d["date"], by=request.user, decision=d["decision"], note=d["note"])
+                    messages.success(request, "Đã ghi thay đổi trạng thái.")
+                    return redirect(member)
+                except ValidationError as exc:
+                    status_form.add_error(None, _error_text(exc))
+        else:
+            transfer_form = TransferForm(request.POST, prefix="tr", organizations=organizations)
+            if transfer_form.is_valid():
+                try:
+                    d = transfer_form.cleaned_data
+                    member.transfer(d["to_organization"], d["date"], kind=d["kind"], by=request.user, note=d["note"])
+                    messages.success(request, "Đã ghi chuyển sinh hoạt.")
+                    return redirect(member)
+                except ValidationError as exc:
+                    transfer_form.add_error(None, _error_text(exc))
+    return render(request, "members/detail.html", _record_context(member) | {
+        "can_manage": can_manage, "status_form": status_form, "transfer_form": transfer_form,
+    })
+
+
+def _record_context(member):
+    ratings = list(member.ratings.select_related("campaign__term").order_by("-campaign__year", "-campaign__quarter"))
+    for rating in ratings:
+        rating.annexes = hooks.rating_annexes(member.person, rating.campaign.year)
+    return {
+        "member": member, "person": member.person,
+        "statuses": member.status_changes.all(),
+        "transfers": member.transfers.select_related("from_organization", "to_organization"),
+        "titles": member.person.titles.select_related("organization").order_by("end_date", "order"),
+        "memberships": member.person.body_memberships.select_related("body__organization", "body__term"),
+        "ratings": ratings,
+        "commendations": member.person.commendations.all(),
+        "criteria_results": member.criteria_results.select_related("criteria_list").prefetch_related("met"),
+        "years": _membership_years(member),
+    }
+
+
+def _membership_years(member):
+    today = timezone.localdate()
+    days = (today - member.admission_date).days
+    for start, end in member.interruptions():
+        days -= ((end or today) - start).days
+    return max(0, days) // 365
+
+
+@login_required
+def my_page(request):
+    """Trang của tôi: the member's record, invitations, documents, ratings and a form to the committee."""
+    person = request.user.person
+    member = getattr(person, "party_member", None) if person else None
+    if member is None:
+        return render(request, "members/my_page.html", {"member": None})
+    form = OpinionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = rules.grassroots_of(person.organization)
+        if organization is None:
+            form.add_error(None, "Hồ sơ của đồng chí chưa gắn với tổ chức đảng nào.")
+        else:
+            form.instance.author, form.instance.organization = person, organization
+            form.save()
+            messages.success(request, f"Đã gửi ý kiến đến {organization.display_committee}.")
+            return redirect("members:me")
+    return render(request, "members/my_page.html", _record_context(member) | {
+        "form": form, "sections": hooks.member_page_sections(person, request.user),
+        "opinions": person.opinions.all()[:20],
+    })
+
+
+@login_required
+def opinions(request):
+    items = permissions.filter_by_organization(Opinion.objects.select_related("author", "organization"),
+                                               request.user, roles=permissions.MANAGE_ROLES)
+    if request.method == "POST":
+        opinion = get_object_or_404(items, pk=request.POST.get("id") or 0)
+        answer = request.POST.get("answer", "").strip()
+        if answer:
+            opinion.answer, opinion.state = answer, Opinion.State.ANSWERED
+            opinion.answered_by, opinion.answered_at = request.user, timezone.now()
+            opinion.save()
+            messages.success(request, "Đã trả lời ý kiến.")
+        else:
+            messages.error(request, "Nội dung trả lời không được để trống.")
+        return redirect("members:opinions")
+    return render(request, "members/opinions.html", {"opinions": items[:300]})
+
+
+@login_required
+def import_view(request, org_pk):
+    organization = _managed_org(request.user, org_pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = exchange.import_members(upload.read(), upload.name, organization, by=request.user)
+            messages.success(request, f"Đã nhập {result.rows} dòng: thêm mới {result.created}, cập nhật {result.updated}.")
+            return redirect(f"{_url('members:index')}?to-chuc={organization.pk}")
+        except exchange.ImportFailed as exc:
+            errors = exc.messages()
+    return render(request, "members/import.html", {"organization": organization, "form": form, "errors": errors,
+                                                   "columns": exchange.HEADERS})
+
+
+def _url(name, *args):
+    from django.urls import reverse
+
+    return reverse(name, args=args)
+
+
+@login_required
+def export_view(request, org_pk):
+    organization = _org_or_404(request.user, org_pk)
+    members = access.readable_members(request.user).in_subtree(organization)
+    if request.GET.get("dinh-dang") == "csv":
+        response = HttpResponse(exchange.export_csv(members), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="danh-sach-dang-vien.csv"'
+    else:
+        response = HttpResponse(exchange.export_xlsx(members),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = 'attachment; filename="danh-sach-dang-vien.xlsx"'
+    return response
+
+
+# --- ratings ----------------------------------------------------------------------------------------------
+
+
+@login_required
+def campaigns(request):
+    items = permissions.filter_by_organization(RatingCampaign.objects.select_related("organization", "term"),
+                                               request.user)
+    cells = access.secretary_cells(request.user)
+    for cell in cells:
+        items = items | RatingCampaign.objects.filter(organization__path__in=cell.ancestor_paths())
+    managed = [o for o in _roots(request.user) if permissions.can_manage(request.user, o)]
+    return render(request, "members/campaigns.html", {"campaigns": items.distinct(), "managed": managed,
+                                                      "rules": RatingRules.current()})
+
+
+@login_required
+def campaign_create(request, org_pk):
+    organization = _managed_org(request.user, org_pk)
+    form = CampaignForm(request.POST or None, organization=organization,
+                        initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.instance.created_by = request.user
+            campaign = form.save()
+            added = campaign.populate()
+        messages.success(request, f"Đã mở đợt đánh giá với {added} đối tượng.")
+        return redirect(campaign)
+    return render(request, "members/form.html", {"form": form, "title": f"Mở đợt đánh giá, xếp loại – {organization}"})
+
+
+@login_required
+def campaign_detail(request, pk):
+    campaign = get_object_or_404(RatingCampaign.objects.select_related("organization"), pk=pk)
+    ratings = campaign.ratings.select_related("member__person__organization", "organization", "unit",
+                                              "self_by", "appraisal_by", "decision_by")
+    if not permissions.can_read(request.user, campaign.organization):
+        # Office or committee of a part of the subtree, or a cell secretary: their part only.
+        cells = list(access.secretary_cells(request.user).values_list("pk", flat=True))
+        query = permissions.organization_filter(request.user, field="member__person__organization__")
+        query_org = permissions.organization_filter(request.user, field="organization__")
+        ratings = ratings.filter(query | query_org | Q(member__person__organization__in=cells)
+                                 | Q(organization__in=cells))
+        if not ratings.exists():
+            raise Http404("Không tìm thấy đợt đánh giá.")
+    ratings = list(ratings[:1000])
+    for r in ratings:
+        r.may_self = access.can_self_rate(request.user, r)
+        r.may_appraise = access.can_appraise(request.user, r)
+        r.may_decide = access.can_decide(request.user, r)
+    return render(request, "members/campaign.html", {
+        "campaign": campaign, "ratings": ratings, "self_form": SelfRatingForm(), "appraisal_form": AppraisalForm(),
+        "decision_form": DecisionForm(),
+    })
+
+
+@login_required
+@require_POST
+def rating_step(request, pk, step):
+    rating = get_object_or_404(Rating.objects.select_related("campaign", "member__person__organization",
+                                                             "organization", "unit"), pk=pk)
+    org = rating.subject_organization
+    own = rating.member_id and request.user.person_id == rating.member.person_id
+    if not (own or access.can_read_organization_members(request.user, org)):
+        raise Http404("Không tìm thấy bản xếp loại.")
+    checks = {"tu-danh-gia": (access.can_self_rate, SelfRatingForm), "tham-dinh": (access.can_appraise, AppraisalForm),
+              "quyet-dinh": (access.can_decide, DecisionForm)}
+    if step not in checks:
+        raise Http404
+    allowed, form_class = checks[step]
+    if not allowed(request.user, rating):
+        raise PermissionDenied("Bạn không có quyền thực hiện bước này.")
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        d = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if step == "tu-danh-gia":
+                    rating.self_rate(request.user, d["score"], d["all_tasks_done"], d["beyond_share"], note=d["note"])
+                elif step == "tham-dinh":
+                    rating.appraise(request.user, d["level"], d["score"], d["note"])
+                else:
+                    rating.decide(request.user, d["level"], d["note"])
+            messages.success(request, f"Đã ghi: {rating.subject_name} – {rating.get_step_display().lower()}.")
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+    if own and not access.can_read_organization_members(request.user, org):
+        return redirect("members:me")
+    return redirect(rating.campaign)
+
+
+@login_required
+def report(request):
+    roots = _roots(request.user)
+    if not roots:
+        raise Http404("Không có tổ chức nào để báo cáo.")
+    org_id = request.GET.get("to-chuc")
+    organization = _org_or_404(request.user, org_id) if org_id and org_id.isdigit() else roots[0]
+    try:
+        year = int(request.GET.get("nam", ""))
+    except ValueError:
+        year = timezone.localdate().year - 1
+    subject = request.GET.get("doi-tuong", RatingCampaign.Subject.MEMBERS)
+    if subject not in RatingCampaign.Subject.values:
+        subject = RatingCampaign.Subject.MEMBERS
+    return render(request, "members/report.html", {
+        "organization": organization, "year": year, "subject": subject, "roots": roots,
+        "rows": reports.level_report(organization, year, subject),
+        "subjects": RatingCampaign.Subject.choices,
+    })
+
+
+# --- commendations and badges -------------------------------------------------------------------------
+
+
+@login_required
+def commendations(request):
+    readable = permissions.readable_organizations(request.user)
+    items = (Commendation.objects.filter(person__organization__in=readable)
+             | Commendation.objects.filter(organization__in=readable)).select_related("person", "organization")
+    managed = permissions.readable_organizations(request.user, permissions.MANAGE_ROLES)
+    form = None
+    if managed.exists():
+        people = permissions.visible_people(request.user).filter(organization__in=managed)
+        form = CommendationForm(request.POST or None, people=people, organizations=managed)
+        if request.method == "POST" and form.is_valid():
+            form.instance.recorded_by = request.user
+            form.save()
+            messages.success(request, "Đã ghi khen thưởng.")
+            return redirect("members:commendations")
+    elif request.method == "POST":
+        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được ghi khen thưởng.")
+    return render(request, "members/commendations.html", {"commendations": items.distinct()[:500], "form": form})
+
+
+def _next_batch(day):
+    for year in (day.year, day.year + 1):
+        for month, d in rules.BADGE_BATCHES:
+            batch = datetime.date(year, month, d)
+            if batch >= day:
+                return batch
+    return day
+
+
+@login_required
+def badges(request):
+    roots = _roots(request.user)
+    if not roots:
+        raise Http404("Không có tổ chức nào.")
+    org_id = request.GET.get("to-chuc")
+    organization = _org_or_404(request.user, org_id) if org_id and org_id.isdigit() else roots[0]
+    try:
+        batch = datetime.date.fromisoformat(request.GET.get("dot", ""))
+    except ValueError:
+        batch = _next_batch(timezone.localdate())
+    members = access.readable_members(request.user).in_subtree(organization)
+    return render(request, "members/badges.html", {
+        "organization": organization, "batch": batch, "previous": rules.previous_batch(batch),
+        "entries": rules.badge_list(batch, members), "roots": roots,
+    })

@@ -1,0 +1,182 @@
+"""The newsroom: office staff write, submit, review and publish their organization's articles.
+
+Rights (``capuy.accounts.permissions``): an article belongs to an organization; whoever may manage that
+organization (its office staff, a superior's office staff, administrators) writes, submits and publishes
+its articles; those who may only read it (committee members) see the newsroom list and previews;
+anyone else gets 404. The review step is a status change recorded with who submitted and who published.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from capuy.accounts import permissions
+from capuy.portal import drafting
+from capuy.portal.forms import ArticleForm, PhotoForm
+from capuy.portal.models import Article, Photo
+from capuy.portal.views import article_context, render_public
+
+EDIT_REFUSED = "Chỉ văn phòng cấp ủy của đơn vị đăng tin mới được sửa, gửi duyệt hoặc đăng bài này."
+
+
+def readable_article(user, pk) -> Article:
+    article = get_object_or_404(Article.objects.select_related("organization", "category"), pk=pk)
+    if not permissions.can_read(user, article.organization):
+        raise Http404("Không tìm thấy bài viết.")
+    return article
+
+
+def editable_article(user, pk) -> Article:
+    article = readable_article(user, pk)
+    if not permissions.can_manage(user, article.organization):
+        raise PermissionDenied(EDIT_REFUSED)
+    return article
+
+
+def _managed(user):
+    return permissions.readable_organizations(user, permissions.MANAGE_ROLES)
+
+
+@login_required
+def newsroom(request):
+    articles = permissions.filter_by_organization(
+        Article.objects.select_related("organization", "category"), request.user
+    ).order_by("status", "-updated")
+    status = request.GET.get("trang-thai", "")
+    if status in Article.Status.values:
+        articles = articles.filter(status=status)
+    return render(request, "portal/editor/list.html", {
+        "articles": articles[:300], "statuses": Article.Status.choices, "status": status,
+        "can_write": _managed(request.user).exists(), "conferences": _conferences_to_write_up(request.user),
+    })
+
+
+def _conferences_to_write_up(user, limit: int = 20):
+    """Closed conferences of organizations the user manages that have no article yet."""
+    from capuy.conferences.models import Conference
+
+    written = Article.objects.filter(source_conference_id__isnull=False).values("source_conference_id")
+    conferences = permissions.filter_by_organization(
+        Conference.objects.filter(status=Conference.Status.CLOSED), user, roles=permissions.MANAGE_ROLES)
+    return list(conferences.exclude(pk__in=written).select_related("body__organization", "term")
+                .order_by("-date")[:limit])
+
+
+@login_required
+@require_POST
+def draft_from_conference(request, conference_pk):
+    """Write a first draft from a closed conference's record; the office edits it before review."""
+    from capuy.conferences.models import Conference
+
+    conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=conference_pk)
+    if not permissions.can_read(request.user, conference.organization):
+        raise Http404("Không tìm thấy hội nghị.")
+    if not permissions.can_manage(request.user, conference.organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được soạn tin về hội nghị.")
+    existing = Article.objects.filter(source_conference_id=conference.pk).first()
+    if existing:
+        messages.info(request, "Hội nghị này đã có bài viết; mở bài đã soạn.")
+        return redirect("portal:editor_edit", existing.pk)
+    try:
+        article = drafting.draft_from_conference(conference, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("portal:editor_list")
+    messages.success(request, "Đã soạn bản nháp từ biên bản hội nghị; hãy biên tập trước khi gửi duyệt.")
+    return redirect("portal:editor_edit", article.pk)
+
+
+@login_required
+def article_new(request):
+    organizations = _managed(request.user)
+    if not organizations.exists():
+        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được viết bài cho cổng thông tin.")
+    form = ArticleForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.instance.created_by = request.user
+            article = form.save()
+        messages.success(request, f"Đã lưu bản nháp «{article.title}».")
+        return redirect("portal:editor_edit", article.pk)
+    return render(request, "portal/editor/form.html", {"form": form})
+
+
+@login_required
+def article_edit(request, pk):
+    article = readable_article(request.user, pk)
+    can_manage = permissions.can_manage(request.user, article.organization)
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied(EDIT_REFUSED)
+    form = ArticleForm(request.POST or None, instance=article, organizations=_managed(request.user))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Đã lưu bài viết.")
+        return redirect("portal:editor_edit", article.pk)
+    return render(request, "portal/editor/form.html", {
+        "form": form, "article": article, "can_manage": can_manage,
+        "photo_form": PhotoForm(), "photos": article.photos.all(),
+    })
+
+
+@login_required
+@require_POST
+def photo_add(request, pk):
+    article = editable_article(request.user, pk)
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        with transaction.atomic():
+            photo = form.save(article)
+        messages.success(request, f"Đã thêm ảnh «{photo.caption}».")
+        return redirect("portal:editor_edit", article.pk)
+    return render(request, "portal/editor/form.html", {
+        "form": ArticleForm(instance=article, organizations=_managed(request.user)), "article": article,
+        "can_manage": True, "photo_form": form, "photos": article.photos.all(),
+    }, status=400)
+
+
+@login_required
+@require_POST
+def photo_delete(request, pk, photo_pk):
+    article = editable_article(request.user, pk)
+    photo = get_object_or_404(Photo, pk=photo_pk, article=article)
+    photo.delete()
+    messages.success(request, "Đã xóa ảnh.")
+    return redirect("portal:editor_edit", article.pk)
+
+
+TRANSITIONS = {
+    "gui-duyet": ("submit", "Đã gửi bài chờ duyệt."),
+    "tra-lai": ("return_to_draft", "Đã trả bài về bản nháp."),
+    "dang": ("publish", "Đã đăng bài lên cổng thông tin."),
+    "go-xuong": ("unpublish", "Đã gỡ bài khỏi cổng thông tin."),
+}
+
+
+@login_required
+@require_POST
+def transition(request, pk, action):
+    if action not in TRANSITIONS:
+        raise Http404("Không có thao tác này.")
+    article = editable_article(request.user, pk)
+    method, done = TRANSITIONS[action]
+    try:
+        with transaction.atomic():
+            getattr(article, method)(request.user)
+        messages.success(request, done)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("portal:editor_edit", article.pk)
+
+
+@login_required
+def preview(request, pk):
+    """The article as the public will see it, whatever its status (never cached)."""
+    article = readable_article(request.user, pk)
+    context = article_context(article, request)
+    context["preview"] = True
+    return render_public(request, "portal/article.html", context)

@@ -1,0 +1,96 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from capuy.organizations.models import Organization
+from capuy.targets import dashboard
+from capuy.targets.models import Result
+from capuy.targets.periods import Period, PeriodKind
+
+from .base import NINE_2022, NINE_2023, TargetsTestCase, result
+
+
+class DashboardTests(TargetsTestCase):
+    def setUp(self):
+        result(self.ward, self.industry, NINE_2023, 600)
+        result(self.other_ward, self.industry, NINE_2023, 540)
+        result(self.ward, self.industry, NINE_2022, 500)
+        result(self.other_ward, self.industry, NINE_2022, 500)
+        result(self.district, self.budget, NINE_2023, 800)
+        result(self.district, self.budget, Period(2021, PeriodKind.YEAR), 1100)
+        result(self.district, self.budget, Period(2022, PeriodKind.YEAR), 1150)
+
+    def test_rows_compare_with_the_target_the_same_period_and_the_term(self):
+        board = dashboard.build(self.district, NINE_2023)
+        rows = {r.indicator.code: r for r in board.rows}
+        budget = rows["NS"]
+        assert str(budget.target) == "900.0" and str(budget.achievement) == "88.9"
+        assert budget.status == "off_track" and budget.status_label == "Chậm tiến độ"
+        assert str(budget.term_share) == "61.0"  # (1100 + 1150 + 800) / 5000
+        assert str(rows["CN"].change) == "14.0" and rows["CN"].source == "rollup"
+        assert [c for c, _ in board.children] == [self.ward, self.other_ward]
+        assert [v for _, v in board.trend][-2:] == [1000, 1140]
+
+    def test_a_ward_is_ranked_among_its_siblings(self):
+        rows = {r.indicator.code: r for r in dashboard.build(self.other_ward, NINE_2023).rows}
+        assert str(rows["CN"].rank) == "2/2"
+
+    def test_a_published_rank_is_used_when_peers_are_not_in_the_system(self):
+        self.budget.reporters.add(self.district)
+        Result.objects.filter(indicator=self.budget, period_kind="9m").update(published_rank=4, published_peers=30)
+        rows = {r.indicator.code: r for r in dashboard.build(self.district, NINE_2023).rows}
+        assert str(rows["NS"].rank) == "4/30"
+
+    def test_the_query_count_does_not_depend_on_the_number_of_units(self):
+        def count():
+            with CaptureQueriesContext(connection) as ctx:
+                dashboard.build(self.city, NINE_2023)
+                dashboard.build(self.ward, NINE_2023)
+            return len(ctx.captured_queries)
+
+        before = count()
+        for n in range(5):
+            ward = Organization.objects.create(parent=self.district, kind=Organization.Kind.GRASSROOTS,
+                                               name=f"Đảng bộ phường thử {n}")
+            self.industry.reporters.add(ward)
+            result(ward, self.industry, NINE_2023, 10 + n)
+        assert count() == before
+
+
+class DashboardPageTests(TargetsTestCase):
+    def setUp(self):
+        result(self.ward, self.industry, NINE_2023, 600)
+        result(self.other_ward, self.industry, NINE_2023, 540)
+        result(self.ward, self.industry, NINE_2022, 500)
+
+    def test_the_page_shows_svg_charts_each_with_a_table(self):
+        self.login(self.district_staff)
+        page = self.client.get(f"/chi-tieu/to-chuc/{self.district.pk}/?ky=2023-9m").content.decode()
+        assert page.count("<svg") == 2 and 'role="img"' in page and "<title" in page
+        assert 'class="trend"' in page and 'class="children"' in page
+        assert "Đảng bộ phường Quảng An" in page and "1.140" in page
+        assert 'name="viewport"' in page and "t-scroll" in page
+
+    def test_other_wards_and_anonymous_visitors_are_refused(self):
+        self.login(self.other_ward_staff)
+        assert self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/").status_code == 404
+        self.client.logout()
+        assert self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/").status_code == 302
+
+    def test_a_bad_period_falls_back_to_the_latest_one(self):
+        self.login(self.district_staff)
+        response = self.client.get(f"/chi-tieu/to-chuc/{self.district.pk}/?ky=2023-bogus")
+        assert response.status_code == 200 and "không hợp lệ" in response.content.decode()
+        assert response.context["period"] == NINE_2023
+
+    def test_the_index_and_review_pages_render(self):
+        self.login(self.district_staff)
+        assert "Đảng bộ quận Tây Hồ" in self.client.get("/chi-tieu/").content.decode()
+        page = self.client.get(f"/chi-tieu/to-chuc/{self.district.pk}/bao-cao/?ky=2023-9m").content.decode()
+        assert "Giá trị sản xuất công nghiệp ngoài quốc doanh tăng 128%" in page  # 1140 against 500
+
+    def test_excel_export_and_import_pages(self):
+        self.login(self.ward_staff)
+        response = self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/xuat-excel/?nam=2023")
+        assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
+        self.login(self.district_staff)
+        assert self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/nhap-excel/").status_code == 403

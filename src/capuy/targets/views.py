@@ -1,0 +1,306 @@
+"""Pages of the targets app: dashboards, review figures, reporting rounds, unit forms, Excel import and export."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from capuy.accounts import permissions
+from capuy.organizations.models import Organization
+from capuy.targets import charts, dashboard, excel, rounds, rules
+from capuy.targets.computations import Status
+from capuy.targets.entry import prepare_result
+from capuy.targets.models import Indicator, Notice, ReportingRound, Result
+from capuy.targets.periods import Period, PeriodKind
+from capuy.targets.reports import review_figures
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _readable(user, pk) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    if not rules.can_read_results(user, organization):
+        raise Http404("Không tìm thấy tổ chức.")
+    return organization
+
+
+def _period(request, organization) -> Period | None:
+    key = request.GET.get("ky", "")
+    if key:
+        try:
+            period = Period.from_key(key)
+        except ValueError:
+            period = None
+        if period is not None and not period.check():
+            return period
+        messages.error(request, f"Kỳ báo cáo “{key}” không hợp lệ; hiển thị kỳ gần nhất.")
+    return dashboard.latest_period(organization) or Period(timezone.localdate().year, PeriodKind.YEAR)
+
+
+def _round_for(user, pk) -> ReportingRound:
+    reporting_round = get_object_or_404(ReportingRound.objects.select_related("organization"), pk=pk)
+    if permissions.can_read(user, reporting_round.organization):
+        return reporting_round
+    if any(rules.can_enter_results(user, o) for o in reporting_round.organizations.all()):
+        return reporting_round
+    raise Http404("Không tìm thấy đợt báo cáo.")
+
+
+@login_required
+def index(request):
+    roots = permissions.readable_organizations(request.user).order_by("depth", "path")[:50]
+    visible_rounds = [r for r in ReportingRound.objects.filter(closed=False).select_related("organization")[:200]
+                      if permissions.can_read(request.user, r.organization)
+                      or any(rules.can_enter_results(request.user, o) for o in r.organizations.all())]
+    notices = Notice.objects.filter(user=request.user)[:20] if request.user.is_authenticated else []
+    return render(request, "targets/index.html", {
+        "roots": roots, "rounds": visible_rounds, "notices": notices,
+        "can_open_round": any(permissions.can_manage(request.user, o) for o in roots[:20]),
+    })
+
+
+@login_required
+def organization_dashboard(request, pk):
+    organization = _readable(request.user, pk)
+    period = _period(request, organization)
+    board = dashboard.build(organization, period, request.GET.get("chi-tieu"))
+    trend_chart = children_chart = ""
+    if board.selected is not None:
+        row = next((r for r in board.rows if r.indicator.pk == board.selected.pk), None)
+        unit = board.selected.unit
+        trend_chart = charts.line_chart([(p.title.replace(" năm ", " "), v) for p, v in board.trend],
+                                        f"Diễn biến {board.selected.name}", unit, row.target if row else None)
+        if board.children:
+            children_chart = charts.bar_chart(
+                [(c.short_name or c.name, v, False) for c, v in board.children],
+                f"So sánh {board.selected.name} giữa các đơn vị trực thuộc", unit)
+    periods = [Period(period.year, k) for k in (PeriodKind.SIX_MONTHS, PeriodKind.NINE_MONTHS, PeriodKind.YEAR)]
+    periods += [Period(period.year, PeriodKind.QUARTER, q) for q in range(1, 5)]
+    return render(request, "targets/dashboard.html", {
+        "organization": organization, "board": board, "period": period, "trend_chart": trend_chart,
+        "children_chart": children_chart, "status_labels": Status.LABELS, "periods": periods,
+        "previous_year": Period(period.year - 1, period.kind, period.number),
+        "ancestors": organization.ancestors(),
+    })
+
+
+@login_required
+def organization_review(request, pk):
+    organization = _readable(request.user, pk)
+    period = _period(request, organization)
+    figures = review_figures(organization, period.year, period)
+    return render(request, "targets/review.html", {"organization": organization, "figures": figures,
+                                                   "period": period})
+
+
+@login_required
+def organization_export(request, pk):
+    organization = _readable(request.user, pk)
+    try:
+        year = int(request.GET.get("nam", timezone.localdate().year))
+    except ValueError as exc:
+        raise Http404("Năm không hợp lệ.") from exc
+    periods = [Period(year, PeriodKind.QUARTER, q) for q in range(1, 5)]
+    periods += [Period(year, PeriodKind.SIX_MONTHS), Period(year, PeriodKind.NINE_MONTHS), Period(year, PeriodKind.YEAR)]
+    indicators = organization.reported_indicators.all()
+    content = excel.export_periods(organization, indicators, periods)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="chi-tieu-{organization.pk}-{year}.xlsx"'
+    return response
+
+
+@login_required
+def organization_import(request, pk):
+    organization = _readable(request.user, pk)
+    if not rules.can_enter_results(request.user, organization):
+        raise PermissionDenied("Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị.")
+    report = None
+    if request.method == "POST" and request.FILES.get("tep"):
+        report = excel.import_table(request.FILES["tep"].read(), request.user, organization=organization)
+        if report.ok:
+            messages.success(request, f"Đã nhập {report.applied} số liệu ({report.unchanged} số liệu không đổi).")
+            return redirect("targets:dashboard", pk=organization.pk)
+    return render(request, "targets/import.html", {"organization": organization, "report": report,
+                                                   "back": organization})
+
+
+@login_required
+def round_create(request):
+    managed = [o for o in permissions.readable_organizations(request.user, permissions.MANAGE_ROLES).order_by("path")[:200]]
+    if not managed:
+        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được mở đợt báo cáo.")
+    errors, data = [], request.POST
+    if request.method == "POST":
+        organization = next((o for o in managed if str(o.pk) == data.get("organization")), None)
+        units = list(Organization.objects.filter(pk__in=data.getlist("units")))
+        indicators = list(Indicator.objects.filter(pk__in=data.getlist("indicators")))
+        try:
+            deadline = datetime.datetime.fromisoformat(data.get("deadline", ""))
+            deadline = timezone.make_aware(deadline) if timezone.is_naive(deadline) else deadline
+        except ValueError:
+            deadline = None
+            errors.append("Hạn nộp không hợp lệ.")
+        if organization is None:
+            errors.append("Chọn cơ quan mở đợt báo cáo.")
+        else:
+            if not units or any(not u.is_within(organization) for u in units):
+                errors.append("Chọn các đơn vị báo cáo thuộc tổ chức mở đợt.")
+        if not indicators:
+            errors.append("Chọn ít nhất một chỉ tiêu.")
+        if not errors:
+            reporting_round = ReportingRound(
+                organization=organization, title=data.get("title", "").strip(), period_kind=data.get("period_kind"),
+                year=data.get("year") or None, period_number=data.get("period_number") or 0, deadline=deadline,
+                opened_by=request.user)
+            try:
+                reporting_round.full_clean()
+            except ValidationError as exc:
+                errors.extend(m for ms in exc.message_dict.values() for m in ms)
+            else:
+                with transaction.atomic():
+                    reporting_round.save()
+                    reporting_round.organizations.set(units)
+                    reporting_round.indicators.set(indicators)
+                messages.success(request, "Đã mở đợt báo cáo.")
+                return redirect(reporting_round)
+    candidates = Organization.objects.under_any(managed).order_by("path")[:500]
+    return render(request, "targets/round_form.html", {
+        "managed": managed, "candidates": candidates, "indicators": Indicator.objects.all(),
+        "kinds": PeriodKind.choices, "errors": errors, "data": data})
+
+
+@login_required
+def round_detail(request, pk):
+    reporting_round = _round_for(request.user, pk)
+    can_run = rules.can_run_round(request.user, reporting_round)
+    progress = rounds.progress(reporting_round)
+    own = [p.organization for p in progress if rules.can_enter_results(request.user, p.organization)]
+    rows = [(p, p.state(reporting_round), p.state_label(reporting_round)) for p in progress
+            if can_run or p.organization in own]
+    return render(request, "targets/round.html", {
+        "round": reporting_round, "rows": rows, "can_run": can_run, "own": own,
+        "late": rounds.late_units(reporting_round) if can_run else [],
+    })
+
+
+@login_required
+@require_POST
+def round_remind(request, pk):
+    reporting_round = _round_for(request.user, pk)
+    if not rules.can_run_round(request.user, reporting_round):
+        raise PermissionDenied("Chỉ văn phòng mở đợt báo cáo mới gửi được lời nhắc.")
+    count = rounds.send_reminders(reporting_round, request.user)
+    messages.success(request, f"Đã nhắc {count} người phụ trách báo cáo.")
+    return redirect(reporting_round)
+
+
+@login_required
+def round_export(request, pk):
+    reporting_round = _round_for(request.user, pk)
+    if not rules.can_run_round(request.user, reporting_round):
+        raise PermissionDenied("Chỉ văn phòng mở đợt báo cáo mới tải được bảng tổng hợp.")
+    response = HttpResponse(excel.export_round(reporting_round), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="dot-bao-cao-{reporting_round.pk}.xlsx"'
+    return response
+
+
+@login_required
+def round_import(request, pk):
+    reporting_round = _round_for(request.user, pk)
+    report = None
+    if request.method == "POST" and request.FILES.get("tep"):
+        report = excel.import_table(request.FILES["tep"].read(), request.user, reporting_round=reporting_round)
+        if report.ok:
+            messages.success(request, f"Đã nhập {report.applied} số liệu ({report.unchanged} số liệu không đổi).")
+            return redirect(reporting_round)
+    return render(request, "targets/import.html", {"round": reporting_round, "report": report})
+
+
+@login_required
+def unit_form(request, pk, organization_pk):
+    """A unit's form in a round: one line per indicator it reports; save as draft or send."""
+    reporting_round = _round_for(request.user, pk)
+    organization = get_object_or_404(reporting_round.organizations, pk=organization_pk)
+    can_enter = rules.can_enter_results(request.user, organization)
+    if not (can_enter or rules.can_read_results(request.user, organization)):
+        raise Http404("Không tìm thấy đơn vị.")
+    period = reporting_round.period
+    indicators = list(reporting_round.indicators.filter(reporters=organization))
+    existing = {r.indicator_id: r for r in Result.objects.for_period(period).filter(
+        organization=organization, indicator__in=indicators)}
+    errors = {}
+    if request.method == "POST":
+        if not can_enter:
+            raise PermissionDenied("Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị.")
+        submit = "gui" in request.POST
+        prepared = []
+        for indicator in indicators:
+            raw = request.POST.get(f"v-{indicator.pk}", "").strip()
+            current = existing.get(indicator.pk)
+            if not raw:
+                if submit and current is None:
+                    errors[indicator.pk] = "Chưa nhập số liệu."
+                continue
+            if current is not None and current.status == Result.Status.APPROVED:
+                continue
+            try:
+                prepared.append(prepare_result(organization, indicator, period, raw, user=request.user,
+                                               note=request.POST.get(f"n-{indicator.pk}", "").strip(),
+                                               reporting_round=reporting_round, existing=current))
+            except ValidationError as exc:
+                errors[indicator.pk] = " ".join(exc.messages)
+        if not errors:
+            with transaction.atomic():
+                for result in prepared:
+                    result.save()
+                    if submit and result.status != Result.Status.APPROVED:
+                        result.submit(request.user)
+                if submit:
+                    for result in existing.values():
+                        if result.status == Result.Status.DRAFT and result not in prepared:
+                            result.submit(request.user)
+            messages.success(request, "Đã gửi báo cáo." if submit else "Đã lưu nháp.")
+            return redirect("targets:unit_form", pk=reporting_round.pk, organization_pk=organization.pk)
+        messages.error(request, "Chưa lưu: có số liệu chưa hợp lệ, xem từng dòng bên dưới.")
+    lines = [(i, existing.get(i.pk), request.POST.get(f"v-{i.pk}") if errors else None, errors.get(i.pk))
+             for i in indicators]
+    return render(request, "targets/unit_form.html", {
+        "round": reporting_round, "organization": organization, "lines": lines, "can_enter": can_enter,
+        "can_approve": rules.can_approve_results(request.user, organization),
+    })
+
+
+@login_required
+@require_POST
+def unit_approve(request, pk, organization_pk):
+    reporting_round = _round_for(request.user, pk)
+    organization = get_object_or_404(reporting_round.organizations, pk=organization_pk)
+    if not rules.can_read_results(request.user, organization):
+        raise Http404("Không tìm thấy đơn vị.")
+    if not rules.can_approve_results(request.user, organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy cấp trên mới duyệt được kết quả.")
+    publish = request.POST.get("cong-khai") == "1"
+    results = Result.objects.for_period(reporting_round.period).filter(
+        organization=organization, indicator__in=reporting_round.indicators.all(), status=Result.Status.SUBMITTED)
+    count = 0
+    with transaction.atomic():
+        for result in results:
+            result.approve(request.user, publish)
+            count += 1
+    messages.success(request, f"Đã duyệt {count} số liệu của {organization.name}.")
+    return redirect("targets:unit_form", pk=reporting_round.pk, organization_pk=organization.pk)
+
+
+@login_required
+@require_POST
+def notice_read(request, pk):
+    notice = get_object_or_404(Notice, pk=pk, user=request.user)
+    notice.read_at = timezone.now()
+    notice.save(update_fields=["read_at"])
+    return redirect(notice.url or "targets:index")

@@ -1,0 +1,500 @@
+"""Pages of the tasks app. Rules live in ``rules`` and ``services``; these views only wire them to HTTP."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from capuy.accounts import permissions
+from capuy.organizations.models import Organization, Person
+from capuy.tasks import reports, rules, services
+from capuy.tasks.forms import (
+    ApproveListForm,
+    ConclusionFormSet,
+    EvaluationForm,
+    MidYearForm,
+    MilestoneFormSet,
+    ProgressForm,
+    RegistrationForm,
+    SelfAssessmentForm,
+    TaskForm,
+)
+from capuy.tasks.models import (
+    Evidence,
+    Notification,
+    Registration,
+    RegistrationYear,
+    SourceKind,
+    StatusKind,
+    Task,
+    TaskStatus,
+)
+
+OVERDUE_SHOWN = 500  # the longest overdue first; the Excel export has them all
+TASK_RELATED = ("organization", "lead_organization", "responsible", "reported_status", "conference", "document")
+
+
+def _readable_org(user, pk) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    if not permissions.can_read(user, organization):
+        raise Http404("Không tìm thấy tổ chức.")
+    return organization
+
+
+def _task_or_404(user, pk) -> Task:
+    task = get_object_or_404(Task.objects.select_related(*TASK_RELATED), pk=pk)
+    if not rules.can_read_task(user, task):
+        raise Http404("Không tìm thấy nhiệm vụ.")
+    return task
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    return list(exc.messages)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# My tasks
+# ---------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    """ "Nhiệm vụ của tôi": tasks I lead or report for, my notices, my registrations, my organizations' lists."""
+    user, today = request.user, timezone.localdate()
+    office_orgs = list(user.grants.filter(role="office").values_list("organization_id", flat=True))
+    mine = Task.objects.select_related(*TASK_RELATED).filter(closed=False)
+    from django.db.models import Q
+
+    query = Q(lead_organization_id__in=office_orgs)
+    if user.person_id:
+        query |= Q(responsible_id=user.person_id)
+    rows = reports.rows_with_status(mine.filter(query).order_by("deadline")[:300], today)
+    notices = Notification.objects.filter(user=user).select_related("task")[:30]
+    registrations = (Registration.objects.filter(person_id=user.person_id).select_related("organization")
+                     .order_by("-year")[:20] if user.person_id else [])
+    readable = permissions.readable_organizations(user)
+    paths = sorted(readable.values_list("path", flat=True))
+    tops = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+    return render(request, "tasks/index.html", {
+        "rows": rows, "notices": notices, "unread": sum(1 for n in notices if n.read_at is None),
+        "registrations": registrations, "organizations": readable.filter(path__in=tops[:30]), "today": today,
+    })
+
+
+@login_required
+@require_POST
+def notification_read(request, pk):
+    notice = get_object_or_404(Notification, pk=pk, user=request.user)
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        notice.save(update_fields=["read_at"])
+    return redirect(notice.task.get_absolute_url() if request.POST.get("open") else "tasks:index")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Organization lists, export, printable report, overdue across a subtree
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _organization_rows(request, organization, today, limit=3000):
+    """(all rows, filtered rows, subtree?) of an organization's list; the status filter narrows in the database
+    first (``TaskQuerySet.by_kind``) and is then checked row by row with the one rule."""
+    subtree = request.GET.get("cap-duoi") == "1"
+    tasks = rules.visible_tasks(request.user, Task.objects.concerning(organization, subtree))
+    tasks = tasks.select_related(*TASK_RELATED).order_by("deadline", "priority", "pk")
+    rows = reports.rows_with_status(tasks[:limit], today)
+    all_rows = rows
+    if kind := request.GET.get("trang-thai"):
+        rows = reports.rows_with_status(tasks.by_kind(kind, today)[:limit], today)
+        rows = [r for r in rows if r.status.kind == kind]
+    if unit := request.GET.get("don-vi"):
+        rows = [r for r in rows if r.task.unit_label == unit]
+    return all_rows, rows, subtree
+
+
+@login_required
+def organization_tasks(request, pk):
+    organization = _readable_org(request.user, pk)
+    today = timezone.localdate()
+    all_rows, rows, subtree = _organization_rows(request, organization, today)
+    stats = reports.figures_of(all_rows)
+    return render(request, "tasks/organization.html", {
+        "organization": organization, "groups": reports.by_unit(rows), "summary": reports.by_unit(all_rows),
+        "stats": stats, "sentence": rules.figures_sentence(stats), "kinds": StatusKind.choices,
+        "kind_labels": reports.kind_labels(), "subtree": subtree, "today": today,
+        "selected_kind": request.GET.get("trang-thai", ""), "selected_unit": request.GET.get("don-vi", ""),
+        "can_edit": rules.can_edit_task(request.user, organization), "year": today.year,
+    })
+
+
+@login_required
+def organization_export(request, pk):
+    organization = _readable_org(request.user, pk)
+    today = timezone.localdate()
+    _, rows, _ = _organization_rows(request, organization, today, limit=20000)
+    response = HttpResponse(reports.workbook(organization, rows, today),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{organization.pk}-{today.isoformat()}.xlsx"'
+    return response
+
+
+@login_required
+def organization_print(request, pk):
+    organization = _readable_org(request.user, pk)
+    today = timezone.localdate()
+    _, rows, subtree = _organization_rows(request, organization, today)
+    stats = reports.figures_of(rows)
+    by_kind = [(StatusKind(kind).label, [r for r in rows if r.status.kind == kind]) for kind in reports.KIND_ORDER]
+    return render(request, "tasks/print.html", {
+        "organization": organization, "rows": rows, "stats": stats, "sentence": rules.figures_sentence(stats),
+        "by_kind": [(label, items) for label, items in by_kind if items], "today": today,
+        "summary": reports.by_unit(rows), "kind_labels": reports.kind_labels(),
+    })
+
+
+@login_required
+def overdue(request, pk):
+    """Overdue tasks across the subtree, for the standing committee (readers of the organization)."""
+    organization = _readable_org(request.user, pk)
+    today = timezone.localdate()
+    tasks = rules.visible_tasks(request.user, Task.objects.concerning(organization, subtree=True).overdue(today))
+    total = tasks.count()
+    rows = reports.rows_with_status(tasks.select_related(*TASK_RELATED).order_by("deadline")[:OVERDUE_SHOWN], today)
+    for row in rows:
+        row.days_late = (today - row.task.deadline).days
+    return render(request, "tasks/overdue.html", {"organization": organization, "rows": rows, "today": today,
+                                                  "total": total, "hidden": total - len(rows)})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One task
+# ---------------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_create(request, pk):
+    organization = _readable_org(request.user, pk)
+    if not rules.can_edit_task(request.user, organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy được giao nhiệm vụ.")
+    initial = {"start_date": timezone.localdate()}
+    if parent_id := request.GET.get("cha"):
+        parent = Task.objects.filter(pk=parent_id, organization=organization).first()
+        if parent:
+            initial.update(parent=parent, lead_organization=parent.lead_organization, deadline=parent.deadline,
+                           source_kind=parent.source_kind, source_text=parent.source_text)
+    form = TaskForm(request.POST or None, organization=organization, user=request.user, initial=initial)
+    return _save_task_form(request, form, f"Giao nhiệm vụ – {organization.display_committee}",
+                           organization_url(organization))
+
+
+def organization_url(organization):
+    from django.urls import reverse
+
+    return reverse("tasks:organization", args=[organization.pk])
+
+
+def _save_task_form(request, form, title, back):
+    if request.method == "POST" and form.is_valid():
+        task = form.instance
+        if not task.pk and task.parent_id:
+            task.conference_id, task.document_id = task.parent.conference_id, task.parent.document_id
+        try:
+            services.save_task(task, request.user)
+        except ValidationError as exc:
+            for message in _errors(exc):
+                form.add_error(None, message)
+        else:
+            messages.success(request, "Đã lưu nhiệm vụ.")
+            return redirect(task.get_absolute_url())
+    return render(request, "tasks/form.html", {"form": form, "title": title, "back": back},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request, pk):
+    task = _task_or_404(request.user, pk)
+    if not rules.can_edit_task(request.user, task):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy giao nhiệm vụ được sửa nhiệm vụ.")
+    form = TaskForm(request.POST or None, instance=task, organization=task.organization, user=request.user)
+    return _save_task_form(request, form, f"Sửa nhiệm vụ: {task.title}", task.get_absolute_url())
+
+
+@login_required
+def task_detail(request, pk, form=None, status=200):
+    task = _task_or_404(request.user, pk)
+    today = timezone.localdate()
+    can_report = rules.can_report_progress(request.user, task) and not task.closed
+    if form is None and can_report:
+        form = ProgressForm(initial={"reported_on": today, "percent": task.percent})
+    subtasks = reports.rows_with_status(task.subtasks.select_related(*TASK_RELATED), today)
+    return render(request, "tasks/detail.html", {
+        "task": task, "status": task.status_on(today), "today": today,
+        "reports": task.reports.select_related("status", "reporter", "created_by").prefetch_related("evidence"),
+        "subtasks": subtasks, "form": form, "can_report": can_report,
+        "can_edit": rules.can_edit_task(request.user, task),
+        "statuses": TaskStatus.objects.all(),
+    }, status=status)
+
+
+@login_required
+@require_POST
+def task_progress(request, pk):
+    task = _task_or_404(request.user, pk)
+    if not rules.can_report_progress(request.user, task):
+        raise PermissionDenied("Chỉ văn phòng của tổ chức chủ trì và lãnh đạo phụ trách được báo cáo tiến độ.")
+    form = ProgressForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_progress(task, request.user, data["status"], data["percent"], data["note"],
+                                     data["reason"], request.FILES.getlist("files"), data["reported_on"])
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                for message in exc.messages:
+                    form.add_error(None, message)
+        else:
+            messages.success(request, "Đã ghi báo cáo tiến độ.")
+            return redirect(task.get_absolute_url())
+    return task_detail(request, pk, form=form, status=400)
+
+
+@login_required
+def evidence(request, pk):
+    item = get_object_or_404(Evidence.objects.select_related("report__task__lead_organization",
+                                                             "report__task__organization"), pk=pk)
+    if not rules.can_read_task(request.user, item.report.task):
+        raise Http404("Không tìm thấy tệp.")
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Tệp không còn trên máy chủ.") from exc
+    return FileResponse(handle, as_attachment=True, filename=item.original_name)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tasks of a conference or a document; conclusion → tasks
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _conference_or_404(user, pk):
+    from capuy.conferences.models import Conference
+
+    conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
+    if not permissions.can_read(user, conference.organization):
+        raise Http404("Không tìm thấy hội nghị.")
+    return conference
+
+
+def _source_page(request, source, tasks, kind_label):
+    today = timezone.localdate()
+    rows = reports.rows_with_status(rules.visible_tasks(request.user, tasks).select_related(*TASK_RELATED), today)
+    stats = reports.figures_of(rows)
+    return render(request, "tasks/source.html", {
+        "source": source, "kind_label": kind_label, "rows": rows, "stats": stats,
+        "sentence": rules.figures_sentence(stats), "today": today,
+    })
+
+
+@login_required
+def conference_tasks(request, pk):
+    conference = _conference_or_404(request.user, pk)
+    response = _source_page(request, conference, conference.tasks.all(), "hội nghị")
+    return response
+
+
+@login_required
+def document_tasks(request, pk):
+    from capuy.documents.models import Document
+
+    document = get_object_or_404(Document.objects.visible_to(request.user).select_related("doc_type", "organization"),
+                                 pk=pk)
+    return _source_page(request, document, document.tasks.all(), "văn bản")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conclusion_to_tasks(request, pk):
+    """One screen where the office turns a closed conference's conclusion into tasks."""
+    conference = _conference_or_404(request.user, pk)
+    organization = conference.organization
+    if not rules.can_edit_task(request.user, organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy được giao nhiệm vụ từ kết luận hội nghị.")
+    if not conference.is_closed:
+        messages.error(request, "Hội nghị chưa bế mạc: chỉ giao nhiệm vụ từ kết luận của hội nghị đã bế mạc.")
+        return render(request, "tasks/conclusion.html", {"conference": conference, "formset": None}, status=400)
+    people = permissions.visible_people(request.user)
+    default_deadline = datetime.date(conference.date.year, 12, 31)
+    kwargs = {"organization": organization, "people": people}
+    if request.method == "POST":
+        formset = ConclusionFormSet(request.POST, form_kwargs=kwargs)
+        if formset.is_valid():
+            chosen = [f.cleaned_data for f in formset if f.cleaned_data.get("keep")]
+            if not chosen:
+                formset._non_form_errors = formset.error_class(["Hãy chọn ít nhất một nhiệm vụ để giao."])
+            else:
+                try:
+                    with transaction.atomic():
+                        for data in chosen:
+                            task = Task(organization=organization, conference=conference,
+                                        source_kind=SourceKind.CONFERENCE,
+                                        source_text=f"Kết luận {conference.short_title}",
+                                        title=data["title"].strip(), lead_unit=data["lead_unit"],
+                                        lead_organization=data["lead_organization"] or organization,
+                                        responsible=data["responsible"], start_date=conference.date,
+                                        deadline=data["deadline"])
+                            services.save_task(task, request.user)
+                except ValidationError as exc:
+                    formset._non_form_errors = formset.error_class(_errors(exc))
+                else:
+                    messages.success(request, f"Đã giao {len(chosen)} nhiệm vụ từ kết luận hội nghị.")
+                    return redirect("tasks:conference", pk=conference.pk)
+        status = 400
+    else:
+        items = services.conclusion_items(conference.conclusion)
+        initial = [{"keep": True, "title": item, "lead_organization": organization.pk, "deadline": default_deadline}
+                   for item in items]
+        initial += [{"keep": False, "lead_organization": organization.pk, "deadline": default_deadline}] * 2
+        formset = ConclusionFormSet(initial=initial, form_kwargs=kwargs)
+        status = 200
+    return render(request, "tasks/conclusion.html", {
+        "conference": conference, "formset": formset,
+        "existing": conference.tasks.count(),
+    }, status=status)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Registrations of difficult tasks
+# ---------------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registrations(request, pk, year):
+    """A year's registrations of an organization with their state; the office records the approval here."""
+    organization = _readable_org(request.user, pk)
+    can_manage = rules.can_manage_registrations(request.user, organization)
+    year_row = RegistrationYear.objects.filter(organization=organization, year=year).first()
+    form = ApproveListForm(request.POST or None, initial={"approved_on": timezone.localdate()})
+    status = 200
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("Chỉ văn phòng cấp ủy ghi nhận việc phê duyệt danh sách.")
+        if form.is_valid():
+            try:
+                count = services.approve_list(organization, year, request.user, form.cleaned_data["approved_on"],
+                                              form.cleaned_data["note"])
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+            else:
+                messages.success(request, f"Đã ghi nhận Ban Thường vụ phê duyệt {count} đăng ký năm {year}.")
+                return redirect("tasks:registrations", pk=organization.pk, year=year)
+        status = 400
+    items = list(Registration.objects.filter(organization=organization, year=year)
+                 .select_related("person").prefetch_related("milestones", "person__titles"))
+    counts = {}
+    for item in items:
+        counts[item.get_state_display()] = counts.get(item.get_state_display(), 0) + 1
+    return render(request, "tasks/registrations.html", {
+        "organization": organization, "year": year, "items": items, "year_row": year_row,
+        "deadline": rules.registration_deadline(organization, year), "can_manage": can_manage,
+        "form": form, "counts": counts, "today": timezone.localdate(),
+        "pending": any(i.state == Registration.State.SUBMITTED for i in items),
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_create(request, pk, year):
+    organization = _readable_org(request.user, pk)
+    today = timezone.localdate()
+    manage = rules.can_manage_registrations(request.user, organization)
+    officials = rules.key_officials(organization, min(today, datetime.date(year, 12, 31)))
+    if manage:
+        ids = set(officials.values_list("pk", flat=True)) | set(
+            permissions.visible_people(request.user).filter(organization__path__startswith=organization.path)
+            .values_list("pk", flat=True))
+        people = Person.objects.filter(pk__in=ids)
+    elif request.user.person_id:
+        people = officials.filter(pk=request.user.person_id)
+    else:
+        people = officials.none()
+    if not manage and not people.exists():
+        raise PermissionDenied("Chỉ cán bộ chủ chốt (hoặc văn phòng cấp ủy) được đăng ký.")
+    people = people.order_by("sort_key")
+    form = RegistrationForm(request.POST or None, people=people,
+                            initial={"deadline": datetime.date(year, 12, 31), "person": request.user.person_id})
+    milestones = MilestoneFormSet(request.POST or None, prefix="moc")
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() and milestones.is_valid():
+            registration = form.save(commit=False)
+            registration.organization, registration.year = organization, year
+            rows = [(m.cleaned_data["title"], m.cleaned_data["due_date"]) for m in milestones
+                    if m.cleaned_data.get("title")]
+            try:
+                services.register(registration, request.user, rows, today)
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+            else:
+                messages.success(request, "Đã đăng ký nhiệm vụ khó khăn, phức tạp.")
+                return redirect("tasks:registrations", pk=organization.pk, year=year)
+    return render(request, "tasks/registration_form.html", {
+        "organization": organization, "year": year, "form": form, "milestones": milestones,
+        "deadline": rules.registration_deadline(organization, year),
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_detail(request, pk):
+    registration = get_object_or_404(Registration.objects.select_related("organization", "person"), pk=pk)
+    user = request.user
+    if not rules.can_read_registration(user, registration):
+        raise Http404("Không tìm thấy đăng ký.")
+    action = request.POST.get("action", "")
+    forms = {"mid_year": MidYearForm(request.POST if action == "mid_year" else None, prefix="giua-nam"),
+             "self": SelfAssessmentForm(request.POST if action == "self" else None, prefix="tu-danh-gia"),
+             "evaluate": EvaluationForm(request.POST if action == "evaluate" else None, prefix="danh-gia")}
+    status = 200
+    if request.method == "POST":
+        status = 400
+        form = forms.get(action)
+        if form is None:
+            raise Http404("Thao tác không hợp lệ.")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if action == "mid_year":
+                    services.mid_year_check(registration, user, data["note"], data["percent"])
+                elif action == "self":
+                    services.self_assess(registration, user, data["text"], data["level"])
+                else:
+                    services.evaluate(registration, user, data["level"], data["note"])
+            except ValidationError as exc:
+                registration.refresh_from_db()
+                form.add_error(None, _errors(exc))
+            else:
+                messages.success(request, "Đã lưu.")
+                return redirect(registration.get_absolute_url())
+    S = Registration.State
+    can_register = rules.can_register(user, registration)
+    can_evaluate = (rules.can_manage_registrations(user, registration.organization)
+                    and user.person_id != registration.person_id)
+    return render(request, "tasks/registration.html", {
+        "registration": registration, "forms": forms,
+        "show_mid_year": can_register and registration.state in (S.APPROVED, S.MID_YEAR),
+        "show_self": can_register and registration.state in (S.APPROVED, S.MID_YEAR, S.SELF_ASSESSED),
+        "show_evaluate": can_evaluate and registration.state in (S.SELF_ASSESSED, S.EVALUATED),
+    }, status=status)

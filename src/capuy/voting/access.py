@@ -1,0 +1,38 @@
+"""Who may see and run a vote (rules from ``capuy.accounts.permissions``).
+
+- Reading a vote (progress, result): readers of the conference's organization and its invitees; others get 404.
+- Running it (create, open, close, enter counts and paper ballots): office staff of the organization; 403.
+- Casting: any signed-in user with a person record; whether they may vote is the vote's eligible list.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from capuy.accounts import permissions
+
+MANAGE_MESSAGE = "Chỉ văn phòng cấp ủy của tổ chức này mới được điều hành biểu quyết, bầu cử."
+
+
+def can_read(user, conference) -> bool:
+    if not user.is_authenticated:
+        return False
+    if permissions.can_read(user, conference.organization):
+        return True
+    return bool(user.person_id) and conference.invitations.filter(person_id=user.person_id).exists()
+
+
+def can_manage(user, conference) -> bool:
+    return permissions.can_manage(user, conference.organization)
+
+
+def require_read(user, conference):
+    if not can_read(user, conference):
+        raise Http404("Không tìm thấy nội dung biểu quyết.")
+
+
+def require_manage(user, conference):
+    if can_manage(user, conference):
+        return
+    require_read(user, conference)
+    if not can_manage(user, conference):
+        raise PermissionDenied(MANAGE_MESSAGE)

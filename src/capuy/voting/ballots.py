@@ -1,0 +1,532 @@
+"""Running a vote: create, open, cast, enter counts and paper ballots, close and count.
+
+Every function validates first and raises a Vietnamese ``ValidationError``; nothing changes on error.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Sum
+from django.utils import timezone
+
+from capuy.conferences import live
+from capuy.conferences.models import AgendaItem, Conference
+from capuy.voting import rules
+from capuy.voting.base import default_base_kind, roll
+from capuy.voting.models import (
+    TALLY_SHARDS,
+    Candidate,
+    ConfidenceSubject,
+    Election,
+    EligibleVoter,
+    EntryLog,
+    OpenBallot,
+    PaperEntry,
+    TallyCell,
+    Vote,
+    VoterRegister,
+)
+
+QUESTION_CHOICES = [("for", "Tán thành"), ("against", "Không tán thành"), ("abstain", "Không biểu quyết")]
+QUESTION_KEYS = [k for k, _ in QUESTION_CHOICES]
+
+MSG_CLOSED = "Biểu quyết đã kết thúc, không nhận thêm phiếu."
+MSG_NOT_OPEN = "Biểu quyết chưa mở, chưa nhận phiếu."
+MSG_TWICE = "Đồng chí đã bỏ phiếu cho nội dung này; mỗi người chỉ bỏ một phiếu và không được thay đổi."
+MSG_NOT_ELIGIBLE = ("Đồng chí không có tên trong danh sách được biểu quyết (không thuộc cơ sở tính hoặc "
+                    "không có mặt khi mở biểu quyết).")
+
+
+def paper_operators_required() -> int:
+    """Paper ballots are entered by this many independent operators who must agree (setting, default 2)."""
+    return max(2, min(3, int(getattr(settings, "CAPUY_PAPER_OPERATORS", 2))))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Creating
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _editable(conference: Conference):
+    conference.ensure_editable()
+
+
+@transaction.atomic
+def create_vote(item: AgendaItem, subject: str, method: str, kind: str = Vote.Kind.QUESTION, base_kind: str = "",
+                user=None, subjects=()) -> Vote:
+    """A question or confidence vote on ``item``; ``subjects`` are the people assessed in a confidence vote."""
+    _editable(item.conference)
+    subject = (subject or "").strip()
+    if not subject:
+        raise ValidationError({"subject": "Vui lòng nhập nội dung biểu quyết."})
+    if kind == Vote.Kind.ELECTION:
+        raise ValidationError("Vòng bầu cử được tạo từ cuộc bầu cử.")
+    if method not in Vote.Method.values:
+        raise ValidationError({"method": "Hình thức biểu quyết không hợp lệ."})
+    if base_kind and base_kind not in dict(rules.BaseKind.choices):
+        raise ValidationError({"base_kind": "Cơ sở tính không hợp lệ."})
+    vote = Vote(agenda_item=item, conference=item.conference, subject=subject, method=method, kind=kind,
+                base_kind=base_kind or default_base_kind(item.conference), created_by=user)
+    vote.full_clean(exclude=["conference", "candidates"])
+    if kind == Vote.Kind.CONFIDENCE and not subjects:
+        raise ValidationError("Vui lòng chọn người được lấy phiếu tín nhiệm.")
+    vote.save()
+    for order, (person, position) in enumerate(subjects, 1):
+        ConfidenceSubject.objects.create(vote=vote, person=person, position=position, order=order)
+    return vote
+
+
+@transaction.atomic
+def create_election(item: AgendaItem, title: str, seats: int, position: str = Election.Position.COMMITTEE,
+                    base_kind: str = "") -> Election:
+    _editable(item.conference)
+    if not (title or "").strip():
+        raise ValidationError({"title": "Vui lòng nhập tên cuộc bầu cử."})
+    if not seats or seats < 1:
+        raise ValidationError({"seats": "Số lượng cần bầu phải từ 1 trở lên."})
+    return Election.objects.create(agenda_item=item, conference=item.conference, title=title.strip(), seats=seats,
+                                   position=position, base_kind=base_kind or default_base_kind(item.conference))
+
+
+def _election_base(election: Election) -> int:
+    return roll(election.conference, election.base_kind).base.size
+
+
+@transaction.atomic
+def add_candidate(election: Election, person, source: str = Candidate.Source.PREPARED,
+                  agreeing: int | None = None) -> Candidate:
+    """Add a candidate; a nominee from the floor only when more than 30% of the delegates agree (rules)."""
+    _editable(election.conference)
+    if election.rounds.exclude(status=Vote.Status.DRAFT).exists():
+        raise ValidationError("Đã bắt đầu bỏ phiếu, không thể bổ sung danh sách bầu cử.")
+    if election.candidates.filter(person=person).exists():
+        raise ValidationError(f"Đồng chí {person.full_name} đã có trong danh sách bầu cử.")
+    if source == Candidate.Source.FLOOR:
+        if agreeing is None:
+            raise ValidationError({"agreeing": "Vui lòng nhập số đại biểu đồng ý đưa vào danh sách."})
+        try:
+            admitted, _, rule = rules.floor_nominee_admitted(_election_base(election), agreeing)
+        except rules.CountError as exc:
+            raise ValidationError(str(exc)) from exc
+        if not admitted:
+            raise ValidationError(rule)
+    order = election.candidates.count() + 1
+    return Candidate.objects.create(election=election, person=person, source=source, floor_support=agreeing,
+                                    order=order)
+
+
+@transaction.atomic
+def start_round(election: Election, method: str = Vote.Method.SECRET, candidates=None, user=None) -> Vote:
+    """The next round of ``election``: the first among the whole list (checked against the list limits),
+    later ones for the seats still unfilled among the candidates the congress names (default: those tied at
+    the last seat, else everyone not yet elected)."""
+    _editable(election.conference)
+    if election.rounds.exclude(status=Vote.Status.CLOSED).exists():
+        raise ValidationError("Vòng bầu trước chưa kết thúc.")
+    if method not in Vote.SECRET_METHODS:
+        raise ValidationError({"method": "Bầu cử phải bỏ phiếu kín (điện tử hoặc phiếu giấy)."})
+    elected = {c.pk for c in election.elected()}
+    seats = election.seats - len(elected)
+    if seats <= 0:
+        raise ValidationError("Đã bầu đủ số lượng.")
+    previous = election.rounds.order_by("-round").first()
+    listed = list(election.candidates.filter(withdrawn=False).exclude(pk__in=elected))
+    if candidates is not None:
+        ids = {c.pk for c in candidates}
+        if not ids <= {c.pk for c in listed}:
+            raise ValidationError("Chỉ được bầu trong số ứng cử viên có tên trong danh sách và chưa trúng cử.")
+        listed = [c for c in listed if c.pk in ids]
+    elif previous is not None and previous.result.get("revote_among"):
+        listed = [c for c in listed if c.pk in previous.result["revote_among"]]
+    if previous is None:
+        check = rules.check_candidate_list(seats, len(listed))
+        if not check.ok:
+            raise ValidationError(check.message)
+    elif len(listed) < seats:
+        raise ValidationError("Số ứng cử viên ít hơn số lượng còn phải bầu.")
+    number = (previous.round + 1) if previous else 1
+    subject = election.title if number == 1 else f"{election.title} (vòng {number})"
+    vote = Vote.objects.create(agenda_item=election.agenda_item, conference=election.conference, subject=subject,
+                               kind=Vote.Kind.ELECTION, method=method, base_kind=election.base_kind,
+                               election=election, round=number, seats=seats, created_by=user)
+    vote.candidates.set(listed)
+    return vote
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Ballot keys
+# ---------------------------------------------------------------------------------------------------------
+
+
+def ballot_keys(vote: Vote) -> list[str]:
+    """The keys a ballot of ``vote`` may carry."""
+    if vote.kind == Vote.Kind.ELECTION:
+        return [f"c:{c.pk}" for c in vote.candidates.order_by("order", "pk")]
+    if vote.kind == Vote.Kind.CONFIDENCE:
+        return [f"s:{s.pk}:{level}" for s in vote.subjects.all() for level, _ in rules.Confidence.choices]
+    return list(QUESTION_KEYS)
+
+
+def normalize_marks(vote: Vote, marks, paper: bool = False) -> tuple[list[str], bool]:
+    """Check a ballot and return (keys, valid).
+
+    Question: exactly one of for / against / abstain. Confidence: one level per person assessed. Election:
+    the candidates kept (names not crossed out); an electronic ballot keeping more names than seats is refused,
+    a paper ballot doing so is entered and counted invalid (DOMAIN.md "Elections").
+    """
+    allowed = set(vote.choices_snapshot or ballot_keys(vote))
+    if isinstance(marks, str):
+        marks = [marks]
+    marks = [str(m) for m in (marks or [])]
+    if len(set(marks)) != len(marks):
+        raise ValidationError("Phiếu có nội dung bị lặp lại.")
+    if any(m not in allowed for m in marks):
+        if vote.kind == Vote.Kind.ELECTION:
+            raise ValidationError("Phiếu có tên người không có trong danh sách bầu cử.")
+        raise ValidationError("Nội dung phiếu không hợp lệ.")
+    if vote.kind == Vote.Kind.QUESTION:
+        if len(marks) != 1:
+            raise ValidationError("Vui lòng chọn một trong: tán thành, không tán thành, không biểu quyết.")
+        return marks, True
+    if vote.kind == Vote.Kind.CONFIDENCE:
+        subjects = {k.split(":")[1] for k in allowed}
+        chosen = [m.split(":")[1] for m in marks]
+        if sorted(chosen) != sorted(subjects):
+            raise ValidationError("Vui lòng chọn một mức tín nhiệm cho mỗi người được lấy phiếu.")
+        return marks, True
+    if len(marks) > vote.seats:
+        if paper:
+            return marks, False
+        raise ValidationError(f"Phiếu giữ lại {len(marks)} tên, nhiều hơn số lượng cần bầu ({vote.seats}); "
+                              f"vui lòng gạch bớt tên.")
+    return marks, True
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Opening and closing
+# ---------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_vote(vote: Vote, user=None) -> Vote:
+    """Open ``vote``: snapshot the base, who may vote (members of the base present now) and the ballot keys.
+
+    Refused when the conference is not in progress or not quorate (``rules.quorum``; two thirds present for a
+    confidence vote, Quy định 96-QĐ/TW), or when another vote of the conference is open.
+    """
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    conference = vote.conference
+    _editable(conference)
+    if vote.status != Vote.Status.DRAFT:
+        raise ValidationError("Biểu quyết này đã được mở.")
+    if conference.status != Conference.Status.IN_PROGRESS:
+        raise ValidationError("Hội nghị chưa khai mạc, chưa thể biểu quyết.")
+    current = roll(conference, vote.base_kind)
+    check = rules.quorum(current.base.size, len(current.voters), confidence=vote.kind == Vote.Kind.CONFIDENCE)
+    if not check.reached:
+        raise ValidationError(f"Chưa đủ số lượng để biểu quyết. {check.rule}")
+    vote.base = current.base.size
+    vote.base_rule = current.base.rule
+    vote.excluded = [{"person": key, "name": current.names.get(key, ""), "reason": reason}
+                     for key, reason in current.base.excluded]
+    vote.choices_snapshot = ballot_keys(vote)
+    vote.status, vote.opened_at = Vote.Status.OPEN, timezone.now()
+    if vote.is_electronic:
+        EligibleVoter.objects.bulk_create([EligibleVoter(vote=vote, person_id=p) for p in current.voters])
+        vote.eligible_count = len(current.voters)
+        if vote.is_secret:
+            counters = vote.choices_snapshot + ["ballots", "valid"]
+            TallyCell.objects.bulk_create([TallyCell(vote=vote, key=k, shard=s)
+                                           for k in counters for s in range(TALLY_SHARDS)])
+    else:
+        vote.eligible_count = len(current.voters)
+    vote.save()
+    live.publish(conference.pk, "vote", {"vote": vote.pk, "status": vote.status, "voted": 0,
+                                         "eligible": vote.eligible_count})
+    return vote
+
+
+_last_progress: dict[int, float] = {}
+
+
+def _publish_progress(vote_id: int, conference_id: int, throttle: float = 0.5):
+    """A "vote" event at most every ``throttle`` seconds per process; screens fetch the count themselves."""
+    now = time.monotonic()
+    if now - _last_progress.get(vote_id, 0.0) < throttle:
+        return
+    _last_progress[vote_id] = now
+    live.publish(conference_id, "vote", {"vote": vote_id, "status": "open"})
+
+
+def cast(vote_id: int, person_id: int, marks) -> dict:
+    """Cast an electronic ballot for ``person_id``; returns the receipt.
+
+    One transaction: the vote row is read under a share lock (closing waits for ballots in flight and no
+    ballot lands after the close), eligibility is checked, the register row is inserted (the database's
+    unique constraint refuses a second ballot, even from two tabs at once), then the named ballot (open vote)
+    or the tally counters (secret vote) are updated. Any refusal rolls everything back.
+    """
+    try:
+        with transaction.atomic():
+            vote = _locked_vote(vote_id)
+            if vote is None:
+                raise ValidationError("Không tìm thấy nội dung biểu quyết.")
+            if vote.status == Vote.Status.CLOSED:
+                raise ValidationError(MSG_CLOSED)
+            if vote.status != Vote.Status.OPEN:
+                raise ValidationError(MSG_NOT_OPEN)
+            if not vote.is_electronic:
+                raise ValidationError("Nội dung này không biểu quyết điện tử.")
+            keys, _ = normalize_marks(vote, marks)
+            if not EligibleVoter.objects.filter(vote_id=vote_id, person_id=person_id).exists():
+                raise ValidationError(MSG_NOT_ELIGIBLE)
+            VoterRegister.objects.create(vote_id=vote_id, person_id=person_id)
+            if vote.is_secret:
+                shard = TallyCell.random_shard()
+                TallyCell.objects.filter(vote_id=vote_id, shard=shard, key__in=[*keys, "ballots", "valid"]).update(
+                    count=F("count") + 1)
+            else:
+                OpenBallot.objects.create(vote_id=vote_id, person_id=person_id, choice=keys[0])
+            _publish_progress(vote_id, vote.conference_id)
+    except IntegrityError as exc:
+        raise ValidationError(MSG_TWICE) from exc
+    receipt = {"vote": vote_id, "received": True, "message": "Đã nhận phiếu của đồng chí. Phiếu không thể thay đổi."}
+    if not vote.is_secret:
+        receipt["choice"] = keys[0]
+    return receipt
+
+
+def _locked_vote(vote_id: int) -> Vote | None:
+    qs = Vote.objects.only("id", "status", "kind", "method", "seats", "choices_snapshot", "conference_id")
+    if connection.vendor == "postgresql":
+        # FOR SHARE: ballots do not wait for each other, closing (FOR UPDATE) waits for them.
+        rows = list(Vote.objects.raw(
+            "SELECT id, status, kind, method, seats, choices_snapshot, conference_id FROM voting_vote "
+            "WHERE id = %s FOR SHARE", [vote_id]))
+        return rows[0] if rows else None
+    # SQLite runs write transactions one at a time (settings: IMMEDIATE), which gives the same guarantee.
+    return qs.filter(pk=vote_id).order_by().first()
+
+
+def close_vote(vote: Vote, user=None) -> Vote:
+    """Close ``vote`` and count it; the result is stored on the vote. Returns the vote."""
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().get(pk=vote.pk)
+        _editable(vote.conference)
+        if vote.status != Vote.Status.OPEN:
+            raise ValidationError("Chỉ kết thúc được biểu quyết đang mở." if vote.status == Vote.Status.DRAFT
+                                  else "Biểu quyết đã kết thúc.")
+        if not vote.is_electronic and not vote.result.get("accepted"):
+            raise ValidationError("Ban kiểm phiếu chưa nhập (hoặc chưa thống nhất) kết quả kiểm phiếu.")
+        vote.status, vote.closed_at = Vote.Status.CLOSED, timezone.now()
+        vote.result = compute_result(vote)
+        vote.save(update_fields=["status", "closed_at", "result"])
+        if vote.is_electronic:
+            vote_id = vote.pk
+            transaction.on_commit(lambda: _rewrite_rows_later(vote_id))
+        live.publish(vote.conference_id, "vote", {"vote": vote.pk, "status": vote.status})
+    return vote
+
+
+def rewrite_rows(vote_id: int):
+    """Rewrite the register and the tally of a closed vote in one transaction, so that the row versions left
+    behind no longer carry the transaction of each ballot (PostgreSQL ``xmin``); README.md, "Secret ballots"."""
+    with transaction.atomic():
+        VoterRegister.objects.filter(vote_id=vote_id).update(person_id=F("person_id"))
+        TallyCell.objects.filter(vote_id=vote_id).update(count=F("count"))
+
+
+def _rewrite_rows_later(vote_id: int):
+    """After the close commits, in a thread: the result is not delayed by the rewrite."""
+    import threading
+
+    from django.db import connections
+
+    def job():
+        try:
+            rewrite_rows(vote_id)
+        finally:
+            connections.close_all()
+
+    if connection.vendor == "postgresql":
+        threading.Thread(target=job, name="capuy-vote-rewrite", daemon=True).start()
+    else:
+        rewrite_rows(vote_id)  # SQLite has no xmin; kept for the same final state
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Counting
+# ---------------------------------------------------------------------------------------------------------
+
+
+def tallies(vote: Vote) -> dict[str, int]:
+    """Totals per key: from the ballot box (secret), the named ballots (open) or the board's entries."""
+    if vote.method == Vote.Method.OPEN:
+        counts = {k: 0 for k in vote.choices_snapshot}
+        for row in OpenBallot.objects.filter(vote=vote).values("choice").annotate(n=Count("pk")):
+            counts[row["choice"]] = row["n"]
+        total = sum(counts.values())
+        counts["ballots"] = counts["valid"] = total
+        return counts
+    counts = {}
+    for row in TallyCell.objects.filter(vote=vote).values("key").annotate(n=Sum("count")):
+        counts[row["key"]] = row["n"]
+    return counts
+
+
+def voted_count(vote: Vote) -> int:
+    if vote.is_closed and "ballots" in vote.result:
+        return int(vote.result["ballots"])
+    if vote.is_electronic:
+        return VoterRegister.objects.filter(vote=vote).count()
+    return int(vote.result.get("ballots", 0)) if vote.result.get("accepted") else 0
+
+
+def compute_result(vote: Vote) -> dict:
+    """The result as stored and shown: base, counts, shares, passed / elected and the rule that decided."""
+    counts = tallies(vote)
+    ballots = counts.get("ballots", 0)
+    result = {"base": vote.base, "ballots": ballots, "eligible": vote.eligible_count,
+              "not_voted": max(0, vote.base - ballots), "accepted": True}
+    if vote.kind == Vote.Kind.QUESTION:
+        outcome = rules.decide(vote.base, counts.get("for", 0), counts.get("against", 0), counts.get("abstain", 0))
+        result.update({"for": outcome.votes_for, "against": outcome.against, "abstain": outcome.abstain,
+                       "not_voted": outcome.not_voted, "required": outcome.required, "passed": outcome.passed,
+                       "rule": outcome.rule})
+    elif vote.kind == Vote.Kind.ELECTION:
+        ids = [int(k[2:]) for k in vote.choices_snapshot]
+        votes = {i: counts.get(f"c:{i}", 0) for i in ids}
+        outcome = rules.count_tallies(vote.base, vote.seats, ids, votes, ballots, counts.get("valid", 0))
+        names = dict(Candidate.objects.filter(pk__in=ids).values_list("pk", "person__full_name"))
+        result.update({
+            "valid": outcome.valid, "invalid": outcome.invalid, "required": outcome.required, "seats": vote.seats,
+            "candidates": [{"id": r.key, "name": names.get(r.key, ""), "votes": r.votes,
+                            "share": float(r.share), "elected": r.elected, "reason": r.reason} for r in outcome.rows],
+            "elected": outcome.elected, "unfilled": outcome.unfilled, "revote_among": outcome.revote_among,
+            "rule": outcome.rule, "passed": not outcome.unfilled})
+    else:
+        rows = []
+        for s in vote.subjects.select_related("person"):
+            c = {level: counts.get(f"s:{s.pk}:{level}", 0) for level, _ in rules.Confidence.choices}
+            o = rules.confidence_outcome(vote.base, c["high"], c["confident"], c["low"])
+            rows.append({"id": s.pk, "name": s.person.full_name, "position": s.position, **c,
+                         "low_share": float(o.low / vote.base) if vote.base else 0.0,
+                         "review": o.review, "dismissal": o.dismissal, "rule": o.rule})
+        result.update({"subjects": rows, "rule": "Quy định 96-QĐ/TW: quá nửa phiếu tín nhiệm thấp thì xem xét; "
+                                                 "từ hai phần ba trở lên thì xem xét miễn nhiệm."})
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Counting board: show of hands and paper ballots
+# ---------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def enter_counts(vote: Vote, counts: dict, user=None) -> Vote:
+    """Counts of a show of hands / raised card, entered by the counting board (for, against, abstain)."""
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    _editable(vote.conference)
+    if vote.method not in Vote.COUNTED_BY_BOARD:
+        raise ValidationError("Chỉ nhập số phiếu với hình thức giơ tay hoặc giơ thẻ.")
+    if vote.status != Vote.Status.OPEN:
+        raise ValidationError(MSG_NOT_OPEN if vote.status == Vote.Status.DRAFT else MSG_CLOSED)
+    try:
+        values = {k: int(counts.get(k) or 0) for k in QUESTION_KEYS}
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("Số phiếu phải là số nguyên.") from exc
+    try:
+        rules.check_counts(vote.base, values)
+    except rules.CountError as exc:
+        raise ValidationError(str(exc)) from exc
+    TallyCell.objects.filter(vote=vote).delete()
+    total = sum(values.values())
+    TallyCell.objects.bulk_create([TallyCell(vote=vote, key=k, count=n) for k, n in
+                                   [*values.items(), ("ballots", total), ("valid", total)]])
+    vote.result = {"accepted": True, "ballots": total}
+    vote.save(update_fields=["result"])
+    EntryLog.objects.create(vote=vote, user=user, action="counts", data=values)
+    return vote
+
+
+@transaction.atomic
+def enter_paper_ballot(vote: Vote, operator, number: int, marks) -> PaperEntry:
+    """One operator enters paper ballot ``number``; each operator enters every ballot independently.
+
+    A ballot keeping too many names is entered as it is and counted invalid. Re-entering a number corrects
+    the operator's own entry; every entry and correction is kept in the log.
+    """
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    _editable(vote.conference)
+    if vote.method != Vote.Method.PAPER:
+        raise ValidationError("Nội dung này không bỏ phiếu giấy.")
+    if vote.status != Vote.Status.OPEN:
+        raise ValidationError(MSG_NOT_OPEN if vote.status == Vote.Status.DRAFT else MSG_CLOSED)
+    if vote.result.get("accepted"):
+        raise ValidationError("Kết quả kiểm phiếu đã được chấp nhận, không nhập thêm.")
+    if not isinstance(number, int) or number < 1:
+        raise ValidationError({"number": "Số thứ tự phiếu phải từ 1 trở lên."})
+    if number > vote.base:
+        raise ValidationError(f"Số thứ tự phiếu ({number}) vượt quá cơ sở tính ({vote.base}).")
+    keys, _ = normalize_marks(vote, marks, paper=True)
+    entry, created = PaperEntry.objects.update_or_create(vote=vote, operator=operator, number=number,
+                                                         defaults={"marks": sorted(keys)})
+    EntryLog.objects.create(vote=vote, user=operator, action="entry" if created else "correction", number=number,
+                            data={"marks": sorted(keys)})
+    return entry
+
+
+def paper_comparison(vote: Vote) -> dict:
+    """Do the operators agree? {operators, ballots, mismatches: [numbers], missing: {operator: [numbers]}}."""
+    by_operator: dict = {}
+    for e in PaperEntry.objects.filter(vote=vote):
+        by_operator.setdefault(e.operator_id, {})[e.number] = e.marks
+    numbers = set().union(*[set(d) for d in by_operator.values()]) if by_operator else set()
+    mismatches, missing = [], {}
+    for op, entries in by_operator.items():
+        if lacking := sorted(numbers - set(entries)):
+            missing[op] = lacking
+    for n in sorted(numbers):
+        seen = {tuple(d[n]) for d in by_operator.values() if n in d}
+        if len(seen) > 1:
+            mismatches.append(n)
+    return {"operators": len(by_operator), "ballots": len(numbers), "mismatches": mismatches, "missing": missing,
+            "required": paper_operators_required(),
+            "agreed": len(by_operator) >= paper_operators_required() and not mismatches and not missing
+            and bool(numbers)}
+
+
+@transaction.atomic
+def accept_paper_count(vote: Vote, user=None) -> Vote:
+    """Accept the paper count once the operators agree on every ballot; the tally is built from it."""
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    _editable(vote.conference)
+    if vote.method != Vote.Method.PAPER or vote.status != Vote.Status.OPEN:
+        raise ValidationError("Chỉ chấp nhận kết quả nhập phiếu giấy của nội dung đang kiểm phiếu.")
+    check = paper_comparison(vote)
+    if check["operators"] < check["required"]:
+        raise ValidationError(f"Cần {check['required']} người nhập phiếu độc lập; mới có {check['operators']}.")
+    if check["missing"]:
+        raise ValidationError("Các người nhập chưa nhập đủ cùng một bộ phiếu.")
+    if check["mismatches"]:
+        shown = ", ".join(str(n) for n in check["mismatches"][:20])
+        raise ValidationError(f"Nội dung nhập không khớp ở phiếu số: {shown}. Vui lòng đối chiếu phiếu gốc.")
+    operator = PaperEntry.objects.filter(vote=vote).values_list("operator_id", flat=True).first()
+    counts = {k: 0 for k in vote.choices_snapshot}
+    ballots = valid = 0
+    for entry in PaperEntry.objects.filter(vote=vote, operator_id=operator):
+        ballots += 1
+        keys, ok = normalize_marks(vote, entry.marks, paper=True)
+        if ok:
+            valid += 1
+            for k in keys:
+                counts[k] += 1
+    TallyCell.objects.filter(vote=vote).delete()
+    TallyCell.objects.bulk_create([TallyCell(vote=vote, key=k, count=n) for k, n in
+                                   [*counts.items(), ("ballots", ballots), ("valid", valid)]])
+    vote.result = {"accepted": True, "ballots": ballots}
+    vote.save(update_fields=["result"])
+    EntryLog.objects.create(vote=vote, user=user, action="accepted", data={"ballots": ballots, "valid": valid})
+    return vote

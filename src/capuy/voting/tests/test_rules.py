@@ -1,0 +1,247 @@
+"""The counting rules, tested directly (no database)."""
+
+from fractions import Fraction
+
+import pytest
+
+from capuy.voting import rules
+from capuy.voting.rules import BaseKind, Voter
+
+# --- the base ------------------------------------------------------------------------------------------
+
+
+def test_body_base_counts_every_incumbent_member_absent_or_not():
+    members = [Voter(1), Voter(2, present=False), Voter(3, present=False, absent_excused=True), Voter(4, exempt=True)]
+    base = rules.body_base(members)
+    assert base.size == 4 and base.excluded == []
+    assert "Điều 9" in base.rule
+
+
+def test_members_meeting_base_spells_out_the_charter_cases():
+    summoned = [
+        Voter("present"),
+        Voter("absent without reason", present=False),  # stays in the base: counts against
+        Voter("excused absence", present=False, absent_excused=True),
+        Voter("exempt and absent", exempt=True, present=False),
+        Voter("exempt but attending", exempt=True, present=True),  # counted
+        Voter("temporarily transferred", temporarily_transferred=True),
+        Voter("suspended", suspended=True),
+        Voter("prosecuted", prosecuted=True),
+        Voter("probationary", official=False),
+    ]
+    base = rules.members_meeting_base(summoned)
+    assert base.counted == ["present", "absent without reason", "exempt but attending"]
+    reasons = dict(base.excluded)
+    assert reasons["excused absence"] == rules.EXCLUDED_EXCUSED
+    assert reasons["exempt and absent"] == rules.EXCLUDED_EXEMPT
+    assert reasons["temporarily transferred"] == rules.EXCLUDED_TRANSFERRED
+    assert reasons["suspended"] == rules.EXCLUDED_SUSPENDED
+    assert reasons["prosecuted"] == rules.EXCLUDED_PROSECUTED
+    assert reasons["probationary"] == rules.EXCLUDED_PROBATIONARY
+
+
+def test_a_transferred_member_who_attends_is_still_left_out():
+    base = rules.members_meeting_base([Voter(1, temporarily_transferred=True, present=True)])
+    assert base.size == 0
+
+
+def test_congress_base_keeps_absent_delegates_with_an_alternate():
+    delegates = [Voter(1), Voter(2, present=False, has_alternate=True), Voter(3, present=False)]
+    base = rules.congress_base(delegates)
+    assert base.counted == [1, 2]
+    assert base.excluded == [(3, rules.EXCLUDED_NO_ALTERNATE)]
+
+
+def test_compute_base_dispatches_on_the_kind():
+    voters = [Voter(1), Voter(2, suspended=True)]
+    assert rules.compute_base(BaseKind.BODY, voters).size == 2
+    assert rules.compute_base(BaseKind.MEMBERS_MEETING, voters).size == 1
+
+
+def test_chi_bo_example_abstentions_and_absences_count_against():
+    # A cell of 12 official members: 1 transferred, 1 exempt and absent, 1 excused absence → base 9.
+    summoned = [Voter(i) for i in range(9)] + [
+        Voter("t", temporarily_transferred=True), Voter("e", exempt=True, present=False),
+        Voter("x", present=False, absent_excused=True)]
+    base = rules.members_meeting_base(summoned).size
+    assert base == 9
+    assert rules.decide(base, votes_for=5, against=0, abstain=4).passed  # 5 > 9/2
+    assert not rules.decide(base, votes_for=4, against=0, abstain=0).passed  # 4 of 9 is not more than half
+
+
+# --- passed / not passed -------------------------------------------------------------------------------
+
+
+def test_more_than_half_of_the_base_not_of_those_present():
+    # BCH of 41: 30 present, 20 for → 20 is more than half of those present but not of the base.
+    outcome = rules.decide(41, votes_for=20, against=5, abstain=5)
+    assert not outcome.passed and outcome.required == 21 and outcome.not_voted == 11
+    assert "không thông qua" in outcome.rule and "21" in outcome.rule
+    assert rules.decide(41, votes_for=21).passed
+
+
+def test_exactly_half_is_not_more_than_half():
+    assert not rules.decide(10, votes_for=5).passed
+    assert rules.decide(10, votes_for=6).passed
+
+
+def test_counts_above_the_base_are_refused():
+    with pytest.raises(rules.CountError, match="vượt quá cơ sở tính"):
+        rules.decide(10, votes_for=8, against=2, abstain=1)
+    with pytest.raises(rules.CountError, match="âm"):
+        rules.decide(10, votes_for=-1)
+
+
+def test_an_empty_base_never_passes():
+    assert not rules.decide(0, 0).passed
+
+
+# --- quorum --------------------------------------------------------------------------------------------
+
+
+def test_ordinary_quorum_is_two_thirds_by_default():
+    assert rules.quorum(9, 6).reached and not rules.quorum(9, 5).reached
+    assert rules.quorum(10, 7).reached and not rules.quorum(10, 6).reached
+
+
+def test_ordinary_quorum_follows_the_setting(settings):
+    settings.CAPUY_QUORUM_FRACTION = "1/2"
+    assert rules.quorum(10, 5).reached
+
+
+def test_confidence_quorum_is_always_two_thirds(settings):
+    settings.CAPUY_QUORUM_FRACTION = "1/2"
+    check = rules.quorum(30, 19, confidence=True)
+    assert not check.reached and check.required == 20
+    assert "tín nhiệm" in check.rule
+
+
+# --- candidate lists -----------------------------------------------------------------------------------
+
+
+def test_candidate_list_must_be_longer_than_the_seats():
+    check = rules.check_candidate_list(45, 45)
+    assert not check.ok and "nhiều hơn" in check.message
+
+
+def test_candidate_list_may_not_exceed_thirty_percent_extra():
+    assert rules.check_candidate_list(45, 58).ok  # 45 + 13 (floor of 13,5)
+    check = rules.check_candidate_list(45, 59)
+    assert not check.ok and "tối đa 58" in check.message
+
+
+def test_candidate_list_within_prepared_range_has_no_notice():
+    check = rules.check_candidate_list(45, 51)  # 10–15% of 45: 5–6 extra → 50–51
+    assert check.ok and check.message == "" and check.prepared_range == (50, 51)
+    check = rules.check_candidate_list(45, 55)
+    assert check.ok and "Lưu ý" in check.message
+
+
+def test_candidate_list_limits_are_settings(settings):
+    settings.CAPUY_EXTRA_CANDIDATES_MAX = "1/5"
+    assert not rules.check_candidate_list(45, 55).ok
+    assert rules.check_candidate_list(45, 54).ok
+
+
+def test_one_seat_may_have_a_single_candidate():
+    assert rules.check_candidate_list(1, 1).ok
+    assert rules.check_candidate_list(1, 2).ok
+    assert not rules.check_candidate_list(1, 3).ok
+
+
+def test_few_seats_allow_one_extra_candidate():
+    assert rules.check_candidate_list(3, 4).ok  # 30% of 3 is less than one person
+    assert not rules.check_candidate_list(3, 3).ok
+    assert not rules.check_candidate_list(3, 5).ok
+
+
+def test_floor_nominee_needs_more_than_thirty_percent_of_delegates():
+    admitted, required, rule = rules.floor_nominee_admitted(300, 90)
+    assert not admitted and required == 91 and "không được bổ sung" in rule
+    assert rules.floor_nominee_admitted(300, 91)[0]
+
+
+def test_floor_nominee_threshold_is_a_setting(settings):
+    settings.CAPUY_FLOOR_NOMINEE_SUPPORT = "1/2"
+    assert not rules.floor_nominee_admitted(300, 150)[0]
+    assert rules.floor_nominee_admitted(300, 151)[0]
+
+
+# --- elections -----------------------------------------------------------------------------------------
+
+
+def test_ballot_keeping_more_names_than_seats_is_invalid():
+    assert not rules.ballot_valid(["a", "b", "c"], 2, "abcd")
+    assert rules.ballot_valid(["a", "b"], 2, "abcd")
+    assert rules.ballot_valid([], 2, "abcd")  # every name crossed out: valid, counts for nobody
+    assert not rules.ballot_valid(["a", "a"], 2, "abcd")
+    assert not rules.ballot_valid(["z"], 2, "abcd")
+
+
+def test_elected_with_more_than_half_of_the_base_highest_first():
+    # Base 10, 2 seats, candidates a b c. 9 ballots cast, 1 invalid.
+    ballots = [["a", "b"]] * 5 + [["a", "c"]] * 2 + [["b", "c"]] + [["a", "b", "c"]]
+    outcome = rules.count_election(10, 2, ["a", "b", "c"], ballots)
+    assert (outcome.ballots, outcome.valid, outcome.invalid) == (9, 8, 1)
+    votes = {r.key: r.votes for r in outcome.rows}
+    assert votes == {"a": 7, "b": 6, "c": 3}
+    assert outcome.elected == ["a", "b"] and outcome.unfilled == 0 and not outcome.another_round
+    assert outcome.rows[0].share == Fraction(7, 10)
+
+
+def test_more_than_half_of_ballots_cast_is_not_enough():
+    # Base 10 but 6 ballots cast: 5 votes are more than half of those voting, not of the base.
+    outcome = rules.count_election(10, 1, ["a", "b"], [["a"]] * 5 + [["b"]])
+    assert outcome.elected == [] and outcome.unfilled == 1 and outcome.another_round
+    assert "vòng sau" in outcome.rule
+
+
+def test_only_the_seats_are_filled_even_if_more_qualify():
+    outcome = rules.count_election(10, 2, ["a", "b", "c"], [["a", "b"]] * 4 + [["a", "c"]] * 2 + [["b", "c"]] * 3)
+    votes = {r.key: r.votes for r in outcome.rows}
+    assert votes == {"a": 6, "b": 7, "c": 5}
+    assert outcome.elected == ["b", "a"]  # c has no more than half (5 of 10)
+
+
+def test_a_tie_at_the_last_seat_leads_to_a_revote_among_the_tied():
+    outcome = rules.count_election(10, 2, ["a", "b", "c"], [["a", "b"]] * 3 + [["a", "c"]] * 3 + [["a"]] + [["b", "c"]] * 3)
+    votes = {r.key: r.votes for r in outcome.rows}
+    assert votes == {"a": 7, "b": 6, "c": 6}
+    assert outcome.elected == ["a"] and outcome.revote_among == ["b", "c"] and outcome.unfilled == 1
+    assert "bầu lại" in outcome.rule
+
+
+def test_tie_revote_can_be_turned_off(settings):
+    settings.CAPUY_ELECTION_TIE_REVOTE = False
+    outcome = rules.count_election(10, 2, ["a", "b", "c"], [["a", "b"]] * 3 + [["a", "c"]] * 3 + [["a"]] + [["b", "c"]] * 3)
+    assert outcome.revote_among == [] and len(outcome.elected) == 2
+
+
+def test_tallies_above_the_base_are_refused():
+    with pytest.raises(rules.CountError):
+        rules.count_tallies(5, 1, ["a"], {"a": 3}, ballots=6, valid=6)
+    with pytest.raises(rules.CountError):
+        rules.count_tallies(5, 1, ["a"], {"a": 4}, ballots=3, valid=3)
+
+
+# --- confidence votes ----------------------------------------------------------------------------------
+
+
+def test_confidence_more_than_half_low_means_review():
+    outcome = rules.confidence_outcome(30, high=5, confident=9, low=16)
+    assert outcome.review and not outcome.dismissal and "quá nửa" in outcome.rule
+
+
+def test_confidence_two_thirds_low_means_dismissal():
+    outcome = rules.confidence_outcome(30, high=0, confident=10, low=20)
+    assert outcome.review and outcome.dismissal and "miễn nhiệm" in outcome.rule
+
+
+def test_confidence_half_low_is_neither():
+    outcome = rules.confidence_outcome(30, high=10, confident=5, low=15)
+    assert not outcome.review and not outcome.dismissal
+
+
+def test_confidence_counts_above_the_base_are_refused():
+    with pytest.raises(rules.CountError):
+        rules.confidence_outcome(10, high=5, confident=5, low=1)

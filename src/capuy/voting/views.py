@@ -1,0 +1,253 @@
+"""Pages: the votes of a conference, the presiding screen, the voter's ballot, results (CSV, print), live events."""
+
+import asyncio
+
+from asgiref.sync import sync_to_async
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from capuy.conferences import live
+from capuy.conferences.models import AgendaItem, Conference
+from capuy.organizations.models import Person
+from capuy.voting import access, ballots, results
+from capuy.voting.models import Candidate, Election, EligibleVoter, Vote, VoterRegister
+from capuy.voting.rules import Confidence
+
+
+def _error_text(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def _vote(request, pk) -> Vote:
+    vote = get_object_or_404(Vote.objects.select_related("conference__organization", "conference__body__term",
+                                                         "agenda_item", "election"), pk=pk)
+    access.require_read(request.user, vote.conference)
+    return vote
+
+
+def _context(request, vote: Vote) -> dict:
+    person_id = request.user.person_id
+    return {
+        "vote": vote, "conference": vote.conference, "manage": access.can_manage(request.user, vote.conference),
+        "voted": ballots.voted_count(vote),
+        "eligible_me": bool(person_id) and EligibleVoter.objects.filter(vote=vote, person_id=person_id).exists(),
+        "voted_me": bool(person_id) and VoterRegister.objects.filter(vote=vote, person_id=person_id).exists(),
+        "summary": results.summary_rows(vote) if vote.is_closed and vote.kind == Vote.Kind.QUESTION else [],
+        "candidates": results.candidate_rows(vote) if vote.is_closed else [],
+        "subjects": vote.result.get("subjects", []) if vote.is_closed else [],
+        "share": results.share(vote.result.get("for", 0), vote.base) if vote.is_closed else "",
+        "percent_voted": results.share(ballots.voted_count(vote), vote.eligible_count or 1),
+    }
+
+
+@login_required
+def conference_votes(request, conference_id):
+    conference = get_object_or_404(Conference.objects.select_related("organization", "body__term"), pk=conference_id)
+    access.require_read(request.user, conference)
+    manage = access.can_manage(request.user, conference)
+    if request.method == "POST":
+        if not manage:
+            raise PermissionDenied(access.MANAGE_MESSAGE)
+        item = get_object_or_404(AgendaItem, pk=request.POST.get("agenda_item"), conference=conference)
+        try:
+            if request.POST.get("what") == "election":
+                election = ballots.create_election(item, request.POST.get("subject", ""),
+                                                   int(request.POST.get("seats") or 0),
+                                                   request.POST.get("position") or Election.Position.COMMITTEE,
+                                                   request.POST.get("base_kind", ""))
+                messages.success(request, f"Đã tạo cuộc bầu cử: {election.title}.")
+            else:
+                vote = ballots.create_vote(item, request.POST.get("subject", ""), request.POST.get("method", ""),
+                                           base_kind=request.POST.get("base_kind", ""), user=request.user)
+                return redirect(vote.get_absolute_url())
+        except (ValidationError, ValueError) as exc:
+            messages.error(request, _error_text(exc) if isinstance(exc, ValidationError) else "Số lượng không hợp lệ.")
+        return redirect("voting:conference", conference.pk)
+    return render(request, "voting/conference.html", {
+        "conference": conference, "manage": manage, "votes": conference.votes.select_related("agenda_item"),
+        "elections": conference.elections.prefetch_related("candidates__person", "rounds"),
+        "items": conference.agenda_items.all(), "methods": Vote.Method.choices,
+        "positions": Election.Position.choices, "people": Person.objects.filter(
+            conference_invitations__conference=conference).order_by("sort_key") if manage else [],
+    })
+
+
+@login_required
+@require_POST
+def election_action(request, pk):
+    election = get_object_or_404(Election.objects.select_related("conference__organization"), pk=pk)
+    access.require_manage(request.user, election.conference)
+    try:
+        if request.POST.get("action") == "candidate":
+            person = get_object_or_404(Person, pk=request.POST.get("person"))
+            source = request.POST.get("source") or Candidate.Source.PREPARED
+            agreeing = request.POST.get("agreeing")
+            ballots.add_candidate(election, person, source, int(agreeing) if agreeing else None)
+        elif request.POST.get("action") == "round":
+            vote = ballots.start_round(election, request.POST.get("method") or Vote.Method.SECRET, user=request.user)
+            return redirect(vote.get_absolute_url())
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    except ValueError:
+        messages.error(request, "Số đại biểu đồng ý phải là số nguyên.")
+    return redirect("voting:conference", election.conference_id)
+
+
+@login_required
+def detail(request, pk):
+    """The presiding screen: progress while open, result when closed; the office runs the vote from here."""
+    vote = _vote(request, pk)
+    context = _context(request, vote)
+    if context["manage"] and vote.method == Vote.Method.PAPER:
+        context["paper"] = ballots.paper_comparison(vote)
+    context["choices"] = _choices(vote)
+    return render(request, "voting/detail.html", context)
+
+
+@login_required
+def panel(request, pk):
+    """The live part of the presiding screen and the phones (reloaded on every live event)."""
+    vote = _vote(request, pk)
+    return render(request, "voting/_panel.html", _context(request, vote))
+
+
+@login_required
+@require_POST
+def action(request, pk):
+    vote = _vote(request, pk)
+    access.require_manage(request.user, vote.conference)
+    what = request.POST.get("action")
+    try:
+        if what == "open":
+            ballots.open_vote(vote, request.user)
+        elif what == "close":
+            ballots.close_vote(vote, request.user)
+            messages.success(request, "Đã kết thúc biểu quyết.")
+        elif what == "counts":
+            ballots.enter_counts(vote, {k: request.POST.get(k) for k in ("for", "against", "abstain")}, request.user)
+            messages.success(request, "Đã ghi số phiếu của Ban kiểm phiếu.")
+        elif what == "paper":
+            try:
+                number = int(request.POST.get("number") or 0)
+            except ValueError as exc:
+                raise ValidationError("Số thứ tự phiếu phải là số nguyên.") from exc
+            ballots.enter_paper_ballot(vote, request.user, number, request.POST.getlist("marks"))
+            messages.success(request, f"Đã nhập phiếu số {number}.")
+        elif what == "accept":
+            ballots.accept_paper_count(vote, request.user)
+            messages.success(request, "Kết quả nhập phiếu đã thống nhất và được chấp nhận.")
+        else:
+            raise ValidationError("Thao tác không hợp lệ.")
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    return redirect(vote.get_absolute_url())
+
+
+def _choices(vote: Vote) -> list[dict]:
+    """What the ballot form offers: [{"key", "label"}] or, for confidence, per person the three levels."""
+    if vote.kind == Vote.Kind.ELECTION:
+        return [{"key": f"c:{c.pk}", "label": c.person.full_name}
+                for c in vote.candidates.select_related("person").order_by("order", "pk")]
+    if vote.kind == Vote.Kind.CONFIDENCE:
+        return [{"label": f"{s.person.full_name}{', ' + s.position if s.position else ''}",
+                 "levels": [{"key": f"s:{s.pk}:{k}", "label": label} for k, label in Confidence.choices],
+                 "name": f"s{s.pk}"} for s in vote.subjects.select_related("person")]
+    return [{"key": k, "label": label} for k, label in ballots.QUESTION_CHOICES]
+
+
+@login_required
+def ballot(request, pk):
+    """The voter's ballot, for phone and desktop: one ballot, only while open, a receipt, no changes."""
+    vote = _vote(request, pk)
+    receipt = None
+    if request.method == "POST":
+        if request.user.person_id is None:
+            messages.error(request, "Tài khoản chưa gắn với nhân sự nên không thể biểu quyết.")
+        else:
+            if vote.kind == Vote.Kind.QUESTION:
+                marks = request.POST.get("choice")
+            elif vote.kind == Vote.Kind.ELECTION:
+                marks = request.POST.getlist("keep")
+            else:
+                marks = [v for k, v in request.POST.items() if k.startswith("s")]
+            try:
+                receipt = ballots.cast(vote.pk, request.user.person_id, marks)
+            except ValidationError as exc:
+                messages.error(request, _error_text(exc))
+    context = _context(request, vote)
+    context.update({"choices": _choices(vote), "receipt": receipt})
+    return render(request, "voting/ballot.html", context, status=201 if receipt else 200)
+
+
+@login_required
+def result_csv(request, pk):
+    vote = _vote(request, pk)
+    if not vote.is_closed:
+        raise Http404("Biểu quyết chưa kết thúc.")
+    response = HttpResponse("\ufeff" + results.to_csv(vote), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ket-qua-bieu-quyet-{vote.pk}.csv"'
+    return response
+
+
+@login_required
+def printable(request, pk):
+    vote = _vote(request, pk)
+    if not vote.is_closed:
+        raise Http404("Biểu quyết chưa kết thúc.")
+    context = _context(request, vote)
+    context["minutes"] = results.minutes_text(vote)
+    return render(request, "voting/print.html", context)
+
+
+@login_required
+def mine(request):
+    """Open votes the signed-in member may cast a ballot in."""
+    votes = []
+    if request.user.person_id:
+        votes = Vote.objects.filter(status=Vote.Status.OPEN, eligible__person_id=request.user.person_id
+                                    ).select_related("conference__body__term", "conference__body__organization")
+    return render(request, "voting/mine.html", {"votes": votes})
+
+
+async def events(request, pk):
+    """Server-Sent Events for one vote, through the conferences live module (``vote`` events only)."""
+    user = await request.auser()
+    if not user.is_authenticated:
+        raise Http404
+    vote = await sync_to_async(_vote_for_events)(user, pk)
+
+    async def stream():
+        yield live.sse(None)
+        messages_ = live.subscribe(vote.conference_id)
+        waiting = None
+        try:
+            while True:
+                # Wait for the next event without cancelling the subscription; a comment line every 15 s.
+                waiting = waiting or asyncio.ensure_future(messages_.__anext__())
+                done, _ = await asyncio.wait({waiting}, timeout=15)
+                if not done:
+                    yield live.sse(None)
+                    continue
+                message, waiting = waiting.result(), None
+                if message["event"] == "vote" and message["data"].get("vote") == vote.pk:
+                    yield live.sse(message)
+        finally:
+            if waiting is not None:
+                waiting.cancel()
+            await messages_.aclose()
+
+    response = StreamingHttpResponse(stream(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+def _vote_for_events(user, pk) -> Vote:
+    vote = Vote.objects.select_related("conference__organization").filter(pk=pk).first()
+    if vote is None or not access.can_read(user, vote.conference):
+        raise Http404("Không tìm thấy nội dung biểu quyết.")
+    return vote
