@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from capuy.accounts import permissions
 from capuy.conferences import forms, live
 from capuy.conferences.models import (
+    AgendaAttachment,
     AgendaItem,
     Attendance,
     Conference,
@@ -32,6 +33,7 @@ from capuy.conferences.models import (
     SpeechKind,
     quorum,
 )
+from capuy.core.files import download
 from capuy.organizations.models import Person, Title
 
 HEARTBEAT_SECONDS = 20  # a comment line keeps proxies from closing an idle stream
@@ -445,6 +447,22 @@ def draft_create(request, pk):
     return _page(request, "form.html", {"form": form, "title": "Thêm dự thảo", "multipart": True,
                                         "back": reverse("conferences:prepare", args=[pk])},
                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def attachment_file(request, pk, attachment):
+    """An agenda item's uploaded document, for whoever may see the conference."""
+    conference, _ = conference_or_404(request, pk)
+    item = get_object_or_404(AgendaAttachment, pk=attachment, item__conference=conference)
+    return download(item.file)
+
+
+@login_required
+def draft_version_file(request, pk, draft, number):
+    """The uploaded file of one version of a draft, for whoever may see the conference."""
+    conference, _ = conference_or_404(request, pk)
+    version = get_object_or_404(_draft(conference, draft).versions, number=number)
+    return download(version.file)
 
 
 @login_required

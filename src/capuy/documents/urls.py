@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/tai-ve.docx", views.download, {"extension": "docx"}, name="docx"),
     path("<int:pk>/tai-ve.pdf", views.download, {"extension": "pdf"}, name="pdf"),
     path("<int:pk>/dinh-kem/", views.upload, name="upload"),
+    path("<int:pk>/dinh-kem/<int:attachment>/", views.attachment, name="attachment"),
     path("<int:pk>/danh-dau/", views.bookmark, name="bookmark"),
     path("<int:pk>/giao-hoc-tap/", views.assign_study, name="assign_study"),
 ]

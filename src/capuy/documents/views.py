@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
+from capuy.core import files
 from capuy.documents import generation, library, uploads
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
@@ -150,6 +151,14 @@ def download(request, pk, extension):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{generation.filename(document, "pdf")}"'
     return response
+
+
+@login_required
+def attachment(request, pk, attachment):
+    """An attachment, for whoever may see the document (secrecy included)."""
+    document = visible_document_or_404(request.user, pk)
+    item = get_object_or_404(document.attachments, pk=attachment)
+    return files.download(item.file, item.original_name)
 
 
 @login_required

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
+from capuy.core.files import download
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import reports, rules, services
 from capuy.tasks.forms import (
@@ -275,11 +276,7 @@ def evidence(request, pk):
                                                              "report__task__organization"), pk=pk)
     if not rules.can_read_task(request.user, item.report.task):
         raise Http404("Không tìm thấy tệp.")
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
-    return FileResponse(handle, as_attachment=True, filename=item.original_name)
+    return download(item.file, item.original_name)
 
 
 # ---------------------------------------------------------------------------------------------------------
