@@ -741,10 +741,14 @@ class Quorum:
 
 def summoned_members(conference: Conference) -> list:
     """Who is summoned as a member: the body's membership on the conference date; for a meeting of party
-    members whose body keeps no list, the party members (official and probationary) of the organization."""
+    members whose body keeps no list, the party members (official and probationary) of the organization who
+    are still on the rolls (not left, not deceased)."""
+    from capuy.members.models import OFF_ROLLS
+
     people = list(conference.body.members_on(conference.date).select_related("party_member"))
     if not people and conference.body.kind in PARTY_MEMBER_MEETINGS:
         people = list(Person.objects.filter(organization_id=conference.organization_id, party_member__isnull=False)
+                      .exclude(party_member__status__in=OFF_ROLLS)
                       .select_related("party_member").order_by("sort_key"))
     return people
 

@@ -7,7 +7,7 @@ this module reads memberships, party member flags, attendance (conferences app) 
 
 import dataclasses
 
-from capuy.conferences.models import Attendance, Conference, Invitation
+from capuy.conferences.models import Attendance, Conference, Invitation, summoned_members
 from capuy.organizations.models import Body, Person
 from capuy.voting import rules
 from capuy.voting.models import DelegateAlternate
@@ -47,10 +47,7 @@ def roll(conference: Conference, kind: str) -> Roll:
         voters = [rules.Voter(p.pk, present=_present(attendance.get(p.pk)), has_alternate=p.pk in alternates)
                   for p in people]
     else:
-        people = list(conference.body.members_on(conference.date).select_related("party_member"))
-        if not people and kind == rules.BaseKind.MEMBERS_MEETING:
-            people = list(Person.objects.filter(organization_id=conference.organization_id,
-                                                party_member__isnull=False).select_related("party_member"))
+        people = summoned_members(conference)
         alternates = {}
         voters = []
         for p in people:

@@ -3,7 +3,7 @@ from fractions import Fraction
 
 from django.test import override_settings
 
-from capuy.conferences.models import Attendance, Conference, eligible_base, quorum
+from capuy.conferences.models import Attendance, Conference, eligible_base, quorum, summoned_members
 from capuy.conferences.tests.base import ConferenceTestCase
 from capuy.core.testing import make_person
 from capuy.members.models import PartyMember
@@ -90,6 +90,11 @@ class PartyMemberMeetingQuorumTests(ConferenceTestCase):
         names = {p.full_name for p in base}
         assert names == {"Phạm Văn Bình", "Nguyễn Văn An", "Trần Thị Bích", "Đỗ Quang Dũng", "Vũ Thị Lan"}
         assert excluded == []
+
+    def test_members_who_left_the_party_are_not_summoned(self):
+        PartyMember.objects.filter(person__full_name="Vũ Thị Lan").update(status="left")
+        names = {p.full_name for p in summoned_members(self.conference)}
+        assert "Vũ Thị Lan" not in names and "Nguyễn Văn An" in names
 
     def test_transferred_suspended_and_prosecuted_members_are_left_out(self):
         self.flag("Nguyễn Văn An", temporarily_transferred=True)
