@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaError
 from ninja.security import django_auth
 
 from capuy.core.api import TokenAuth, validation_payload
@@ -20,6 +21,16 @@ api = NinjaAPI(
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc):
     return api.create_response(request, validation_payload(exc), status=400)
+
+
+@api.exception_handler(SchemaError)
+def on_malformed_request(request, exc):
+    """A request that does not match the schema (a missing field, a wrong type): say which fields, in Vietnamese."""
+    fields = sorted({".".join(str(part) for part in error.get("loc", ())[1:]) or "dữ liệu" for error in exc.errors})
+    return api.create_response(request, {
+        "detail": "Dữ liệu gửi lên không hợp lệ (thiếu hoặc sai kiểu) ở: " + ", ".join(fields) + ".",
+        "errors": {field: ["Thiếu hoặc sai kiểu dữ liệu."] for field in fields},
+    }, status=422)
 
 
 @api.exception_handler(AuthenticationError)

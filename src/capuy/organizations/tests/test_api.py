@@ -50,6 +50,12 @@ class OrganizationApiTests(ApiTestCase):
         self.ward.refresh_from_db()
         assert self.ward.parent == self.district
 
+    def test_a_malformed_request_is_explained_in_vietnamese(self):
+        response = self.call("post", "/api/organizations/", self.district_staff, parent_id="không phải số")
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert detail.startswith("Dữ liệu gửi lên không hợp lệ") and "name" in detail and "parent_id" in detail
+
     def test_dissolving_through_the_api(self):
         response = self.call("post", f"/api/organizations/{self.other_ward.pk}/dissolve/", self.district_staff,
                              date="2025-06-30", merged_into_id=self.ward.pk)
