@@ -2,7 +2,8 @@
 
 - Reading a vote (progress, result): readers of the conference's organization and its invitees; others get 404.
 - Running it (create, open, close, enter counts and paper ballots): office staff of the organization; 403.
-- Casting: any signed-in user with a person record; whether they may vote is the vote's eligible list.
+- Casting: any signed-in user with a person record; whether they may vote is ``base.may_cast`` (a seat of
+  the base fixed at opening, and present at the conference when casting).
 """
 
 from django.core.exceptions import PermissionDenied

@@ -16,6 +16,7 @@ from pydantic import ConfigDict
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.organizations.models import Person
 from capuy.voting import access, ballots
+from capuy.voting.base import may_cast
 from capuy.voting.models import BenchRow, Candidate, Election, Vote, VoterRegister
 
 router = Router(tags=["Biểu quyết và bầu cử"])
@@ -172,7 +173,7 @@ def close_vote(request, pk: int):
 
 @router.post("/voting/votes/{pk}/ballot/", response={201: ReceiptOut})
 def cast_ballot(request, pk: int, data: BallotIn):
-    """Cast the signed-in member's ballot. Fast path: the vote's eligible list decides, no other lookup."""
+    """Cast the signed-in member's ballot. Fast path: one query decides (a seat of the base, present now)."""
     person_id = request.user.person_id
     if person_id is None:
         raise ValidationError("Tài khoản chưa gắn với nhân sự nên không thể biểu quyết.")
@@ -192,7 +193,7 @@ def my_ballot(request, pk: int):
     vote = _vote(request, pk)
     voted = bool(request.user.person_id) and VoterRegister.objects.filter(
         vote=vote, person_id=request.user.person_id).exists()
-    eligible = bool(request.user.person_id) and vote.eligible.filter(person_id=request.user.person_id).exists()
+    eligible = bool(request.user.person_id) and bool(may_cast(vote.pk, vote.conference_id, request.user.person_id))
     return {"vote": vote.pk, "voted": voted, "eligible": eligible, "status": vote.status}
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.voting import rules
-from capuy.voting.base import default_base_kind, roll
+from capuy.voting.base import default_base_kind, may_cast, roll
 from capuy.voting.models import (
     TALLY_SHARDS,
     Candidate,
@@ -35,8 +35,9 @@ QUESTION_KEYS = [k for k, _ in QUESTION_CHOICES]
 MSG_CLOSED = "Biểu quyết đã kết thúc, không nhận thêm phiếu."
 MSG_NOT_OPEN = "Biểu quyết chưa mở, chưa nhận phiếu."
 MSG_TWICE = "Đồng chí đã bỏ phiếu cho nội dung này; mỗi người chỉ bỏ một phiếu và không được thay đổi."
-MSG_NOT_ELIGIBLE = ("Đồng chí không có tên trong danh sách được biểu quyết (không thuộc cơ sở tính hoặc "
-                    "không có mặt khi mở biểu quyết).")
+MSG_NOT_ELIGIBLE = "Đồng chí không có tên trong danh sách được biểu quyết (không thuộc cơ sở tính)."
+MSG_NOT_PRESENT = ("Đồng chí chưa điểm danh có mặt tại hội nghị (hoặc đã rời hội nghị) nên chưa thể bỏ phiếu; "
+                   "vui lòng điểm danh rồi bỏ phiếu.")
 
 
 def paper_operators_required() -> int:
@@ -211,7 +212,10 @@ def normalize_marks(vote: Vote, marks, paper: bool = False) -> tuple[list[str], 
 
 @transaction.atomic
 def open_vote(vote: Vote, user=None) -> Vote:
-    """Open ``vote``: snapshot the base, who may vote (members of the base present now) and the ballot keys.
+    """Open ``vote``: snapshot the base (its seats, for electronic votes) and the ballot keys.
+
+    The base stays fixed while the vote is open; who may cast follows presence at the moment of casting
+    (``base.may_cast``), so a member of the base who checks in late may vote and one who left may not.
 
     Refused when the conference is not in progress or not quorate (``rules.quorum``; two thirds present for a
     confidence vote, Quy định 96-QĐ/TW), or when another vote of the conference is open.
@@ -234,7 +238,7 @@ def open_vote(vote: Vote, user=None) -> Vote:
     vote.choices_snapshot = ballot_keys(vote)
     vote.status, vote.opened_at = Vote.Status.OPEN, timezone.now()
     if vote.is_electronic:
-        EligibleVoter.objects.bulk_create([EligibleVoter(vote=vote, person_id=p) for p in current.voters])
+        EligibleVoter.objects.bulk_create([EligibleVoter(vote=vote, person_id=p) for p in dict.fromkeys(current.seats)])
         vote.eligible_count = len(current.voters)
         if vote.is_secret:
             counters = vote.choices_snapshot + ["ballots", "valid"]
@@ -264,7 +268,8 @@ def cast(vote_id: int, person_id: int, marks) -> dict:
     """Cast an electronic ballot for ``person_id``; returns the receipt.
 
     One transaction: the vote row is read under a share lock (closing waits for ballots in flight and no
-    ballot lands after the close), eligibility is checked, the register row is inserted (the database's
+    ballot lands after the close), eligibility is checked (a seat of the base fixed at opening, present now:
+    ``base.may_cast``), the register row is inserted (the database's
     unique constraint refuses a second ballot, even from two tabs at once), then the named ballot (open vote)
     or the tally counters (secret vote) are updated. Any refusal rolls everything back.
     """
@@ -280,8 +285,9 @@ def cast(vote_id: int, person_id: int, marks) -> dict:
             if not vote.is_electronic:
                 raise ValidationError("Nội dung này không biểu quyết điện tử.")
             keys, _ = normalize_marks(vote, marks)
-            if not EligibleVoter.objects.filter(vote_id=vote_id, person_id=person_id).exists():
-                raise ValidationError(MSG_NOT_ELIGIBLE)
+            allowed = may_cast(vote_id, vote.conference_id, person_id)
+            if not allowed:
+                raise ValidationError(MSG_NOT_ELIGIBLE if allowed is None else MSG_NOT_PRESENT)
             VoterRegister.objects.create(vote_id=vote_id, person_id=person_id)
             if vote.is_secret:
                 shard = TallyCell.random_shard()

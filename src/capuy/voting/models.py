@@ -110,7 +110,10 @@ class Vote(models.Model):
 
 
 class EligibleVoter(models.Model):
-    """Who may cast a ballot in an electronic vote: the snapshot taken when the vote opens."""
+    """The seats of the base of an electronic vote, one person each, snapshot when the vote opens.
+
+    Holding a seat is necessary, not sufficient: the holder must also be present when casting
+    (``capuy.voting.base.may_cast``)."""
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="eligible")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")

@@ -6,6 +6,7 @@ from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -14,7 +15,8 @@ from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.organizations.models import Person
 from capuy.voting import access, ballots, results
-from capuy.voting.models import Candidate, Election, EligibleVoter, Vote, VoterRegister
+from capuy.voting.base import attending_now, may_cast
+from capuy.voting.models import Candidate, Election, Vote, VoterRegister
 from capuy.voting.rules import Confidence
 
 
@@ -34,7 +36,8 @@ def _context(request, vote: Vote) -> dict:
     return {
         "vote": vote, "conference": vote.conference, "manage": access.can_manage(request.user, vote.conference),
         "voted": ballots.voted_count(vote),
-        "eligible_me": bool(person_id) and EligibleVoter.objects.filter(vote=vote, person_id=person_id).exists(),
+        # None: holds no seat of the base; False: holds one but is not present now; True: may cast.
+        "eligible_me": may_cast(vote.pk, vote.conference_id, person_id) if person_id else None,
         "voted_me": bool(person_id) and VoterRegister.objects.filter(vote=vote, person_id=person_id).exists(),
         "summary": results.summary_rows(vote) if vote.is_closed and vote.kind == Vote.Kind.QUESTION else [],
         "candidates": results.candidate_rows(vote) if vote.is_closed else [],
@@ -205,11 +208,12 @@ def printable(request, pk):
 
 @login_required
 def mine(request):
-    """Open votes the signed-in member may cast a ballot in."""
+    """Open votes the signed-in member may cast a ballot in (holds a seat of the base and is present now)."""
     votes = []
     if request.user.person_id:
-        votes = Vote.objects.filter(status=Vote.Status.OPEN, eligible__person_id=request.user.person_id
-                                    ).select_related("conference__body__term", "conference__body__organization")
+        votes = Vote.objects.filter(status=Vote.Status.OPEN, eligible__person_id=request.user.person_id).filter(
+            Exists(attending_now(OuterRef("conference_id"), request.user.person_id))
+        ).select_related("conference__body__term", "conference__body__organization")
     return render(request, "voting/mine.html", {"votes": votes})
 
 

@@ -75,7 +75,7 @@ class VotingApiTests(VotingTestCase):
         self.login(self.user_of(self.absent))
         response = self.post(f"/api/voting/votes/{vote_id}/ballot/", {"choice": "for"})
         self.assertEqual(response.status_code, 400)
-        self.assertIn("không có tên trong danh sách", response.json()["detail"])
+        self.assertIn("chưa điểm danh có mặt", response.json()["detail"])
 
     def test_a_ballot_after_close_is_refused(self):
         vote_id = self.make_vote()

@@ -52,7 +52,7 @@ class BchVoteTests(VotingTestCase):
 
     def test_an_absent_member_may_not_vote(self):
         vote = ballots.open_vote(self.make())
-        with pytest.raises(ValidationError, match="không có tên trong danh sách"):
+        with pytest.raises(ValidationError, match="chưa điểm danh có mặt"):
             ballots.cast(vote.pk, self.absent.pk, "for")
         self.assertEqual(ballots.tallies(vote)["ballots"], 0)
 
@@ -60,6 +60,43 @@ class BchVoteTests(VotingTestCase):
         vote = ballots.open_vote(self.make())
         with pytest.raises(ValidationError, match="không có tên trong danh sách"):
             ballots.cast(vote.pk, self.member_person.pk, "for")
+
+    def test_a_member_who_checks_in_after_the_vote_opens_may_vote(self):
+        vote = ballots.open_vote(self.make())
+        self.conference.check_in(self.absent)
+        ballots.cast(vote.pk, self.absent.pk, "for")
+        self.assertEqual(ballots.tallies(vote)["for"], 1)
+        self.assertTrue(VoterRegister.objects.filter(vote=vote, person=self.absent).exists())
+
+    def test_a_member_who_left_early_may_no_longer_vote(self):
+        vote = ballots.open_vote(self.make())
+        self.conference.mark_left(self.present[0], "Có việc đột xuất")
+        with pytest.raises(ValidationError, match="chưa điểm danh có mặt tại hội nghị \\(hoặc đã rời hội nghị\\)"):
+            ballots.cast(vote.pk, self.present[0].pk, "for")
+        self.assertEqual(ballots.tallies(vote)["ballots"], 0)
+        self.assertFalse(VoterRegister.objects.filter(vote=vote).exists())
+        ballots.cast(vote.pk, self.present[1].pk, "for")  # the others still vote
+        self.assertEqual(ballots.tallies(vote)["ballots"], 1)
+
+    def test_a_latecomer_does_not_change_the_base(self):
+        vote = ballots.open_vote(self.make())
+        self.conference.check_in(self.absent)
+        self.conference.mark_left(self.present[0])
+        for person in [self.absent, *self.present[1:]]:
+            ballots.cast(vote.pk, person.pk, "for")
+        vote = ballots.close_vote(vote)
+        self.assertEqual((vote.base, vote.result["base"], vote.result["for"], vote.result["not_voted"]), (5, 5, 4, 1))
+        self.assertTrue(vote.result["passed"])
+
+    def test_a_present_guest_outside_the_base_is_still_refused_in_vietnamese(self):
+        self.conference.invite_guest(self.member_person, "Khách mời")
+        self.conference.check_in(self.member_person)
+        vote = ballots.open_vote(self.make())
+        with pytest.raises(ValidationError) as refused:
+            ballots.cast(vote.pk, self.member_person.pk, "for")
+        self.assertEqual(refused.value.messages,
+                         ["Đồng chí không có tên trong danh sách được biểu quyết (không thuộc cơ sở tính)."])
+        self.assertEqual(ballots.tallies(vote)["ballots"], 0)
 
     def test_ballots_are_refused_before_opening_and_after_closing(self):
         vote = self.make()
@@ -158,6 +195,16 @@ class CellMeetingBaseTests(CellMeetingTestCase):
         with pytest.raises(ValidationError):
             ballots.cast(vote.pk, self.cell_probationary.pk, "for")
 
+    def test_a_latecomer_outside_the_base_stays_out_and_the_base_does_not_change(self):
+        vote = ballots.open_vote(ballots.create_vote(self.cell_item, "Nghị quyết chi bộ", Vote.Method.SECRET))
+        self.cell_conference.check_in(self.cell_excused)  # excused at opening: left out of the base
+        self.cell_conference.check_in(self.cell_unexcused)  # counted at opening: may now vote
+        with pytest.raises(ValidationError, match="không có tên trong danh sách"):
+            ballots.cast(vote.pk, self.cell_excused.pk, "for")
+        ballots.cast(vote.pk, self.cell_unexcused.pk, "for")
+        vote = ballots.close_vote(vote)
+        self.assertEqual((vote.base, vote.result["base"], vote.result["ballots"]), (5, 5, 1))
+
     def test_three_for_of_five_passes_even_with_one_against(self):
         vote = ballots.open_vote(ballots.create_vote(self.cell_item, "Nghị quyết chi bộ", Vote.Method.SECRET))
         for person, choice in zip(self.cell_present, ["for", "for", "for", "against"], strict=True):
@@ -189,3 +236,20 @@ class CongressBaseTests(VotingTestCase):
         self.assertEqual(vote.eligible_count, 5)
         ballots.cast(vote.pk, self.member_person.pk, "for")
         self.assertEqual(ballots.tallies(vote)["for"], 1)
+
+    def test_an_alternate_who_checks_in_after_the_vote_opens_votes_in_the_seat_and_the_delegate_does_not(self):
+        from capuy.voting.models import DelegateAlternate
+
+        self.conference.invite_guest(self.member_person, "Đại biểu dự khuyết")
+        DelegateAlternate.objects.create(conference=self.conference, delegate=self.absent, alternate=self.member_person)
+        vote = ballots.open_vote(ballots.create_vote(self.item, "Nghị quyết Đại hội", Vote.Method.SECRET,
+                                                     base_kind=BaseKind.CONGRESS))
+        self.assertEqual(vote.base, 5)
+        with pytest.raises(ValidationError, match="chưa điểm danh có mặt"):
+            ballots.cast(vote.pk, self.member_person.pk, "for")
+        self.conference.check_in(self.member_person)
+        self.conference.check_in(self.absent)
+        ballots.cast(vote.pk, self.member_person.pk, "for")
+        with pytest.raises(ValidationError, match="không có tên trong danh sách"):  # the seat is the alternate's
+            ballots.cast(vote.pk, self.absent.pk, "for")
+        self.assertEqual(ballots.tallies(vote)["ballots"], 1)

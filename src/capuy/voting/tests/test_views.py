@@ -26,11 +26,12 @@ class VotingPageTests(VotingTestCase):
         self.assertEqual(VoterRegister.objects.filter(vote=vote).count(), 1)
         self.assertEqual(ballots.tallies(vote)["against"], 0)
 
-    def test_an_absent_member_sees_that_they_are_not_on_the_list(self):
+    def test_an_absent_member_sees_that_they_must_check_in_first(self):
         vote = self.open_vote()
         self.login(self.user_of(self.absent))
         page = self.client.get(reverse("voting:ballot", args=[vote.pk]))
-        self.assertContains(page, "không có tên trong danh sách")
+        self.assertContains(page, "chưa điểm danh có mặt tại hội nghị")
+        self.assertNotContains(page, "không có tên trong danh sách")
         self.client.post(reverse("voting:ballot", args=[vote.pk]), {"choice": "for"})
         self.assertEqual(VoterRegister.objects.filter(vote=vote).count(), 0)
 
