@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 from capuy.accounts import permissions
 from capuy.core.api import require, require_visible, save_validated
 from capuy.core.vietnamese import search_key
-from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term, Title
+from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
 
 router = Router(tags=["Tổ chức và nhân sự"])
 
@@ -159,11 +159,6 @@ def _managed_org(request, pk) -> Organization:
     require(permissions.can_manage(request.user, organization),
             "Chỉ văn phòng cấp ủy của tổ chức này mới được thay đổi hồ sơ.")
     return organization
-
-
-def _set_titles(person: Person, titles: list[str]):
-    person.titles.filter(end_date__isnull=True).delete()
-    Title.objects.bulk_create(Title(person=person, name=t.strip(), order=i) for i, t in enumerate(titles, 1) if t.strip())
 
 
 # --- organizations ---------------------------------------------------------------------------------------
@@ -319,10 +314,10 @@ def get_person(request, pk: int):
 def create_person(request, data: PersonIn):
     _managed_org(request, data.organization_id)
     fields = data.dict()
-    titles = fields.pop("titles")
+    titles = Person.normalize_title_names(fields.pop("titles"))
     with transaction.atomic():
         person = save_validated(Person(), fields)
-        _set_titles(person, titles)
+        person.set_current_titles(titles)
     return 201, person
 
 
@@ -332,8 +327,9 @@ def update_person(request, pk: int, data: PersonPatch):
     require(permissions.can_manage_person(request.user, person), "Chỉ văn phòng cấp ủy quản lý hồ sơ mới được sửa.")
     fields = data.dict(exclude_unset=True)
     titles = fields.pop("titles", None)
+    titles = None if titles is None else Person.normalize_title_names(titles)
     with transaction.atomic():
         save_validated(person, fields)
         if titles is not None:
-            _set_titles(person, titles)
+            person.set_current_titles(titles)
     return person

@@ -1,7 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term, Title
+from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
 
 
 class DateInput(forms.DateInput):
@@ -70,18 +71,13 @@ class PersonForm(forms.ModelForm):
             )
 
     def clean_titles(self):
-        lines = [" ".join(line.split()) for line in self.cleaned_data["titles"].splitlines()]
-        lines = [line for line in lines if line]
-        if any(len(line) > 200 for line in lines):
-            raise forms.ValidationError("Mỗi chức danh không quá 200 ký tự.")
-        return lines
+        try:
+            return Person.normalize_title_names(self.cleaned_data["titles"].splitlines())
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["titles"]) from exc
 
     @transaction.atomic
     def save(self, commit=True):
         person = super().save(commit=True)
-        # Current (open-ended) titles are replaced by the list as written; dated history stays.
-        person.titles.filter(end_date__isnull=True).delete()
-        Title.objects.bulk_create(
-            Title(person=person, name=name, order=i) for i, name in enumerate(self.cleaned_data["titles"], 1)
-        )
+        person.set_current_titles(self.cleaned_data["titles"])
         return person

@@ -387,6 +387,22 @@ class Person(models.Model):
     def given_name(self) -> str:
         return vietnamese.split_name(self.full_name)[2]
 
+    @staticmethod
+    def normalize_title_names(names) -> list[str]:
+        """Titles as written, in order: spaces collapsed, blanks dropped, each at most 200 characters."""
+        names = [" ".join(str(name).split()) for name in names]
+        names = [name for name in names if name]
+        if any(len(name) > Title._meta.get_field("name").max_length for name in names):
+            raise ValidationError({"titles": "Mỗi chức danh không quá 200 ký tự."})
+        return names
+
+    @transaction.atomic
+    def set_current_titles(self, names) -> None:
+        """Replace the current (open-ended) titles by ``names`` in order; dated history stays."""
+        names = self.normalize_title_names(names)
+        self.titles.filter(end_date__isnull=True).delete()
+        Title.objects.bulk_create(Title(person=self, name=name, order=i) for i, name in enumerate(names, 1))
+
     def titles_on(self, day: datetime.date | None = None):
         day = day or timezone.localdate()
         return [t for t in self.titles.all() if t.is_current(day)]

@@ -86,6 +86,12 @@ class TermBodyPeopleApiTests(ApiTestCase):
         assert response.status_code == 201
         assert response.json()["titles_text"] == "Bí thư Đảng ủy phường Quảng An, Chủ tịch HĐND phường"
 
+    def test_a_title_too_long_is_refused_and_nothing_is_saved(self):
+        response = self.call("post", "/api/people/", self.ward_staff, full_name="Trương Tú Uyên",
+                             organization_id=self.ward.pk, titles=["Bí thư " * 40])
+        assert response.status_code == 400 and "200 ký tự" in response.json()["detail"]
+        assert not Person.objects.filter(full_name="Trương Tú Uyên").exists()
+
     def test_it_refuses_to_create_people_in_another_ward(self):
         response = self.call("post", "/api/people/", self.other_ward_staff, full_name="X Y Z",
                              organization_id=self.ward.pk)
