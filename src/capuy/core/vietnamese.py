@@ -76,30 +76,69 @@ def search_key(text: str) -> str:
     return " ".join(stripped.lower().split())
 
 
-# The Vietnamese alphabet; a letter with a vowel mark sorts after its base letter (a < ă < â).
-_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_LETTER_ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
-# Tone marks are a secondary difference: ngang, huyền, hỏi, ngã, sắc, nặng.
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+def normalize_name(text: str) -> str:
+    """A name as stored: Unicode NFC (one code point per letter, as keyboards and the national member
+    database write it) and single spaces; decomposed (NFD) input from other systems becomes NFC."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
-def _letter_key(word: str) -> tuple[str, str]:
-    primary, tones = [], []
-    for ch in word.lower():
+def word_prefix_filter(field: str, text: str):
+    """A query that finds ``text`` at the start of words of ``field`` (a ``search_key`` column).
+
+    Every word of the query must begin a word of the field, in any order: "uyen" finds "Nguyễn Thị
+    Uyên" but not "Nguyễn Văn Nam" (where "uyen" is only inside "nguyen"); "nguyen uyen" finds
+    "Nguyễn Thị Uyên". An empty query matches everything.
+    """
+    from django.db.models import Q
+
+    query = Q()
+    for word in search_key(text).split():
+        query &= Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": f" {word}"})
+    return query
+
+
+# The Vietnamese alphabet, with f, j, w, z in their Latin places for foreign names; a letter with a
+# vowel mark is a letter of its own after its base letter (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# Two digits per letter (11, 12, …); digits in a name come before letters (01–10); "00" ends a word, so a
+# word sorts before every longer word it begins ("An" < "Anh", "Hà" < "Hạnh"). Only digits are used, so
+# the database orders the key the same way under any collation (C, en_US, vi_VN, SQLite's binary).
+_LETTER_CODE = {ch: f"{11 + i:02d}" for i, ch in enumerate(_ALPHABET)}
+_DIGIT_CODE = {str(d): f"{d + 1:02d}" for d in range(10)}
+_OTHER_CODE = "99"
+_END_OF_WORD = "00"
+# The tone order of Vietnamese dictionaries: ngang (none), huyền, hỏi, ngã, sắc, nặng (the order of the
+# Từ điển tiếng Việt of the Viện Ngôn ngữ học, and of the Unicode CLDR Vietnamese collation, which
+# ranks the marks U+0300 < U+0309 < U+0303 < U+0301 < U+0323 as secondary differences).
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+
+
+def _word_key(word: str) -> str:
+    """One word: its letters in the Vietnamese alphabet, the end mark, then its tone (one digit).
+
+    A syllable carries one tone; wherever the mark sits ("Hoà" or "Hòa"), the word sorts the same.
+    """
+    letters, tone = [], "0"
+    for ch in unicodedata.normalize("NFC", word).lower():
         parts = unicodedata.normalize("NFD", ch)
-        tone = next((_TONES[m] for m in parts if m in _TONES), 0)
+        for mark in parts:
+            if mark in _TONES and tone == "0":
+                tone = _TONES[mark]
         base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
-        if base in _LETTER_ORDER:
-            primary.append(chr(0x41 + _LETTER_ORDER[base]))
-        elif base.isalnum():
-            primary.append(chr(0x80 + ord(search_key(base)[:1] or base)))
-        tones.append(str(tone))
-    return "".join(primary), "".join(tones)
+        if base in _LETTER_CODE:
+            letters.append(_LETTER_CODE[base])
+        elif base in _DIGIT_CODE:
+            letters.append(_DIGIT_CODE[base])
+        elif base.isalpha():
+            plain = search_key(base)[:1]
+            letters.append(_LETTER_CODE.get(plain, _OTHER_CODE))
+        # Punctuation (hyphen, apostrophe, dot) is ignored.
+    return "".join(letters) + _END_OF_WORD + tone
 
 
 def split_name(full_name: str) -> tuple[str, str, str]:
     """(family, middle, given): "Lê Thị Thu Hằng" -> ("Lê", "Thị Thu", "Hằng")."""
-    words = full_name.split()
+    words = normalize_name(full_name).split()
     if not words:
         return "", "", ""
     if len(words) == 1:
@@ -108,13 +147,20 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 
 
 def name_sort_key(full_name: str) -> str:
-    """Sort key for Vietnamese names: given name first, then middle names, then family name.
+    """Sort key for Vietnamese names, the order of Vietnamese name lists and dictionaries.
 
-    Letters follow the Vietnamese alphabet (a, ă, â, b, …, d, đ, …) and tones break ties, so the key
-    can be stored in an indexed column and ordered by the database.
+    - The given name (tên, the last word) first, then the rest as written (họ, then tên đệm).
+    - Words are compared one by one, as a Vietnamese dictionary compares syllables: letter by letter in
+      the Vietnamese alphabet (a ă â b c d đ e ê … o ô ơ … u ư v x y), a word that begins a longer one
+      first ("An" < "Anh", "Ba" < "Bảo", "Hà" < "Hạnh"); the tone only when the letters of that word are
+      the same, in the order ngang, huyền, hỏi, ngã, sắc, nặng ("Ha" < "Hà" < "Hả" < "Hã" < "Há" < "Hạ").
+      So the tone of the given name decides before the family name does.
+    - Case is ignored; decomposed (NFD) input is read as NFC.
+
+    The key holds digits only, so it can be stored in an indexed column and ordered by any database
+    collation. Source: Unicode CLDR Vietnamese collation (letters and tone order); Từ điển tiếng Việt,
+    Viện Ngôn ngữ học (syllable-by-syllable order).
     """
     family, middle, given = split_name(full_name)
-    keys = [_letter_key(part) for part in (given, middle, family)]
-    primary = "|".join(k[0] for k in keys)
-    secondary = "|".join(k[1] for k in keys)
-    return f"{primary}#{secondary}"
+    words = [given, family, *middle.split()] if given else []
+    return "".join(_word_key(w) for w in words if w)[:400]

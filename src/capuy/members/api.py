@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,7 +14,7 @@ from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
 from capuy.core.api import require, require_visible, save_validated
-from capuy.core.vietnamese import search_key
+from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, exchange, reports, rules
 from capuy.members.models import (
     Commendation,
@@ -426,8 +427,7 @@ def list_members(request, organization_id: int | None = None, q: str = "", statu
     if organization_id:
         members = members.in_subtree(_org(request, organization_id))
     if q:
-        key = search_key(q)
-        members = members.filter(person__search_text__contains=key) | members.filter(card_number=q.strip())
+        members = members.filter(word_prefix_filter("person__search_text", q) | Q(card_number=q.strip()))
     if status:
         members = members.filter(status=status)
     return members.order_by("person__sort_key")[: max(1, min(limit, 5000))]

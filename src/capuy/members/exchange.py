@@ -174,7 +174,7 @@ def import_members(data: bytes, filename: str, root: Organization, by=None, toda
         if all(_text(c) == "" for c in raw):
             continue
         row_errors = []
-        full_name = _text(cell("full_name"))
+        full_name = vietnamese.normalize_name(_text(cell("full_name")))
         if not full_name:
             row_errors.append("thiếu họ và tên")
         card = _text(cell("card_number"))

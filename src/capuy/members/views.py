@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
-from capuy.core.vietnamese import search_key
+from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, exchange, hooks, reports, rules
 from capuy.members.forms import (
     AppraisalForm,
@@ -76,7 +76,7 @@ def index(request):
     members = access.readable_members(request.user).in_subtree(organization).select_related("person__organization")
     query = request.GET.get("q", "").strip()
     if query:
-        members = members.filter(person__search_text__contains=search_key(query))
+        members = members.filter(word_prefix_filter("person__search_text", query))
     total = members.count()
     return render(request, "members/index.html", {
         "organization": organization, "roots": roots, "members": members.order_by("person__sort_key")[:300],

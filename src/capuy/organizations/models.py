@@ -337,8 +337,9 @@ class BodyMembership(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def search(self, text: str):
-        key = vietnamese.search_key(text)
-        return self.filter(search_text__contains=key) if key else self
+        """People whose name has every word of ``text`` at the start of one of its words, without
+        diacritics ("uyen" finds "Uyên", not every "Nguyễn")."""
+        return self.filter(vietnamese.word_prefix_filter("search_text", text))
 
 
 class Person(models.Model):
@@ -378,7 +379,7 @@ class Person(models.Model):
         return reverse("organizations:person", args=[self.pk])
 
     def save(self, *args, **kwargs):
-        self.full_name = " ".join(self.full_name.split())
+        self.full_name = vietnamese.normalize_name(self.full_name)
         self.sort_key = vietnamese.name_sort_key(self.full_name)
         self.search_text = vietnamese.search_key(self.full_name)
         super().save(*args, **kwargs)
