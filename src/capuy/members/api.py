@@ -15,7 +15,7 @@ from ninja.files import UploadedFile
 from capuy.accounts import permissions
 from capuy.core.api import require, require_visible, save_validated
 from capuy.core.vietnamese import word_prefix_filter
-from capuy.members import access, exchange, reports, rules
+from capuy.members import access, actions, exchange, reports, rules
 from capuy.members.models import (
     Commendation,
     CriteriaList,
@@ -28,7 +28,6 @@ from capuy.members.models import (
     RatingRules,
     Status,
     Transfer,
-    decide_ratings,
 )
 from capuy.organizations.models import Organization, Person
 
@@ -600,23 +599,14 @@ def appraise(request, pk: int, data: AppraisalIn):
 @router.post("/members/ratings/{int:pk}/decide/", response=RatingOut)
 def decide(request, pk: int, data: DecisionIn):
     rating = _rating(request, pk)
-    require(access.can_decide(request.user, rating), "Chỉ cấp có thẩm quyền mới được quyết định xếp loại.")
-    return rating.decide(request.user, data.level, data.note)
+    return actions.decide_rating(request.user, rating, data.level, data.note)
 
 
 @router.post("/members/campaigns/{int:pk}/decisions/", response=list[RatingOut])
 def decide_many(request, pk: int, data: BatchDecisionIn):
-    """Decide many ratings at once; the quota is checked on the result, all or nothing."""
+    """Decide many ratings at once; the quota is checked on the whole resulting set, all or nothing."""
     campaign = _campaign(request, pk)
-    ratings = {r.pk: r for r in campaign.ratings.select_related("member__person__organization", "organization", "unit")
-               .filter(pk__in=[d.rating_id for d in data.decisions])}
-    items = []
-    for d in data.decisions:
-        rating = ratings.get(d.rating_id)
-        require_visible(rating is not None, f"Không tìm thấy bản xếp loại {d.rating_id} trong đợt này.")
-        require(access.can_decide(request.user, rating), "Chỉ cấp có thẩm quyền mới được quyết định xếp loại.")
-        items.append((rating, d.level, d.note))
-    return decide_ratings(campaign, items, request.user)
+    return actions.decide_ratings(request.user, campaign, [(d.rating_id, d.level, d.note) for d in data.decisions])
 
 
 @router.get("/members/reports/levels/")

@@ -9,7 +9,10 @@ và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh").
 import datetime
 import random
 
+from django.core.exceptions import ValidationError
+
 from capuy.accounts.models import User
+from capuy.members import actions, rules
 from capuy.members.models import (
     Commendation,
     CriteriaList,
@@ -20,7 +23,6 @@ from capuy.members.models import (
     RatingCampaign,
     RatingRules,
     Status,
-    decide_ratings,
 )
 
 D = datetime.date
@@ -59,7 +61,7 @@ def _run_campaign(campaign, rng, office, secretary_of, decider):
         by = secretary_of(rating) or office
         rating.self_rate(by, score, all_done, beyond, note="Tự kiểm điểm năm 2023")
         rating.appraise(by, rating.self_level, note="Chi ủy thống nhất đề xuất")
-    rules = RatingRules.current()
+    ruleset = RatingRules.current()
     by_unit = {}
     for rating in ratings:
         by_unit.setdefault(rating.unit_id, []).append(rating)
@@ -69,14 +71,21 @@ def _run_campaign(campaign, rng, office, secretary_of, decider):
         excellent = [r for r in unit_ratings if r.appraisal_level == Level.EXCELLENT]
         allowed = len(excellent) if campaign.subject != RatingCampaign.Subject.MEMBERS else None
         if allowed is None:
-            # Those lowered become "good" too, which raises the allowance; find the largest that fits.
-            allowed = max((k for k in range(len(excellent) + 1)
-                           if k <= (good + len(excellent) - k) * rules.quota_percent // 100), default=0)
+            # Those lowered become "good" too; keep the largest number of excellent the quota allows.
+            allowed = max(k for k in range(len(excellent) + 1) if _within_quota(k, good + len(excellent) - k, ruleset))
         for i, r in enumerate(sorted(excellent, key=lambda r: -r.appraisal_score)):
             if i >= allowed:
                 r.appraisal_level = Level.GOOD
-        decisions += [(r, r.appraisal_level, "") for r in unit_ratings]
-    decide_ratings(campaign, decisions, decider)
+        decisions += [(r.pk, r.appraisal_level, "") for r in unit_ratings]
+    actions.decide_ratings(decider, campaign, decisions)
+
+
+def _within_quota(excellent, good, ruleset) -> bool:
+    try:
+        rules.check_quota(excellent, good, ruleset)
+    except ValidationError:
+        return False
+    return True
 
 
 def load(context):

@@ -292,11 +292,16 @@ LEVEL_RANK = {Level.EXCELLENT: 3, Level.GOOD: 2, Level.DONE: 1, Level.NOT_DONE: 
 
 
 class RatingRules(models.Model):
-    """The configurable rules of the yearly rating, with the DOMAIN.md defaults (one row).
+    """The configurable rules of the yearly rating (one row, edited in the admin).
 
-    Score bands and the conditions for "Hoàn thành xuất sắc nhiệm vụ" follow Quy định 366-QĐ/TW;
-    the quota is a (setting) in DOMAIN.md. ``RatingRules.current()`` gives the row, or the defaults.
+    Score bands, the conditions for "Hoàn thành xuất sắc nhiệm vụ" and the quota follow Quy định
+    366-QĐ/TW; they are kept as settings because the figures could not all be confirmed against the
+    current official text. ``RatingRules.current()`` gives the row, or the defaults.
     """
+
+    class QuotaBase(models.TextChoices):
+        GOOD_OR_BETTER = "good_or_better", "Số đảng viên Hoàn thành tốt nhiệm vụ trở lên"
+        GOOD = "good", "Số đảng viên Hoàn thành tốt nhiệm vụ (không kể Xuất sắc)"
 
     excellent_min = models.DecimalField("điểm tối thiểu Hoàn thành xuất sắc", max_digits=5, decimal_places=2, default=90)
     good_min = models.DecimalField("điểm tối thiểu Hoàn thành tốt", max_digits=5, decimal_places=2, default=70)
@@ -308,6 +313,11 @@ class RatingRules(models.Model):
     quota_percent = models.PositiveSmallIntegerField(
         "tỷ lệ Xuất sắc tối đa so với số Hoàn thành tốt (%)", default=20,
         help_text="Số đảng viên Hoàn thành xuất sắc không vượt quá tỷ lệ này của số Hoàn thành tốt, trong mỗi đảng bộ cơ sở.",
+    )
+    quota_base = models.CharField(
+        "tỷ lệ Xuất sắc tính trên", max_length=20, choices=QuotaBase.choices, default=QuotaBase.GOOD_OR_BETTER,
+        help_text="Người Xuất sắc được chọn trong số Hoàn thành tốt, nên mặc định tính trên số Hoàn thành tốt trở lên "
+                  "(10 người tốt trở lên: tối đa 2 xuất sắc).",
     )
 
     class Meta:
@@ -523,18 +533,40 @@ class Rating(models.Model):
         return decide_ratings(self.campaign, [(self, level, note)], by)[0]
 
 
+def _may_still_be_good(rating, ruleset) -> bool:
+    """Whether a rating not decided yet can still be decided "Hoàn thành tốt nhiệm vụ" or better: a
+    decision may not rise above the level its score implies; without a score yet, it may."""
+    from capuy.members import rules
+
+    score = rating.appraisal_score if rating.appraisal_score is not None else rating.self_score
+    if score is None:
+        return True
+    implied = rules.implied_level(score, rating.all_tasks_done, rating.beyond_share, ruleset)
+    return LEVEL_RANK[implied] >= LEVEL_RANK[Level.GOOD]
+
+
 @transaction.atomic
 def decide_ratings(campaign: RatingCampaign, decisions, by):
     """Decide several ratings of ``campaign`` at once: ``decisions`` is [(rating, level, note)].
 
-    Every decision is checked (appraisal done, level within the band) and the quota is checked on
-    the result per grassroots organization, so the order of decisions does not matter. Nothing is
-    saved when one check fails.
+    Every decision is checked (appraisal done, level within the band) and the quota of "Hoàn thành xuất
+    sắc nhiệm vụ" (Quy định 366-QĐ/TW, ``rules.check_quota``) is checked per grassroots organization on the
+    whole set that results: the decisions already made, this batch, and the ratings not decided yet, so
+    the order of decisions does not matter. Nothing is saved when one check fails.
     """
     from capuy.members import rules
+    from capuy.organizations.models import Organization
 
     errors = []
+    seen = set()
     for rating, level, _note in decisions:
+        if rating.campaign_id != campaign.pk:
+            errors.append(f"{rating.subject_name}: không thuộc đợt đánh giá này.")
+            continue
+        if rating.pk in seen:
+            errors.append(f"{rating.subject_name}: được chọn hai lần trong cùng một lần quyết định.")
+            continue
+        seen.add(rating.pk)
         try:
             rating.check_decision(level)
         except ValidationError as exc:
@@ -544,15 +576,21 @@ def decide_ratings(campaign: RatingCampaign, decisions, by):
     ruleset = RatingRules.current()
     if campaign.subject == RatingCampaign.Subject.MEMBERS:
         changed = {r.pk: level for r, level, _ in decisions}
-        units = {r.unit_id for r, _, _ in decisions}
+        units = sorted({r.unit_id for r, _, _ in decisions}, key=lambda pk: (pk is None, pk or 0))
+        # Lock the unit's ratings so two batches decided at once cannot both pass the quota.
+        locked = list(campaign.ratings.select_for_update().filter(unit_id__in=units).order_by("pk"))
+        names = {o.pk: str(o) for o in Organization.objects.filter(pk__in=[u for u in units if u])}
         for unit_id in units:
-            levels = [changed.get(pk, lvl) for pk, lvl in
-                      campaign.ratings.select_for_update().filter(unit_id=unit_id).values_list("pk", "decision_level")]
-            from capuy.organizations.models import Organization
-
-            unit = Organization.objects.filter(pk=unit_id).first()
-            rules.check_quota(levels.count(Level.EXCELLENT), levels.count(Level.GOOD), ruleset,
-                              unit_name=str(unit) if unit else "")
+            excellent = good = open_good = 0
+            for rating in (r for r in locked if r.unit_id == unit_id):
+                level = changed.get(rating.pk, rating.decision_level if rating.step == Rating.Step.DECIDED else "")
+                if level == Level.EXCELLENT:
+                    excellent += 1
+                elif level == Level.GOOD:
+                    good += 1
+                elif not level and _may_still_be_good(rating, ruleset):
+                    open_good += 1
+            rules.check_quota(excellent, good, ruleset, unit_name=names.get(unit_id, ""), open_good=open_good)
     now = timezone.now()
     for rating, level, note in decisions:
         rating.decision_level, rating.decision_note = level, note

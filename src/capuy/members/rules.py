@@ -1,9 +1,10 @@
 """The rules of member work, one function each.
 
-Sources: Quy định 366-QĐ/TW (2025) on reviewing and rating party organizations and members, and
-/work/shared/DOMAIN.md "Ratings and commendations". The numbers that DOMAIN.md marks as settings live
-in ``RatingRules`` (defaults: 90 / 70 / 50 points, 100% of tasks and 30% beyond requirement for
-"Hoàn thành xuất sắc nhiệm vụ", excellent ≤ 20% of good per grassroots organization).
+Sources: Quy định 366-QĐ/TW (2025) on reviewing and rating party organizations and members; Điều lệ
+Đảng (party age); Hướng dẫn of the Ban Tổ chức Trung ương on the Huy hiệu Đảng. The numbers that could
+not be confirmed against the current official text are settings in ``RatingRules`` (defaults: 90 / 70 /
+50 points, 100% of tasks and 30% beyond requirement for "Hoàn thành xuất sắc nhiệm vụ", excellent ≤ 20%
+of the members rated good or better per grassroots organization). The register is ``docs/RULES.md``.
 """
 
 import datetime
@@ -35,7 +36,7 @@ def grassroots_of(organization):
 
 
 def band_level(score, rules: RatingRules) -> str:
-    """The level a 100-point score falls in (Quy định 366-QĐ/TW; DOMAIN.md):
+    """The level a 100-point score falls in (Quy định 366-QĐ/TW):
     ≥ 90 Hoàn thành xuất sắc, 70–89 Hoàn thành tốt, 50–69 Hoàn thành, < 50 Không hoàn thành.
 
     The thresholds are ``RatingRules.excellent_min / good_min / done_min``.
@@ -53,8 +54,8 @@ def band_level(score, rules: RatingRules) -> str:
 
 
 def excellent_conditions_met(all_tasks_done: bool, beyond_share: int, rules: RatingRules) -> bool:
-    """The extra conditions for "Hoàn thành xuất sắc nhiệm vụ" besides the score (Quy định 366-QĐ/TW;
-    DOMAIN.md): every task done, and at least 30% of them beyond requirement (settings)."""
+    """The extra conditions for "Hoàn thành xuất sắc nhiệm vụ" besides the score (Quy định 366-QĐ/TW):
+    every task done, and at least 30% of them beyond requirement (settings of ``RatingRules``)."""
     if rules.excellent_requires_all_tasks and not all_tasks_done:
         return False
     return (beyond_share or 0) >= rules.excellent_beyond_share_min
@@ -86,24 +87,57 @@ def check_level_within_band(level: str, score, all_tasks_done: bool, beyond_shar
         raise ValidationError(band_message(score, level, implied, rules))
 
 
-def check_quota(excellent: int, good: int, rules: RatingRules, unit_name: str = ""):
-    """Quota (DOMAIN.md, a setting; Quy định 366-QĐ/TW): in a grassroots organization, the members
-    rated "Hoàn thành xuất sắc nhiệm vụ" may not exceed ``quota_percent`` (20%) of those rated
-    "Hoàn thành tốt nhiệm vụ". Refused with the numbers that break it."""
-    if not rules.quota_enabled or excellent == 0:
+def quota_base_phrase(ruleset: RatingRules) -> str:
+    """The members the quota is a share of, as the message names them."""
+    if ruleset.quota_base == RatingRules.QuotaBase.GOOD_OR_BETTER:
+        return "hoàn thành tốt nhiệm vụ trở lên"
+    return "hoàn thành tốt nhiệm vụ"
+
+
+def excellent_allowed(base: int, ruleset: RatingRules) -> int:
+    """The most members a grassroots organization may rate "Hoàn thành xuất sắc nhiệm vụ": ⌊p × base⌋.
+
+    Quy định 366-QĐ/TW: the excellent "không vượt quá" (may not exceed) 20% (``quota_percent``) of the
+    members rated good in the grassroots organization (tổ chức cơ sở đảng), over the whole campaign. The
+    excellent are chosen among the good, so the base is by default the members rated good or better
+    (``quota_base``). "Not exceed" bounds the share itself, so the count is rounded down: 10 → 2, 5 → 1,
+    4 → 0 (1 of 4 would be 25%), 14 → 2, 15 → 3.
+    """
+    return base * ruleset.quota_percent // 100
+
+
+def check_quota(excellent: int, good: int, ruleset: RatingRules, unit_name: str = "", open_good: int = 0):
+    """Quota of "Hoàn thành xuất sắc nhiệm vụ" per grassroots organization (Quy định 366-QĐ/TW, a setting).
+
+    ``excellent`` and ``good`` count the decisions of the unit (after the batch being decided); ``open_good``
+    counts the ratings of the unit not decided yet that may still be decided good or better. The check is on
+    the set of decisions, never on the order they were made in: a decision is refused only when no decisions
+    on the remaining members can bring the unit within the quota (so every set within the quota can be
+    reached in any order); once every rating of the unit is decided the check is exact. The refusal names
+    the rule and the numbers.
+    """
+    if not ruleset.quota_enabled or excellent == 0:
         return
-    allowed = good * rules.quota_percent // 100
+    if ruleset.quota_base == RatingRules.QuotaBase.GOOD_OR_BETTER:
+        base = excellent + good + open_good
+    else:
+        base = good + open_good
+    allowed = excellent_allowed(base, ruleset)
     if excellent > allowed:
         where = f" tại {unit_name}" if unit_name else ""
+        pending = f", kể cả {open_good} đảng viên chưa quyết định" if open_good else ""
+        phrase, percent = quota_base_phrase(ruleset), ruleset.quota_percent
         raise ValidationError(
             f"Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ{where}: {excellent} đảng viên xuất sắc, trong khi tối đa "
-            f"{rules.quota_percent}% của {good} đảng viên hoàn thành tốt là {allowed}."
+            f"{percent}% của {base} đảng viên {phrase}{pending} là {allowed}. (Quy định 366-QĐ/TW: số đảng viên "
+            f"Hoàn thành xuất sắc nhiệm vụ không vượt quá {percent}% số đảng viên {phrase} trong tổ chức cơ sở "
+            f"đảng.)"
         )
 
 
 def criteria_passed(criteria_ids, met_ids) -> bool:
     """A member or cell earns a locality title ("chi bộ 4 tốt", "đảng viên 4 tốt") only when it meets
-    every criterion of the list (DOMAIN.md: criteria configurable per locality)."""
+    every criterion of the list (local emulation movements: the criteria are set by each locality)."""
     criteria = set(criteria_ids)
     return bool(criteria) and criteria <= set(met_ids)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("danh-gia/", views.campaigns, name="campaigns"),
     path("danh-gia/to-chuc/<int:org_pk>/mo-dot/", views.campaign_create, name="campaign_create"),
     path("danh-gia/<int:pk>/", views.campaign_detail, name="campaign"),
+    path("danh-gia/<int:pk>/quyet-dinh/", views.campaign_decide, name="campaign_decide"),
     path("xep-loai/<int:pk>/<slug:step>/", views.rating_step, name="rating_step"),
     path("bao-cao/", views.report, name="report"),
     path("khen-thuong/", views.commendations, name="commendations"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
 from capuy.core.vietnamese import word_prefix_filter
-from capuy.members import access, exchange, hooks, reports, rules
+from capuy.members import access, actions, exchange, hooks, reports, rules
 from capuy.members.forms import (
     AppraisalForm,
     CampaignForm,
@@ -24,7 +24,7 @@ from capuy.members.forms import (
     StatusForm,
     TransferForm,
 )
-from capuy.members.models import Commendation, Opinion, PartyMember, Rating, RatingCampaign, RatingRules
+from capuy.members.models import Commendation, Level, Opinion, PartyMember, Rating, RatingCampaign, RatingRules
 from capuy.organizations.models import Organization
 
 
@@ -273,10 +273,33 @@ def campaign_detail(request, pk):
         r.may_self = access.can_self_rate(request.user, r)
         r.may_appraise = access.can_appraise(request.user, r)
         r.may_decide = access.can_decide(request.user, r)
+    decidable = [r for r in ratings if r.may_decide and r.appraisal_at]
+    for r in decidable:
+        r.batch_level = r.decision_level or r.appraisal_level
     return render(request, "members/campaign.html", {
         "campaign": campaign, "ratings": ratings, "self_form": SelfRatingForm(), "appraisal_form": AppraisalForm(),
-        "decision_form": DecisionForm(),
+        "decision_form": DecisionForm(), "decidable": decidable, "levels": Level.choices,
+        "rules": RatingRules.current(),
     })
+
+
+@login_required
+@require_POST
+def campaign_decide(request, pk):
+    """The batch decision form of a campaign: the checked rows, each with the level chosen on its row."""
+    campaign = get_object_or_404(RatingCampaign.objects.select_related("organization"), pk=pk)
+    items = []
+    for raw in request.POST.getlist("chon"):
+        if not raw.isdigit():
+            raise Http404("Không tìm thấy bản xếp loại.")
+        items.append((int(raw), request.POST.get(f"muc-{raw}", ""), request.POST.get("ghi-chu", "").strip()))
+    try:
+        decided = actions.decide_ratings(request.user, campaign, items)
+    except ValidationError as exc:
+        messages.error(request, "Không ghi quyết định nào. " + _error_text(exc))
+    else:
+        messages.success(request, f"Đã ghi quyết định xếp loại cho {len(decided)} đối tượng.")
+    return redirect(campaign)
 
 
 @login_required
@@ -307,7 +330,7 @@ def rating_step(request, pk, step):
                 elif step == "tham-dinh":
                     rating.appraise(request.user, d["level"], d["score"], d["note"])
                 else:
-                    rating.decide(request.user, d["level"], d["note"])
+                    actions.decide_rating(request.user, rating, d["level"], d["note"])
             messages.success(request, f"Đã ghi: {rating.subject_name} – {rating.get_step_display().lower()}.")
         except ValidationError as exc:
             messages.error(request, _error_text(exc))

@@ -53,18 +53,56 @@ def test_bands_that_do_not_increase_are_refused():
         RatingRules(excellent_min=70, good_min=80, done_min=50).clean()
 
 
-def test_the_quota_allows_twenty_percent_of_good():
-    rules.check_quota(2, 10, DEFAULTS)
+# Quy định 366-QĐ/TW: excellent ≤ 20% of the members rated good or better in a grassroots organization;
+# "không vượt quá" bounds the share, so the count is rounded down.
+ALLOWED_CASES = [(0, 0), (4, 0), (5, 1), (9, 1), (10, 2), (14, 2), (15, 3), (100, 20)]
+
+
+@pytest.mark.parametrize(("good_or_better", "allowed"), ALLOWED_CASES)
+def test_excellent_allowed_is_twenty_percent_of_good_or_better_rounded_down(good_or_better, allowed):
+    assert rules.excellent_allowed(good_or_better, DEFAULTS) == allowed
+
+
+# (excellent, good, open, accepted) with the default rules: 20% of good or better.
+QUOTA_CASES = [
+    (2, 8, 0, True),    # 10 rated good or better → 2 excellent
+    (3, 7, 0, False),
+    (1, 4, 0, True),    # a unit of 5 can have one
+    (1, 3, 0, False),   # 1 of 4 is 25%
+    (1, 0, 9, True),    # the first "Xuất sắc" decided before any "Tốt": 9 still to decide
+    (2, 0, 8, True),
+    (3, 0, 7, False),   # no decisions on the 7 left can make room for a third
+    (0, 0, 0, True),
+]
+
+
+@pytest.mark.parametrize(("excellent", "good", "open_good", "accepted"), QUOTA_CASES)
+def test_the_quota_is_checked_on_the_set_of_decisions(excellent, good, open_good, accepted):
+    if accepted:
+        rules.check_quota(excellent, good, DEFAULTS, open_good=open_good)
+    else:
+        with pytest.raises(ValidationError, match="Quy định 366-QĐ/TW"):
+            rules.check_quota(excellent, good, DEFAULTS, open_good=open_good)
+
+
+def test_the_refusal_names_the_rule_the_unit_and_the_numbers():
     with pytest.raises(ValidationError) as exc:
-        rules.check_quota(3, 10, DEFAULTS, unit_name="Đảng bộ phường Quảng An")
-    message = exc.value.messages[0]
-    assert "3 đảng viên xuất sắc" in message and "20% của 10" in message and "là 2" in message
-    assert "Đảng bộ phường Quảng An" in message
+        rules.check_quota(3, 7, DEFAULTS, unit_name="Đảng bộ phường Quảng An")
+    assert exc.value.messages[0] == (
+        "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ tại Đảng bộ phường Quảng An: 3 đảng viên xuất sắc, trong khi tối "
+        "đa 20% của 10 đảng viên hoàn thành tốt nhiệm vụ trở lên là 2. (Quy định 366-QĐ/TW: số đảng viên Hoàn "
+        "thành xuất sắc nhiệm vụ không vượt quá 20% số đảng viên hoàn thành tốt nhiệm vụ trở lên trong tổ chức "
+        "cơ sở đảng.)")
 
 
 def test_the_quota_can_be_switched_off_or_changed():
-    rules.check_quota(5, 10, RatingRules(quota_enabled=False))
-    rules.check_quota(3, 10, RatingRules(quota_percent=30))
+    rules.check_quota(5, 5, RatingRules(quota_enabled=False))
+    rules.check_quota(3, 7, RatingRules(quota_percent=30))
+    # The denominator is a setting too: of the members rated good only (excellent not counted).
+    good_only = RatingRules(quota_base=RatingRules.QuotaBase.GOOD)
+    rules.check_quota(2, 10, good_only)
+    with pytest.raises(ValidationError, match="20% của 8 đảng viên hoàn thành tốt nhiệm vụ là 1"):
+        rules.check_quota(2, 8, good_only)
 
 
 def test_criteria_are_passed_only_when_all_are_met():
