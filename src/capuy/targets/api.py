@@ -29,6 +29,8 @@ class IndicatorIn(Schema):
     direction: str = Indicator.Direction.HIGHER
     rollup: str = Indicator.Rollup.SUM
     weight_id: int | None = None
+    numerator_id: int | None = None
+    denominator_id: int | None = None
     share_threshold: Decimal = Decimal(1)
     cumulative: bool = False
     group: str = Indicator.Group.ECONOMY
@@ -47,6 +49,8 @@ class IndicatorOut(Schema):
     direction: str
     rollup: str
     weight_id: int | None
+    numerator_id: int | None
+    denominator_id: int | None
     share_threshold: Decimal
     cumulative: bool
     group: str
@@ -170,6 +174,9 @@ def create_indicator(request, payload: IndicatorIn):
         "Chỉ văn phòng cấp ủy quản lý các đơn vị báo cáo mới được thêm chỉ tiêu.")
     if len(reporters) != len(set(reporter_ids)):
         raise ValidationError({"reporter_ids": ["Có đơn vị báo cáo không tồn tại."]})
+    for field in ("weight_id", "numerator_id", "denominator_id"):
+        if data[field] is not None and not Indicator.objects.filter(pk=data[field]).exists():
+            raise ValidationError({field: [f"Không có chỉ tiêu mã số {data[field]}."]})
     with transaction.atomic():
         indicator = save_validated(Indicator(), data)
         indicator.reporters.set(reporters)

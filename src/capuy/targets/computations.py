@@ -13,6 +13,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Avg, Case, Count, DecimalField, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Substr
 
@@ -164,6 +165,64 @@ def progress_status(achieved) -> str:
 
 # Roll-ups ------------------------------------------------------------------------------------------
 
+PERCENT_ROLLUPS = (Indicator.Rollup.RATE, Indicator.Rollup.WEIGHTED, Indicator.Rollup.NONE)
+
+
+def check_rollup(indicator: Indicator) -> None:
+    """How an indicator may roll up to the level above (refused with a Vietnamese message otherwise).
+
+    Amounts and counts add up; a rate or share (an indicator in %) never does, nor does it average
+    plainly: it is recomputed from its numerator and denominator indicators (``rate``), averaged with
+    the weight of another indicator (``weighted``), or not rolled up (``none``). Three wards at 80, 90
+    and 100% never make a district "đạt 270%". Values of a % indicator do not add up over time either
+    (not ``cumulative``). Source: no Party text states it; it is the arithmetic of a share (the share of a
+    whole is the total of the part over the total of the whole), the way statistical reports compute
+    rates at each level.
+    """
+    R = Indicator.Rollup
+    label = dict(R.choices)
+    if indicator.is_percent:
+        if indicator.rollup not in PERCENT_ROLLUPS:
+            allowed = ", ".join(f"“{label[r]}”" for r in PERCENT_ROLLUPS)
+            raise ValidationError({"rollup": (
+                f"Chỉ tiêu tính bằng % không được tổng hợp theo cách “{label.get(indicator.rollup, indicator.rollup)}”"
+                f" (tỷ lệ không cộng dồn, không lấy trung bình cộng): chọn {allowed}.")})
+        if indicator.cumulative:
+            raise ValidationError({"cumulative": "Chỉ tiêu tính bằng % không lũy kế theo thời gian."})
+    if indicator.rollup == R.WEIGHTED:
+        if not indicator.weight_id:
+            raise ValidationError({"weight": "Tổng hợp theo trung bình có trọng số cần chọn chỉ tiêu làm trọng số."})
+        if indicator.pk and indicator.weight_id == indicator.pk:
+            raise ValidationError({"weight": "Chỉ tiêu không thể làm trọng số cho chính nó."})
+        if indicator.weight.is_percent:
+            raise ValidationError({"weight": "Chỉ tiêu làm trọng số phải là số lượng (không phải tỷ lệ %)."})
+    if indicator.rollup == R.RATE:
+        if not indicator.is_percent:
+            raise ValidationError({"rollup": "Tổng hợp theo tỷ lệ tính lại chỉ dùng cho chỉ tiêu có đơn vị %."})
+        if not (indicator.numerator_id and indicator.denominator_id):
+            raise ValidationError({"numerator": "Tổng hợp theo tỷ lệ tính lại cần chọn chỉ tiêu tử số và chỉ tiêu mẫu số."})
+        if indicator.numerator_id == indicator.denominator_id:
+            raise ValidationError({"denominator": "Chỉ tiêu tử số và mẫu số phải khác nhau."})
+        for field in ("numerator", "denominator"):
+            part = getattr(indicator, field)
+            if indicator.pk and part.pk == indicator.pk:
+                raise ValidationError({field: "Chỉ tiêu không thể làm tử số hoặc mẫu số cho chính nó."})
+            if part.rollup != R.SUM or part.is_percent:
+                raise ValidationError({field: (
+                    f"Chỉ tiêu {part.code} làm tử số hoặc mẫu số phải là số lượng được cộng tổng "
+                    "(cách tổng hợp “Cộng tổng”).")})
+
+
+def rate(numerator_total, denominator_total) -> Decimal | None:
+    """A rate recomputed at the level above: ``Σ numerator / Σ denominator × 100`` over the same units.
+
+    None when either total is missing or the denominator is 0.
+    """
+    if numerator_total is None or denominator_total is None or Decimal(denominator_total) == 0:
+        return None
+    return _round(Decimal(numerator_total) / Decimal(denominator_total) * HUNDRED)
+
+
 def _period_filter(periods) -> Q:
     query = Q(pk__in=[])
     for p in periods:
@@ -176,10 +235,15 @@ def combine(indicator: Indicator, row: dict) -> Decimal | None:
 
     sum ``Σ v``; average ``Σ v / n``; weighted average ``Σ (v × w) / Σ w`` with w the unit's value of the
     weight indicator in the same period; share ``units with v ≥ threshold / n × 100``; none: no roll-up.
+    A rate (``rate``) is not combined from its own values but recomputed from the totals of its numerator
+    and denominator (:func:`rate`, see :func:`rollup`). An indicator in % that would be summed or averaged
+    plainly (a record saved before the rule) gives no roll-up rather than a wrong figure.
     """
     method = indicator.rollup
     R = Indicator.Rollup
-    if not row or not row.get("n") or method == R.NONE:
+    if not row or not row.get("n") or method in (R.NONE, R.RATE):
+        return None
+    if indicator.is_percent and method not in PERCENT_ROLLUPS:
         return None
     if method == R.SUM:
         return Decimal(row["total"])
@@ -225,24 +289,52 @@ def _aggregate(queryset, indicators, group_fields):
     return out
 
 
+def _with_rate_parts(indicators) -> list:
+    """The indicators to aggregate: those asked for, plus the numerators and denominators of rates."""
+    ids = {i.pk for i in indicators}
+    extra = {i.numerator_id for i in indicators if i.rollup == Indicator.Rollup.RATE and i.numerator_id}
+    extra |= {i.denominator_id for i in indicators if i.rollup == Indicator.Rollup.RATE and i.denominator_id}
+    return [*ids, *(extra - ids)]
+
+
+def _rate_from(rows: dict, indicator: Indicator, group: tuple, period) -> Decimal | None:
+    numerator = rows.get((*group, indicator.numerator_id, period))
+    denominator = rows.get((*group, indicator.denominator_id, period))
+    if not numerator or not denominator or not numerator.get("n") or not denominator.get("n"):
+        return None
+    return rate(numerator["total"], denominator["total"])
+
+
 def rollup(root: Organization, indicators, periods) -> dict:
     """Roll-up of each indicator over the subtree below ``root`` for each period.
 
     Aggregates the counted (submitted or approved) results of every organization strictly below ``root``
-    (``path LIKE root.path || '%'``), with :func:`combine`'s formula for the indicator's method. Configure
-    the reporting organizations at one level per branch, or a unit's figure and its children's would be
-    counted twice. Returns ``{(indicator_id, period): value}``; at most two queries whatever the size.
+    (``path LIKE root.path || '%'``), with :func:`combine`'s formula for the indicator's method; a rate is
+    recomputed from the totals of its numerator and denominator (:func:`rate`). Configure the reporting
+    organizations at one level per branch, or a unit's figure and its children's would be counted twice.
+    Returns ``{(indicator_id, period): value}``; at most two queries whatever the size.
     """
     indicators = list(indicators)
     by_id = {i.pk: i for i in indicators}
     queryset = Result.objects.counted().filter(
-        organization__path__startswith=root.path, indicator__in=indicators).exclude(organization_id=root.pk)
+        organization__path__startswith=root.path, indicator__in=_with_rate_parts(indicators)).exclude(
+        organization_id=root.pk)
     queryset = queryset.filter(_period_filter(periods))
+    rows = _aggregate(queryset, indicators, [])
     out = {}
-    for (indicator_id, period), row in _aggregate(queryset, indicators, []).items():
+    for (indicator_id, period), row in rows.items():
+        if indicator_id not in by_id:
+            continue
         value = combine(by_id[indicator_id], row)
         if value is not None:
             out[(indicator_id, period)] = value
+    for indicator in indicators:
+        if indicator.rollup != Indicator.Rollup.RATE:
+            continue
+        for period in periods:
+            value = _rate_from(rows, indicator, (), period)
+            if value is not None:
+                out[(indicator.pk, period)] = value
     return out
 
 
@@ -250,13 +342,15 @@ def rollup_by_child(root: Organization, indicators, periods) -> dict:
     """Each direct child's figure: its own counted result, or else the roll-up of its own subtree.
 
     One grouped query over ``root``'s subtree keyed by the child's path prefix (plus one for weights).
-    Returns ``{(child_path, indicator_id, period): value}``.
+    A rate a child did not report itself is recomputed from its own numerator and denominator, else from
+    those of its subtree. Returns ``{(child_path, indicator_id, period): value}``.
     """
     indicators = list(indicators)
     by_id = {i.pk: i for i in indicators}
     prefix = len(root.path) + PATH_STEP + 1
     queryset = Result.objects.counted().filter(
-        organization__path__startswith=root.path, indicator__in=indicators).exclude(organization_id=root.pk)
+        organization__path__startswith=root.path, indicator__in=_with_rate_parts(indicators)).exclude(
+        organization_id=root.pk)
     queryset = queryset.filter(_period_filter(periods)).annotate(
         child_path=Substr("organization__path", 1, prefix),
         is_child=Case(When(organization__depth=root.depth + 1, then=Value(1)), default=Value(0),
@@ -265,10 +359,21 @@ def rollup_by_child(root: Organization, indicators, periods) -> dict:
     rows = _aggregate(queryset, indicators, ["child_path", "is_child"])
     own, below = {}, {}
     for (child_path, is_child, indicator_id, period), row in rows.items():
+        if indicator_id not in by_id:
+            continue
         target = own if is_child else below
         value = Decimal(row["total"]) if is_child else combine(by_id[indicator_id], row)
         if value is not None:
             target[(child_path, indicator_id, period)] = value
+    rates = [i for i in indicators if i.rollup == Indicator.Rollup.RATE]
+    groups = {(key[0], key[1]) for key in rows}
+    for indicator in rates:
+        for child_path, is_child in groups:
+            for period in periods:
+                value = _rate_from(rows, indicator, (child_path, is_child), period)
+                key = (child_path, indicator.pk, period)
+                if value is not None:
+                    (own if is_child else below).setdefault(key, value)
     return {**below, **own}
 
 

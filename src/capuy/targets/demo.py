@@ -54,7 +54,7 @@ def load(context):
                         report_name="thu ngân sách nhà nước trên địa bàn", cumulative=True,
                         report_as=Ind.ReportAs.ACHIEVEMENT, order=3)
     disbursement = _indicator("KT04", "Tỷ lệ giải ngân kế hoạch đầu tư công", "%", [tayho],
-                              value_type=Ind.ValueType.PERCENT, rollup=Ind.Rollup.AVERAGE,
+                              value_type=Ind.ValueType.PERCENT, rollup=Ind.Rollup.NONE,
                               report_as=Ind.ReportAs.ACHIEVEMENT, order=4)
     reform = _indicator("XD01", "Chỉ số cải cách hành chính (PAR Index)", "điểm", [tayho],
                         report_name="công tác cải cách hành chính và ứng dụng công nghệ thông tin",
@@ -71,9 +71,14 @@ def load(context):
                           report_name="tỷ lệ chi bộ sử dụng sổ tay đảng viên điện tử trong sinh hoạt chi bộ",
                           value_type=Ind.ValueType.YES_NO, rollup=Ind.Rollup.SHARE, group=Ind.Group.PARTY, order=3,
                           report_as=Ind.ReportAs.VALUE)
+    # A rate rolls up from its numerator and denominator, never as a sum or a plain average.
+    cultured = _indicator("VX02", "Số hộ gia đình đạt danh hiệu “Gia đình văn hóa”", "hộ", ward_list,
+                          value_type=Ind.ValueType.INTEGER, group=Ind.Group.SOCIETY, order=2, report_as=Ind.ReportAs.VALUE)
+    households = _indicator("VX03", "Tổng số hộ gia đình", "hộ", ward_list, value_type=Ind.ValueType.INTEGER,
+                            group=Ind.Group.SOCIETY, order=3, report_as=Ind.ReportAs.VALUE)
     culture = _indicator("VX01", "Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”", "%", ward_list,
-                         value_type=Ind.ValueType.PERCENT, rollup=Ind.Rollup.AVERAGE, group=Ind.Group.SOCIETY, order=1,
-                         report_as=Ind.ReportAs.VALUE)
+                         value_type=Ind.ValueType.PERCENT, rollup=Ind.Rollup.RATE, numerator=cultured,
+                         denominator=households, group=Ind.Group.SOCIETY, order=1, report_as=Ind.ReportAs.VALUE)
 
     # Targets: INVENTED values (the congress resolution and the 2023 plan are not in the samples).
     for indicator, term_value, year_value in ((budget, 7500, 1650), (disbursement, None, 100)):
@@ -127,8 +132,12 @@ def load(context):
                 continue
             _result(ward, admitted, Period(year, NINE), 12 + (n * 5 + year) % 9, status,
                     round=reporting_round if year == 2023 else None)
-            _result(ward, culture, Period(year, NINE), Decimal("88.5") + (n * 7 + year) % 9, status,
+            total = 2400 + n * 350 + (year - 2021) * 25  # invented
+            done = total * (885 + 10 * ((n * 7 + year) % 9)) // 1000  # invented, 88,5–96,5%
+            _result(ward, culture, Period(year, NINE), round(Decimal(done) / total * 100, 1), status,
                     round=reporting_round if year == 2023 else None)
+            _result(ward, cultured, Period(year, NINE), done, status)
+            _result(ward, households, Period(year, NINE), total, status)
 
     # Kiến An, 9 months 2019: +9% and +20,3% (sample) over INVENTED 2018 bases; earlier years invented.
     for period, values in {Period(2017, NINE): (1820, 3350, 760), Period(2018, NINE): (2000, 4000, 790),

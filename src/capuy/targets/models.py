@@ -32,8 +32,9 @@ class Indicator(models.Model):
 
     class Rollup(models.TextChoices):
         SUM = "sum", "Cộng tổng"
-        AVERAGE = "average", "Trung bình"
+        RATE = "rate", "Tỷ lệ tính lại từ tử số và mẫu số"
         WEIGHTED = "weighted", "Trung bình có trọng số"
+        AVERAGE = "average", "Trung bình cộng"
         SHARE = "share", "Tỷ lệ đơn vị đạt ngưỡng"
         NONE = "none", "Không tổng hợp"
 
@@ -63,6 +64,14 @@ class Indicator(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="weighted_by",
         verbose_name="chỉ tiêu làm trọng số", help_text="Chỉ dùng khi tổng hợp theo trung bình có trọng số",
     )
+    numerator = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="numerator_of",
+        verbose_name="chỉ tiêu tử số", help_text="Khi tổng hợp theo tỷ lệ tính lại: tỷ lệ = Σ tử số / Σ mẫu số × 100",
+    )
+    denominator = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="denominator_of",
+        verbose_name="chỉ tiêu mẫu số", help_text="Khi tổng hợp theo tỷ lệ tính lại: tỷ lệ = Σ tử số / Σ mẫu số × 100",
+    )
     share_threshold = models.DecimalField(
         "ngưỡng tính tỷ lệ", max_digits=18, decimal_places=4, default=Decimal("1"),
         help_text="Khi tổng hợp theo tỷ lệ: đơn vị có giá trị từ ngưỡng này trở lên được tính là đạt",
@@ -90,13 +99,17 @@ class Indicator(models.Model):
     def phrase(self) -> str:
         return self.report_name or self.name[:1].lower() + self.name[1:]
 
+    @property
+    def is_percent(self) -> bool:
+        """A rate or share: value type "percent" or the unit "%"."""
+        return self.value_type == self.ValueType.PERCENT or (self.unit or "").strip() == "%"
+
     def clean(self):
-        if self.rollup == self.Rollup.WEIGHTED and not self.weight_id:
-            raise ValidationError({"weight": "Tổng hợp theo trung bình có trọng số cần chọn chỉ tiêu làm trọng số."})
-        if self.weight_id and self.pk and self.weight_id == self.pk:
-            raise ValidationError({"weight": "Chỉ tiêu không thể làm trọng số cho chính nó."})
         if self.value_type == self.ValueType.PERCENT and self.unit.strip() != "%":
             raise ValidationError({"unit": "Chỉ tiêu kiểu tỷ lệ phần trăm phải có đơn vị tính là %."})
+        from capuy.targets.computations import check_rollup
+
+        check_rollup(self)
 
     def parse_value(self, raw, unit: str | None = None) -> Decimal:
         """Read ``raw`` (a number or Vietnamese text "1.234,5") as a value of this indicator.

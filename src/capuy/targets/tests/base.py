@@ -30,8 +30,12 @@ class TargetsTestCase(CapuyTestCase):
         cls.industry = Ind.objects.create(code="CN", name="Giá trị sản xuất công nghiệp ngoài quốc doanh",
                                         unit="tỷ đồng", rollup=Ind.Rollup.SUM, cumulative=True, order=1)
         cls.industry.reporters.set(wards)
+        # A rate rolls up from its numerator and denominator (both amounts that add up).
+        cls.disbursed = Ind.objects.create(code="VGN", name="Vốn đầu tư công đã giải ngân", unit="tỷ đồng", order=20)
+        cls.planned = Ind.objects.create(code="VKH", name="Kế hoạch vốn đầu tư công", unit="tỷ đồng", order=21)
         cls.disbursement = Ind.objects.create(code="GN", name="Tỷ lệ giải ngân kế hoạch đầu tư công", unit="%",
-                                            value_type=Ind.ValueType.PERCENT, rollup=Ind.Rollup.AVERAGE, order=2,
+                                            value_type=Ind.ValueType.PERCENT, rollup=Ind.Rollup.RATE,
+                                            numerator=cls.disbursed, denominator=cls.planned, order=2,
                                             report_as=Ind.ReportAs.VALUE)
         cls.disbursement.reporters.set(wards)
         cls.members = Ind.objects.create(code="DV", name="Số đảng viên", unit="người", value_type=Ind.ValueType.INTEGER,

@@ -71,7 +71,7 @@ class ResultApiTests(TargetsTestCase):
         data = {"code": "MOI", "name": "Chỉ tiêu mới", "unit": "người", "reporter_ids": [self.ward.pk]}
         assert self.api("post", "/api/targets/indicators/", self.other_ward_staff, data).status_code == 403
         assert self.api("post", "/api/targets/indicators/", self.district_staff, data).status_code == 201
-        assert len(self.api("get", "/api/targets/indicators/", self.ward_staff).json()) == 7
+        assert len(self.api("get", "/api/targets/indicators/", self.ward_staff).json()) == 9  # 6 + 2 rate parts + new
 
     def test_the_dashboard_endpoint_returns_computed_values(self):
         result(self.ward, self.industry, NINE_2023, 600)

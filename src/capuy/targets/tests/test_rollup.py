@@ -16,6 +16,10 @@ class RollupTests(TargetsTestCase):
         result(self.other_ward, self.industry, NINE_2023, 540)
         result(self.ward, self.disbursement, NINE_2023, 80)
         result(self.other_ward, self.disbursement, NINE_2023, 60)
+        result(self.ward, self.disbursed, NINE_2023, 40)  # 40 of 50: 80%
+        result(self.ward, self.planned, NINE_2023, 50)
+        result(self.other_ward, self.disbursed, NINE_2023, 90)  # 90 of 150: 60%
+        result(self.other_ward, self.planned, NINE_2023, 150)
         result(self.ward, self.members, NINE_2023, 300)
         result(self.other_ward, self.members, NINE_2023, 100)
         result(self.ward, self.admitted, NINE_2023, 90)
@@ -30,8 +34,20 @@ class RollupTests(TargetsTestCase):
         assert self.rolled(self.district, self.industry) == Decimal(1140)
         assert self.rolled(self.city, self.industry) == Decimal(1140)
 
-    def test_average_weighted_average_and_share(self):
-        assert self.rolled(self.district, self.disbursement) == Decimal("70.0")
+    def test_a_rate_is_recomputed_from_numerator_and_denominator(self):
+        # (40 + 90) / (50 + 150) × 100 = 65, not the average 70 nor the sum 140.
+        assert self.rolled(self.district, self.disbursement) == Decimal("65.0")
+        assert self.rolled(self.city, self.disbursement) == Decimal("65.0")
+        by_ward = calc.rollup_by_child(self.district, [self.disbursement], [NINE_2023])
+        assert by_ward[(self.ward.path, self.disbursement.pk, NINE_2023)] == Decimal(80)
+        by_district = calc.rollup_by_child(self.city, [self.disbursement], [NINE_2023])
+        assert by_district == {(self.district.path, self.disbursement.pk, NINE_2023): Decimal("65.0")}
+
+    def test_a_rate_without_a_denominator_has_no_rollup(self):
+        Result.objects.filter(indicator=self.planned).delete()
+        assert self.rolled(self.district, self.disbursement) is None
+
+    def test_weighted_average_and_share(self):
         # (90 × 300 + 50 × 100) / 400 = 80
         assert self.rolled(self.district, self.admitted) == Decimal("80.0")
         assert self.rolled(self.district, self.handbook) == Decimal("50.0")
