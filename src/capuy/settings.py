@@ -9,6 +9,8 @@
 - ``EMAIL_URL``-style settings: ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``; without ``EMAIL_HOST`` mail is printed to the console.
 - ``CAPUY_VAR_DIR``: where the embedded database, secret key and uploads live (default ``./var``).
+- Every ``CAPUY_*`` setting is declared once, with its default and meaning, in ``capuy/config.py``
+  (documented for operators in ``docs/SETTINGS.md``); this module reads them from the environment there.
 """
 
 import os
@@ -18,15 +20,17 @@ from pathlib import Path
 
 import dj_database_url
 
+from capuy import config
+
 
 def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
 
 
 BASE_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("CAPUY_VAR_DIR", Path.cwd() / "var")).resolve()
+VAR_DIR = Path(os.environ.get("CAPUY_VAR_DIR") or Path.cwd() / "var").resolve()
 
-DEBUG = env_bool("CAPUY_DEBUG")
+DEBUG = config.from_environment("CAPUY_DEBUG")
 
 
 def _secret_key() -> str:
@@ -45,7 +49,7 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
-if not DEBUG and env_bool("CAPUY_BEHIND_PROXY"):
+if not DEBUG and config.from_environment("CAPUY_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -172,3 +176,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The rules' settings (quorum, candidate lists, targets thresholds, tasks, portal…): every CAPUY_* value
+# from the environment, or the default declared in capuy/config.py.
+globals().update(config.django_settings())

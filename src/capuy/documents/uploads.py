@@ -10,14 +10,13 @@ import io
 import zipfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
+from capuy import config
 from capuy.core import vietnamese
 
-DEFAULT_MAX_MB = 20
 ALLOWED = {
     "pdf": {".pdf"},
     "docx": {".docx"},
@@ -36,7 +35,7 @@ CONTENT_TYPES = {
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "CAPUY_DOCUMENT_UPLOAD_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024
+    return int(config.value("CAPUY_DOCUMENT_UPLOAD_MAX_MB")) * 1024 * 1024
 
 
 def sniff(head: bytes, data_file) -> str | None:

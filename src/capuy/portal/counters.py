@@ -8,13 +8,14 @@ the cache is shared, e.g. Redis). The article row is never updated, so a busy ar
 Site visits work the same way, once per visitor per ``VISIT_WINDOW``.
 """
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-VIEW_WINDOW = getattr(settings, "CAPUY_PORTAL_VIEW_WINDOW", 30 * 60)
-VISIT_WINDOW = getattr(settings, "CAPUY_PORTAL_VISIT_WINDOW", 12 * 60 * 60)
-FLUSH_EVERY = getattr(settings, "CAPUY_PORTAL_FLUSH_EVERY", 50)
+from capuy import config
+
+VIEW_WINDOW = config.value("CAPUY_PORTAL_VIEW_WINDOW")
+VISIT_WINDOW = config.value("CAPUY_PORTAL_VISIT_WINDOW")
+FLUSH_EVERY = config.value("CAPUY_PORTAL_FLUSH_EVERY")
 
 SITE = "site"
 

@@ -19,11 +19,12 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from capuy import config
 from capuy.portal import counters
 
 VISITOR_COOKIE = "capuy_khach"
 DISPLAY_COOKIE = "capuy_hien_thi"
-PAGE_TTL = getattr(settings, "CAPUY_PORTAL_PAGE_TTL", 120)
+PAGE_TTL = config.value("CAPUY_PORTAL_PAGE_TTL")
 GENERATION_KEY = "portal:generation"
 CACHED_PARAMS = ("trang", "q", "danh-gia")
 SIZES = (-1, 0, 1, 2)

@@ -1,8 +1,7 @@
-import os
-
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from capuy import config
 from capuy.portal import editorial, feeds, views
 from capuy.portal.sitemaps import SITEMAPS
 
@@ -29,6 +28,6 @@ urlpatterns = [
     path("soan-bai/<int:pk>/<slug:action>/", editorial.transition, name="editor_transition"),
 ]
 
-if os.environ.get("CAPUY_BENCH") == "1":
+if config.from_environment("CAPUY_BENCH"):
     # The benchmark's baseline (bench/portal.py); not mounted otherwise.
     urlpatterns.append(path("_suc-khoe/", views.health, name="health"))

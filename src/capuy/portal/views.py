@@ -1,6 +1,5 @@
 """Public pages of the portal: anyone may read them, and only published articles appear."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
@@ -12,12 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from capuy import config
 from capuy.accounts import permissions
 from capuy.portal import counters, pagecache
 from capuy.portal.models import Article, Category, Photo, Rating, Tag
 
 PER_PAGE = 10
-PORTAL_NAME = getattr(settings, "CAPUY_PORTAL_NAME", "Cổng thông tin điện tử Cấp ủy số")
+PORTAL_NAME = config.value("CAPUY_PORTAL_NAME")
 RATING_MESSAGES = {
     "cam-on": "Cảm ơn bạn đã đánh giá bài viết.",
     "da-co": "Bạn đã đánh giá bài viết này rồi; mỗi người đọc chỉ đánh giá một lần.",

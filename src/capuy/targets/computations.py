@@ -12,11 +12,11 @@ import dataclasses
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Case, Count, DecimalField, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Substr
 
+from capuy import config
 from capuy.organizations.models import PATH_STEP, Organization
 from capuy.targets.models import Indicator, Result
 from capuy.targets.periods import TERM_KINDS, Period
@@ -144,8 +144,8 @@ class Status:
 
 def status_thresholds() -> tuple[Decimal, Decimal]:
     """Settings ``CAPUY_TARGETS_ON_TRACK`` (default 100) and ``CAPUY_TARGETS_AT_RISK`` (default 90), in percent."""
-    return (Decimal(str(getattr(settings, "CAPUY_TARGETS_ON_TRACK", 100))),
-            Decimal(str(getattr(settings, "CAPUY_TARGETS_AT_RISK", 90))))
+    return (Decimal(str(config.value("CAPUY_TARGETS_ON_TRACK"))),
+            Decimal(str(config.value("CAPUY_TARGETS_AT_RISK"))))
 
 
 def progress_status(achieved) -> str:

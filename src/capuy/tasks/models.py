@@ -220,9 +220,6 @@ class Task(models.Model):
             raise ValidationError(errors)
 
 
-EVIDENCE_EXTENSIONS_DEFAULT = ("pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png")
-
-
 def evidence_path(instance, filename):
     today = timezone.localdate()
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"

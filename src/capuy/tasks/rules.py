@@ -17,10 +17,10 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from capuy import config
 from capuy.accounts import permissions
 from capuy.accounts.models import Role, RoleGrant
 from capuy.tasks.models import StatusKind, TaskStatus
@@ -139,7 +139,7 @@ def figures_sentence(stats: Figures) -> str:
 
 def remind_days() -> int:
     """Days before a deadline when the reminder goes out (``CAPUY_TASKS_REMIND_DAYS``, default 7)."""
-    return int(getattr(settings, "CAPUY_TASKS_REMIND_DAYS", 7))
+    return int(config.value("CAPUY_TASKS_REMIND_DAYS"))
 
 
 def registration_deadline(organization, year: int) -> datetime.date:
@@ -154,7 +154,7 @@ def registration_deadline(organization, year: int) -> datetime.date:
     own = RegistrationYear.objects.filter(organization=organization, year=year).values_list("deadline", flat=True)
     if own and own[0]:
         return own[0]
-    month, day = (int(part) for part in getattr(settings, "CAPUY_TASKS_REGISTRATION_DEADLINE", "01-31").split("-"))
+    month, day = (int(part) for part in config.value("CAPUY_TASKS_REGISTRATION_DEADLINE").split("-"))
     return datetime.date(year, month, day)
 
 

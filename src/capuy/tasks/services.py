@@ -5,17 +5,16 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from capuy import config
 from capuy.core import vietnamese
 from capuy.tasks import rules
 from capuy.tasks.models import (
     CLOSED_KINDS,
     DERIVED_KINDS,
-    EVIDENCE_EXTENSIONS_DEFAULT,
     LEVEL_RANK,
     EvaluationLevel,
     Evidence,
@@ -43,11 +42,11 @@ _SIGNATURES = {
 
 
 def evidence_extensions() -> tuple[str, ...]:
-    return tuple(getattr(settings, "CAPUY_TASKS_EVIDENCE_EXTENSIONS", EVIDENCE_EXTENSIONS_DEFAULT))
+    return tuple(config.value("CAPUY_TASKS_EVIDENCE_EXTENSIONS"))
 
 
 def evidence_max_bytes() -> int:
-    return int(float(getattr(settings, "CAPUY_TASKS_EVIDENCE_MAX_MB", 10)) * 1024 * 1024)
+    return int(float(config.value("CAPUY_TASKS_EVIDENCE_MAX_MB")) * 1024 * 1024)
 
 
 def check_evidence(uploaded) -> str:
