@@ -1,6 +1,6 @@
 """DOCX and PDF of a document, laid out per Hướng dẫn 36-HD/VPTW on A4.
 
-Layout (DOMAIN.md, "Documents"): the issuer block (body above 14pt, issuing body 14pt bold, "*", the
+Layout (Hướng dẫn 36-HD/VPTW on the format of Party documents): the issuer block (body above 14pt, issuing body 14pt bold, "*", the
 number) on the left and "ĐẢNG CỘNG SẢN VIỆT NAM" (15pt bold, underlined) on the right, side by side in a
 borderless table; the place-and-date line in 14pt italic under the heading; the type (16pt bold) and the
 summary (bold); the body in 14pt; the signature block on the right and "Nơi nhận:" bottom left.

@@ -1,6 +1,6 @@
 """Official party documents (Hướng dẫn 36-HD/VPTW), their numbers, versions, attachments, and study.
 
-DOMAIN.md, "Documents": a document has a type (NQ, QĐ, …), an issuing organization and body, a number
+Hướng dẫn 36-HD/VPTW: a document has a type (NQ, QĐ, …), an issuing organization and body, a number
 "Số 12-NQ/QU", a place-and-date line "Tây Hồ, ngày 05 tháng 10 năm 2023", a summary (trích yếu), a body,
 a signature block, recipients (nơi nhận) and a secrecy level. Numbers are given only when a document is
 issued, by :func:`capuy.documents.numbering.issue_number`, and are never reused.
@@ -28,7 +28,8 @@ class DocumentType(models.Model):
 
     Two types may share a symbol (quyết định and quy định are both QĐ); they then share a number sequence.
 
-    The symbols of TB, TTr, BB, CTr and ĐA follow state usage (DOMAIN.md marks them as a setting), so they
+    The symbols of TB, TTr, BB, CTr and ĐA follow state usage (Nghị định 30/2020/NĐ-CP, not confirmed in
+    Hướng dẫn 36-HD/VPTW), so they
     live in this table, seeded by a data migration, and offices may add or rename types.
     """
 

@@ -23,7 +23,7 @@ def peek_number(organization, term, key: str) -> int:
 def issue_number(document) -> tuple[int, str]:
     """Give ``document`` the next number of its sequence and return ``(number, sequence_key)``.
 
-    The rule (Hướng dẫn 36-HD/VPTW; DOMAIN.md, "Documents"):
+    The rule (Hướng dẫn 36-HD/VPTW on the format of Party documents, numbering of documents):
     - documents are numbered per issuing organization (Quận ủy, Đảng ủy…), per document type and per
       committee term: the sequence restarts at 01 with each term;
     - secret documents share the sequence of ordinary ones (no separate register);

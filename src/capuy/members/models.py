@@ -684,6 +684,10 @@ class CriteriaResult(models.Model):
 
 # --- commendations ------------------------------------------------------------------------------------------
 
+# Huy hiệu Đảng milestones: 30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85 and 90 years of party membership
+# (Hướng dẫn 01-HD/TW (2021) on implementing the Party Charter, section 18).
+BADGE_YEARS = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
+
 
 class Commendation(models.Model):
     """A commendation (khen thưởng): form, recipient (person or collective), decision, reason, period."""
@@ -720,7 +724,7 @@ class Commendation(models.Model):
         verbose_name = "khen thưởng"
         verbose_name_plural = "khen thưởng"
 
-    BADGE_YEARS = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80)
+    BADGE_YEARS = BADGE_YEARS
 
     def __str__(self):
         return f"{self.form_display} – {self.recipient_name}"

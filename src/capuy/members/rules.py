@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from capuy.core.vietnamese import number, numeric_date
-from capuy.members.models import LEVEL_RANK, Level, PartyMember, RatingRules, Status
+from capuy.members.models import BADGE_YEARS, LEVEL_RANK, Level, PartyMember, RatingRules, Status
 
 GRASSROOTS_KINDS = ("grassroots", "agencies", "grassroots_cell")
 
@@ -144,8 +144,8 @@ def criteria_passed(criteria_ids, met_ids) -> bool:
 
 # --- Huy hiệu Đảng ---------------------------------------------------------------------------------------
 
-BADGE_YEARS = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80)
-BADGE_BATCHES = ((2, 3), (5, 19), (9, 2), (11, 7))  # (month, day): 3/2, 19/5, 2/9, 7/11
+# Batches on 3/2, 19/5, 2/9 and 7/11 (Hướng dẫn 01-HD/TW (2021), section 18), as (month, day).
+BADGE_BATCHES = ((2, 3), (5, 19), (9, 2), (11, 7))
 
 
 def _anniversary(day: datetime.date, years: int) -> datetime.date:
@@ -180,7 +180,8 @@ def membership_milestone(admission: datetime.date, years: int, interruptions) ->
 
 
 def badge_list(batch: datetime.date, members=None) -> list[dict]:
-    """Members due the Huy hiệu Đảng at ``batch``: those whose 30, 40, 45, 50, … 80-year milestone falls
+    """Members due the Huy hiệu Đảng at ``batch`` (Hướng dẫn 01-HD/TW (2021), section 18): those whose 30,
+    40, 45, 50, … 90-year milestone falls
     after the previous batch date and on or before ``batch`` and who do not hold that badge yet.
 
     A member who died having reached the milestone is listed as posthumous; a member who left is not

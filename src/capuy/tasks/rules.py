@@ -7,7 +7,7 @@
 - ``can_read_registrations`` / ``can_manage_registrations`` / ``can_register``: the same for registrations.
 - ``remind_days``: how many days before a deadline the reminder goes out (setting).
 
-Settings (all optional, in ``capuy/settings.py`` or the environment of a deployment):
+Settings (declared with their defaults in ``capuy/config.py``, set in the environment of a deployment):
 ``CAPUY_TASKS_REMIND_DAYS`` (default 7), ``CAPUY_TASKS_REGISTRATION_DEADLINE`` ("MM-DD", default "01-31"),
 ``CAPUY_TASKS_EVIDENCE_MAX_MB`` (default 10), ``CAPUY_TASKS_EVIDENCE_EXTENSIONS`` (default pdf, doc(x),
 xls(x), odt, ods, jpg, jpeg, png).
@@ -147,7 +147,7 @@ def registration_deadline(organization, year: int) -> datetime.date:
 
     The organization's own ``RegistrationYear.deadline`` when set; otherwise the day of ``year`` given by
     ``CAPUY_TASKS_REGISTRATION_DEADLINE`` ("MM-DD", default "01-31": the end of January). The rule is a
-    setting because no official text fixing the date could be confirmed (DOMAIN.md).
+    setting because no official text fixing the date could be confirmed.
     """
     from capuy.tasks.models import RegistrationYear
 

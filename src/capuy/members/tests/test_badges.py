@@ -28,6 +28,10 @@ def test_batches_fall_on_3_2_19_5_2_9_and_7_11():
     assert rules.previous_batch(D(2026, 11, 7)) == D(2026, 9, 2)
 
 
+def test_the_milestones_follow_huong_dan_01_hd_tw():
+    assert rules.BADGE_YEARS == (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
+
+
 class BadgeListTests(MembersTestCase):
     """The badge list for the 3/2/2025 batch: milestones after 7/11/2024 and up to 3/2/2025."""
 
@@ -50,6 +54,8 @@ class BadgeListTests(MembersTestCase):
         self.left.record_status(Status.LEFT, D(2010, 1, 1))
         self.deceased = self.veteran("Bùi Văn Cố", D(1984, 12, 1), "03000007")
         self.deceased.record_status(Status.DECEASED, D(2024, 12, 20))
+        self.eighty_five = self.veteran("Hoàng Văn Lão", D(1940, 1, 20), "03000008")
+        self.ninety = self.veteran("Mai Thị Thọ", D(1935, 1, 25), "03000009")
 
     def listed(self):
         return {(e["member"].person.full_name, e["years"]): e for e in rules.badge_list(self.BATCH, PartyMember.objects.all())}
@@ -57,7 +63,7 @@ class BadgeListTests(MembersTestCase):
     def test_the_list_on_a_fixed_batch_date(self):
         listed = self.listed()
         assert set(listed) == {("Trần Văn Ba Mươi", 30), ("Lê Thị Bốn Mươi", 40), ("Phạm Văn Gián", 50),
-                               ("Bùi Văn Cố", 40)}
+                               ("Bùi Văn Cố", 40), ("Hoàng Văn Lão", 85), ("Mai Thị Thọ", 90)}
         assert listed[("Lê Thị Bốn Mươi", 40)]["milestone"] == D(2025, 2, 3)
         # 1 June 2024 + 245 days out of the party
         assert listed[("Phạm Văn Gián", 50)]["milestone"] == D(2025, 2, 1)

@@ -23,6 +23,7 @@ class CommendationTests(MembersTestCase):
             self.make(form=Commendation.Form.BADGE, badge_years=35, person=self.member_person).full_clean()
         badge = self.make(form=Commendation.Form.BADGE, badge_years=45, person=self.member_person)
         badge.full_clean()
+        self.make(form=Commendation.Form.BADGE, badge_years=90, person=self.member_person).full_clean()
         assert badge.form_display == "Huy hiệu 45 năm tuổi Đảng"
 
     def test_a_badge_goes_to_a_person_and_the_exemplary_title_to_a_collective(self):
