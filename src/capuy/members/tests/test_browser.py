@@ -29,3 +29,39 @@ def test_a_member_opens_their_page_on_a_phone_and_sends_an_opinion(live_server, 
         assert Opinion.objects.get().subject == "Đề nghị gửi tài liệu sớm"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_office_selects_all_rows_and_decides_them_at_once(live_server, page):
+    from playwright.sync_api import expect
+
+    from capuy.core.testing import CapuyTestCase
+    from capuy.members.models import Level, Rating
+    from capuy.members.tests.test_quota import unit_campaign
+
+    CapuyTestCase.setUpTestData()
+    campaign, ratings = unit_campaign(CapuyTestCase, 5)  # all five proposed "Hoàn thành xuất sắc"
+    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next={campaign.get_absolute_url()}")
+    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    boxes = page.locator('input[type="checkbox"][name="chon"]')
+    expect(boxes).to_have_count(5)
+
+    page.get_by_label("Chọn tất cả").check()
+    for i in range(5):
+        expect(boxes.nth(i)).to_be_checked()
+    page.get_by_role("button", name="Ghi quyết định cho các dòng đã chọn").click()
+    # Five excellent of five is over the quota: refused with the rule, nothing saved.
+    expect(page.get_by_text("Không ghi quyết định nào.", exact=False)).to_be_visible()
+    expect(page.get_by_text("Quy định 366-QĐ/TW", exact=False).first).to_be_visible()
+    assert not Rating.objects.filter(step=Rating.Step.DECIDED).exists()
+
+    page.get_by_label("Chọn tất cả").check()
+    for rating in ratings[1:]:
+        page.locator(f'select[name="muc-{rating.pk}"]').select_option(Level.GOOD)
+    page.get_by_role("button", name="Ghi quyết định cho các dòng đã chọn").click()
+    expect(page.get_by_text("Đã ghi quyết định xếp loại cho 5 đối tượng.")).to_be_visible()
+    levels = sorted(Rating.objects.filter(campaign=campaign).values_list("decision_level", flat=True))
+    assert levels == sorted([Level.EXCELLENT] + [Level.GOOD] * 4)
