@@ -40,7 +40,7 @@ class PartyMemberAdmin(admin.ModelAdmin):
 
 @admin.register(RatingRules)
 class RatingRulesAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "excellent_min", "good_min", "done_min", "quota_percent"]
+    list_display = ["__str__", "excellent_min", "good_min", "done_min", "quota_percent", "quota_base"]
 
 
 @admin.register(RatingCampaign)

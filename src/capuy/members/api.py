@@ -382,6 +382,7 @@ class RulesOut(Schema):
     excellent_beyond_share_min: int
     quota_enabled: bool
     quota_percent: int
+    quota_base: str
 
 
 # --- helpers ----------------------------------------------------------------------------------------------

@@ -93,3 +93,10 @@ class BatchDecisionApiTests(MembersTestCase):
         response = self._post({self.ratings[0]: G})
         assert response.status_code in (403, 404)
         assert not Rating.objects.filter(step=Rating.Step.DECIDED).exists()
+
+
+class RatingRulesApiTests(MembersTestCase):
+    def test_the_api_states_the_quota_and_its_base(self):
+        self.login(self.ward_staff)
+        rules = self.client.get("/api/members/rating-rules/").json()
+        assert (rules["quota_percent"], rules["quota_base"]) == (20, "good_or_better")
