@@ -6,8 +6,10 @@ views and API handlers only translate requests and responses.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 
+from capuy.accounts import permissions
 from capuy.members import access
 from capuy.members.models import Rating, RatingCampaign
 from capuy.members.models import decide_ratings as _decide_ratings
@@ -19,15 +21,32 @@ def _visible(user, rating: Rating) -> bool:
     return access.can_read_organization_members(user, rating.subject_organization)
 
 
+def can_see_campaign(user, campaign: RatingCampaign) -> bool:
+    """The campaign's organization is readable, or some of its ratings are (an office or cell secretary of
+    part of the subtree works on its own part)."""
+    if access.can_read_organization_members(user, campaign.organization):
+        return True
+    by_member = permissions.organization_filter(user, field="member__person__organization__")
+    by_organization = permissions.organization_filter(user, field="organization__")
+    if by_member is None or by_organization is None:  # administrators see everything
+        return True
+    query = by_member | by_organization
+    cells = access.secretary_cells(user)
+    query |= Q(member__person__organization__in=cells) | Q(organization__in=cells)
+    return campaign.ratings.filter(query).exists()
+
+
 @transaction.atomic
 def decide_ratings(user, campaign: RatingCampaign, items) -> list[Rating]:
     """Quyết định xếp loại for many members (or organizations) of ``campaign`` at once.
 
-    ``items`` is [(rating_id, level, note)]. Every id must be a rating of this campaign that ``user`` may
+    ``items`` is [(rating_id, level, note)]. The campaign must be one ``user`` may see, and every id a rating of this campaign that ``user`` may
     read (else 404, naming the id) and decide (else 403). The decisions are validated together and the
     quota of "Hoàn thành xuất sắc nhiệm vụ" (Quy định 366-QĐ/TW) is checked on the whole resulting set
     per grassroots organization (``models.decide_ratings``): all are saved, or none with the reasons.
     """
+    if not can_see_campaign(user, campaign):
+        raise Http404("Không tìm thấy đợt đánh giá.")
     items = list(items)
     if not items:
         raise ValidationError("Chưa chọn đối tượng nào để quyết định xếp loại.")

@@ -100,3 +100,11 @@ class RatingRulesApiTests(MembersTestCase):
         self.login(self.ward_staff)
         rules = self.client.get("/api/members/rating-rules/").json()
         assert (rules["quota_percent"], rules["quota_base"]) == (20, "good_or_better")
+
+
+class CampaignVisibilityTests(MembersTestCase):
+    def test_an_empty_batch_on_a_campaign_the_user_cannot_see_is_not_found(self):
+        campaign, _ = unit_campaign(self, 3)
+        self.login(self.other_ward_staff)
+        response = self.client.post(reverse("members:campaign_decide", args=[campaign.pk]), {})
+        assert response.status_code == 404
