@@ -455,7 +455,7 @@ def record_attendance(request, pk: int, data: AttendanceIn):
                 "Đồng chí chỉ được tự điểm danh cho mình.")
     if data.action == "check_in":
         method = Attendance.Method.STAFF if access.manage else Attendance.Method.SELF
-        return conference.check_in(person, method=method, user=request.user)
+        return conference.check_in(person, method=method, user=request.user, self_service=not access.manage)
     if data.action == "left":
         return conference.mark_left(person, data.reason)
     if data.action in ("excused", "unexcused"):
