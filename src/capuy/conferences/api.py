@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.conferences import live
 from capuy.conferences.models import (
     AgendaItem,
     Attendance,
@@ -345,6 +346,7 @@ def update_conference(request, pk: int, data: ConferencePatch):
         conference.save()
         if chairs is not None:
             conference.chairs.set(Person.objects.filter(pk__in=chairs))
+        live.publish(conference.pk, "conference", {})
     return conference
 
 
@@ -390,7 +392,9 @@ def add_agenda_item(request, pk: int, data: AgendaItemIn):
     conference.ensure_editable()
     item = AgendaItem(conference=conference, **data.dict())
     item.full_clean()
-    item.save()
+    with transaction.atomic():
+        item.save()
+        live.publish(conference.pk, "agenda", {})
     return 201, item
 
 

@@ -1,19 +1,24 @@
 """The page and the API apply the same rules of the meeting, with the same Vietnamese message."""
 
+from unittest import mock
+
 from django.urls import reverse
 from django.utils import timezone
 
 from capuy.accounts.models import ApiToken
-from capuy.conferences.models import Attendance, Speech
+from capuy.conferences.models import AgendaItem, Attendance, Speech
 from capuy.conferences.tests.base import ConferenceTestCase
 from capuy.core.testing import PASSWORD
 
 
-class PageAndApiAgreeTests(ConferenceTestCase):
+class Calls(ConferenceTestCase):
+    """Calls to a page and to the API, as the given user."""
+
+    def token(self, user):
+        return {"Authorization": f"Bearer {ApiToken.issue(user)[1]}"}
+
     def api_post(self, user, path, data):
-        _, key = ApiToken.issue(user)
-        return self.client.post(f"/api{path}", data, content_type="application/json",
-                                headers={"Authorization": f"Bearer {key}"})
+        return self.client.post(f"/api{path}", data, content_type="application/json", headers=self.token(user))
 
     def page_post(self, user, url, data=None):
         self.client.login(username=user.username, password=PASSWORD)
@@ -21,6 +26,8 @@ class PageAndApiAgreeTests(ConferenceTestCase):
         self.client.logout()
         return " ".join(str(m) for m in response.context["messages"])
 
+
+class PageAndApiAgreeTests(Calls):
     def test_an_invitee_cannot_check_in_on_another_day_than_the_meeting(self):
         conference = self.invited()  # 5 October 2023, not today
         message = "Chỉ tự điểm danh được trong ngày họp."
@@ -60,3 +67,19 @@ class PageAndApiAgreeTests(ConferenceTestCase):
         response = self.api_post(self.committee_member, f"/conferences/{conference.pk}/attendance/",
                                  {"person_id": self.committee_person.pk})
         self.assertEqual(response.status_code, 200)
+
+
+class ApiEditsReachTheLiveScreensTests(Calls):
+    def test_editing_the_conference_through_the_api_sends_a_live_event(self):
+        with mock.patch("capuy.conferences.live.publish") as publish, self.captureOnCommitCallbacks(execute=True):
+            response = self.client.patch(f"/api/conferences/{self.conference.pk}/", {"venue": "Hội trường A"},
+                                         content_type="application/json", headers=self.token(self.district_staff))
+        self.assertEqual(response.status_code, 200, response.content)
+        publish.assert_any_call(self.conference.pk, "conference", {})
+
+    def test_adding_an_agenda_item_through_the_api_sends_a_live_event(self):
+        with mock.patch("capuy.conferences.live.publish") as publish, self.captureOnCommitCallbacks(execute=True):
+            response = self.api_post(self.district_staff, f"/conferences/{self.conference.pk}/agenda/",
+                                     {"order": 4, "kind": AgendaItem.Kind.REPORT, "title": "Báo cáo công tác kiểm tra"})
+        self.assertEqual(response.status_code, 201, response.content)
+        publish.assert_any_call(self.conference.pk, "agenda", {})
