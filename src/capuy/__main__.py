@@ -8,7 +8,11 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    # capuy's commands are spelled with hyphens (``capuy verify-history``); Django's modules use underscores.
+    argv = list(sys.argv)
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
+    execute_from_command_line(argv)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "auditlog",
     "capuy.core",
     "capuy.accounts",
     "capuy.organizations",
@@ -86,7 +87,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "capuy.core.history.HistoryContextMiddleware",
 ]
+# The history of changes: django-auditlog computes the changes, capuy's entry model chains them by hash.
+AUDITLOG_LOGENTRY_MODEL = "core.HistoryEntry"
+AUDITLOG_STORE_JSON_CHANGES = True
 
 ROOT_URLCONF = "capuy.urls"
 TEMPLATES = [

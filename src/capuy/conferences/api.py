@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.conferences import live
 from capuy.conferences.models import (
     AgendaItem,
     Attendance,
@@ -345,6 +346,7 @@ def update_conference(request, pk: int, data: ConferencePatch):
         conference.save()
         if chairs is not None:
             conference.chairs.set(Person.objects.filter(pk__in=chairs))
+        live.publish(conference.pk, "conference", {})
     return conference
 
 
@@ -390,7 +392,9 @@ def add_agenda_item(request, pk: int, data: AgendaItemIn):
     conference.ensure_editable()
     item = AgendaItem(conference=conference, **data.dict())
     item.full_clean()
-    item.save()
+    with transaction.atomic():
+        item.save()
+        live.publish(conference.pk, "agenda", {})
     return 201, item
 
 
@@ -455,7 +459,7 @@ def record_attendance(request, pk: int, data: AttendanceIn):
                 "Đồng chí chỉ được tự điểm danh cho mình.")
     if data.action == "check_in":
         method = Attendance.Method.STAFF if access.manage else Attendance.Method.SELF
-        return conference.check_in(person, method=method, user=request.user)
+        return conference.check_in(person, method=method, user=request.user, self_service=not access.manage)
     if data.action == "left":
         return conference.mark_left(person, data.reason)
     if data.action in ("excused", "unexcused"):

@@ -350,13 +350,19 @@ class Conference(models.Model):
         return invitation
 
     @transaction.atomic
-    def check_in(self, who, method: str = "staff", user=None) -> "Attendance":
-        """Record an arrival (``who``: an Invitation or a Person); late when the conference has already opened."""
+    def check_in(self, who, method: str = "staff", user=None, self_service: bool = False) -> "Attendance":
+        """Record an arrival (``who``: an Invitation or a Person); late when the conference has already opened.
+
+        ``self_service``: the invitee checks themself in (page, QR code or API); that is only possible on the
+        meeting day. The office may record an arrival on any day.
+        """
         from capuy.conferences import live
 
         self._changing()
         if self.status == self.Status.DRAFT:
             raise ValidationError("Hội nghị chưa gửi giấy mời, chưa thể điểm danh.")
+        if self_service and self.date != timezone.localdate():
+            raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
         invitation = self._invitation_of(who)
         # Lock the invitation so that two check-ins at once do not both pass the check.
         Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
@@ -494,6 +500,11 @@ class Conference(models.Model):
         if kind not in SpeechKind.values:
             raise ValidationError({"kind": "Loại phát biểu không hợp lệ."})
         invitation = self._invitation_of(person)
+        absence = Attendance.objects.filter(invitation=invitation).exclude(status=Attendance.Status.PRESENT).first()
+        if absence is not None and kind != SpeechKind.CONTRIBUTION:
+            # An absent member may send a written contribution (tham luận), but cannot have spoken.
+            raise ValidationError(f"Đồng chí {person.full_name} được ghi {absence.get_status_display().lower()}, "
+                                  "không thể ghi nhận phát biểu tại hội nghị.")
         order = (self.speeches.aggregate(n=Max("order"))["n"] or 0) + 1
         speech = Speech(conference=self, agenda_item=item, request=request, kind=kind, speaker=person,
                         speaker_title=title.strip() or invitation.printed_title, summary=summary.strip(), order=order)

@@ -374,9 +374,7 @@ def self_check_in(request, pk):
         raise Http404("Bạn không có giấy mời dự hội nghị này.")
 
     def check_in():
-        if conference.date != timezone.localdate():
-            raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
-        conference.check_in(access.invitation, method=Attendance.Method.SELF, user=request.user)
+        conference.check_in(access.invitation, method=Attendance.Method.SELF, user=request.user, self_service=True)
     return _act(request, conference, check_in, "Đã điểm danh. Chào mừng đồng chí dự hội nghị.",
                 _safe_next(request, reverse("conferences:follow", args=[pk])))
 
@@ -392,9 +390,8 @@ def check_in_token(request, token):
         raise Http404("Không tìm thấy giấy mời.")
     if request.method == "POST":
         def check_in():
-            if not access.manage and conference.date != timezone.localdate():
-                raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
-            conference.check_in(invitation, method=Attendance.Method.QR, user=request.user)
+            conference.check_in(invitation, method=Attendance.Method.QR, user=request.user,
+                                self_service=not access.manage)
         to = reverse("conferences:attendance", args=[conference.pk]) if access.manage else \
             reverse("conferences:follow", args=[conference.pk])
         return _act(request, conference, check_in, f"Đã điểm danh đồng chí {invitation.person.full_name}.", to)

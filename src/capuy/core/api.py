@@ -7,6 +7,7 @@ from ninja import Schema
 from ninja.security import HttpBearer
 
 from capuy.accounts.models import ApiToken
+from capuy.core.history import set_api_actor
 
 
 class TokenAuth(HttpBearer):
@@ -16,6 +17,7 @@ class TokenAuth(HttpBearer):
         user = ApiToken.user_for(token)
         if user is not None:
             request.user = user
+            set_api_actor(user)
         return user
 
 

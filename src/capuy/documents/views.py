@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
 from capuy.core import files
+from capuy.core.history import record_access
 from capuy.documents import generation, library, uploads
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
@@ -87,6 +88,8 @@ def detail(request, pk):
         "upload_form": UploadForm(),
         "replaced_by": document.replaced_by.filter(status=Document.Status.ISSUED).first(),
     }
+    if document.is_secret:
+        record_access(document)
     return render(request, "documents/detail.html", context)
 
 

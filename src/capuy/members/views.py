@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
+from capuy.core.history import record_access
 from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, actions, exchange, hooks, reports, rules
 from capuy.members.forms import (
@@ -116,6 +117,7 @@ def detail(request, pk):
                     return redirect(member)
                 except ValidationError as exc:
                     transfer_form.add_error(None, _error_text(exc))
+    record_access(member)
     return render(request, "members/detail.html", _record_context(member) | {
         "can_manage": can_manage, "status_form": status_form, "transfer_form": transfer_form,
     })

@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
@@ -246,16 +245,14 @@ def _apply(request, task: Task, fields: dict):
         _org(request, fields["lead_organization_id"])
     for name, value in fields.items():
         setattr(task, name, value)
-    with transaction.atomic():
-        services.save_task(task, request.user)
-        if indicator_ids is not None:
-            from capuy.targets.models import Indicator
+    indicators = None
+    if indicator_ids is not None:
+        from capuy.targets.models import Indicator
 
-            indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
-            if len(indicators) != len(set(indicator_ids)):
-                raise ValidationError({"indicator_ids": "Có chỉ tiêu không tồn tại."})
-            task.indicators.set(indicators)
-    return task
+        indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
+        if len(indicators) != len(set(indicator_ids)):
+            raise ValidationError({"indicator_ids": "Có chỉ tiêu không tồn tại."})
+    return services.save_task(task, request.user, indicators=indicators)
 
 
 def _registration(request, pk) -> Registration:

@@ -75,13 +75,15 @@ def check_evidence(uploaded) -> str:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def save_task(task: Task, user=None) -> Task:
-    """Validate and save a task (new or changed)."""
+def save_task(task: Task, user=None, indicators=None) -> Task:
+    """Validate and save a task (new or changed) with the indicators (chỉ tiêu) it serves, when given."""
     if task.pk is None and user is not None and user.is_authenticated:
         task.created_by = user
     task.full_clean()
     with transaction.atomic():
         task.save()
+        if indicators is not None:
+            task.indicators.set(indicators)
     return task
 
 

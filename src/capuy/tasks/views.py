@@ -207,7 +207,7 @@ def _save_task_form(request, form, title, back):
         if not task.pk and task.parent_id:
             task.conference_id, task.document_id = task.parent.conference_id, task.parent.document_id
         try:
-            services.save_task(task, request.user)
+            services.save_task(task, request.user, indicators=form.cleaned_data.get("indicators"))
         except ValidationError as exc:
             for message in _errors(exc):
                 form.add_error(None, message)

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from capuy.accounts.models import ApiToken
 from capuy.conferences.models import Conference, Draft, DraftComment
 from capuy.conferences.tests.base import ConferenceTestCase
@@ -65,7 +67,7 @@ class ApiTests(ConferenceTestCase):
         assert response.status_code == 400 and "đã điểm danh" in response.json()["detail"]
 
     def test_an_invitee_checks_in_only_themself(self):
-        conference = self.invited()
+        conference = self.invited(self.make_conference(body=self.current_bch(), day=timezone.localdate()))
         path = f"/conferences/{conference.pk}/attendance/"
         response = self.api("post", path, self.committee_member, {"person_id": self.secretary.pk})
         assert response.status_code == 403

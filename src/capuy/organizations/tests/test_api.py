@@ -63,6 +63,16 @@ class OrganizationApiTests(ApiTestCase):
 
 
 class TermBodyPeopleApiTests(ApiTestCase):
+    def test_it_lists_the_terms_of_an_organization_by_name(self):
+        response = self.call("get", f"/api/organizations/{self.district.pk}/terms/", self.district_staff)
+        assert response.status_code == 200
+        assert [t["name"] for t in response.json()] == [str(self.term)]
+
+    def test_creating_a_term_answers_201_once_and_saves_one_term(self):
+        response = self.call("post", "/api/terms/", self.ward_staff, organization_id=self.ward.pk,
+                             congress_number=3, start_year=2020, end_year=2025, start_date="2020-07-01")
+        assert response.status_code == 201 and response.json()["name"] == str(self.ward.terms.get())
+
     def test_overlapping_terms_are_refused_and_nothing_is_saved(self):
         response = self.call("post", "/api/terms/", self.district_staff, organization_id=self.district.pk,
                              congress_number=7, start_year=2024, end_year=2029, start_date="2024-01-01")

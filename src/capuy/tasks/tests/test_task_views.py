@@ -81,6 +81,15 @@ class TaskFormTests(TasksTestCase):
         task = Task.objects.get(title__contains="tuyển quân")
         assert task.coordinating_list == ["Công an quận", "Đoàn Thanh niên"] and task.created_by == self.district_staff
 
+    def test_the_indicators_chosen_on_the_form_are_kept(self):
+        from capuy.targets.models import Indicator
+
+        indicator = Indicator.objects.create(code="TQ", name="Số thanh niên nhập ngũ", unit="người")
+        self.login(self.district_staff)
+        response = self.client.post(f"/nhiem-vu/to-chuc/{self.district.pk}/giao/", self.form(indicators=[indicator.pk]))
+        assert response.status_code == 302
+        assert list(Task.objects.get(title__contains="tuyển quân").indicators.all()) == [indicator]
+
     def test_a_deadline_before_the_start_is_refused_and_nothing_is_saved(self):
         self.login(self.district_staff)
         response = self.client.post(f"/nhiem-vu/to-chuc/{self.district.pk}/giao/", self.form(deadline="2023-12-01"))
