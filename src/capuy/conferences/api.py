@@ -19,8 +19,8 @@ from capuy.conferences.models import (
     Conference,
     Draft,
     DraftComment,
-    quorum,
 )
+from capuy.conferences.roll import quorum
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Body, Person
 

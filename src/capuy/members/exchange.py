@@ -338,7 +338,7 @@ def _apply(parsed: list[dict], by) -> ImportResult:
                 "official_date": p["official_date"], "status": p["status"] if _special(p["status"]) else standing,
                 "temporarily_transferred": p["status"] == Status.TEMPORARILY_TRANSFERRED,
                 "exempt": p["status"] == Status.EXEMPT, "suspended": p["status"] == Status.SUSPENDED,
-                "prosecuted": False})
+                "prosecuted": p["status"] == Status.PROSECUTED})
         member_ids = insert_rows(PartyMember, member_rows)
         StatusChange.objects.bulk_create(
             StatusChange(member_id=member_id, status=p["status"], date=p["status_date"], recorded_by=by,
