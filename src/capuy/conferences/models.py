@@ -2,8 +2,7 @@
 
 Domain rules live here, each in one place:
 - ``next_conference_number`` – the number inside a body and term (DOMAIN.md, "Conferences").
-- who is summoned, who counts and whether enough are present: ``capuy.conferences.roll`` (DOMAIN.md, "Votes and
-  elections").
+- who is summoned, who counts and whether enough are present: ``capuy.conferences.roll`` (docs/RULES.md).
 - ``Conference.ensure_editable`` – a closed conference is never changed.
 """
 
@@ -706,7 +705,7 @@ class Attendance(models.Model):
 
 class DelegateAlternate(models.Model):
     """Representative congress: an alternate delegate (dự khuyết) takes the seat of a delegate absent from the
-    whole congress (DOMAIN.md "Votes and elections"); the roll (``capuy.conferences.roll``) reads it."""
+    whole congress (Party Charter art. 9; Quy định 232-QĐ/TW §9.3); the roll (``capuy.conferences.roll``) reads it."""
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="alternates")
     delegate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="đại biểu vắng")

@@ -1,8 +1,7 @@
 """The meeting roll: who is summoned, who is present, the base of each kind of meeting and the quorum.
 
 The one place that answers these questions for a conference on its date; the quorum screen, the minutes,
-the API, votes and elections (``capuy.voting``) all ask it. DOMAIN.md "Votes and elections" spells out
-the rules, after the Party Charter (Điều lệ Đảng) art. 9 and Quy định 24-QĐ/TW §9.3 (replaced by Quy định
+the API, votes and elections (``capuy.voting``) all ask it. The rules (register: ``docs/RULES.md``) follow the Party Charter (Điều lệ Đảng) art. 9 and Quy định 24-QĐ/TW §9.3 (replaced by Quy định
 232-QĐ/TW in 2025), Hướng dẫn 04-HD/TW (election rules: who is not summoned), Quy chế bầu cử art. 32 and
 Hướng dẫn 01-HD/TW §13.2 (transferred or exempt members who attend count), Quy định 96-QĐ/TW (confidence
 votes).
@@ -16,7 +15,7 @@ Two layers:
   ``quorum_check``), tested with tables;
 - ``roll(conference, kind, at)`` turns records into those values and answers with a ``Roll``.
 
-Settings (DOMAIN.md **(setting)**):
+Settings (rules whose official text could not be confirmed are configurable, default given):
 - ``CAPUY_QUORUM_FRACTION`` (default "2/3"): quorum of ordinary meetings.
 - ``CAPUY_TRANSFERRED_COUNT_IF_ATTENDING`` (default True): a member of a committee temporarily transferred
   elsewhere is left out of its base unless they attend.
@@ -63,7 +62,7 @@ def fraction_setting(name: str, default, *, allow_zero: bool = True) -> Fraction
 
 
 def quorum_fraction() -> Fraction:
-    """Quorum of ordinary meetings (DOMAIN.md **(setting)** ``CAPUY_QUORUM_FRACTION``, default two thirds)."""
+    """Quorum of ordinary meetings (**setting** ``CAPUY_QUORUM_FRACTION``, default two thirds of the base present)."""
     return fraction_setting("CAPUY_QUORUM_FRACTION", Fraction(2, 3), allow_zero=False)
 
 
@@ -71,8 +70,8 @@ CONFIDENCE_QUORUM = Fraction(2, 3)  # Quy định 96-QĐ/TW: a confidence vote n
 
 
 def transferred_count_if_attending() -> bool:
-    """Committees: a member temporarily transferred elsewhere counts only if they attend (DOMAIN.md
-    **(setting)** ``CAPUY_TRANSFERRED_COUNT_IF_ATTENDING``, default True; False leaves them out even present)."""
+    """Committees: a member temporarily transferred elsewhere counts only if they attend
+    (**setting** ``CAPUY_TRANSFERRED_COUNT_IF_ATTENDING``, default True; False leaves them out even present)."""
     return bool(getattr(settings, "CAPUY_TRANSFERRED_COUNT_IF_ATTENDING", True))
 
 
@@ -82,7 +81,7 @@ def transferred_count_if_attending() -> bool:
 
 
 class BaseKind:
-    """Who a meeting and its votes are counted against (DOMAIN.md, "Votes and elections")."""
+    """Who a meeting and its votes are counted against (Party Charter art. 9; Quy định 232-QĐ/TW §9.3)."""
 
     BODY = "body"  # BCH, BTV, UBKT (and chi ủy): the incumbent members summoned
     MEMBERS_MEETING = "members_meeting"  # congress or meeting of party members (a chi bộ meeting)
@@ -155,7 +154,7 @@ def _not_summoned(m: Voter) -> str | None:
 def body_base(members: Iterable[Voter]) -> Base:
     """Base of a BCH, BTV or inspection committee (and a chi ủy) meeting or vote.
 
-    DOMAIN.md; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW); Hướng dẫn 04-HD/TW: the incumbent
+    Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW); Hướng dẫn 04-HD/TW: the incumbent
     members on the date (memberships ended by death, expulsion, removal, resignation or retirement are no
     longer incumbent), minus those suspended, indicted, prosecuted or detained (not summoned), and those
     temporarily transferred elsewhere unless they attend (**setting** ``CAPUY_TRANSFERRED_COUNT_IF_ATTENDING``).
@@ -175,7 +174,7 @@ def body_base(members: Iterable[Voter]) -> Base:
 def members_meeting_base(summoned: Iterable[Voter]) -> Base:
     """Base of a congress or meeting of party members (e.g. a chi bộ meeting).
 
-    DOMAIN.md; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW); Quy chế bầu cử art. 32; Hướng dẫn
+    Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW); Quy chế bầu cử art. 32; Hướng dẫn
     01-HD/TW §13.2: all *official* members summoned (probationary members attend but neither vote nor count,
     Charter art. 5), minus those
     - suspended, indicted, prosecuted or detained;
@@ -204,7 +203,7 @@ def members_meeting_base(summoned: Iterable[Voter]) -> Base:
 def congress_base(delegates: Iterable[Voter]) -> Base:
     """Base of a representative congress (đại hội đại biểu).
 
-    DOMAIN.md; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW): all official delegates summoned,
+    Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW): all official delegates summoned,
     minus those absent for the **whole** congress who have no alternate (dự khuyết) in their place. A delegate
     who attended and left early still counts; an absent delegate replaced by an alternate stays counted (the
     alternate takes the seat).
@@ -246,7 +245,7 @@ def at_least(fraction: Fraction, whole: int) -> int:
 def quorum_check(base: int, present: int, confidence: bool = False) -> QuorumCheck:
     """Is the meeting quorate?
 
-    Ordinary meetings: ``CAPUY_QUORUM_FRACTION`` of the base present (DOMAIN.md **(setting)**, default two
+    Ordinary meetings: ``CAPUY_QUORUM_FRACTION`` of the base present (**setting**, default two
     thirds). Confidence votes (Quy định 96-QĐ/TW): at least two thirds of the base present, always. A meeting
     with nobody to count is never quorate.
     """
@@ -312,7 +311,7 @@ def body_roll(conference: Conference) -> list:
 
 def summoned(conference: Conference) -> list:
     """Who is summoned as a member on the conference date: ``body_roll`` minus members suspended, indicted,
-    prosecuted or detained on that date (not summoned: Hướng dẫn 04-HD/TW; DOMAIN.md)."""
+    prosecuted or detained on that date (not summoned: Hướng dẫn 04-HD/TW)."""
     day = conference.date
     out = []
     for person in body_roll(conference):

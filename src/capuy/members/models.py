@@ -40,7 +40,7 @@ STATUS_FLAGS = {
     Status.SUSPENDED: "suspended",
     Status.PROSECUTED: "prosecuted",
 }
-# Statuses that end every body membership on their date (DOMAIN.md "Votes and elections": no longer incumbent).
+# Statuses that end every body membership on their date (Party Charter art. 9: no longer incumbent).
 ENDS_BODY_MEMBERSHIPS = {Status.DECEASED: "deceased", Status.EXPELLED: "expelled", Status.LEFT: "left_party"}
 
 
@@ -207,7 +207,7 @@ class PartyMember(models.Model):
         """What a meeting on ``day`` needs to know, from the dated history only (never today's flags).
 
         Official from the official date (a member made official after the meeting was probationary at it);
-        the status that held that day (DOMAIN.md "Votes and elections": the base of a past meeting is what it
+        the status that held that day (docs/RULES.md: the base of a past meeting is what it
         was on the meeting's date).
         """
         status = self.status_on(day)

@@ -311,7 +311,7 @@ class BodyMembership(models.Model):
         MEMBER = "uy_vien", "Ủy viên"
 
     class EndReason(models.TextChoices):
-        """Why a membership ended before its term (DOMAIN.md "Votes and elections": no longer incumbent)."""
+        """Why a membership ended before its term (Party Charter art. 9: no longer incumbent)."""
 
         DECEASED = "deceased", "Từ trần"
         EXPELLED = "expelled", "Bị khai trừ khỏi Đảng"
@@ -354,7 +354,7 @@ class BodyMembership(models.Model):
     def end(self, day: datetime.date, reason: str, decision: str = "") -> "BodyMembership":
         """End the membership because of an event on ``day`` (death, expulsion, removal, resignation, retirement).
 
-        DOMAIN.md "Votes and elections" (Party Charter art. 9; Hướng dẫn on the election rules): from that date
+        Party Charter art. 9; Quy định 232-QĐ/TW §9.3 (the incumbent members): from that date
         the person is no longer an incumbent member, so they are neither summoned nor counted. The membership's
         last day is the day before the event; a later end already recorded is brought forward, an earlier one
         is kept (the person had already left the body).

@@ -1,10 +1,10 @@
 """The counting rules of votes and elections, as plain functions (no database).
 
-Every rule here cites where it comes from: DOMAIN.md "Votes and elections", which follows the Party
+Every rule here cites where it comes from (register: ``docs/RULES.md``): the Party
 Charter (Điều lệ Đảng) art. 9 and Quy định 24-QĐ/TW §9.3 (replaced by Quy định 232-QĐ/TW in 2025) for
 "more than half" of the base, and Quy định 96-QĐ/TW for confidence votes. The base itself, who is present
-and the quorum are the meeting roll's (``capuy.conferences.roll``), the one place for them. Thresholds that
-DOMAIN.md marks **(setting)** are read through ``roll.fraction_setting`` with the default given there:
+and the quorum are the meeting roll's (``capuy.conferences.roll``), the one place for them. Thresholds whose
+official text could not be confirmed are settings, read through ``roll.fraction_setting`` with the default given there:
 
 - ``CAPUY_EXTRA_CANDIDATES_PREPARED`` (default ("1/10", "3/20")): extra candidates a prepared list should carry.
 - ``CAPUY_EXTRA_CANDIDATES_MAX`` (default "3/10"): extra candidates never more than this share of the seats.
@@ -29,7 +29,7 @@ __all__ = ["BaseKind"]  # re-exported for the voting models' choices; defined by
 
 
 def prepared_extra_range() -> tuple[Fraction, Fraction]:
-    """Extra candidates on a prepared list: 10–15% more than the seats (DOMAIN.md, **(setting)**)."""
+    """Extra candidates on a prepared list: 10–15% more than the seats (**setting**)."""
     name = "CAPUY_EXTRA_CANDIDATES_PREPARED"
     low, high = (parse_fraction(v, name) for v in getattr(settings, name, ("1/10", "3/20")))
     if low > high:
@@ -40,17 +40,17 @@ def prepared_extra_range() -> tuple[Fraction, Fraction]:
 
 
 def extra_max() -> Fraction:
-    """Extra candidates are never more than 30% of the seats (DOMAIN.md, **(setting)**)."""
+    """Extra candidates are never more than 30% of the seats (**setting**)."""
     return fraction_setting("CAPUY_EXTRA_CANDIDATES_MAX", Fraction(3, 10))
 
 
 def floor_support_fraction() -> Fraction:
-    """A nominee from the floor joins the list only if more than 30% of delegates agree (DOMAIN.md, **(setting)**)."""
+    """A nominee from the floor joins the list only if more than 30% of delegates agree (**setting**)."""
     return fraction_setting("CAPUY_FLOOR_NOMINEE_SUPPORT", Fraction(3, 10))
 
 
 def tie_revote() -> bool:
-    """A tie at the last seat leads to a re-vote among the tied (DOMAIN.md, **(setting)**, default on)."""
+    """A tie at the last seat leads to a re-vote among the tied (**setting**, default on)."""
     return bool(getattr(settings, "CAPUY_ELECTION_TIE_REVOTE", True))
 
 
@@ -91,8 +91,8 @@ class CountError(ValueError):
 
 def check_counts(base: int, counts: Mapping[str, int], present: int | None = None) -> None:
     """Counts may not be negative nor exceed the base in total; counts of a show of hands may not exceed the
-    number of members of the base present (``present``): nobody absent raises a hand (DOMAIN.md "Votes and
-    elections": recorded counts)."""
+    number of members of the base present (``present``): nobody absent raises a hand (recorded counts of the counting
+    board, Quy định 232-QĐ/TW §9.3)."""
     if any(v is None or v < 0 for v in counts.values()):
         raise CountError("Số phiếu không được âm.")
     total = sum(counts.values())
@@ -147,7 +147,7 @@ def prepared_extras(seats: int) -> tuple[int, int]:
 def check_candidate_list(seats: int, candidates: int) -> ListCheck:
     """The list must be longer than the seats: 10–15% more as prepared, never more than 30% more.
 
-    DOMAIN.md "Elections" (**setting**: ``CAPUY_EXTRA_CANDIDATES_PREPARED``, ``CAPUY_EXTRA_CANDIDATES_MAX``).
+    Election rules of the Party (**setting**: ``CAPUY_EXTRA_CANDIDATES_PREPARED``, ``CAPUY_EXTRA_CANDIDATES_MAX``).
     The list is refused when it is not longer than the seats or exceeds the maximum; within those bounds a
     count outside the prepared range is allowed with a notice (the congress may have added floor nominees):
     13 candidates for 11 seats (18,2% extra) is allowed with a notice. For one seat (a secretary) the list may
@@ -190,7 +190,7 @@ def _pct(fraction: Fraction) -> str:
 def floor_nominee_admitted(delegates: int, agreeing: int) -> tuple[bool, int, str]:
     """A nominee from the floor joins the list only if *more than* 30% of the delegates agree.
 
-    DOMAIN.md "Elections" (**setting** ``CAPUY_FLOOR_NOMINEE_SUPPORT``). ``delegates`` is the congress's
+    Election rules of the Party (**setting** ``CAPUY_FLOOR_NOMINEE_SUPPORT``). ``delegates`` is the congress's
     base. Returns (admitted, least number needed, explanation).
     """
     if agreeing < 0 or agreeing > delegates:
@@ -209,7 +209,7 @@ def floor_nominee_admitted(delegates: int, agreeing: int) -> tuple[bool, int, st
 
 
 def ballot_valid(kept: Sequence, seats: int, candidates: Iterable) -> bool:
-    """A ballot is invalid when it keeps more names than seats (DOMAIN.md "Elections"), or keeps a name
+    """A ballot is invalid when it keeps more names than seats (election rules of the Party), or keeps a name
     twice or a name not on the list. A ballot keeping fewer names (all crossed out included) is valid.
     """
     kept = list(kept)
@@ -244,7 +244,7 @@ class ElectionOutcome:
 def count_election(base: int, seats: int, candidates: Sequence, ballots: Iterable[Sequence]) -> ElectionOutcome:
     """Count crossing-out ballots: ``ballots`` are the names each ballot kept.
 
-    DOMAIN.md "Elections"; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW):
+    Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW):
     - a ballot keeping more names than seats is invalid (and counts for nobody);
     - a candidate is elected with more than half of the *base* (the total summoned, not the ballots cast),
       highest first, up to the seats;

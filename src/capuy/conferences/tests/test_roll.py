@@ -174,7 +174,7 @@ class MembershipEndTests(ConferenceTestCase):
         assert secretary not in summoned(self.conference)
 
     def test_every_event_ends_the_membership_on_its_date(self):
-        # (reason, source): each ends the incumbency (DOMAIN.md "Votes and elections"; Party Charter art. 9).
+        # (reason, source): each ends the incumbency (Party Charter art. 9).
         for person, reason in zip(self.members[:4], ["removed", "resigned", "retired", "transferred"], strict=True):
             assert person.leave_bodies(D(2023, 9, 1), reason, "Quyết định số 12-QĐ/TU") == 1
         assert quorum(self.conference).base == 1

@@ -25,11 +25,11 @@ BODY_CASES = [
      roll.EXCLUDED_SUSPENDED),
     ("indicted or detained member is not summoned", HD04, Voter("a", prosecuted=True), False,
      roll.EXCLUDED_PROSECUTED),
-    ("temporarily transferred and absent is left out", "DOMAIN.md (setting)",
+    ("temporarily transferred and absent is left out", "setting CAPUY_TRANSFERRED_COUNT_IF_ATTENDING",
      Voter("a", temporarily_transferred=True, attended=False, present=False), False, roll.EXCLUDED_TRANSFERRED),
-    ("temporarily transferred who attends counts", "DOMAIN.md (setting)",
+    ("temporarily transferred who attends counts", "setting CAPUY_TRANSFERRED_COUNT_IF_ATTENDING",
      Voter("a", temporarily_transferred=True, attended=True), True, None),
-    ("temporarily transferred who came and left early counts", "DOMAIN.md (setting)",
+    ("temporarily transferred who came and left early counts", "setting CAPUY_TRANSFERRED_COUNT_IF_ATTENDING",
      Voter("a", temporarily_transferred=True, attended=True, present=False), True, None),
 ]
 
@@ -108,12 +108,12 @@ def test_each_rule_cites_its_source():
 
 # (case, source, base, present, confidence, required, reached)
 QUORUM_CASES = [
-    ("two thirds of 9 is 6", "DOMAIN.md (setting, default 2/3)", 9, 6, False, 6, True),
-    ("5 of 9 is not enough", "DOMAIN.md (setting, default 2/3)", 9, 5, False, 6, False),
-    ("two thirds of 10 rounds up to 7", "DOMAIN.md (setting, default 2/3)", 10, 7, False, 7, True),
-    ("6 of 10 is not enough", "DOMAIN.md (setting, default 2/3)", 10, 6, False, 7, False),
+    ("two thirds of 9 is 6", "setting CAPUY_QUORUM_FRACTION (default 2/3)", 9, 6, False, 6, True),
+    ("5 of 9 is not enough", "setting CAPUY_QUORUM_FRACTION (default 2/3)", 9, 5, False, 6, False),
+    ("two thirds of 10 rounds up to 7", "setting CAPUY_QUORUM_FRACTION (default 2/3)", 10, 7, False, 7, True),
+    ("6 of 10 is not enough", "setting CAPUY_QUORUM_FRACTION (default 2/3)", 10, 6, False, 7, False),
     ("confidence vote of 30 needs 20", "Quy định 96-QĐ/TW", 30, 19, True, 20, False),
-    ("nobody to count is never a quorum", "DOMAIN.md", 0, 0, False, 0, False),
+    ("nobody to count is never a quorum", "Điều lệ Đảng, Điều 9", 0, 0, False, 0, False),
 ]
 
 

@@ -1,10 +1,10 @@
-"""The candidate list against the seats and the count at the last seat, by table (DOMAIN.md "Elections")."""
+"""The candidate list against the seats and the count at the last seat, by table (docs/RULES.md)."""
 
 import pytest
 
 from capuy.voting import rules
 
-SOURCE = "DOMAIN.md Elections: 10–15% more as prepared, never more than 30% (settings)"
+SOURCE = "Quy chế bầu cử (settings CAPUY_EXTRA_CANDIDATES_*): 10–15% more as prepared, never more than 30% (settings)"
 
 # (case, seats, candidates, ok, notice contains, prepared range)
 LIST_CASES = [
