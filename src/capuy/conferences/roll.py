@@ -28,7 +28,7 @@ from fractions import Fraction
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Prefetch
+from django.db.models import Q
 
 from capuy.conferences.models import Attendance, Conference, DelegateAlternate, Invitation
 from capuy.organizations.models import Body, BodyMembership, Person
@@ -94,7 +94,7 @@ class BaseKind:
     ]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Voter:
     """What the base rules need to know about one person summoned or sitting on the body, on the date."""
 
@@ -270,63 +270,114 @@ def default_base_kind(conference: Conference) -> str:
     return BaseKind.BODY
 
 
-def _standing(person, day: datetime.date):
-    record = getattr(person, "party_member", None)
-    return record.standing_on(day) if record is not None else None
+@dataclasses.dataclass
+class Entry:
+    """One person on a conference's list, read as plain values (a congress of 1,587 in a few queries)."""
+
+    pk: int
+    full_name: str
+    standing: object = None  # ``members.models.Standing`` on the conference date, None without a party record
 
 
-def _voter_flags(person, day: datetime.date) -> dict:
-    s = _standing(person, day)
-    if s is None:  # no party record (e.g. a committee member recorded only as a person): counted as official
-        return {"official": True}
-    return {"official": s.official, "temporarily_transferred": s.temporarily_transferred, "exempt": s.exempt,
-            "suspended": s.suspended, "prosecuted": s.prosecuted}
+def _standings(person_ids, day: datetime.date) -> dict:
+    """person id -> ``Standing`` on ``day`` (``members.models.standing_from``) for ``person_ids`` (a subquery of
+    person ids), in two queries."""
+    from capuy.members.models import PartyMember, StatusChange, standing_from
+
+    records = {pk: (person_id, admitted, official) for pk, person_id, admitted, official in
+               PartyMember.objects.filter(person_id__in=person_ids)
+               .values_list("pk", "person_id", "admission_date", "official_date").order_by()}
+    changes = {pk: [] for pk in records}
+    for member_id, day_, status, pk in (StatusChange.objects.filter(member__person_id__in=person_ids)
+                                        .values_list("member_id", "date", "status", "pk").order_by()):
+        changes[member_id].append((day_, status, pk))
+    return {person_id: standing_from(admitted, official, changes[pk], day)
+            for pk, (person_id, admitted, official) in records.items()}
 
 
-def _with_history(people: list) -> list:
-    """Attach the status history to ``people`` (two queries whatever their number)."""
-    from django.db.models import prefetch_related_objects
-
-    from capuy.members.models import StatusChange
-
-    prefetch_related_objects(people, "party_member", Prefetch("party_member__status_changes",
-                                                              queryset=StatusChange.objects.order_by("date", "pk")))
-    return people
-
-
-def body_roll(conference: Conference) -> list:
+def body_roll(conference: Conference) -> list[Entry]:
     """Everyone on the conference's list on its date, before the exclusions: the body's incumbent members
-    (memberships active on the date, ordered secretary first); for a meeting of party members whose body keeps
-    no list, the party members of the organization who were on the rolls on the date."""
-    memberships = sorted(conference.body.memberships_on(conference.date),
-                         key=lambda m: (BodyMembership.ROLE_ORDER.get(m.role, 99), m.person.sort_key))
-    people = list(dict.fromkeys(m.person for m in memberships))
-    if not people and conference.body.kind == Body.Kind.CELL_MEETING:
-        candidates = _with_history(list(Person.objects.filter(
-            organization_id=conference.organization_id, party_member__isnull=False,
-            party_member__admission_date__lte=conference.date).order_by("sort_key")))
-        return [p for p in candidates if p.party_member.standing_on(conference.date).on_rolls]
-    return _with_history(people)
+    (memberships active on the date, secretary first); for a meeting of party members whose body keeps no list,
+    the party members of the organization who were on the rolls on the date."""
+    day = conference.date
+    memberships = conference.body.memberships.active_on(day)
+    rows = sorted(memberships.values_list("person_id", "person__full_name", "person__sort_key", "role").order_by(),
+                  key=lambda r: (BodyMembership.ROLE_ORDER.get(r[3], 99), r[2]))
+    people = list({pk: name for pk, name, _, _ in rows}.items())
+    ids = memberships.values("person_id")
+    cell_list = not people and conference.body.kind == Body.Kind.CELL_MEETING
+    if cell_list:
+        cell = Person.objects.filter(organization_id=conference.organization_id, party_member__isnull=False,
+                                     party_member__admission_date__lte=day)
+        people = list(cell.order_by("sort_key").values_list("pk", "full_name"))
+        ids = cell.values("pk")
+    standings = _standings(ids, day)
+    entries = [Entry(pk, name, standings.get(pk)) for pk, name in people]
+    if cell_list:
+        entries = [e for e in entries if e.standing is not None and e.standing.on_rolls]
+    return entries
+
+
+def _not_summoned_on(entry: Entry) -> bool:
+    return entry.standing is not None and (entry.standing.suspended or entry.standing.prosecuted)
 
 
 def summoned(conference: Conference) -> list:
-    """Who is summoned as a member on the conference date: ``body_roll`` minus members suspended, indicted,
-    prosecuted or detained on that date (not summoned: Hướng dẫn 04-HD/TW)."""
-    day = conference.date
-    out = []
-    for person in body_roll(conference):
-        s = _standing(person, day)
-        if s is None or not (s.suspended or s.prosecuted):
-            out.append(person)
-    return out
+    """Who is summoned as a member on the conference date (Person records, in the order of the list):
+    ``body_roll`` minus members suspended, indicted, prosecuted or detained on that date (not summoned:
+    Hướng dẫn 04-HD/TW)."""
+    entries = [e for e in body_roll(conference) if not _not_summoned_on(e)]
+    people = Person.objects.in_bulk([e.pk for e in entries])
+    return [people[e.pk] for e in entries]
 
 
-def _present_at(att, at: datetime.datetime | None) -> bool:
-    if att is None or att.status != Attendance.Status.PRESENT:
-        return False
+def _voter_flags(standing) -> dict:
+    if standing is None:  # no party record (e.g. a committee member recorded only as a person): counted as official
+        return {"official": True}
+    return {"official": standing.official, "temporarily_transferred": standing.temporarily_transferred,
+            "exempt": standing.exempt, "suspended": standing.suspended, "prosecuted": standing.prosecuted}
+
+
+PRESENT, EXCUSED = str(Attendance.Status.PRESENT), str(Attendance.Status.EXCUSED)
+
+
+@dataclasses.dataclass(slots=True)
+class Presence:
+    status: str
+    here_now: bool = False  # checked in and not left (filled when the roll is asked for now)
+    arrived_at: datetime.datetime | None = None
+    left_at: datetime.datetime | None = None
+
+    @property
+    def attended(self) -> bool:
+        """Checked in at some moment of the meeting (even if they left early)."""
+        return self.status == PRESENT
+
+    @property
+    def excused(self) -> bool:
+        return self.status == EXCUSED
+
+    def present_at(self, at: datetime.datetime | None) -> bool:
+        """Present at ``at`` (now when None): checked in before it and not left."""
+        if at is None:
+            return self.here_now
+        if self.status != PRESENT:
+            return False
+        return (self.arrived_at is None or self.arrived_at <= at) and (self.left_at is None or self.left_at > at)
+
+
+ABSENT = Presence("")
+
+
+def presence(conference: Conference, at: datetime.datetime | None = None) -> dict:
+    """person id -> ``Presence``: what the attendance record says about each invitee (one query). For the
+    present moment only whether each one is still here is read (no times to convert)."""
+    rows = Attendance.objects.filter(conference=conference).order_by()
     if at is None:
-        return att.left_at is None
-    return (att.arrived_at is None or att.arrived_at <= at) and (att.left_at is None or att.left_at > at)
+        return {person_id: Presence(status, status == PRESENT and not gone) for person_id, status, gone in
+                rows.annotate(gone=Q(left_at__isnull=False)).values_list("invitation__person_id", "status", "gone")}
+    return {person_id: Presence(status, False, arrived, left) for person_id, status, arrived, left in
+            rows.values_list("invitation__person_id", "status", "arrived_at", "left_at")}
 
 
 @dataclasses.dataclass
@@ -340,8 +391,7 @@ class Roll:
     voters: list  # person ids who may vote at the moment: seat holders present
     seats: list  # person ids holding the base's seats (the alternate in the seat of an absent delegate)
     present_in_base: int  # seats whose holder is present at the moment
-    names: dict  # person id -> full name
-    people: dict  # person id -> Person (everyone considered)
+    names: dict  # person id -> full name (everyone on the list and the alternates in a seat)
 
     @property
     def size(self) -> int:
@@ -353,7 +403,8 @@ class Roll:
     @property
     def excluded_people(self) -> list:
         """[(Person, reason)] left out of the base."""
-        return [(self.people[key], reason) for key, reason in self.base.excluded if key in self.people]
+        people = Person.objects.in_bulk([key for key, _ in self.base.excluded])
+        return [(people[key], reason) for key, reason in self.base.excluded if key in people]
 
 
 def roll(conference: Conference, kind: str | None = None, at: datetime.datetime | None = None) -> Roll:
@@ -363,32 +414,25 @@ def roll(conference: Conference, kind: str | None = None, at: datetime.datetime 
     when they checked in at any moment, is "present" at ``at`` when checked in before and not left.
     """
     kind = kind or default_base_kind(conference)
-    day = conference.date
-    attendance = {a.invitation.person_id: a for a in
-                  Attendance.objects.filter(conference=conference).select_related("invitation")}
-
-    def attended(pk):
-        att = attendance.get(pk)
-        return att is not None and att.status == Attendance.Status.PRESENT
-
-    def excused(pk):
-        att = attendance.get(pk)
-        return att is not None and att.status == Attendance.Status.EXCUSED
-
+    attendance = presence(conference, at)
     alternates = {}
     if kind == BaseKind.CONGRESS:
-        people = _with_history(list(Person.objects.filter(
-            conference_invitations__conference=conference,
-            conference_invitations__role=Invitation.Role.MEMBER).order_by("sort_key")))
+        entries = [Entry(pk, name) for pk, name in Invitation.objects.filter(
+            conference=conference, role=Invitation.Role.MEMBER).order_by("person__sort_key")
+            .values_list("person_id", "person__full_name")]
         alternates = dict(DelegateAlternate.objects.filter(conference=conference)
                           .values_list("delegate_id", "alternate_id"))
-        voters = [Voter(p.pk, attended=attended(p.pk), present=_present_at(attendance.get(p.pk), at),
-                        has_alternate=p.pk in alternates) for p in people]
+        voters = []
+        for e in entries:
+            p = attendance.get(e.pk, ABSENT)
+            voters.append(Voter(e.pk, attended=p.attended, present=p.present_at(at), has_alternate=e.pk in alternates))
     else:
-        people = body_roll(conference)
-        voters = [Voter(p.pk, **_voter_flags(p, day), attended=attended(p.pk),
-                        present=_present_at(attendance.get(p.pk), at), absent_excused=excused(p.pk))
-                  for p in people]
+        entries = body_roll(conference)
+        voters = []
+        for e in entries:
+            p = attendance.get(e.pk, ABSENT)
+            voters.append(Voter(e.pk, **_voter_flags(e.standing), attended=p.attended, present=p.present_at(at),
+                                absent_excused=p.excused))
     base = compute_base(kind, voters)
     counted = set(base.counted)
     seats, may_vote = [], []
@@ -398,15 +442,13 @@ def roll(conference: Conference, kind: str | None = None, at: datetime.datetime 
         # The alternate sits in the seat of a delegate who has not attended the congress.
         holder = alternates[v.key] if not v.attended and v.key in alternates else v.key
         seats.append(holder)
-        if _present_at(attendance.get(holder), at):
+        if attendance.get(holder, ABSENT).present_at(at):
             may_vote.append(holder)
-    by_pk = {p.pk: p for p in people}
-    names = {p.pk: p.full_name for p in people}
+    names = {e.pk: e.full_name for e in entries}
     missing = [pk for pk in seats if pk not in names]
     if missing:
-        for p in Person.objects.filter(pk__in=missing):
-            names[p.pk], by_pk[p.pk] = p.full_name, p
-    return Roll(conference, kind, at, base, may_vote, seats, len(may_vote), names, by_pk)
+        names.update(Person.objects.filter(pk__in=missing).values_list("pk", "full_name"))
+    return Roll(conference, kind, at, base, may_vote, seats, len(may_vote), names)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -69,6 +69,32 @@ class Standing:
         return self.status == Status.PROSECUTED
 
 
+def timeline_of(admission_date, official_date, changes) -> list[tuple[datetime.date, str]]:
+    """(date, status) in order: admission (dự bị), official date, then ``changes`` ((date, status, pk) of the
+    recorded status changes). Admission and official date are implicit events, so a member imported without
+    history still has one. The one place for the order of a member's statuses (``PartyMember.timeline``, and the
+    meeting roll reading many members at once)."""
+    events = [(admission_date, Status.PROBATIONARY, 0)]
+    if official_date:
+        events.append((official_date, Status.OFFICIAL, 1))
+    events.extend((day, status, 2 + pk) for day, status, pk in changes)
+    events.sort()
+    return [(day, status) for day, status, _ in events]
+
+
+def standing_from(admission_date, official_date, changes, day: datetime.date) -> Standing:
+    """A member's standing on ``day`` from the dated record: the status that held (``timeline_of``) and whether
+    they were official by then (a member made official after a meeting was probationary at it). The base of a
+    past meeting is what it was on the meeting's date (Party Charter art. 9; docs/RULES.md)."""
+    status = None
+    for start, current in timeline_of(admission_date, official_date, changes):
+        if start > day:
+            break
+        status = current
+    official = official_date is not None and official_date <= day
+    return Standing(status=status, official=official, on_rolls=status is not None and status not in OFF_ROLLS)
+
+
 class PartyMemberQuerySet(models.QuerySet):
     def on_rolls(self):
         """Members still in the party (not left, not deceased)."""
@@ -145,19 +171,9 @@ class PartyMember(models.Model):
     # --- status history -----------------------------------------------------------------------------
 
     def timeline(self) -> list[tuple[datetime.date, str]]:
-        """(date, status) in order: admission (dự bị), official date, then the recorded changes.
-
-        Admission and official date are implicit events, so a member imported without history
-        still has one.
-        """
-        events = [(self.admission_date, Status.PROBATIONARY, 0)]
-        if self.official_date:
-            events.append((self.official_date, Status.OFFICIAL, 1))
-        if self.pk:
-            for change in self.status_changes.all():
-                events.append((change.date, change.status, 2 + change.pk))
-        events.sort()
-        return [(day, status) for day, status, _ in events]
+        """(date, status) in order: admission (dự bị), official date, then the recorded changes (``timeline_of``)."""
+        changes = [(c.date, c.status, c.pk) for c in self.status_changes.all()] if self.pk else []
+        return timeline_of(self.admission_date, self.official_date, changes)
 
     def status_on(self, day: datetime.date) -> str | None:
         """The status that held on ``day`` (None before admission)."""
@@ -204,15 +220,10 @@ class PartyMember(models.Model):
         return next((day for day, status in self.timeline() if status == Status.DECEASED), None)
 
     def standing_on(self, day: datetime.date) -> "Standing":
-        """What a meeting on ``day`` needs to know, from the dated history only (never today's flags).
-
-        Official from the official date (a member made official after the meeting was probationary at it);
-        the status that held that day (docs/RULES.md: the base of a past meeting is what it
-        was on the meeting's date).
-        """
-        status = self.status_on(day)
-        official = self.official_date is not None and self.official_date <= day
-        return Standing(status=status, official=official, on_rolls=status is not None and status not in OFF_ROLLS)
+        """What a meeting on ``day`` needs to know, from the dated history only (never today's flags):
+        ``standing_from``."""
+        changes = [(c.date, c.status, c.pk) for c in self.status_changes.all()] if self.pk else []
+        return standing_from(self.admission_date, self.official_date, changes, day)
 
     @transaction.atomic
     def record_status(self, status: str, day: datetime.date, by=None, decision: str = "", note: str = ""):

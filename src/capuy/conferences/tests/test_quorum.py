@@ -8,7 +8,7 @@ from capuy.conferences.roll import quorum, roll, summoned
 from capuy.conferences.tests.base import ConferenceTestCase
 from capuy.core.testing import make_person
 from capuy.members.models import PartyMember
-from capuy.organizations.models import Body, BodyMembership, Term
+from capuy.organizations.models import Body, BodyMembership, Person, Term
 
 D = datetime.date
 
@@ -89,7 +89,8 @@ class PartyMemberMeetingQuorumTests(ConferenceTestCase):
 
     def eligible_base(self):
         current = roll(self.conference)
-        return [current.people[k] for k in current.base.counted], current.excluded_people
+        people = Person.objects.in_bulk(current.base.counted)
+        return [people[k] for k in current.base.counted], current.excluded_people
 
     def test_official_members_of_the_cell_are_the_base_and_probationary_members_are_not(self):
         base, excluded = self.eligible_base()
