@@ -87,7 +87,8 @@ def main():
 
     settings.CAPUY_LIVE_BACKEND = "local"
     call_command("migrate", verbosity=0)
-    from capuy.conferences.models import Attendance, quorum
+    from capuy.conferences.models import Attendance
+    from capuy.conferences.roll import quorum
 
     conference, people = setup(args.members)
     present = people[: args.members - 80]

@@ -20,8 +20,8 @@ from capuy.conferences.models import (
     Conference,
     Draft,
     DraftComment,
-    quorum,
 )
+from capuy.conferences.roll import quorum
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Body, Person
 
@@ -446,6 +446,45 @@ def list_attendance(request, pk: int):
     if not access.read:
         rows = rows.filter(invitation=access.invitation)
     return {"quorum": quorum(access.conference).as_dict(), "attendance": list(rows)}
+
+
+class RollExcludedOut(Schema):
+    person_id: int
+    full_name: str
+    reason: str
+
+
+class RollOut(Schema):
+    kind: str
+    rule: str
+    base: int
+    present: int
+    required: int
+    reached: bool
+    fraction: str
+    counted: list[int]
+    seats: list[int]
+    excluded: list[RollExcludedOut]
+
+
+@router.get("/conferences/{pk}/roll/", response=RollOut)
+def conference_roll(request, pk: int, kind: str = "", at: datetime.datetime | None = None):
+    """The meeting roll (``capuy.conferences.roll``): the base for ``kind`` (body, members_meeting, congress;
+    default by the body), who is counted or left out and why, present at ``at`` (now) and the quorum.
+    Readers of the organization only (an invitee reads the quorum through the attendance list)."""
+    from capuy.conferences.roll import BaseKind, roll
+
+    access = _Access(request, pk)
+    require(access.read, "Chỉ người có quyền xem hồ sơ tổ chức mới xem được danh sách cơ sở tính.")
+    if kind and kind not in dict(BaseKind.choices):
+        raise ValidationError({"kind": "Cơ sở tính không hợp lệ (body, members_meeting, congress)."})
+    current = roll(access.conference, kind or None, at)
+    check = current.quorum()
+    return {"kind": current.kind, "rule": current.base.rule, "base": check.base, "present": check.present,
+            "required": check.required, "reached": check.reached, "fraction": str(check.fraction),
+            "counted": current.base.counted, "seats": current.seats,
+            "excluded": [{"person_id": key, "full_name": current.names.get(key, ""), "reason": reason}
+                         for key, reason in current.base.excluded]}
 
 
 @router.post("/conferences/{pk}/attendance/", response=AttendanceOut)

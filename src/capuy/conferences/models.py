@@ -2,13 +2,11 @@
 
 Domain rules live here, each in one place:
 - ``next_conference_number`` – the number inside a body and term (DOMAIN.md, "Conferences").
-- ``quorum`` / ``eligible_base`` – who counts and whether enough are present (DOMAIN.md, "Votes and elections").
+- who is summoned, who counts and whether enough are present: ``capuy.conferences.roll`` (docs/RULES.md).
 - ``Conference.ensure_editable`` – a closed conference is never changed.
 """
 
-import dataclasses
 import secrets
-from fractions import Fraction
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,16 +15,15 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
+from capuy.organizations.models import Body, Organization, Person, Term
 
 CLOSED_MESSAGE = "Hội nghị đã bế mạc, không thể thay đổi hồ sơ."
 
 
-class BodyMembershipOrder:
-    @staticmethod
-    def key(membership):
-        """Secretary first, then deputies, standing members and members, each by Vietnamese name order."""
-        return (BodyMembership.ROLE_ORDER.get(membership.role, 99), membership.person.sort_key)
+def _quorum(conference):
+    from capuy.conferences.roll import quorum
+
+    return quorum(conference)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -231,9 +228,10 @@ class Conference(models.Model):
     def invite_body_members(self) -> int:
         """Invite everyone who sits on the body on the conference date; returns how many were added."""
         self._changing()
+        from capuy.conferences.roll import summoned
+
         already = set(self.invitations.values_list("person_id", flat=True))
-        memberships = sorted(self.body.memberships_on(self.date), key=BodyMembershipOrder.key)
-        people = [m.person for m in memberships] or summoned_members(self)
+        people = summoned(self)
         added = 0
         for i, person in enumerate(people, 1):
             if person.pk in already:
@@ -378,7 +376,7 @@ class Conference(models.Model):
         attendance.late = self.status == self.Status.IN_PROGRESS
         attendance.method, attendance.recorded_by, attendance.reason = method, user, ""
         attendance.save()
-        live.publish(self.pk, "attendance", {"person": invitation.person_id, **quorum(self).as_dict()})
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **_quorum(self).as_dict()})
         return attendance
 
     @transaction.atomic
@@ -395,7 +393,7 @@ class Conference(models.Model):
             raise ValidationError(f"Đồng chí {invitation.person.full_name} đã được ghi nhận về sớm.")
         attendance.left_at, attendance.reason = timezone.now(), reason.strip()
         attendance.save(update_fields=["left_at", "reason"])
-        live.publish(self.pk, "attendance", {"person": invitation.person_id, **quorum(self).as_dict()})
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **_quorum(self).as_dict()})
         return attendance
 
     @transaction.atomic
@@ -415,7 +413,7 @@ class Conference(models.Model):
         attendance.status = Attendance.Status.EXCUSED if excused else Attendance.Status.UNEXCUSED
         attendance.reason, attendance.recorded_by, attendance.arrived_at = reason, user, None
         attendance.save()
-        live.publish(self.pk, "attendance", {"person": invitation.person_id, **quorum(self).as_dict()})
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **_quorum(self).as_dict()})
         return attendance
 
     # -- speakers --------------------------------------------------------------------------------------
@@ -716,117 +714,25 @@ class Attendance(models.Model):
         return self.status == self.Status.PRESENT and self.left_at is None
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Quorum
-# ---------------------------------------------------------------------------------------------------------
+class DelegateAlternate(models.Model):
+    """Representative congress: an alternate delegate (dự khuyết) takes the seat of a delegate absent from the
+    whole congress (Party Charter art. 9; Quy định 232-QĐ/TW §9.3); the roll (``capuy.conferences.roll``) reads it."""
 
-PARTY_MEMBER_MEETINGS = {Body.Kind.CELL_MEETING}
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="alternates")
+    delegate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="đại biểu vắng")
+    alternate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="đại biểu dự khuyết")
 
+    class Meta:
+        verbose_name = "đại biểu dự khuyết thay thế"
+        verbose_name_plural = "đại biểu dự khuyết thay thế"
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "delegate"], name="conference_alternate_unique",
+                                    violation_error_message="Đại biểu này đã có đại biểu dự khuyết thay thế."),
+        ]
 
-def quorum_fraction() -> Fraction:
-    """``settings.CAPUY_QUORUM_FRACTION`` ("2/3", 0.5, Fraction…), default two thirds (DOMAIN.md: a setting)."""
-    value = getattr(settings, "CAPUY_QUORUM_FRACTION", Fraction(2, 3))
-    fraction = Fraction(value) if not isinstance(value, float) else Fraction(value).limit_denominator(1000)
-    if not 0 < fraction <= 1:
-        raise ValueError("CAPUY_QUORUM_FRACTION must be in (0, 1].")
-    return fraction
-
-
-@dataclasses.dataclass
-class Quorum:
-    base: int  # members counted (the denominator)
-    present: int  # of them, present now
-    required: int  # the least number present for a quorum
-    fraction: Fraction
-    excluded: list  # [(person, reason)] left out of the base
-    reached: bool
-
-    @property
-    def missing(self) -> int:
-        return max(0, self.required - self.present)
-
-    def as_dict(self) -> dict:
-        return {"base": self.base, "present": self.present, "required": self.required, "reached": self.reached,
-                "fraction": str(self.fraction), "excluded": len(self.excluded)}
-
-
-def summoned_members(conference: Conference) -> list:
-    """Who is summoned as a member: the body's membership on the conference date; for a meeting of party
-    members whose body keeps no list, the party members (official and probationary) of the organization who
-    are still on the rolls (not left, not deceased)."""
-    from capuy.members.models import OFF_ROLLS
-
-    people = list(conference.body.members_on(conference.date).select_related("party_member"))
-    if not people and conference.body.kind in PARTY_MEMBER_MEETINGS:
-        people = list(Person.objects.filter(organization_id=conference.organization_id, party_member__isnull=False)
-                      .exclude(party_member__status__in=OFF_ROLLS)
-                      .select_related("party_member").order_by("sort_key"))
-    return people
-
-
-def eligible_base(conference: Conference) -> tuple[list, list]:
-    """The members a meeting counts against, and those left out with the reason.
-
-    DOMAIN.md ("Votes and elections", after Party Charter art. 9 and Quy định 24-QĐ/TW §9.3):
-    - BCH, BTV, Thường trực, inspection committee, chi ủy: all incumbent members, i.e. the body's membership on
-      the conference date; nobody is left out.
-    - Meeting of party members (chi bộ): the official members summoned (the body's membership on the date, or
-      the cell's own official members when the body keeps no list), minus those temporarily transferred,
-      exempt from party activity and absent, suspended, under prosecution or detention, and those absent for
-      the whole meeting with an accepted reason.
-    The voting app uses the same base for "more than half of all eligible members".
-    """
-    people = summoned_members(conference)
-    if conference.body.kind not in PARTY_MEMBER_MEETINGS:
-        return people, []
-    attendance = {a.invitation.person_id: a for a in
-                  Attendance.objects.filter(conference=conference).select_related("invitation")}
-    base, excluded = [], []
-    for person in people:
-        record = getattr(person, "party_member", None)
-        att = attendance.get(person.pk)
-        present = att is not None and att.status == Attendance.Status.PRESENT
-        if record is None or not record.is_official:
-            continue  # probationary members attend but are not counted (official members only)
-        if record.temporarily_transferred:
-            excluded.append((person, "Sinh hoạt tạm thời nơi khác"))
-        elif record.exempt and not present:
-            excluded.append((person, "Miễn công tác và sinh hoạt đảng, vắng mặt"))
-        elif record.suspended:
-            excluded.append((person, "Đình chỉ sinh hoạt đảng"))
-        elif record.prosecuted:
-            excluded.append((person, "Bị truy tố, tạm giam"))
-        elif att is not None and att.status == Attendance.Status.EXCUSED:
-            excluded.append((person, "Vắng mặt cả buổi có lý do được chấp nhận"))
-        else:
-            base.append(person)
-    return base, excluded
-
-
-def quorum(conference: Conference) -> Quorum:
-    """Is the conference quorate? The one place for the rule.
-
-    DOMAIN.md ("Votes and elections"): quorum for ordinary meetings is a setting, default two thirds of the
-    base present (``settings.CAPUY_QUORUM_FRACTION``). The base is ``eligible_base`` (the body's membership on
-    the conference date, minus the exclusions DOMAIN.md lists for meetings of party members). Present means
-    checked in and not (yet) gone; guests never count.
-    """
-    fraction = quorum_fraction()
-    present_now = Attendance.objects.filter(conference=conference, status=Attendance.Status.PRESENT,
-                                            left_at__isnull=True)
-    if conference.body.kind in PARTY_MEMBER_MEETINGS:
-        people, excluded = eligible_base(conference)
-        base = len(people)
-        present = present_now.filter(invitation__person_id__in=[p.pk for p in people]).count()
-    else:
-        # All incumbent members, nobody excluded: two counts, whatever the size of the body.
-        members = conference.body.memberships.active_on(conference.date).values("person_id")
-        base, excluded = conference.body.members_on(conference.date).count(), []
-        present = present_now.filter(invitation__person_id__in=members).count()
-    # The least integer n with n >= fraction × base.
-    required = -((-fraction.numerator * base) // fraction.denominator)
-    return Quorum(base=base, present=present, required=required, fraction=fraction, excluded=excluded,
-                  reached=base > 0 and present >= required)
+    def __str__(self):
+        return f"{self.alternate} thay {self.delegate}"
 
 
 # ---------------------------------------------------------------------------------------------------------

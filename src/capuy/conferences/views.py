@@ -31,8 +31,8 @@ from capuy.conferences.models import (
     SpeakerRequest,
     Speech,
     SpeechKind,
-    quorum,
 )
+from capuy.conferences.roll import quorum
 from capuy.core.files import download
 from capuy.organizations.models import Person, Title
 

@@ -61,7 +61,8 @@ def _tasks_of(conference) -> list[str]:
 
 
 def _attendance(conference) -> list[str]:
-    from capuy.conferences.models import Attendance, Invitation, quorum
+    from capuy.conferences.models import Attendance, Invitation
+    from capuy.conferences.roll import quorum
 
     members = conference.invitations.filter(role=Invitation.Role.MEMBER).select_related("person", "attendance")
     present, excused, unexcused = [], [], []

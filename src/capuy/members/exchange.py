@@ -15,7 +15,15 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from capuy.core import vietnamese
-from capuy.members.models import OFF_ROLLS, STATUS_FLAGS, PartyMember, Status, StatusChange, Transfer
+from capuy.members.models import (
+    ENDS_BODY_MEMBERSHIPS,
+    OFF_ROLLS,
+    STATUS_FLAGS,
+    PartyMember,
+    Status,
+    StatusChange,
+    Transfer,
+)
 from capuy.organizations.models import Organization, Person
 
 # (key, header) in file order; headers are what the files carry.
@@ -338,7 +346,7 @@ def _apply(parsed: list[dict], by) -> ImportResult:
                 "official_date": p["official_date"], "status": p["status"] if _special(p["status"]) else standing,
                 "temporarily_transferred": p["status"] == Status.TEMPORARILY_TRANSFERRED,
                 "exempt": p["status"] == Status.EXEMPT, "suspended": p["status"] == Status.SUSPENDED,
-                "prosecuted": False})
+                "prosecuted": p["status"] == Status.PROSECUTED})
         member_ids = insert_rows(PartyMember, member_rows)
         StatusChange.objects.bulk_create(
             StatusChange(member_id=member_id, status=p["status"], date=p["status_date"], recorded_by=by,
@@ -371,6 +379,9 @@ def _apply(parsed: list[dict], by) -> ImportResult:
                                      "sort_key", "search_text"])
         Transfer.objects.bulk_create(moves)
         StatusChange.objects.bulk_create(changes)
+        for change in changes:  # death, expulsion, leaving: no longer incumbent in any body (record_status does it)
+            if change.status in ENDS_BODY_MEMBERSHIPS:
+                change.member.person.leave_bodies(change.date, ENDS_BODY_MEMBERSHIPS[change.status], end_titles=True)
         # Recompute status and flags from each member's history (one query for the whole chunk).
         prefetch_related_objects(members, "status_changes")
         for member in members:
@@ -380,7 +391,7 @@ def _apply(parsed: list[dict], by) -> ImportResult:
     return result
 
 
-STATUS_FLAG_KEYS = (Status.TEMPORARILY_TRANSFERRED, Status.EXEMPT, Status.SUSPENDED)
+STATUS_FLAG_KEYS = tuple(STATUS_FLAGS)
 
 
 # --- export ----------------------------------------------------------------------------------------------

@@ -23,18 +23,76 @@ class Status(models.TextChoices):
     TEMPORARILY_TRANSFERRED = "temporarily_transferred", "Sinh hoạt tạm thời nơi khác"
     EXEMPT = "exempt", "Miễn công tác và sinh hoạt đảng"
     SUSPENDED = "suspended", "Đình chỉ sinh hoạt đảng"
+    PROSECUTED = "prosecuted", "Bị khởi tố, truy tố, tạm giam"
     LEFT = "left", "Ra khỏi Đảng"
+    EXPELLED = "expelled", "Bị khai trừ khỏi Đảng"
     DECEASED = "deceased", "Từ trần"
 
 
 # Statuses after which a member is no longer on the rolls (not counted anywhere).
-OFF_ROLLS = (Status.LEFT, Status.DECEASED)
+OFF_ROLLS = (Status.LEFT, Status.EXPELLED, Status.DECEASED)
+# Statuses out of the party that a readmission may end (an interruption of membership).
+OUT_OF_PARTY = (Status.LEFT, Status.EXPELLED)
 # The flag each status turns on; the other flags are off while it holds.
 STATUS_FLAGS = {
     Status.TEMPORARILY_TRANSFERRED: "temporarily_transferred",
     Status.EXEMPT: "exempt",
     Status.SUSPENDED: "suspended",
+    Status.PROSECUTED: "prosecuted",
 }
+# Statuses that end every body membership on their date (Party Charter art. 9: no longer incumbent).
+ENDS_BODY_MEMBERSHIPS = {Status.DECEASED: "deceased", Status.EXPELLED: "expelled", Status.LEFT: "left_party"}
+
+
+class Standing:
+    """A member's standing on a date (``PartyMember.standing_on``)."""
+
+    __slots__ = ("status", "official", "on_rolls")
+
+    def __init__(self, status, official, on_rolls):
+        self.status, self.official, self.on_rolls = status, official, on_rolls
+
+    @property
+    def temporarily_transferred(self) -> bool:
+        return self.status == Status.TEMPORARILY_TRANSFERRED
+
+    @property
+    def exempt(self) -> bool:
+        return self.status == Status.EXEMPT
+
+    @property
+    def suspended(self) -> bool:
+        return self.status == Status.SUSPENDED
+
+    @property
+    def prosecuted(self) -> bool:
+        return self.status == Status.PROSECUTED
+
+
+def timeline_of(admission_date, official_date, changes) -> list[tuple[datetime.date, str]]:
+    """(date, status) in order: admission (dự bị), official date, then ``changes`` ((date, status, pk) of the
+    recorded status changes). Admission and official date are implicit events, so a member imported without
+    history still has one. The one place for the order of a member's statuses (``PartyMember.timeline``, and the
+    meeting roll reading many members at once)."""
+    events = [(admission_date, Status.PROBATIONARY, 0)]
+    if official_date:
+        events.append((official_date, Status.OFFICIAL, 1))
+    events.extend((day, status, 2 + pk) for day, status, pk in changes)
+    events.sort()
+    return [(day, status) for day, status, _ in events]
+
+
+def standing_from(admission_date, official_date, changes, day: datetime.date) -> Standing:
+    """A member's standing on ``day`` from the dated record: the status that held (``timeline_of``) and whether
+    they were official by then (a member made official after a meeting was probationary at it). The base of a
+    past meeting is what it was on the meeting's date (Party Charter art. 9; docs/RULES.md)."""
+    status = None
+    for start, current in timeline_of(admission_date, official_date, changes):
+        if start > day:
+            break
+        status = current
+    official = official_date is not None and official_date <= day
+    return Standing(status=status, official=official, on_rolls=status is not None and status not in OFF_ROLLS)
 
 
 class PartyMemberQuerySet(models.QuerySet):
@@ -113,19 +171,9 @@ class PartyMember(models.Model):
     # --- status history -----------------------------------------------------------------------------
 
     def timeline(self) -> list[tuple[datetime.date, str]]:
-        """(date, status) in order: admission (dự bị), official date, then the recorded changes.
-
-        Admission and official date are implicit events, so a member imported without history
-        still has one.
-        """
-        events = [(self.admission_date, Status.PROBATIONARY, 0)]
-        if self.official_date:
-            events.append((self.official_date, Status.OFFICIAL, 1))
-        if self.pk:
-            for change in self.status_changes.all():
-                events.append((change.date, change.status, 2 + change.pk))
-        events.sort()
-        return [(day, status) for day, status, _ in events]
+        """(date, status) in order: admission (dự bị), official date, then the recorded changes (``timeline_of``)."""
+        changes = [(c.date, c.status, c.pk) for c in self.status_changes.all()] if self.pk else []
+        return timeline_of(self.admission_date, self.official_date, changes)
 
     def status_on(self, day: datetime.date) -> str | None:
         """The status that held on ``day`` (None before admission)."""
@@ -139,8 +187,9 @@ class PartyMember(models.Model):
     def sync_status(self, day: datetime.date | None = None, save: bool = True):
         """Set ``status`` and the vote-counting flags from the status history as of ``day`` (today).
 
-        Only one of temporarily transferred / exempt / suspended can hold at a time; the status that
-        holds turns its flag on and the others off. ``prosecuted`` is not a status and is left alone.
+        Only one of temporarily transferred / exempt / suspended / prosecuted can hold at a time; the
+        status that holds turns its flag on and the others off. Meetings never read these flags: the roll
+        reads the dated history (``standing_on``), so a past meeting's figures do not change.
         """
         current = self.status_on(day or timezone.localdate()) or Status.PROBATIONARY
         if current in (Status.OFFICIAL, Status.PROBATIONARY):
@@ -158,7 +207,7 @@ class PartyMember(models.Model):
         """
         gaps, left = [], None
         for day, status in self.timeline():
-            if status == Status.LEFT and left is None:
+            if status in OUT_OF_PARTY and left is None:
                 left = day
             elif status not in OFF_ROLLS and left is not None:
                 gaps.append((left, day))
@@ -170,15 +219,27 @@ class PartyMember(models.Model):
     def death_date(self) -> datetime.date | None:
         return next((day for day, status in self.timeline() if status == Status.DECEASED), None)
 
+    def standing_on(self, day: datetime.date) -> "Standing":
+        """What a meeting on ``day`` needs to know, from the dated history only (never today's flags):
+        ``standing_from``."""
+        changes = [(c.date, c.status, c.pk) for c in self.status_changes.all()] if self.pk else []
+        return standing_from(self.admission_date, self.official_date, changes, day)
+
     @transaction.atomic
     def record_status(self, status: str, day: datetime.date, by=None, decision: str = "", note: str = ""):
-        """Record a status change (validated), update the official date and the flags."""
+        """Record a status change (validated), update the official date and the flags.
+
+        Death, expulsion and leaving the party end every body membership (and the open titles) on their date
+        (``Person.leave_bodies``): from then the person is no longer an incumbent member of any body.
+        """
         change = StatusChange(member=self, status=status, date=day, decision=decision, note=note, recorded_by=by)
         change.full_clean()
         change.save()
         if status == Status.OFFICIAL and self.official_date is None:
             self.official_date = day
         self.sync_status()
+        if status in ENDS_BODY_MEMBERSHIPS:
+            self.person.leave_bodies(day, ENDS_BODY_MEMBERSHIPS[status], decision, end_titles=True)
         return change
 
     @transaction.atomic

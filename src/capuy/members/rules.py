@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from capuy.core.vietnamese import number, numeric_date
-from capuy.members.models import BADGE_YEARS, LEVEL_RANK, Level, PartyMember, RatingRules, Status
+from capuy.members.models import BADGE_YEARS, LEVEL_RANK, OUT_OF_PARTY, Level, PartyMember, RatingRules
 
 GRASSROOTS_KINDS = ("grassroots", "agencies", "grassroots_cell")
 
@@ -191,7 +191,7 @@ def badge_list(batch: datetime.date, members=None) -> list[dict]:
 
     start = previous_batch(batch)
     members = PartyMember.objects.all() if members is None else members
-    members = members.exclude(status=Status.LEFT).filter(admission_date__lte=_anniversary(batch, -BADGE_YEARS[0]))
+    members = members.exclude(status__in=OUT_OF_PARTY).filter(admission_date__lte=_anniversary(batch, -BADGE_YEARS[0]))
     members = members.select_related("person").prefetch_related("status_changes")
     held = set(Commendation.objects.filter(form=Commendation.Form.BADGE, person__isnull=False)
                .values_list("person_id", "badge_years"))

@@ -82,6 +82,7 @@ class TermOut(TermIn):
 class BodyIn(Schema):
     term_id: int
     kind: str
+    seats: int | None = None
 
 
 class BodyOut(Schema):
@@ -90,6 +91,7 @@ class BodyOut(Schema):
     term_id: int
     kind: str
     full_name: str
+    seats: int | None = None
 
 
 class MembershipIn(Schema):
@@ -102,6 +104,14 @@ class MembershipIn(Schema):
 
 class MembershipOut(MembershipIn):
     id: int
+    end_reason: str = ""
+    end_decision: str = ""
+
+
+class MembershipEndIn(Schema):
+    date: datetime.date
+    reason: str
+    decision: str = ""
 
 
 class MembershipPatch(Schema):
@@ -282,6 +292,28 @@ def update_membership(request, pk: int, data: MembershipPatch):
     membership = get_object_or_404(BodyMembership.objects.select_related("body"), pk=pk)
     _managed_org(request, membership.body.organization_id)
     return save_validated(membership, data.dict(exclude_unset=True))
+
+
+@router.post("/memberships/{pk}/end/", response=MembershipOut)
+def end_membership(request, pk: int, data: MembershipEndIn):
+    """Record the event (death, expulsion, removal, resignation, retirement…) that ends a membership on a date."""
+    membership = get_object_or_404(BodyMembership.objects.select_related("body"), pk=pk)
+    _managed_org(request, membership.body.organization_id)
+    with transaction.atomic():
+        return membership.end(data.date, data.reason, data.decision)
+
+
+@router.post("/people/{pk}/leave-bodies/", response=list[MembershipOut])
+def leave_bodies(request, pk: int, data: MembershipEndIn):
+    """End every body membership of a person on the event's date; returns the memberships ended."""
+    person = _readable_person(request, pk)
+    require(permissions.can_manage_person(request.user, person), "Chỉ văn phòng cấp ủy quản lý hồ sơ mới được ghi nhận.")
+    held = list(person.body_memberships.filter(start_date__lte=data.date).select_related("body"))
+    for membership in held:
+        _managed_org(request, membership.body.organization_id)
+    with transaction.atomic():
+        person.leave_bodies(data.date, data.reason, data.decision)
+    return list(person.body_memberships.filter(pk__in=[m.pk for m in held], end_reason=data.reason))
 
 
 @router.delete("/memberships/{pk}/", response={204: None})

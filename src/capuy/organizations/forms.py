@@ -30,7 +30,7 @@ class TermForm(forms.ModelForm):
 class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
-        fields = ["term", "kind"]
+        fields = ["term", "kind", "seats"]
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +48,14 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.body = body
         self.fields["person"].queryset = people
+
+
+class MembershipEndForm(forms.Form):
+    """Record the event that ends a membership (or all of a person's memberships): ``BodyMembership.end``."""
+
+    reason = forms.ChoiceField(label="Lý do", choices=BodyMembership.EndReason.choices)
+    date = forms.DateField(label="Từ ngày (ngày có hiệu lực)", widget=DateInput())
+    decision = forms.CharField(label="Số quyết định, văn bản", max_length=100, required=False)
 
 
 class PersonForm(forms.ModelForm):

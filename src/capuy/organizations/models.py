@@ -242,6 +242,9 @@ class Body(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="bodies")
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="bodies")
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    seats = models.PositiveSmallIntegerField(
+        "số lượng thành viên", null=True, blank=True,
+        help_text="Số lượng do đại hội (hoặc cấp có thẩm quyền) quyết định; dùng để thấy số còn khuyết.")
 
     class Meta:
         ordering = ["organization", "term", "kind"]
@@ -279,6 +282,16 @@ class Body(models.Model):
             pk__in=self.memberships.active_on(day).values("person_id")
         ).order_by("sort_key")
 
+    def vacancies_on(self, day: datetime.date) -> int | None:
+        """Seats not filled on ``day`` (None when the body's number of seats is not recorded)."""
+        if self.seats is None:
+            return None
+        return max(0, self.seats - self.memberships.active_on(day).values("person_id").distinct().count())
+
+    def ended_memberships(self):
+        """Memberships that ended before the term by an event (death, expulsion, removal…): the vacancies' history."""
+        return self.memberships.exclude(end_reason="").select_related("person").order_by("end_date")
+
 
 class MembershipQuerySet(models.QuerySet):
     def active_on(self, day: datetime.date):
@@ -297,6 +310,17 @@ class BodyMembership(models.Model):
         VICE_CHAIR = "pho_chu_nhiem", "Phó Chủ nhiệm"
         MEMBER = "uy_vien", "Ủy viên"
 
+    class EndReason(models.TextChoices):
+        """Why a membership ended before its term (Party Charter art. 9: no longer incumbent)."""
+
+        DECEASED = "deceased", "Từ trần"
+        EXPELLED = "expelled", "Bị khai trừ khỏi Đảng"
+        LEFT_PARTY = "left_party", "Ra khỏi Đảng"
+        REMOVED = "removed", "Bị cách chức, bãi nhiệm khỏi cấp ủy"
+        RESIGNED = "resigned", "Xin thôi tham gia cấp ủy"
+        RETIRED = "retired", "Nghỉ hưu, thôi tham gia cấp ủy"
+        TRANSFERRED = "transferred", "Điều động, chuyển công tác"
+
     ROLE_ORDER = {r: i for i, r in enumerate(Role.values)}
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
@@ -304,6 +328,8 @@ class BodyMembership(models.Model):
     role = models.CharField("chức vụ", max_length=20, choices=Role.choices, default=Role.MEMBER)
     start_date = models.DateField("từ ngày")
     end_date = models.DateField("đến ngày", null=True, blank=True)
+    end_reason = models.CharField("lý do thôi", max_length=12, choices=EndReason.choices, blank=True)
+    end_decision = models.CharField("số quyết định, văn bản", max_length=100, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -315,11 +341,44 @@ class BodyMembership(models.Model):
     def __str__(self):
         return f"{self.person} – {self.get_role_display()} ({self.body})"
 
+    @property
+    def ended_by_event(self) -> bool:
+        return bool(self.end_reason)
+
+    @property
+    def event_date(self) -> datetime.date | None:
+        """The day of the event that ended the membership (the day after its last day)."""
+        return self.end_date + datetime.timedelta(days=1) if self.end_reason and self.end_date else None
+
+    @transaction.atomic
+    def end(self, day: datetime.date, reason: str, decision: str = "") -> "BodyMembership":
+        """End the membership because of an event on ``day`` (death, expulsion, removal, resignation, retirement).
+
+        Party Charter art. 9; Quy định 232-QĐ/TW §9.3 (the incumbent members): from that date
+        the person is no longer an incumbent member, so they are neither summoned nor counted. The membership's
+        last day is the day before the event; a later end already recorded is brought forward, an earlier one
+        is kept (the person had already left the body).
+        """
+        if reason not in self.EndReason.values:
+            raise ValidationError({"end_reason": "Vui lòng chọn lý do thôi tham gia cơ quan lãnh đạo."})
+        if day is None:
+            raise ValidationError({"end_date": "Vui lòng nhập ngày."})
+        if day < self.start_date:
+            raise ValidationError({"end_date": "Ngày thôi tham gia không được trước ngày bắt đầu tham gia "
+                                               f"({vietnamese.numeric_date(self.start_date)})."})
+        last_day = day - datetime.timedelta(days=1)
+        if self.end_date is not None and self.end_date < last_day:
+            return self
+        self.end_date, self.end_reason, self.end_decision = last_day, reason, (decision or "").strip()[:100]
+        self.save(update_fields=["end_date", "end_reason", "end_decision"])
+        return self
+
     def clean(self):
         if not (self.body_id and self.start_date):
             return
         term = self.body.term
-        if self.end_date and self.end_date < self.start_date:
+        # A membership ended by an event on its first day has its last day just before it (never held).
+        if self.end_date and self.end_date < self.start_date - datetime.timedelta(days=1 if self.end_reason else 0):
             raise ValidationError({"end_date": "Ngày kết thúc phải sau ngày bắt đầu."})
         if not term.covers(self.start_date) or (
             self.end_date and term.end_date and self.end_date > term.end_date
@@ -403,6 +462,24 @@ class Person(models.Model):
         names = self.normalize_title_names(names)
         self.titles.filter(end_date__isnull=True).delete()
         Title.objects.bulk_create(Title(person=self, name=name, order=i) for i, name in enumerate(names, 1))
+
+    @transaction.atomic
+    def leave_bodies(self, day: datetime.date, reason: str, decision: str = "", end_titles: bool = False) -> int:
+        """End every body membership held on ``day`` (``BodyMembership.end``); returns how many ended.
+
+        Death and expulsion (recorded on the party member's status) also close the person's open titles:
+        ``end_titles``. Memberships that start after ``day`` are left alone.
+        """
+        ended = 0
+        for membership in self.body_memberships.filter(start_date__lte=day).filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=day)):
+            membership.end(day, reason, decision)
+            ended += 1
+        if end_titles:
+            last_day = day - datetime.timedelta(days=1)
+            self.titles.filter(end_date__isnull=True).filter(
+                Q(start_date__isnull=True) | Q(start_date__lte=last_day)).update(end_date=last_day)
+        return ended
 
     def titles_on(self, day: datetime.date | None = None):
         day = day or timezone.localdate()

@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/nhan-su/them/", views.person_create, name="person_create"),
     path("co-quan/<int:pk>/", views.body_detail, name="body"),
     path("co-quan/<int:pk>/them-thanh-vien/", views.membership_create, name="membership_create"),
+    path("thanh-vien/<int:pk>/thoi-tham-gia/", views.membership_end, name="membership_end"),
     path("nhan-su/<int:pk>/", views.person_detail, name="person"),
+    path("nhan-su/<int:pk>/thoi-tham-gia/", views.person_leave_bodies, name="person_leave_bodies"),
     path("nhan-su/<int:pk>/sua/", views.person_edit, name="person_edit"),
 ]

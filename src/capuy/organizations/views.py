@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
@@ -12,7 +12,14 @@ from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
 from capuy.core.vietnamese import search_key
-from capuy.organizations.forms import BodyForm, MembershipForm, OrganizationForm, PersonForm, TermForm
+from capuy.organizations.forms import (
+    BodyForm,
+    MembershipEndForm,
+    MembershipForm,
+    OrganizationForm,
+    PersonForm,
+    TermForm,
+)
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Title
 
 
@@ -93,8 +100,52 @@ def body_detail(request, pk):
     memberships = body.memberships.select_related("person").order_by("start_date")
     return render(request, "organizations/body.html", {
         "body": body, "day": day, "current": body.members_on(day), "memberships": memberships,
+        "vacancies": body.vacancies_on(day), "ended": body.ended_memberships(),
         "can_manage": permissions.can_manage(request.user, body.organization),
     })
+
+
+def _end_form_page(request, form, title, back, apply):
+    """Validate the event form, apply it in one transaction (nothing changes on error), go back."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                count = apply(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, "; ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã ghi nhận thôi tham gia ({count} cơ quan lãnh đạo).")
+            return redirect(back)
+    return render(request, "organizations/form.html", {"form": form, "title": title, "back": back},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end(request, pk):
+    """Record that one membership ended (death, expulsion, removal, resignation, retirement…) on a date."""
+    membership = get_object_or_404(BodyMembership.objects.select_related("body__organization", "person"), pk=pk)
+    managed_organization(request.user, membership.body.organization_id)
+    form = MembershipEndForm(request.POST or None)
+    return _end_form_page(request, form, f"Thôi tham gia {membership.body}: {membership.person}",
+                          membership.body.get_absolute_url(),
+                          lambda d: bool(membership.end(d["date"], d["reason"], d["decision"])))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_leave_bodies(request, pk):
+    """Record an event that ends every body membership of a person on its date."""
+    person = get_object_or_404(Person, pk=pk)
+    if not permissions.can_read_person(request.user, person):
+        raise Http404("Không tìm thấy nhân sự.")
+    bodies = person.body_memberships.select_related("body__organization")
+    if not permissions.can_manage_person(request.user, person) or any(
+            not permissions.can_manage(request.user, m.body.organization) for m in bodies):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ và các cơ quan lãnh đạo mới được ghi nhận.")
+    form = MembershipEndForm(request.POST or None)
+    return _end_form_page(request, form, f"Thôi tham gia các cơ quan lãnh đạo: {person}", person.get_absolute_url(),
+                          lambda d: person.leave_bodies(d["date"], d["reason"], d["decision"]))
 
 
 @login_required

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
+from capuy.conferences.roll import default_base_kind, roll
 from capuy.voting import rules
-from capuy.voting.base import default_base_kind, may_cast, roll
+from capuy.voting.base import may_cast
 from capuy.voting.models import (
     TALLY_SHARDS,
     Candidate,
@@ -197,7 +198,7 @@ def normalize_marks(vote: Vote, marks, paper: bool = False) -> tuple[list[str], 
         if sorted(chosen) != sorted(subjects):
             raise ValidationError("Vui lòng chọn một mức tín nhiệm cho mỗi người được lấy phiếu.")
         return marks, True
-    if len(marks) > vote.seats:
+    if not rules.ballot_valid(marks, vote.seats, allowed):  # the one rule; duplicates and unknown names refused above
         if paper:
             return marks, False
         raise ValidationError(f"Phiếu giữ lại {len(marks)} tên, nhiều hơn số lượng cần bầu ({vote.seats}); "
@@ -217,8 +218,8 @@ def open_vote(vote: Vote, user=None) -> Vote:
     The base stays fixed while the vote is open; who may cast follows presence at the moment of casting
     (``base.may_cast``), so a member of the base who checks in late may vote and one who left may not.
 
-    Refused when the conference is not in progress or not quorate (``rules.quorum``; two thirds present for a
-    confidence vote, Quy định 96-QĐ/TW), or when another vote of the conference is open.
+    Refused when the conference is not in progress or not quorate (the roll's quorum, ``capuy.conferences.roll``;
+    two thirds present for a confidence vote, Quy định 96-QĐ/TW).
     """
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     conference = vote.conference
@@ -228,7 +229,7 @@ def open_vote(vote: Vote, user=None) -> Vote:
     if conference.status != Conference.Status.IN_PROGRESS:
         raise ValidationError("Hội nghị chưa khai mạc, chưa thể biểu quyết.")
     current = roll(conference, vote.base_kind)
-    check = rules.quorum(current.base.size, len(current.voters), confidence=vote.kind == Vote.Kind.CONFIDENCE)
+    check = current.quorum(confidence=vote.kind == Vote.Kind.CONFIDENCE)
     if not check.reached:
         raise ValidationError(f"Chưa đủ số lượng để biểu quyết. {check.rule}")
     vote.base = current.base.size
@@ -430,6 +431,15 @@ def compute_result(vote: Vote) -> dict:
 # ---------------------------------------------------------------------------------------------------------
 
 
+def present_for_count(vote: Vote) -> int:
+    """The most ballots or raised hands a vote counted by the board can have: the members of its base present.
+
+    Those present when the vote opened (``eligible_count``) may all have voted even if some left since; a
+    member of the base who checked in later may vote too, so the larger of the two (the roll, now).
+    """
+    return max(vote.eligible_count, len(roll(vote.conference, vote.base_kind).voters))
+
+
 @transaction.atomic
 def enter_counts(vote: Vote, counts: dict, user=None) -> Vote:
     """Counts of a show of hands / raised card, entered by the counting board (for, against, abstain)."""
@@ -444,7 +454,7 @@ def enter_counts(vote: Vote, counts: dict, user=None) -> Vote:
     except (TypeError, ValueError) as exc:
         raise ValidationError("Số phiếu phải là số nguyên.") from exc
     try:
-        rules.check_counts(vote.base, values)
+        rules.check_counts(vote.base, values, present=present_for_count(vote))
     except rules.CountError as exc:
         raise ValidationError(str(exc)) from exc
     TallyCell.objects.filter(vote=vote).delete()
@@ -476,6 +486,10 @@ def enter_paper_ballot(vote: Vote, operator, number: int, marks) -> PaperEntry:
         raise ValidationError({"number": "Số thứ tự phiếu phải từ 1 trở lên."})
     if number > vote.base:
         raise ValidationError(f"Số thứ tự phiếu ({number}) vượt quá cơ sở tính ({vote.base}).")
+    present = present_for_count(vote)
+    if number > present:
+        raise ValidationError(f"Số thứ tự phiếu ({number}) vượt quá số người được bỏ phiếu có mặt ({present}): "
+                              f"số phiếu thu vào không thể nhiều hơn số người có mặt.")
     keys, _ = normalize_marks(vote, marks, paper=True)
     entry, created = PaperEntry.objects.update_or_create(vote=vote, operator=operator, number=number,
                                                          defaults={"marks": sorted(keys)})
@@ -529,6 +543,9 @@ def accept_paper_count(vote: Vote, user=None) -> Vote:
             valid += 1
             for k in keys:
                 counts[k] += 1
+    present = present_for_count(vote)
+    if ballots > present:
+        raise ValidationError(f"Số phiếu thu vào ({ballots}) vượt quá số người được bỏ phiếu có mặt ({present}).")
     TallyCell.objects.filter(vote=vote).delete()
     TallyCell.objects.bulk_create([TallyCell(vote=vote, key=k, count=n) for k, n in
                                    [*counts.items(), ("ballots", ballots), ("valid", valid)]])

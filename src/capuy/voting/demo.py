@@ -4,8 +4,8 @@ prepared vote for the upcoming conference."""
 from django.utils import timezone
 
 from capuy.conferences.models import AgendaItem
+from capuy.conferences.roll import default_base_kind, roll
 from capuy.voting import ballots
-from capuy.voting.base import default_base_kind, roll
 from capuy.voting.models import TallyCell, Vote
 
 

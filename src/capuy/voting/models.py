@@ -221,6 +221,10 @@ class Election(models.Model):
             self.conference_id = self.agenda_item.conference_id
         super().save(*args, **kwargs)
 
+    def list_check(self) -> "rules.ListCheck":
+        """The candidate list against the seats (``rules.check_candidate_list``): refusal or notice to show."""
+        return rules.check_candidate_list(self.seats, self.candidates.filter(withdrawn=False).count())
+
     def elected(self) -> list:
         """Candidates elected in the closed rounds, in order of rounds then votes."""
         ids = []
@@ -268,20 +272,6 @@ class ConfidenceSubject(models.Model):
 
     def __str__(self):
         return str(self.person)
-
-
-class DelegateAlternate(models.Model):
-    """Representative congress: an alternate delegate (dự khuyết) takes the seat of an absent delegate."""
-
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="+")
-    delegate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="đại biểu vắng")
-    alternate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="đại biểu dự khuyết")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["conference", "delegate"], name="voting_alternate_unique")]
-
-    def __str__(self):
-        return f"{self.alternate} thay {self.delegate}"
 
 
 class PaperEntry(models.Model):

@@ -1,18 +1,15 @@
 """The counting rules of votes and elections, as plain functions (no database).
 
-Every rule here cites where it comes from: DOMAIN.md "Votes and elections", which follows the Party
+Every rule here cites where it comes from (register: ``docs/RULES.md``): the Party
 Charter (Điều lệ Đảng) art. 9 and Quy định 24-QĐ/TW §9.3 (replaced by Quy định 232-QĐ/TW in 2025) for
-the base and "more than half", and Quy định 96-QĐ/TW for confidence votes. Thresholds that DOMAIN.md marks
-**(setting)** are read from Django settings with the default given there:
+"more than half" of the base, and Quy định 96-QĐ/TW for confidence votes. The base itself, who is present
+and the quorum are the meeting roll's (``capuy.conferences.roll``), the one place for them. Thresholds whose
+official text could not be confirmed are settings, read through ``roll.fraction_setting`` with the default given there:
 
-- ``CAPUY_QUORUM_FRACTION`` (default 2/3): quorum of ordinary meetings (also used by the conferences app).
-- ``CAPUY_EXTRA_CANDIDATES_PREPARED`` (default (0.10, 0.15)): extra candidates a prepared list should carry.
-- ``CAPUY_EXTRA_CANDIDATES_MAX`` (default 0.30): extra candidates never more than this share of the seats.
-- ``CAPUY_FLOOR_NOMINEE_SUPPORT`` (default 0.30): share of delegates who must agree to add a floor nominee.
+- ``CAPUY_EXTRA_CANDIDATES_PREPARED`` (default ("1/10", "3/20")): extra candidates a prepared list should carry.
+- ``CAPUY_EXTRA_CANDIDATES_MAX`` (default "3/10"): extra candidates never more than this share of the seats.
+- ``CAPUY_FLOOR_NOMINEE_SUPPORT`` (default "3/10"): share of delegates who must agree to add a floor nominee.
 - ``CAPUY_ELECTION_TIE_REVOTE`` (default True): a tie at the last seat leads to a re-vote among the tied.
-
-The database side (who is a member, who checked in) is in ``capuy.voting.models``; it turns records into
-the ``Voter`` values below and calls these functions.
 """
 
 import dataclasses
@@ -22,51 +19,38 @@ from fractions import Fraction
 
 from django.conf import settings
 
+from capuy.conferences.roll import BaseKind, at_least, fraction_setting, parse_fraction
+
+__all__ = ["BaseKind"]  # re-exported for the voting models' choices; defined by the roll
+
 # ---------------------------------------------------------------------------------------------------------
 # Settings
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _fraction(value) -> Fraction:
-    if isinstance(value, float):
-        return Fraction(value).limit_denominator(1000)
-    return Fraction(value)
-
-
-def setting_fraction(name: str, default) -> Fraction:
-    """A share read from ``settings.<name>`` ("2/3", 0.3, Fraction(1, 3)…), ``default`` when unset."""
-    fraction = _fraction(getattr(settings, name, default))
-    if not 0 <= fraction <= 1:
-        raise ValueError(f"{name} must lie between 0 and 1.")
-    return fraction
-
-
-def quorum_fraction() -> Fraction:
-    """Quorum of ordinary meetings (DOMAIN.md: **(setting)**, default two thirds of the base present)."""
-    return setting_fraction("CAPUY_QUORUM_FRACTION", Fraction(2, 3))
-
-
-CONFIDENCE_QUORUM = Fraction(2, 3)  # Quy định 96-QĐ/TW: a confidence vote needs two thirds present (not a setting)
-
-
 def prepared_extra_range() -> tuple[Fraction, Fraction]:
-    """Extra candidates on a prepared list: 10–15% more than the seats (DOMAIN.md, **(setting)**)."""
-    low, high = getattr(settings, "CAPUY_EXTRA_CANDIDATES_PREPARED", ("1/10", "3/20"))
-    return _fraction(low), _fraction(high)
+    """Extra candidates on a prepared list: 10–15% more than the seats (**setting**)."""
+    name = "CAPUY_EXTRA_CANDIDATES_PREPARED"
+    low, high = (parse_fraction(v, name) for v in getattr(settings, name, ("1/10", "3/20")))
+    if low > high:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name}: the low end must not exceed the high end.")
+    return low, high
 
 
 def extra_max() -> Fraction:
-    """Extra candidates are never more than 30% of the seats (DOMAIN.md, **(setting)**)."""
-    return setting_fraction("CAPUY_EXTRA_CANDIDATES_MAX", Fraction(3, 10))
+    """Extra candidates are never more than 30% of the seats (**setting**)."""
+    return fraction_setting("CAPUY_EXTRA_CANDIDATES_MAX", Fraction(3, 10))
 
 
 def floor_support_fraction() -> Fraction:
-    """A nominee from the floor joins the list only if more than 30% of delegates agree (DOMAIN.md, **(setting)**)."""
-    return setting_fraction("CAPUY_FLOOR_NOMINEE_SUPPORT", Fraction(3, 10))
+    """A nominee from the floor joins the list only if more than 30% of delegates agree (**setting**)."""
+    return fraction_setting("CAPUY_FLOOR_NOMINEE_SUPPORT", Fraction(3, 10))
 
 
 def tie_revote() -> bool:
-    """A tie at the last seat leads to a re-vote among the tied (DOMAIN.md, **(setting)**, default on)."""
+    """A tie at the last seat leads to a re-vote among the tied (**setting**, default on)."""
     return bool(getattr(settings, "CAPUY_ELECTION_TIE_REVOTE", True))
 
 
@@ -75,168 +59,9 @@ def more_than(fraction: Fraction, whole: int) -> int:
     return math.floor(fraction * whole) + 1
 
 
-def at_least(fraction: Fraction, whole: int) -> int:
-    """The least whole number greater than or equal to ``fraction`` × ``whole``."""
-    return math.ceil(fraction * whole)
-
-
 def majority_of(base: int) -> int:
     """"More than half" of ``base``: the least number of votes that is more than half (Charter art. 9)."""
     return base // 2 + 1
-
-
-# ---------------------------------------------------------------------------------------------------------
-# The base for "more than half"
-# ---------------------------------------------------------------------------------------------------------
-
-
-class BaseKind:
-    """Who a vote is counted against (DOMAIN.md, "Votes and elections")."""
-
-    BODY = "body"  # BCH, BTV, UBKT (and chi ủy): all incumbent members on the date
-    MEMBERS_MEETING = "members_meeting"  # congress or meeting of party members (a chi bộ meeting)
-    CONGRESS = "congress"  # representative congress (đại hội đại biểu)
-
-    choices = [
-        (BODY, "Cấp ủy, ban thường vụ, ủy ban kiểm tra: toàn bộ thành viên đương nhiệm"),
-        (MEMBERS_MEETING, "Đại hội, hội nghị đảng viên: đảng viên chính thức được triệu tập, trừ các trường hợp loại trừ"),
-        (CONGRESS, "Đại hội đại biểu: đại biểu chính thức được triệu tập, trừ người vắng cả kỳ đại hội không có dự khuyết"),
-    ]
-
-
-@dataclasses.dataclass(frozen=True)
-class Voter:
-    """What the base rules need to know about one person summoned or sitting on the body."""
-
-    key: object  # anything identifying the person (a Person pk in the app)
-    official: bool = True  # official member (chính thức); probationary members are not counted in meetings
-    temporarily_transferred: bool = False  # sinh hoạt tạm thời nơi khác
-    exempt: bool = False  # miễn công tác và sinh hoạt đảng
-    suspended: bool = False  # đình chỉ sinh hoạt đảng
-    prosecuted: bool = False  # bị truy tố, tạm giam
-    present: bool = True  # attends (checked in)
-    absent_excused: bool = False  # absent for the whole meeting with a reason accepted
-    has_alternate: bool = False  # representative congress: an alternate delegate takes the seat
-
-
-@dataclasses.dataclass
-class Base:
-    """The base of a vote: who is counted, who is left out and why, and the rule applied."""
-
-    kind: str
-    counted: list  # keys of the voters counted
-    excluded: list  # [(key, reason)]
-    rule: str
-
-    @property
-    def size(self) -> int:
-        return len(self.counted)
-
-
-RULE_BODY = ("Cơ sở tính: toàn bộ thành viên đương nhiệm của cơ quan (Điều lệ Đảng, Điều 9; "
-             "Quy định 232-QĐ/TW, thay Quy định 24-QĐ/TW, mục 9.3).")
-RULE_MEETING = ("Cơ sở tính: đảng viên chính thức được triệu tập, trừ người sinh hoạt tạm thời nơi khác, được miễn "
-                "sinh hoạt và vắng mặt, bị đình chỉ sinh hoạt, bị truy tố, tạm giam, vắng cả buổi có lý do được chấp "
-                "nhận (Điều lệ Đảng, Điều 9; Quy định 232-QĐ/TW, mục 9.3).")
-RULE_CONGRESS = ("Cơ sở tính: đại biểu chính thức được triệu tập, trừ đại biểu vắng mặt cả kỳ đại hội không có đại "
-                 "biểu dự khuyết thay thế (Điều lệ Đảng, Điều 9; Quy định 232-QĐ/TW, mục 9.3).")
-
-EXCLUDED_PROBATIONARY = "Đảng viên dự bị"
-EXCLUDED_TRANSFERRED = "Sinh hoạt tạm thời nơi khác"
-EXCLUDED_EXEMPT = "Miễn công tác và sinh hoạt đảng, vắng mặt"
-EXCLUDED_SUSPENDED = "Đình chỉ sinh hoạt đảng"
-EXCLUDED_PROSECUTED = "Bị truy tố, tạm giam"
-EXCLUDED_EXCUSED = "Vắng mặt cả buổi có lý do được chấp nhận"
-EXCLUDED_NO_ALTERNATE = "Vắng mặt cả kỳ đại hội, không có đại biểu dự khuyết"
-
-
-def body_base(members: Iterable[Voter]) -> Base:
-    """Base of a vote in the BCH, BTV or inspection committee (and a chi ủy).
-
-    DOMAIN.md; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW): all incumbent members of the body on
-    the date of the vote. Nobody is left out, absent or not: an absence counts against a resolution.
-    """
-    return Base(BaseKind.BODY, [m.key for m in members], [], RULE_BODY)
-
-
-def members_meeting_base(summoned: Iterable[Voter]) -> Base:
-    """Base of a congress or meeting of party members (e.g. a chi bộ meeting).
-
-    DOMAIN.md; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW): all *official* members summoned,
-    minus those
-    - temporarily transferred to another organization (sinh hoạt tạm thời nơi khác),
-    - exempt from work and party activity *and absent* (an exempt member who attends is counted),
-    - suspended from party activity,
-    - under prosecution or detention,
-    - absent for the whole meeting with a reason the meeting accepted.
-    An absence without an accepted reason stays in the base (it counts against).
-    """
-    counted, excluded = [], []
-    for m in summoned:
-        if not m.official:
-            excluded.append((m.key, EXCLUDED_PROBATIONARY))
-        elif m.temporarily_transferred:
-            excluded.append((m.key, EXCLUDED_TRANSFERRED))
-        elif m.exempt and not m.present:
-            excluded.append((m.key, EXCLUDED_EXEMPT))
-        elif m.suspended:
-            excluded.append((m.key, EXCLUDED_SUSPENDED))
-        elif m.prosecuted:
-            excluded.append((m.key, EXCLUDED_PROSECUTED))
-        elif not m.present and m.absent_excused:
-            excluded.append((m.key, EXCLUDED_EXCUSED))
-        else:
-            counted.append(m.key)
-    return Base(BaseKind.MEMBERS_MEETING, counted, excluded, RULE_MEETING)
-
-
-def congress_base(delegates: Iterable[Voter]) -> Base:
-    """Base of a representative congress (đại hội đại biểu).
-
-    DOMAIN.md; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW): all official delegates summoned,
-    minus those absent for the whole congress who have no alternate (dự khuyết) in their place. An absent
-    delegate replaced by an alternate stays counted (the alternate takes the seat).
-    """
-    counted, excluded = [], []
-    for d in delegates:
-        if not d.present and not d.has_alternate:
-            excluded.append((d.key, EXCLUDED_NO_ALTERNATE))
-        else:
-            counted.append(d.key)
-    return Base(BaseKind.CONGRESS, counted, excluded, RULE_CONGRESS)
-
-
-def compute_base(kind: str, voters: Iterable[Voter]) -> Base:
-    """The base for ``kind`` (``BaseKind``)."""
-    return {BaseKind.BODY: body_base, BaseKind.MEMBERS_MEETING: members_meeting_base,
-            BaseKind.CONGRESS: congress_base}[kind](voters)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Quorum
-# ---------------------------------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass
-class QuorumCheck:
-    base: int
-    present: int
-    required: int
-    reached: bool
-    rule: str
-
-
-def quorum(base: int, present: int, confidence: bool = False) -> QuorumCheck:
-    """Is the meeting quorate for a vote?
-
-    Ordinary meetings: ``settings.CAPUY_QUORUM_FRACTION`` of the base present (DOMAIN.md **(setting)**, default
-    two thirds). Confidence votes (Quy định 96-QĐ/TW): at least two thirds of the base present, always.
-    """
-    fraction = CONFIDENCE_QUORUM if confidence else quorum_fraction()
-    required = at_least(fraction, base)
-    what = "lấy phiếu tín nhiệm" if confidence else "hội nghị"
-    rule = f"Số có mặt phải đạt ít nhất {fraction.numerator}/{fraction.denominator} cơ sở tính ({what}): {required}/{base}."
-    return QuorumCheck(base, present, required, base > 0 and present >= required, rule)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -264,13 +89,18 @@ class CountError(ValueError):
     """Counts that cannot be true (more votes than the base, negative numbers)."""
 
 
-def check_counts(base: int, counts: Mapping[str, int]) -> None:
-    """Counts entered by the counting board may not be negative nor exceed the base in total."""
+def check_counts(base: int, counts: Mapping[str, int], present: int | None = None) -> None:
+    """Counts may not be negative nor exceed the base in total; counts of a show of hands may not exceed the
+    number of members of the base present (``present``): nobody absent raises a hand (recorded counts of the counting
+    board, Quy định 232-QĐ/TW §9.3)."""
     if any(v is None or v < 0 for v in counts.values()):
         raise CountError("Số phiếu không được âm.")
     total = sum(counts.values())
     if total > base:
         raise CountError(f"Tổng số phiếu ({total}) vượt quá cơ sở tính ({base}).")
+    if present is not None and total > present:
+        raise CountError(f"Tổng số biểu quyết ({total}) vượt quá số đại biểu có mặt được biểu quyết ({present}); "
+                         f"vui lòng kiểm lại kết quả.")
 
 
 def decide(base: int, votes_for: int, against: int = 0, abstain: int = 0) -> Outcome:
@@ -303,20 +133,32 @@ class ListCheck:
     maximum: int  # most candidates allowed
 
 
+def prepared_extras(seats: int) -> tuple[int, int]:
+    """The extra candidates a prepared list carries for ``seats``: the whole numbers between 10% and 15% of the
+    seats (**setting**), at least one. When no whole number lies in that range (11 seats: 1,1 to 1,65), the range
+    is the whole number nearest to it, so it is never shown inverted."""
+    low, high = prepared_extra_range()
+    first, last = at_least(low, seats), math.floor(high * seats)
+    if first > last:
+        first = last = round((low + high) / 2 * seats)
+    return max(1, first), max(1, last)
+
+
 def check_candidate_list(seats: int, candidates: int) -> ListCheck:
     """The list must be longer than the seats: 10–15% more as prepared, never more than 30% more.
 
-    DOMAIN.md "Elections" (**setting**: ``CAPUY_EXTRA_CANDIDATES_PREPARED``, ``CAPUY_EXTRA_CANDIDATES_MAX``).
+    Election rules of the Party (**setting**: ``CAPUY_EXTRA_CANDIDATES_PREPARED``, ``CAPUY_EXTRA_CANDIDATES_MAX``).
     The list is refused when it is not longer than the seats or exceeds the maximum; within those bounds a
-    count outside the prepared range is allowed with a notice (the congress may have added floor nominees).
-    For one seat (a secretary) the list may equal the seats; for few seats one extra candidate is allowed
-    even when it is more than 30%.
+    count outside the prepared range is allowed with a notice (the congress may have added floor nominees):
+    13 candidates for 11 seats (18,2% extra) is allowed with a notice. For one seat (a secretary) the list may
+    equal the seats; for few seats one extra candidate is allowed even when it is more than 30%.
     """
     low, high = prepared_extra_range()
     # Small numbers of seats: when 30% is less than one person, one extra candidate is still allowed (the list
     # must be longer than the seats); a single seat (a secretary) may also have a single candidate.
     maximum = seats + max(1, math.floor(extra_max() * seats))
-    prepared = (seats + at_least(low, seats), seats + math.floor(high * seats))
+    first, last = prepared_extras(max(seats, 1))
+    prepared = (seats + first, seats + last)
     minimum = seats if seats == 1 else seats + 1
     if seats < 1:
         return ListCheck(seats, candidates, False, "Số lượng cần bầu phải từ 1 trở lên.", prepared, maximum)
@@ -328,9 +170,13 @@ def check_candidate_list(seats: int, candidates: int) -> ListCheck:
         return ListCheck(seats, candidates, False,
                          f"Số dư không được quá {_pct(extra_max())} số lượng cần bầu: tối đa {maximum} người "
                          f"cho {seats} chỗ, hiện có {candidates}.", prepared, maximum)
-    if not prepared[0] <= candidates <= max(prepared):
-        note = (f"Lưu ý: số dư chuẩn bị thường từ {_pct(low)} đến {_pct(high)} "
-                f"({prepared[0]}–{max(prepared)} người); hiện có {candidates}.")
+    if not prepared[0] <= candidates <= prepared[1] and not candidates == seats == 1:
+        extra = candidates - seats
+        where = "cao hơn" if candidates > prepared[1] else "thấp hơn"
+        span = f"{prepared[0]} người" if prepared[0] == prepared[1] else f"{prepared[0]}–{prepared[1]} người"
+        note = (f"Lưu ý: danh sách có {candidates} người cho {seats} chỗ, số dư {extra} người "
+                f"({_pct(Fraction(extra, seats))}), {where} mức chuẩn bị thường từ {_pct(low)} đến {_pct(high)} "
+                f"({span}); tối đa {_pct(extra_max())} ({maximum} người).")
         return ListCheck(seats, candidates, True, note, prepared, maximum)
     return ListCheck(seats, candidates, True, "", prepared, maximum)
 
@@ -344,7 +190,7 @@ def _pct(fraction: Fraction) -> str:
 def floor_nominee_admitted(delegates: int, agreeing: int) -> tuple[bool, int, str]:
     """A nominee from the floor joins the list only if *more than* 30% of the delegates agree.
 
-    DOMAIN.md "Elections" (**setting** ``CAPUY_FLOOR_NOMINEE_SUPPORT``). ``delegates`` is the congress's
+    Election rules of the Party (**setting** ``CAPUY_FLOOR_NOMINEE_SUPPORT``). ``delegates`` is the congress's
     base. Returns (admitted, least number needed, explanation).
     """
     if agreeing < 0 or agreeing > delegates:
@@ -363,7 +209,7 @@ def floor_nominee_admitted(delegates: int, agreeing: int) -> tuple[bool, int, st
 
 
 def ballot_valid(kept: Sequence, seats: int, candidates: Iterable) -> bool:
-    """A ballot is invalid when it keeps more names than seats (DOMAIN.md "Elections"), or keeps a name
+    """A ballot is invalid when it keeps more names than seats (election rules of the Party), or keeps a name
     twice or a name not on the list. A ballot keeping fewer names (all crossed out included) is valid.
     """
     kept = list(kept)
@@ -398,7 +244,7 @@ class ElectionOutcome:
 def count_election(base: int, seats: int, candidates: Sequence, ballots: Iterable[Sequence]) -> ElectionOutcome:
     """Count crossing-out ballots: ``ballots`` are the names each ballot kept.
 
-    DOMAIN.md "Elections"; Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW):
+    Party Charter art. 9; Quy định 24-QĐ/TW §9.3 (232-QĐ/TW):
     - a ballot keeping more names than seats is invalid (and counts for nobody);
     - a candidate is elected with more than half of the *base* (the total summoned, not the ballots cast),
       highest first, up to the seats;

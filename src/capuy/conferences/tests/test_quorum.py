@@ -3,11 +3,12 @@ from fractions import Fraction
 
 from django.test import override_settings
 
-from capuy.conferences.models import Attendance, Conference, eligible_base, quorum, summoned_members
+from capuy.conferences.models import Attendance, Conference
+from capuy.conferences.roll import quorum, roll, summoned
 from capuy.conferences.tests.base import ConferenceTestCase
 from capuy.core.testing import make_person
 from capuy.members.models import PartyMember
-from capuy.organizations.models import Body, BodyMembership, Term
+from capuy.organizations.models import Body, BodyMembership, Person, Term
 
 D = datetime.date
 
@@ -82,31 +83,38 @@ class PartyMemberMeetingQuorumTests(ConferenceTestCase):
         self.cell_members = {p.full_name: p for p in
                              [i.person for i in self.conference.invitations.select_related("person")]}
 
-    def flag(self, name, **flags):
-        PartyMember.objects.filter(person=self.cell_members[name]).update(**flags)
+    def flag(self, name, status):
+        """A status recorded with its date, before the meeting (the roll reads the dated history)."""
+        PartyMember.objects.get(person=self.cell_members[name]).record_status(status, D(2023, 1, 1))
+
+    def eligible_base(self):
+        current = roll(self.conference)
+        people = Person.objects.in_bulk(current.base.counted)
+        return [people[k] for k in current.base.counted], current.excluded_people
 
     def test_official_members_of_the_cell_are_the_base_and_probationary_members_are_not(self):
-        base, excluded = eligible_base(self.conference)
+        base, excluded = self.eligible_base()
         names = {p.full_name for p in base}
         assert names == {"Phạm Văn Bình", "Nguyễn Văn An", "Trần Thị Bích", "Đỗ Quang Dũng", "Vũ Thị Lan"}
-        assert excluded == []
+        # The probationary member is summoned and now listed with the reason (before: silently skipped).
+        assert [(p.full_name, reason) for p, reason in excluded] == [("Lê Văn Dự Bị", "Đảng viên dự bị")]
 
     def test_members_who_left_the_party_are_not_summoned(self):
-        PartyMember.objects.filter(person__full_name="Vũ Thị Lan").update(status="left")
-        names = {p.full_name for p in summoned_members(self.conference)}
+        PartyMember.objects.get(person__full_name="Vũ Thị Lan").record_status("left", D(2023, 1, 1))
+        names = {p.full_name for p in summoned(self.conference)}
         assert "Vũ Thị Lan" not in names and "Nguyễn Văn An" in names
 
     def test_transferred_suspended_and_prosecuted_members_are_left_out(self):
-        self.flag("Nguyễn Văn An", temporarily_transferred=True)
-        self.flag("Trần Thị Bích", suspended=True)
-        self.flag("Đỗ Quang Dũng", prosecuted=True)
-        base, excluded = eligible_base(self.conference)
+        self.flag("Nguyễn Văn An", "temporarily_transferred")
+        self.flag("Trần Thị Bích", "suspended")
+        self.flag("Đỗ Quang Dũng", "prosecuted")
+        base, excluded = self.eligible_base()
         assert {p.full_name for p in base} == {"Phạm Văn Bình", "Vũ Thị Lan"}
-        assert {reason for _, reason in excluded} == {"Sinh hoạt tạm thời nơi khác", "Đình chỉ sinh hoạt đảng",
-                                                       "Bị truy tố, tạm giam"}
+        assert {reason for _, reason in excluded} == {"Đảng viên dự bị", "Sinh hoạt tạm thời nơi khác, không dự",
+                                                       "Đình chỉ sinh hoạt đảng", "Bị khởi tố, truy tố, tạm giam"}
 
     def test_an_exempt_member_counts_only_when_present(self):
-        self.flag("Vũ Thị Lan", exempt=True)
+        self.flag("Vũ Thị Lan", "exempt")
         assert quorum(self.conference).base == 4
         self.conference.send_invitations()
         self.conference.check_in(self.cell_members["Vũ Thị Lan"])

@@ -53,7 +53,8 @@ class CellMeetingTestCase(CapuyTestCase):
     """A chi bộ meeting of 9 summoned party members spelling out the Charter's base cases:
 
     present ×4, absent without reason ×1 (counted), excused absence ×1, exempt and absent ×1,
-    temporarily transferred ×1, probationary ×1 → base 5, voters 4.
+    temporarily transferred but attending ×1 (counted: Hướng dẫn 01-HD/TW §13.2), probationary ×1 → base 6,
+    voters 5.
     """
 
     @classmethod
@@ -66,17 +67,19 @@ class CellMeetingTestCase(CapuyTestCase):
                                             kind=Body.Kind.CELL_MEETING)
         n = iter(range(100))
 
-        def member(name, **flags):
+        def member(name, status=None, **fields):
             p = make_person(name, cls.cell_org, card=f"0900{next(n):04d}")
-            if flags:
-                PartyMember.objects.filter(person=p).update(**flags)
+            if fields:
+                PartyMember.objects.filter(person=p).update(**fields)
+            if status:  # dated before the meeting: the roll reads the status history as of the meeting's date
+                PartyMember.objects.get(person=p).record_status(status, D(2023, 1, 1))
             return p
 
         cls.cell_present = [member(f"Đảng viên có mặt {i}") for i in range(4)]
         cls.cell_unexcused = member("Đảng viên vắng không lý do")
         cls.cell_excused = member("Đảng viên vắng có lý do")
-        cls.cell_exempt = member("Đảng viên miễn sinh hoạt", exempt=True)
-        cls.cell_transferred = member("Đảng viên sinh hoạt tạm thời", temporarily_transferred=True)
+        cls.cell_exempt = member("Đảng viên miễn sinh hoạt", "exempt")
+        cls.cell_transferred = member("Đảng viên sinh hoạt tạm thời", "temporarily_transferred")
         cls.cell_probationary = member("Đảng viên dự bị", official_date=None)
         everyone = [*cls.cell_present, cls.cell_unexcused, cls.cell_excused, cls.cell_exempt, cls.cell_transferred,
                     cls.cell_probationary]

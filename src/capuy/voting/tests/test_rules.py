@@ -5,69 +5,6 @@ from fractions import Fraction
 import pytest
 
 from capuy.voting import rules
-from capuy.voting.rules import BaseKind, Voter
-
-# --- the base ------------------------------------------------------------------------------------------
-
-
-def test_body_base_counts_every_incumbent_member_absent_or_not():
-    members = [Voter(1), Voter(2, present=False), Voter(3, present=False, absent_excused=True), Voter(4, exempt=True)]
-    base = rules.body_base(members)
-    assert base.size == 4 and base.excluded == []
-    assert "Điều 9" in base.rule
-
-
-def test_members_meeting_base_spells_out_the_charter_cases():
-    summoned = [
-        Voter("present"),
-        Voter("absent without reason", present=False),  # stays in the base: counts against
-        Voter("excused absence", present=False, absent_excused=True),
-        Voter("exempt and absent", exempt=True, present=False),
-        Voter("exempt but attending", exempt=True, present=True),  # counted
-        Voter("temporarily transferred", temporarily_transferred=True),
-        Voter("suspended", suspended=True),
-        Voter("prosecuted", prosecuted=True),
-        Voter("probationary", official=False),
-    ]
-    base = rules.members_meeting_base(summoned)
-    assert base.counted == ["present", "absent without reason", "exempt but attending"]
-    reasons = dict(base.excluded)
-    assert reasons["excused absence"] == rules.EXCLUDED_EXCUSED
-    assert reasons["exempt and absent"] == rules.EXCLUDED_EXEMPT
-    assert reasons["temporarily transferred"] == rules.EXCLUDED_TRANSFERRED
-    assert reasons["suspended"] == rules.EXCLUDED_SUSPENDED
-    assert reasons["prosecuted"] == rules.EXCLUDED_PROSECUTED
-    assert reasons["probationary"] == rules.EXCLUDED_PROBATIONARY
-
-
-def test_a_transferred_member_who_attends_is_still_left_out():
-    base = rules.members_meeting_base([Voter(1, temporarily_transferred=True, present=True)])
-    assert base.size == 0
-
-
-def test_congress_base_keeps_absent_delegates_with_an_alternate():
-    delegates = [Voter(1), Voter(2, present=False, has_alternate=True), Voter(3, present=False)]
-    base = rules.congress_base(delegates)
-    assert base.counted == [1, 2]
-    assert base.excluded == [(3, rules.EXCLUDED_NO_ALTERNATE)]
-
-
-def test_compute_base_dispatches_on_the_kind():
-    voters = [Voter(1), Voter(2, suspended=True)]
-    assert rules.compute_base(BaseKind.BODY, voters).size == 2
-    assert rules.compute_base(BaseKind.MEMBERS_MEETING, voters).size == 1
-
-
-def test_chi_bo_example_abstentions_and_absences_count_against():
-    # A cell of 12 official members: 1 transferred, 1 exempt and absent, 1 excused absence → base 9.
-    summoned = [Voter(i) for i in range(9)] + [
-        Voter("t", temporarily_transferred=True), Voter("e", exempt=True, present=False),
-        Voter("x", present=False, absent_excused=True)]
-    base = rules.members_meeting_base(summoned).size
-    assert base == 9
-    assert rules.decide(base, votes_for=5, against=0, abstain=4).passed  # 5 > 9/2
-    assert not rules.decide(base, votes_for=4, against=0, abstain=0).passed  # 4 of 9 is not more than half
-
 
 # --- passed / not passed -------------------------------------------------------------------------------
 
@@ -94,26 +31,6 @@ def test_counts_above_the_base_are_refused():
 
 def test_an_empty_base_never_passes():
     assert not rules.decide(0, 0).passed
-
-
-# --- quorum --------------------------------------------------------------------------------------------
-
-
-def test_ordinary_quorum_is_two_thirds_by_default():
-    assert rules.quorum(9, 6).reached and not rules.quorum(9, 5).reached
-    assert rules.quorum(10, 7).reached and not rules.quorum(10, 6).reached
-
-
-def test_ordinary_quorum_follows_the_setting(settings):
-    settings.CAPUY_QUORUM_FRACTION = "1/2"
-    assert rules.quorum(10, 5).reached
-
-
-def test_confidence_quorum_is_always_two_thirds(settings):
-    settings.CAPUY_QUORUM_FRACTION = "1/2"
-    check = rules.quorum(30, 19, confidence=True)
-    assert not check.reached and check.required == 20
-    assert "tín nhiệm" in check.rule
 
 
 # --- candidate lists -----------------------------------------------------------------------------------
