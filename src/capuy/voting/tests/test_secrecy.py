@@ -49,7 +49,7 @@ class SecretBallotTests(VotingTestCase):
         vote = ballots.open_vote(ballots.create_vote(self.item, "Nghị quyết", Vote.Method.SECRET))
         for person in self.present:
             ballots.cast(vote.pk, person.pk, "for")
-        ballots.close_vote(vote)
+        self.close(vote)
         # The key is a random UUID: sorting by it gives an order unrelated to casting, and no column holds time.
         rows = list(VoterRegister.objects.filter(vote=vote).values("id", "person_id"))
         self.assertEqual(len(rows), 4)

@@ -24,7 +24,7 @@ class VotingPageTests(VotingTestCase):
         response = self.client.post(url, {"choice": "against"})
         self.assertContains(response, "đã bỏ phiếu")
         self.assertEqual(VoterRegister.objects.filter(vote=vote).count(), 1)
-        self.assertEqual(ballots.tallies(vote)["against"], 0)
+        self.assertEqual(self.peek(vote)["against"], 0)
 
     def test_an_absent_member_sees_that_they_must_check_in_first(self):
         vote = self.open_vote()
@@ -42,6 +42,13 @@ class VotingPageTests(VotingTestCase):
         page = self.client.get(reverse("voting:detail", args=[vote.pk]))
         self.assertContains(page, "Đã bỏ phiếu: 1/4")
         self.client.post(reverse("voting:action", args=[vote.pk]), {"action": "close"})
+        page = self.client.get(reverse("voting:panel", args=[vote.pk]))
+        self.assertContains(page, "còn thiếu 2")  # encrypted until two of the three tellers enter their codes
+        self.assertNotContains(page, "THÔNG QUA")
+        for teller in self.tellers[:2]:
+            self.login(self.user_of(teller))
+            self.assertContains(self.client.get(reverse("voting:detail", args=[vote.pk])), "Nhập mã khóa")
+            self.client.post(reverse("voting:teller_share", args=[vote.pk]), {"code": self.teller_codes[teller.pk]})
         page = self.client.get(reverse("voting:panel", args=[vote.pk]))
         self.assertContains(page, "KHÔNG THÔNG QUA")
         self.assertContains(page, "Cơ sở tính")
@@ -72,7 +79,7 @@ class VotingPageTests(VotingTestCase):
         vote = self.open_vote()
         for person in self.present:
             ballots.cast(vote.pk, person.pk, "for")
-        ballots.close_vote(vote)
+        self.close(vote)
         self.login(self.district_staff)
         csv_text = self.client.get(reverse("voting:csv", args=[vote.pk])).content.decode("utf-8-sig")
         self.assertIn("Tán thành,4,80%", csv_text)
@@ -121,14 +128,15 @@ class LiveProgressTests(VotingTestCase):
             with self.captureOnCommitCallbacks(execute=True):
                 ops.cast(vote.pk, self.present[0].pk, "for")
             with self.captureOnCommitCallbacks(execute=True):
-                ops.close_vote(vote)
+                self.close(vote)
         finally:
             live.hub.remove(self.conference.pk, received)
         events = []
         while not received.empty():
             events.append(received.get_nowait())
         votes = [e["data"] for e in events if e["event"] == "vote"]
-        self.assertEqual([d.get("status") for d in votes], ["open", "open", "closed"])
+        # open, the ballot, the close, then each teller's code (two of three) as the decryption progresses
+        self.assertEqual([d.get("status") for d in votes], ["open", "open", "closed", "closed", "closed"])
         self.assertTrue(all(set(d) <= {"vote", "status", "voted", "eligible"} for d in votes))  # nothing about choices
         self.assertEqual(votes[0]["eligible"], 4)
 
