@@ -86,7 +86,10 @@ class Server:
 
     def __init__(self, env: dict, workers: int = 2, port: int | None = None):
         self.port = port or free_port()
+        # The server runs the same code as the caller (this checkout's src/, not whichever copy is installed).
+        src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         self.env = {**os.environ, **env}
+        self.env["PYTHONPATH"] = os.pathsep.join(p for p in [src, self.env.get("PYTHONPATH", "")] if p)
         self.workers = workers
         self.process: subprocess.Popen | None = None
 
