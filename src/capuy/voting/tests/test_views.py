@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from capuy.voting import ballots
-from capuy.voting.models import Vote, VoterRegister
+from capuy.voting import ballots, crypto, results
+from capuy.voting.models import Teller, Vote, VoterRegister
 
 from .helpers import VotingTestCase
 
@@ -169,3 +169,52 @@ class ElectionPageTests(VotingTestCase):
         self.assertContains(response, "nhiều hơn số lượng cần bầu")
         response = self.client.post(ballot_url, {"keep": both[:1]})
         self.assertEqual(response.status_code, 201)
+
+
+class CountingBoardPageTests(VotingTestCase):
+    def test_office_staff_appoint_a_teller_and_others_are_refused(self):
+        url = reverse("voting:conference", args=[self.conference.pk])
+        self.login(self.committee_member)
+        self.assertEqual(self.client.post(url, {"what": "teller", "person": self.present[3].pk}).status_code, 403)
+        self.login(self.other_ward_staff)
+        self.assertEqual(self.client.post(url, {"what": "teller", "person": self.present[3].pk}).status_code, 404)
+        self.assertFalse(Teller.objects.filter(conference=self.conference, person=self.present[3]).exists())
+        self.login(self.district_staff)
+        self.client.post(url, {"what": "teller", "person": self.present[3].pk})
+        self.assertTrue(Teller.objects.filter(conference=self.conference, person=self.present[3]).exists())
+        self.assertContains(self.client.get(url), "chưa tạo mã khóa")
+
+    def test_a_teller_sees_their_code_once_and_only_its_public_key_is_kept(self):
+        self.login(self.user_of(self.tellers[0]))
+        response = self.client.post(reverse("voting:teller_code", args=[self.conference.pk]))
+        self.assertContains(response, "Mã chỉ hiện một lần")
+        self.assertIn("no-store", response["Cache-Control"])
+        code = response.context["code"]
+        teller = Teller.objects.get(conference=self.conference, person=self.tellers[0])
+        self.assertEqual(bytes(teller.public_key), crypto.teller_public_key(code))
+        self.assertNotContains(self.client.get(reverse("voting:conference", args=[self.conference.pk])), code)
+
+    def test_a_member_outside_the_board_gets_no_code(self):
+        self.login(self.user_of(self.present[3]))
+        response = self.client.post(reverse("voting:teller_code", args=[self.conference.pk]), follow=True)
+        self.assertContains(response, "không có tên trong Ban kiểm phiếu")
+
+    def test_a_wrong_code_on_the_vote_page_is_refused_with_a_message(self):
+        vote = ballots.open_vote(ballots.create_vote(self.item, "Nghị quyết", Vote.Method.SECRET))
+        ballots.cast(vote.pk, self.present[0].pk, "for")
+        ballots.close_vote(vote)
+        self.login(self.user_of(self.tellers[0]))
+        response = self.client.post(reverse("voting:teller_share", args=[vote.pk]), {"code": "AAAA-AAAA-AAAA-AAAA-AAAA"},
+                                    follow=True)
+        self.assertContains(response, "Mã khóa kiểm phiếu không đúng")
+        self.assertContains(response, "còn thiếu 2")
+        self.login(self.other_ward_staff)
+        response = self.client.post(reverse("voting:teller_share", args=[vote.pk]),
+                                    {"code": self.teller_codes[self.tellers[0].pk]})
+        self.assertEqual(response.status_code, 404)
+        vote.refresh_from_db()
+        self.assertTrue(vote.awaiting_tellers)
+        self.assertEqual(results.minutes_text(vote), "Nghị quyết (bỏ phiếu kín điện tử): đã kết thúc, số phiếu thu "
+                                                     "vào 1; Ban kiểm phiếu chưa giải mã kết quả.")
+        self.login(self.district_staff)
+        self.assertEqual(self.client.get(reverse("voting:csv", args=[vote.pk])).status_code, 404)  # no result yet
