@@ -113,10 +113,8 @@ def _run_sqlite(workdir: Path) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from capuy.voting import crypto
+    from capuy.voting import ballots, crypto
     from capuy.voting.loadtest import prepare_congress
-
-    from capuy.voting import ballots
     from capuy.voting.models import Vote
 
     call_command("migrate", verbosity=0)
