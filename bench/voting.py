@@ -37,7 +37,7 @@ VOTERS = int(os.environ.get("BENCH_VOTERS", "1600"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "48"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-DB_NAME = "bench_voting"
+DB_NAME = os.environ.get("BENCH_DB", "bench_voting")  # a name of its own when several run at once
 
 
 def admin(sql: str):
