@@ -18,6 +18,7 @@ libsecp256k1 (through ``coincurve``): no database, no Django.
 import base64
 import hashlib
 import secrets
+import threading
 from collections.abc import Iterable, Sequence
 
 from coincurve import PrivateKey, PublicKey
@@ -162,11 +163,7 @@ def decrypt_totals(totals: Sequence[tuple[bytes, bytes]], partials: dict[int, by
     """The totals from the partial decryptions of at least ``k`` tellers (``{index: partial}``)."""
     indices = sorted(partials)
     lambdas = lagrange_at_zero(indices)
-    table = {}
-    acc = None
-    for j in range(1, at_most + 1):
-        acc = base_point(1) if acc is None else acc.add(_scalar_bytes(1))
-        table[encode(acc)] = j
+    table = _multiples(at_most)
     counts = []
     for n, (_, c2) in enumerate(totals):
         terms = [mul(point(partials[i][n * POINT:(n + 1) * POINT]), lam) for i, lam in zip(indices, lambdas, strict=True)]
@@ -176,10 +173,26 @@ def decrypt_totals(totals: Sequence[tuple[bytes, bytes]], partials: dict[int, by
             continue
         m_point = PublicKey.combine_keys([point(c2), mul(x_c1, ORDER - 1)])  # C2 − x·C1
         found = table.get(encode(m_point))
-        if found is None:
+        if found is None or found > at_most:
             raise CryptoError("Không giải mã được kết quả: phần khóa không khớp với khóa của cuộc bỏ phiếu.")
         counts.append(found)
     return counts
+
+
+_table: dict[bytes, int] = {}
+_table_lock = threading.Lock()
+
+
+def _multiples(at_most: int) -> dict[bytes, int]:
+    """{j·G: j} for 1 ≤ j ≤ at_most, kept and extended per process (public values)."""
+    with _table_lock:
+        j = len(_table)
+        if j < at_most:
+            acc = base_point(j) if j else None
+            for j in range(j + 1, at_most + 1):
+                acc = base_point(1) if acc is None else acc.add(_scalar_bytes(1))
+                _table[encode(acc)] = j
+        return _table
 
 
 # -----------------------------------------------------------------------------------------------------------
