@@ -186,10 +186,10 @@ _table_lock = threading.Lock()
 def _multiples(at_most: int) -> dict[bytes, int]:
     """{j·G: j} for 1 ≤ j ≤ at_most, kept and extended per process (public values)."""
     with _table_lock:
-        j = len(_table)
-        if j < at_most:
-            acc = base_point(j) if j else None
-            for j in range(j + 1, at_most + 1):
+        known = len(_table)
+        if known < at_most:
+            acc = base_point(known) if known else None
+            for j in range(known + 1, at_most + 1):
                 acc = base_point(1) if acc is None else acc.add(_scalar_bytes(1))
                 _table[encode(acc)] = j
         return _table
