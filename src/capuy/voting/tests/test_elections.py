@@ -74,6 +74,20 @@ class ElectionTests(VotingTestCase):
         self.assertEqual(second.seats, 1)
         self.assertEqual(sorted(c.pk for c in second.candidates.all()), sorted([c, d]))
 
+    def test_the_next_round_waits_for_the_board_to_decrypt_the_last_one(self):
+        election = self.election()
+        vote = ballots.open_vote(ballots.start_round(election))
+        a, b, c, d = self.ids(vote)
+        ballots.cast(vote.pk, self.present[0].pk, [f"c:{a}"])
+        vote = ballots.close_vote(vote)
+        self.assertEqual(election.elected(), [])
+        with pytest.raises(ValidationError, match="chưa giải mã"):
+            ballots.start_round(election)
+        for teller in self.tellers[:2]:
+            vote = ballots.submit_share(vote, teller.pk, self.teller_codes[teller.pk])
+        self.assertEqual({row["id"]: row["votes"] for row in vote.result["candidates"]}, {a: 1, b: 0, c: 0, d: 0})
+        self.assertEqual(ballots.start_round(election).round, 2)
+
     def test_a_later_round_only_among_named_candidates(self):
         election = self.election()
         vote = ballots.open_vote(ballots.start_round(election))
