@@ -70,6 +70,8 @@ class VotingApiTests(VotingTestCase):
         self.assertEqual(response.status_code, 201, response.content)
         self.assertFalse(response.json()["has_key"])
         self.assertEqual(self.post(url, {"person_id": self.present[3].pk}).status_code, 400)  # already there
+        outsider = make_person("Người ngoài hội nghị", self.other_ward)
+        self.assertEqual(self.post(url, {"person_id": outsider.pk}).status_code, 404)  # not an invitee
         self.login(self.user_of(self.present[3]))
         response = self.post(f"{url}code/")
         self.assertEqual(response.status_code, 201)
@@ -80,6 +82,10 @@ class VotingApiTests(VotingTestCase):
         self.assertNotIn(code.encode(), b"".join(bytes(t.public_key) for t in self.conference.tellers.all()))
         self.login(self.absent_user())
         self.assertEqual(self.post(f"{url}code/").status_code, 400)  # not on the board
+        self.login(self.other_ward_staff)
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertEqual(self.post(url, {"person_id": self.present[3].pk}).status_code, 404)
+        self.assertEqual(self.post(f"{url}code/").status_code, 404)
 
     def test_staff_of_another_ward_cannot_see_a_vote(self):
         vote_id = self.make_vote()
