@@ -102,6 +102,10 @@ class CodeIn(Schema):
     code: str
 
 
+class NewCodeIn(Schema):
+    lost: bool = False  # the old code is lost: replace it even though it holds a share not yet used
+
+
 def teller_out(teller) -> dict:
     return {"id": teller.pk, "person_id": teller.person_id, "name": teller.person.full_name,
             "has_key": teller.has_key}
@@ -262,12 +266,13 @@ def appoint_teller(request, conference_id: int, data: TellerIn):
 
 
 @router.post("/voting/conferences/{conference_id}/tellers/code/", response={201: dict})
-def create_teller_code(request, conference_id: int):
+def create_teller_code(request, conference_id: int, data: NewCodeIn | None = None):
     """The signed-in member of the counting board creates their teller code. Returned once, never stored:
     only its public key is kept."""
     conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
     access.require_read(request.user, conference)
-    return 201, {"code": ballots.create_teller_code(conference, request.user.person_id)}
+    lost = bool(data and data.lost)
+    return 201, {"code": ballots.create_teller_code(conference, request.user.person_id, lost=lost)}
 
 
 @router.post("/voting/votes/{pk}/key-share/", response=VoteOut)

@@ -442,17 +442,20 @@ def appoint_teller(conference: Conference, person, user=None) -> Teller:
 
 
 @transaction.atomic
-def create_teller_code(conference: Conference, person_id: int | None) -> str:
+def create_teller_code(conference: Conference, person_id: int | None, lost: bool = False) -> str:
     """A new teller code for the signed-in member of the counting board: returned once, only its public key is
-    kept. Refused while the old code still holds a share of a vote not yet decrypted (it would be lost)."""
+    kept. While the old code still holds a share of a vote not yet decrypted, a new one is refused unless the
+    member says the old code is lost (``lost``): that share then stays unusable."""
     teller = Teller.objects.select_for_update().filter(conference=conference, person_id=person_id).first() \
         if person_id else None
     if teller is None:
         raise ValidationError("Đồng chí không có tên trong Ban kiểm phiếu của hội nghị này.")
-    pending = [s.vote.subject for s in KeyShare.objects.filter(teller=teller).select_related("vote") if bytes(s.sealed)]
-    if pending:
+    pending = [s.vote.subject for s in KeyShare.objects.filter(teller=teller, partial=b"").select_related("vote")
+               if bytes(s.sealed)]
+    if pending and not lost:
         raise ValidationError("Mã khóa hiện tại còn giữ phần khóa của biểu quyết chưa giải mã ("
-                              + "; ".join(pending) + "); chỉ tạo mã mới sau khi kết quả đã được giải mã.")
+                              + "; ".join(pending) + "). Chỉ tạo mã mới khi đồng chí đã mất mã cũ: phần khóa đó "
+                              "sẽ không dùng được nữa.")
     code, public = crypto.new_teller_code()
     teller.public_key = public
     teller.save(update_fields=["public_key"])

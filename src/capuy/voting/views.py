@@ -189,7 +189,7 @@ def teller_code(request, conference_id):
     conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
     access.require_read(request.user, conference)
     try:
-        code = ballots.create_teller_code(conference, request.user.person_id)
+        code = ballots.create_teller_code(conference, request.user.person_id, lost=request.POST.get("lost") == "1")
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
         return redirect("voting:conference", conference.pk)

@@ -155,7 +155,14 @@ class SecretBallotTests(VotingTestCase):
         teller = self.tellers[0]
         with pytest.raises(ValidationError, match="chưa giải mã"):
             ballots.create_teller_code(self.conference, teller.pk)
-        self.close(vote)
+        lost = self.tellers[2]  # says their code is lost: a new one, and their share of this vote is unusable
+        new = ballots.create_teller_code(self.conference, lost.pk, lost=True)
+        vote = ballots.close_vote(vote)
+        with pytest.raises(ValidationError, match="không đúng"):
+            ballots.submit_share(vote, lost.pk, new)
+        for other in self.tellers[:2]:  # the two others still decrypt
+            vote = ballots.submit_share(vote, other.pk, self.teller_codes[other.pk])
+        self.assertEqual(vote.result["for"], 1)
         code = ballots.create_teller_code(self.conference, teller.pk)  # decrypted: a new code is allowed
         self.assertEqual(bytes(Teller.objects.get(conference=self.conference, person=teller).public_key),
                          crypto.teller_public_key(code))
