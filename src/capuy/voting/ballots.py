@@ -365,9 +365,9 @@ def _share_context(vote_id: int, index: int) -> bytes:
 
 def _seal_totals(vote: Vote):
     """At close: add up the encrypted ballots (the encrypted totals); the counting board decrypts them."""
-    data = SealedBallot.objects.filter(vote=vote).values_list("data", flat=True).iterator(chunk_size=2000)
+    data = list(SealedBallot.objects.filter(vote=vote).values_list("data", flat=True))
     totals = crypto.add_ballots(data, len(vote.choices_snapshot))
-    ballots = VoterRegister.objects.filter(vote=vote).count()
+    ballots = len(data)  # what is in the box is what is counted (the register holds as many voters)
     vote.sealed_totals = crypto.pack(totals)
     if not totals:  # no ballot: nothing to decrypt
         vote.result = compute_result(vote, {"ballots": 0, "valid": 0})
