@@ -39,6 +39,8 @@ class VoteOut(Schema):
     seats: int
     choices: list[str]
     result: dict
+    awaiting_tellers: bool
+    tellers_needed: int
 
 
 def vote_out(vote: Vote) -> dict:
@@ -47,7 +49,8 @@ def vote_out(vote: Vote) -> dict:
             "base_kind": vote.base_kind, "base": vote.base, "eligible": vote.eligible_count,
             "voted": ballots.voted_count(vote), "election_id": vote.election_id, "round": vote.round,
             "seats": vote.seats, "choices": vote.choices_snapshot or ballots.ballot_keys(vote),
-            "result": vote.result if vote.is_closed else {}}
+            "result": vote.result if vote.is_counted else {}, "awaiting_tellers": vote.awaiting_tellers,
+            "tellers_needed": ballots.tellers_needed(vote)}
 
 
 class SubjectIn(Schema):
@@ -82,6 +85,30 @@ class ProgressOut(Schema):
     voted: int
     eligible: int
     base: int
+
+
+class TellerIn(Schema):
+    person_id: int
+
+
+class TellerOut(Schema):
+    id: int
+    person_id: int
+    name: str
+    has_key: bool
+
+
+class CodeIn(Schema):
+    code: str
+
+
+class NewCodeIn(Schema):
+    lost: bool = False  # the old code is lost: replace it even though it holds a share not yet used
+
+
+def teller_out(teller) -> dict:
+    return {"id": teller.pk, "person_id": teller.person_id, "name": teller.person.full_name,
+            "has_key": teller.has_key}
 
 
 class CountsIn(Schema):
@@ -219,6 +246,40 @@ def paper_status(request, pk: int):
 @router.post("/voting/votes/{pk}/paper/accept/", response=VoteOut)
 def accept_paper(request, pk: int):
     return vote_out(ballots.accept_paper_count(_vote(request, pk, manage=True), request.user))
+
+
+@router.get("/voting/conferences/{conference_id}/tellers/", response=list[TellerOut])
+def list_tellers(request, conference_id: int):
+    """The counting board (ban kiểm phiếu) of a conference and whether each member has created a teller code."""
+    conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
+    access.require_read(request.user, conference)
+    return [teller_out(t) for t in conference.tellers.select_related("person")]
+
+
+@router.post("/voting/conferences/{conference_id}/tellers/", response={201: TellerOut})
+def appoint_teller(request, conference_id: int, data: TellerIn):
+    """Add an invitee of the conference to its counting board (office staff)."""
+    conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
+    access.require_manage(request.user, conference)
+    person = get_object_or_404(Person, pk=data.person_id, conference_invitations__conference=conference)
+    return 201, teller_out(ballots.appoint_teller(conference, person, request.user))
+
+
+@router.post("/voting/conferences/{conference_id}/tellers/code/", response={201: dict})
+def create_teller_code(request, conference_id: int, data: NewCodeIn | None = None):
+    """The signed-in member of the counting board creates their teller code. Returned once, never stored:
+    only its public key is kept."""
+    conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
+    access.require_read(request.user, conference)
+    lost = bool(data and data.lost)
+    return 201, {"code": ballots.create_teller_code(conference, request.user.person_id, lost=lost)}
+
+
+@router.post("/voting/votes/{pk}/key-share/", response=VoteOut)
+def submit_share(request, pk: int, data: CodeIn):
+    """A member of the counting board enters their teller code after the close; the totals are decrypted when
+    enough members have done so. The code is used in memory and never stored."""
+    return vote_out(ballots.submit_share(_vote(request, pk), request.user.person_id, data.code))
 
 
 @router.post("/voting/elections/", response={201: dict})

@@ -14,18 +14,20 @@ from django.utils import timezone
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.conferences.roll import default_base_kind, roll
-from capuy.voting import rules
+from capuy.voting import crypto, rules
 from capuy.voting.base import may_cast
 from capuy.voting.models import (
-    TALLY_SHARDS,
     Candidate,
     ConfidenceSubject,
     Election,
     EligibleVoter,
     EntryLog,
+    KeyShare,
     OpenBallot,
     PaperEntry,
+    SealedBallot,
     TallyCell,
+    Teller,
     Vote,
     VoterRegister,
 )
@@ -37,6 +39,9 @@ MSG_CLOSED = "Biểu quyết đã kết thúc, không nhận thêm phiếu."
 MSG_NOT_OPEN = "Biểu quyết chưa mở, chưa nhận phiếu."
 MSG_TWICE = "Đồng chí đã bỏ phiếu cho nội dung này; mỗi người chỉ bỏ một phiếu và không được thay đổi."
 MSG_NOT_ELIGIBLE = "Đồng chí không có tên trong danh sách được biểu quyết (không thuộc cơ sở tính)."
+MSG_NOT_TELLER = "Đồng chí không phải thành viên Ban kiểm phiếu giữ phần khóa của biểu quyết này."
+MSG_NO_TELLERS = ("Bỏ phiếu kín điện tử cần Ban kiểm phiếu: chưa có thành viên nào của Ban kiểm phiếu tạo mã khóa "
+                  "kiểm phiếu. Vui lòng chỉ định Ban kiểm phiếu và đề nghị các thành viên tạo mã khóa.")
 MSG_NOT_PRESENT = ("Đồng chí chưa điểm danh có mặt tại hội nghị (hoặc đã rời hội nghị) nên chưa thể bỏ phiếu; "
                    "vui lòng điểm danh rồi bỏ phiếu.")
 
@@ -127,6 +132,8 @@ def start_round(election: Election, method: str = Vote.Method.SECRET, candidates
     _editable(election.conference)
     if election.rounds.exclude(status=Vote.Status.CLOSED).exists():
         raise ValidationError("Vòng bầu trước chưa kết thúc.")
+    if any(r.awaiting_tellers for r in election.rounds.all()):
+        raise ValidationError("Ban kiểm phiếu chưa giải mã kết quả vòng bầu trước.")
     if method not in Vote.SECRET_METHODS:
         raise ValidationError({"method": "Bầu cử phải bỏ phiếu kín (điện tử hoặc phiếu giấy)."})
     elected = {c.pk for c in election.elected()}
@@ -238,16 +245,23 @@ def open_vote(vote: Vote, user=None) -> Vote:
                      for key, reason in current.base.excluded]
     vote.choices_snapshot = ballot_keys(vote)
     vote.status, vote.opened_at = Vote.Status.OPEN, timezone.now()
+    if vote.method == Vote.Method.SECRET:
+        tellers = list(Teller.objects.filter(conference=conference).exclude(public_key=b"").order_by("pk"))
+        if not tellers:
+            raise ValidationError(MSG_NO_TELLERS)
+        vote.threshold = rules.teller_threshold(len(tellers))
+        vote.public_key, shares = crypto.split_key(len(tellers), vote.threshold)
     if vote.is_electronic:
         EligibleVoter.objects.bulk_create([EligibleVoter(vote=vote, person_id=p) for p in dict.fromkeys(current.seats)])
-        vote.eligible_count = len(current.voters)
-        if vote.is_secret:
-            counters = vote.choices_snapshot + ["ballots", "valid"]
-            TallyCell.objects.bulk_create([TallyCell(vote=vote, key=k, shard=s)
-                                           for k in counters for s in range(TALLY_SHARDS)])
-    else:
-        vote.eligible_count = len(current.voters)
+    vote.eligible_count = len(current.voters)
     vote.save()
+    if vote.method == Vote.Method.SECRET:
+        # Each share sealed to its teller's code; the private key itself was never more than memory.
+        KeyShare.objects.bulk_create([
+            KeyShare(vote=vote, teller=teller, index=index, verification=verification,
+                     sealed=crypto.seal_share(bytes(teller.public_key), share, _share_context(vote.pk, index)))
+            for teller, (index, share, verification) in zip(tellers, shares, strict=True)])
+        shares.clear()
     live.publish(conference.pk, "vote", {"vote": vote.pk, "status": vote.status, "voted": 0,
                                          "eligible": vote.eligible_count})
     return vote
@@ -290,7 +304,11 @@ def cast(vote_id: int, person_id: int, marks) -> dict:
             if not allowed:
                 raise ValidationError(MSG_NOT_ELIGIBLE if allowed is None else MSG_NOT_PRESENT)
             VoterRegister.objects.create(vote_id=vote_id, person_id=person_id)
-            if vote.is_secret:
+            if vote.is_sealed:
+                # The choice lives only in this process's memory: what is written is its encryption.
+                bits = [int(k in keys) for k in vote.choices_snapshot]
+                SealedBallot.objects.create(vote_id=vote_id, data=crypto.encrypt(bytes(vote.public_key), bits))
+            elif vote.is_secret:  # opened before ballots were encrypted: the old counters
                 shard = TallyCell.random_shard()
                 TallyCell.objects.filter(vote_id=vote_id, shard=shard, key__in=[*keys, "ballots", "valid"]).update(
                     count=F("count") + 1)
@@ -306,11 +324,12 @@ def cast(vote_id: int, person_id: int, marks) -> dict:
 
 
 def _locked_vote(vote_id: int) -> Vote | None:
-    qs = Vote.objects.only("id", "status", "kind", "method", "seats", "choices_snapshot", "conference_id")
+    qs = Vote.objects.only("id", "status", "kind", "method", "seats", "choices_snapshot", "conference_id",
+                           "public_key")
     if connection.vendor == "postgresql":
         # FOR SHARE: ballots do not wait for each other, closing (FOR UPDATE) waits for them.
         rows = list(Vote.objects.raw(
-            "SELECT id, status, kind, method, seats, choices_snapshot, conference_id FROM voting_vote "
+            "SELECT id, status, kind, method, seats, choices_snapshot, conference_id, public_key FROM voting_vote "
             "WHERE id = %s FOR SHARE", [vote_id]))
         return rows[0] if rows else None
     # SQLite runs write transactions one at a time (settings: IMMEDIATE), which gives the same guarantee.
@@ -328,8 +347,11 @@ def close_vote(vote: Vote, user=None) -> Vote:
         if not vote.is_electronic and not vote.result.get("accepted"):
             raise ValidationError("Ban kiểm phiếu chưa nhập (hoặc chưa thống nhất) kết quả kiểm phiếu.")
         vote.status, vote.closed_at = Vote.Status.CLOSED, timezone.now()
-        vote.result = compute_result(vote)
-        vote.save(update_fields=["status", "closed_at", "result"])
+        if vote.is_sealed:
+            _seal_totals(vote)
+        else:
+            vote.result = compute_result(vote)
+        vote.save(update_fields=["status", "closed_at", "result", "sealed_totals"])
         if vote.is_electronic:
             vote_id = vote.pk
             transaction.on_commit(lambda: _rewrite_rows_later(vote_id))
@@ -337,11 +359,116 @@ def close_vote(vote: Vote, user=None) -> Vote:
     return vote
 
 
+def _share_context(vote_id: int, index: int) -> bytes:
+    """Binds a sealed share to its vote and index: copied to another row, it no longer opens."""
+    return f"capuy-vote:{vote_id}:{index}".encode()
+
+
+def _seal_totals(vote: Vote):
+    """At close: add up the encrypted ballots (the encrypted totals); the counting board decrypts them."""
+    data = list(SealedBallot.objects.filter(vote=vote).values_list("data", flat=True))
+    totals = crypto.add_ballots(data, len(vote.choices_snapshot))
+    ballots = len(data)  # what is in the box is what is counted (the register holds as many voters)
+    vote.sealed_totals = crypto.pack(totals)
+    if not totals:  # no ballot: nothing to decrypt
+        vote.result = compute_result(vote, {"ballots": 0, "valid": 0})
+        KeyShare.objects.filter(vote=vote).update(sealed=b"")
+        return
+    vote.result = {"awaiting_tellers": True, "base": vote.base, "ballots": ballots, "eligible": vote.eligible_count,
+                   "threshold": vote.threshold, "tellers_done": 0}
+
+
+def submit_share(vote: Vote, person_id: int | None, code: str) -> Vote:
+    """A member of the counting board enters their teller code after the close.
+
+    The code opens the teller's sealed share in memory; the share is checked against its verification key
+    (a wrong code is refused) and turned into its partial decryption of the totals, which alone is stored.
+    When ``vote.threshold`` tellers have done so the totals are decrypted, the result is computed and the
+    sealed shares are erased. The share and the code are never written anywhere.
+    """
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().get(pk=vote.pk)
+        if vote.status != Vote.Status.CLOSED:
+            raise ValidationError("Chỉ giải mã kết quả sau khi kết thúc biểu quyết.")
+        if not vote.awaiting_tellers:
+            raise ValidationError("Kết quả đã được giải mã và công bố.")
+        share = KeyShare.objects.filter(vote=vote, teller__person_id=person_id).first() if person_id else None
+        if share is None:
+            raise ValidationError(MSG_NOT_TELLER)
+        if bytes(share.partial):
+            raise ValidationError("Đồng chí đã nhập mã khóa kiểm phiếu cho biểu quyết này.")
+        if not crypto.normalize_code(code):
+            raise ValidationError({"code": "Vui lòng nhập mã khóa kiểm phiếu."})
+        totals = crypto.unpack(bytes(vote.sealed_totals))
+        try:
+            secret = crypto.open_share(code, bytes(share.sealed), _share_context(vote.pk, share.index))
+        except crypto.CryptoError as exc:
+            raise ValidationError(str(exc)) from exc
+        if not crypto.share_matches(secret, bytes(share.verification)):
+            raise ValidationError({"code": "Mã khóa kiểm phiếu không đúng."})
+        share.partial = crypto.partial_decrypt(secret, totals)
+        del secret
+        share.save(update_fields=["partial"])
+        partials = {index: bytes(p) for index, p in vote.key_shares.values_list("index", "partial") if bytes(p)}
+        if len(partials) >= vote.threshold:
+            try:
+                values = crypto.decrypt_totals(totals, partials, vote.result["ballots"])
+            except crypto.CryptoError as exc:
+                raise ValidationError(str(exc)) from exc
+            counts = dict(zip(vote.choices_snapshot, values, strict=True))
+            counts["ballots"] = counts["valid"] = vote.result["ballots"]
+            vote.result = compute_result(vote, counts)
+            KeyShare.objects.filter(vote=vote).update(sealed=b"")
+        else:
+            vote.result = {**vote.result, "tellers_done": len(partials)}
+        vote.save(update_fields=["result"])
+        live.publish(vote.conference_id, "vote", {"vote": vote.pk, "status": vote.status})
+    return vote
+
+
+def tellers_needed(vote: Vote) -> int:
+    """How many more codes the counting board must enter before the totals can be decrypted."""
+    if not vote.awaiting_tellers:
+        return 0
+    return max(0, vote.threshold - int(vote.result.get("tellers_done", 0)))
+
+
+@transaction.atomic
+def appoint_teller(conference: Conference, person, user=None) -> Teller:
+    """Add ``person`` to the counting board (ban kiểm phiếu) of ``conference``; they then create their code."""
+    _editable(conference)
+    if Teller.objects.filter(conference=conference, person=person).exists():
+        raise ValidationError(f"Đồng chí {person.full_name} đã có trong Ban kiểm phiếu.")
+    return Teller.objects.create(conference=conference, person=person)
+
+
+@transaction.atomic
+def create_teller_code(conference: Conference, person_id: int | None, lost: bool = False) -> str:
+    """A new teller code for the signed-in member of the counting board: returned once, only its public key is
+    kept. While the old code still holds a share of a vote not yet decrypted, a new one is refused unless the
+    member says the old code is lost (``lost``): that share then stays unusable."""
+    teller = Teller.objects.select_for_update().filter(conference=conference, person_id=person_id).first() \
+        if person_id else None
+    if teller is None:
+        raise ValidationError("Đồng chí không có tên trong Ban kiểm phiếu của hội nghị này.")
+    pending = [s.vote.subject for s in KeyShare.objects.filter(teller=teller, partial=b"").select_related("vote")
+               if bytes(s.sealed)]
+    if pending and not lost:
+        raise ValidationError("Mã khóa hiện tại còn giữ phần khóa của biểu quyết chưa giải mã ("
+                              + "; ".join(pending) + "). Chỉ tạo mã mới khi đồng chí đã mất mã cũ: phần khóa đó "
+                              "sẽ không dùng được nữa.")
+    code, public = crypto.new_teller_code()
+    teller.public_key = public
+    teller.save(update_fields=["public_key"])
+    return code
+
+
 def rewrite_rows(vote_id: int):
     """Rewrite the register and the tally of a closed vote in one transaction, so that the row versions left
     behind no longer carry the transaction of each ballot (PostgreSQL ``xmin``); README.md, "Secret ballots"."""
     with transaction.atomic():
         VoterRegister.objects.filter(vote_id=vote_id).update(person_id=F("person_id"))
+        SealedBallot.objects.filter(vote_id=vote_id).update(data=F("data"))
         TallyCell.objects.filter(vote_id=vote_id).update(count=F("count"))
 
 
@@ -391,9 +518,11 @@ def voted_count(vote: Vote) -> int:
     return int(vote.result.get("ballots", 0)) if vote.result.get("accepted") else 0
 
 
-def compute_result(vote: Vote) -> dict:
-    """The result as stored and shown: base, counts, shares, passed / elected and the rule that decided."""
-    counts = tallies(vote)
+def compute_result(vote: Vote, counts: dict | None = None) -> dict:
+    """The result as stored and shown: base, counts, shares, passed / elected and the rule that decided.
+
+    ``counts``: the decrypted totals of a secret electronic vote; otherwise read from ``tallies``."""
+    counts = tallies(vote) if counts is None else counts
     ballots = counts.get("ballots", 0)
     result = {"base": vote.base, "ballots": ballots, "eligible": vote.eligible_count,
               "not_voted": max(0, vote.base - ballots), "accepted": True}

@@ -20,8 +20,12 @@ import urllib.request
 D = datetime.date
 
 
-def prepare_congress(n: int, method: str = "secret", prefix: str = "bench") -> dict:
-    """Create a congress of ``n`` delegates, all checked in, and open a vote on it (bulk inserts)."""
+def prepare_congress(n: int, method: str = "secret", prefix: str = "bench", tellers: int = 3,
+                     open_vote: bool = True) -> dict:
+    """Create a congress of ``n`` delegates, all checked in, and open a vote on it (bulk inserts).
+
+    The first ``tellers`` delegates form the counting board, each with a teller code (returned in
+    ``teller_codes``, a list of [person id, code], as each teller would have written it down)."""
     from django.db import transaction
 
     from capuy.accounts.models import ApiToken, Role, RoleGrant, User
@@ -59,10 +63,16 @@ def prepare_congress(n: int, method: str = "secret", prefix: str = "bench") -> d
         ApiToken.objects.create(user=staff, name="bench", digest=digest(staff_key))
         Conference.objects.filter(pk=conference.pk).update(status=Conference.Status.IN_PROGRESS)
         conference.refresh_from_db()
+        teller_codes = []
+        for person in people[:tellers]:
+            ballots.appoint_teller(conference, person)
+            teller_codes.append([person.pk, ballots.create_teller_code(conference, person.pk)])
         vote = ballots.create_vote(item, "Thông qua Nghị quyết Đại hội", method, base_kind=BaseKind.CONGRESS)
-        vote = ballots.open_vote(vote)
+        if open_vote:
+            vote = ballots.open_vote(vote)
     return {"conference": conference.pk, "vote": vote.pk, "tokens": keys, "staff_token": staff_key,
-            "people": [p.pk for p in people], "base": vote.base}
+            "people": [p.pk for p in people], "base": vote.base, "teller_codes": teller_codes,
+            "teller_tokens": keys[:tellers]}
 
 
 def free_port() -> int:

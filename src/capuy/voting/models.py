@@ -64,6 +64,11 @@ class Vote(models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField("kết quả", default=dict, blank=True)
+    # Secret electronic votes (README.md "Secret ballots"): the vote's public key, how many tellers' shares
+    # decrypt the totals, and the encrypted totals summed at close. Empty for votes opened before the upgrade.
+    public_key = models.BinaryField(blank=True, default=b"", editable=False)
+    threshold = models.PositiveSmallIntegerField("số phần khóa cần để giải mã", default=0)
+    sealed_totals = models.BinaryField(blank=True, default=b"", editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
 
@@ -100,6 +105,20 @@ class Vote(models.Model):
     @property
     def is_secret(self) -> bool:
         return self.method in self.SECRET_METHODS
+
+    @property
+    def is_sealed(self) -> bool:
+        """Ballots encrypted to the vote's key (secret electronic votes opened since the upgrade)."""
+        return self.method == self.Method.SECRET and bool(self.public_key)
+
+    @property
+    def awaiting_tellers(self) -> bool:
+        """Closed, the encrypted totals waiting for the counting board's shares."""
+        return self.status == self.Status.CLOSED and bool(self.result.get("awaiting_tellers"))
+
+    @property
+    def is_counted(self) -> bool:
+        return self.status == self.Status.CLOSED and bool(self.result) and not self.result.get("awaiting_tellers")
 
     def clean(self):
         if self.kind in (self.Kind.ELECTION, self.Kind.CONFIDENCE) and self.method not in self.SECRET_METHODS:
@@ -184,6 +203,67 @@ class TallyCell(models.Model):
 
     def __str__(self):
         return f"{self.key}#{self.shard} = {self.count}"
+
+
+class SealedBallot(models.Model):
+    """The ballot box of a secret electronic vote: one encrypted ballot (``crypto.encrypt``), nothing else.
+
+    One ciphertext pair per ballot key of the vote (``Vote.choices_snapshot`` order), each encrypting 1 or 0
+    to the vote's public key. Random UUID key, no voter, no time; without ``threshold`` tellers' codes
+    nothing here tells what was voted (README.md, "Secret ballots").
+    """
+
+    id = models.UUIDField(primary_key=True, default=_uuid, editable=False)
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="sealed_ballots")
+    data = models.BinaryField()
+
+    def __str__(self):
+        return f"Phiếu kín mã hóa @ {self.vote_id}"
+
+
+class Teller(models.Model):
+    """A member of the counting board (Ban kiểm phiếu) of a conference, holding a teller code.
+
+    Only the code's public key is stored; the code is shown once to the teller and never kept."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="tellers")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="thành viên")
+    public_key = models.BinaryField(blank=True, default=b"", editable=False)
+
+    class Meta:
+        ordering = ["conference", "pk"]
+        verbose_name = "thành viên Ban kiểm phiếu"
+        verbose_name_plural = "Ban kiểm phiếu"
+        constraints = [models.UniqueConstraint(fields=["conference", "person"], name="voting_teller_unique")]
+
+    def __str__(self):
+        return str(self.person)
+
+    @property
+    def has_key(self) -> bool:
+        return bool(self.public_key)
+
+
+class KeyShare(models.Model):
+    """One teller's share of a vote's private key: sealed to the teller's code, with its verification key.
+
+    ``partial`` is what the share contributes to decrypting the totals (``x_i·C1`` per key), written when the
+    teller enters their code after the close. Once the totals are decrypted the sealed share is erased."""
+
+    id = models.UUIDField(primary_key=True, default=_uuid, editable=False)
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="key_shares")
+    teller = models.ForeignKey(Teller, on_delete=models.PROTECT, related_name="shares")
+    index = models.PositiveSmallIntegerField()
+    verification = models.BinaryField()
+    sealed = models.BinaryField(blank=True, default=b"")
+    partial = models.BinaryField(blank=True, default=b"")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["vote", "teller"], name="voting_key_share_unique"),
+                       models.UniqueConstraint(fields=["vote", "index"], name="voting_key_share_index")]
+
+    def __str__(self):
+        return f"Phần khóa {self.index} @ {self.vote_id}"
 
 
 class Election(models.Model):

@@ -30,7 +30,10 @@ def minutes_text(vote: Vote) -> str:
     """One paragraph for the conference minutes (biên bản)."""
     r = vote.result
     method = vote.get_method_display().lower()
-    if not vote.is_closed or not r:
+    if vote.awaiting_tellers:
+        return (f"{vote.subject} ({method}): đã kết thúc, số phiếu thu vào {r['ballots']}; "
+                f"Ban kiểm phiếu chưa giải mã kết quả.")
+    if not vote.is_counted:
         return f"{vote.subject} ({method}): {vote.get_status_display().lower()}."
     base = r["base"]
     if vote.kind == Vote.Kind.QUESTION:

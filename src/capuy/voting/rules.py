@@ -343,3 +343,18 @@ def confidence_outcome(base: int, high: int, confident: int, low: int) -> Confid
     else:
         rule = f"{low}/{base} phiếu tín nhiệm thấp, không quá nửa (Quy định 96-QĐ/TW)."
     return ConfidenceOutcome(base, high, confident, low, review, dismissal, rule)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Counting board of a secret electronic vote
+# ---------------------------------------------------------------------------------------------------------
+
+
+def teller_threshold(tellers: int) -> int:
+    """How many members of the counting board (ban kiểm phiếu, DOMAIN.md "Votes and elections": elected by
+    the conference to count the ballots) must enter their codes to decrypt the totals of a secret electronic
+    vote: more than half of them, so that no minority of the board can open the totals alone nor block them.
+    """
+    if tellers < 1:
+        raise CountError("Ban kiểm phiếu chưa có thành viên nào có mã khóa kiểm phiếu.")
+    return tellers // 2 + 1

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from capuy.conferences import live
@@ -16,7 +18,7 @@ from capuy.conferences.models import AgendaItem, Conference
 from capuy.organizations.models import Person
 from capuy.voting import access, ballots, results
 from capuy.voting.base import attending_now, may_cast
-from capuy.voting.models import Candidate, Election, Vote, VoterRegister
+from capuy.voting.models import Candidate, Election, KeyShare, Vote, VoterRegister
 from capuy.voting.rules import Confidence
 
 
@@ -39,10 +41,14 @@ def _context(request, vote: Vote) -> dict:
         # None: holds no seat of the base; False: holds one but is not present now; True: may cast.
         "eligible_me": may_cast(vote.pk, vote.conference_id, person_id) if person_id else None,
         "voted_me": bool(person_id) and VoterRegister.objects.filter(vote=vote, person_id=person_id).exists(),
-        "summary": results.summary_rows(vote) if vote.is_closed and vote.kind == Vote.Kind.QUESTION else [],
-        "candidates": results.candidate_rows(vote) if vote.is_closed else [],
-        "subjects": vote.result.get("subjects", []) if vote.is_closed else [],
-        "share": results.share(vote.result.get("for", 0), vote.base) if vote.is_closed else "",
+        "summary": results.summary_rows(vote) if vote.is_counted and vote.kind == Vote.Kind.QUESTION else [],
+        "candidates": results.candidate_rows(vote) if vote.is_counted else [],
+        "subjects": vote.result.get("subjects", []) if vote.is_counted else [],
+        "share": results.share(vote.result.get("for", 0), vote.base) if vote.is_counted else "",
+        "tellers_needed": ballots.tellers_needed(vote),
+        # The signed-in teller still has to enter their code for this vote.
+        "my_share_pending": vote.awaiting_tellers and bool(person_id) and KeyShare.objects.filter(
+            vote=vote, teller__person_id=person_id, partial=b"").exists(),
         "percent_voted": results.share(ballots.voted_count(vote), vote.eligible_count or 1),
     }
 
@@ -55,6 +61,15 @@ def conference_votes(request, conference_id):
     if request.method == "POST":
         if not manage:
             raise PermissionDenied(access.MANAGE_MESSAGE)
+        if request.POST.get("what") == "teller":
+            person = get_object_or_404(Person, pk=request.POST.get("person") or 0,
+                                       conference_invitations__conference=conference)
+            try:
+                ballots.appoint_teller(conference, person, request.user)
+                messages.success(request, f"Đã thêm đồng chí {person.full_name} vào Ban kiểm phiếu.")
+            except ValidationError as exc:
+                messages.error(request, _error_text(exc))
+            return redirect("voting:conference", conference.pk)
         item = get_object_or_404(AgendaItem, pk=request.POST.get("agenda_item"), conference=conference)
         try:
             if request.POST.get("what") == "election":
@@ -74,6 +89,8 @@ def conference_votes(request, conference_id):
         "conference": conference, "manage": manage, "votes": conference.votes.select_related("agenda_item"),
         "elections": conference.elections.prefetch_related("candidates__person", "rounds"),
         "items": conference.agenda_items.all(), "methods": Vote.Method.choices,
+        "tellers": conference.tellers.select_related("person"),
+        "me_teller": bool(request.user.person_id) and conference.tellers.filter(person_id=request.user.person_id).exists(),
         "positions": Election.Position.choices, "people": Person.objects.filter(
             conference_invitations__conference=conference).order_by("sort_key") if manage else [],
     })
@@ -150,6 +167,35 @@ def action(request, pk):
     return redirect(vote.get_absolute_url())
 
 
+@login_required
+@sensitive_post_parameters("code")
+@require_POST
+def teller_share(request, pk):
+    """A member of the counting board enters their teller code to decrypt the totals of a closed vote."""
+    vote = _vote(request, pk)
+    try:
+        ballots.submit_share(vote, request.user.person_id, request.POST.get("code", ""))
+        messages.success(request, "Đã nhận phần khóa của đồng chí.")
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    return redirect(vote.get_absolute_url())
+
+
+@login_required
+@never_cache
+@require_POST
+def teller_code(request, conference_id):
+    """The signed-in member of the counting board creates their teller code: shown on this page once."""
+    conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
+    access.require_read(request.user, conference)
+    try:
+        code = ballots.create_teller_code(conference, request.user.person_id, lost=request.POST.get("lost") == "1")
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+        return redirect("voting:conference", conference.pk)
+    return render(request, "voting/teller_code.html", {"conference": conference, "code": code})
+
+
 def _choices(vote: Vote) -> list[dict]:
     """What the ballot form offers: [{"key", "label"}] or, for confidence, per person the three levels."""
     if vote.kind == Vote.Kind.ELECTION:
@@ -189,8 +235,8 @@ def ballot(request, pk):
 @login_required
 def result_csv(request, pk):
     vote = _vote(request, pk)
-    if not vote.is_closed:
-        raise Http404("Biểu quyết chưa kết thúc.")
+    if not vote.is_counted:
+        raise Http404("Biểu quyết chưa có kết quả.")
     response = HttpResponse("\ufeff" + results.to_csv(vote), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ket-qua-bieu-quyet-{vote.pk}.csv"'
     return response
@@ -199,8 +245,8 @@ def result_csv(request, pk):
 @login_required
 def printable(request, pk):
     vote = _vote(request, pk)
-    if not vote.is_closed:
-        raise Http404("Biểu quyết chưa kết thúc.")
+    if not vote.is_counted:
+        raise Http404("Biểu quyết chưa có kết quả.")
     context = _context(request, vote)
     context["minutes"] = results.minutes_text(vote)
     return render(request, "voting/print.html", context)

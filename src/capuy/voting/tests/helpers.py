@@ -7,6 +7,8 @@ from capuy.conferences.models import AgendaItem, Conference
 from capuy.core.testing import CapuyTestCase, make_person, make_user
 from capuy.members.models import PartyMember
 from capuy.organizations.models import Body, Term
+from capuy.voting import ballots, crypto
+from capuy.voting.models import Teller
 
 D = datetime.date
 
@@ -30,7 +32,48 @@ def running_conference(body, date, check_in=(), absent_excused=(), absent=()):
     return conference, item
 
 
-class VotingTestCase(CapuyTestCase):
+def appoint_board(conference, people) -> dict[int, str]:
+    """A counting board for ``conference`` whose members have created their codes: {person id: code}."""
+    codes = {}
+    for person in people:
+        code, public = crypto.new_teller_code()
+        Teller.objects.create(conference=conference, person=person, public_key=public)
+        codes[person.pk] = code
+    return codes
+
+
+class CountingMixin:
+    """``close``: close a vote and, when its ballots are encrypted, have the counting board decrypt the totals."""
+
+    def close(self, vote, user=None):
+        vote = ballots.close_vote(vote, user)
+        if vote.awaiting_tellers:
+            codes = {**getattr(self, "teller_codes", {}), **getattr(self, "cell_teller_codes", {})}
+            for share in vote.key_shares.select_related("teller").order_by("index")[:vote.threshold]:
+                vote = ballots.submit_share(vote, share.teller.person_id, codes[share.teller.person_id])
+        return vote
+
+
+    def peek(self, vote) -> dict:
+        """What the counting board would read if it decrypted the ballots now (counters for other methods)."""
+        vote.refresh_from_db()
+        if not vote.is_sealed:
+            return ballots.tallies(vote)
+        codes = {**getattr(self, "teller_codes", {}), **getattr(self, "cell_teller_codes", {})}
+        count = vote.sealed_ballots.count()
+        if count == 0:
+            return {**{k: 0 for k in vote.choices_snapshot}, "ballots": 0, "valid": 0}
+        totals = crypto.add_ballots(vote.sealed_ballots.values_list("data", flat=True), len(vote.choices_snapshot))
+        partials = {}
+        for share in vote.key_shares.select_related("teller").order_by("index")[:vote.threshold]:
+            secret = crypto.open_share(codes[share.teller.person_id], bytes(share.sealed),
+                                       ballots._share_context(vote.pk, share.index))
+            partials[share.index] = crypto.partial_decrypt(secret, totals)
+        values = crypto.decrypt_totals(totals, partials, count)
+        return {**dict(zip(vote.choices_snapshot, values, strict=True)), "ballots": count, "valid": count}
+
+
+class VotingTestCase(CountingMixin, CapuyTestCase):
     """The BCH of Tây Hồ (5 members) meets on 5/10/2023; four are present, one is absent."""
 
     @classmethod
@@ -44,12 +87,15 @@ class VotingTestCase(CapuyTestCase):
         cls.voter_users = {p.pk: make_user(f"bch{p.pk}", p, [(cls.district, Role.MEMBER)])
                            for p in cls.bch_members if p.pk != cls.committee_person.pk}
         cls.voter_users[cls.committee_person.pk] = cls.committee_member
+        # The counting board: three of the members present, two of whom decrypt.
+        cls.tellers = cls.present[:3]
+        cls.teller_codes = appoint_board(cls.conference, cls.tellers)
 
     def user_of(self, person):
         return self.voter_users[person.pk]
 
 
-class CellMeetingTestCase(CapuyTestCase):
+class CellMeetingTestCase(CountingMixin, CapuyTestCase):
     """A chi bộ meeting of 9 summoned party members spelling out the Charter's base cases:
 
     present ×4, absent without reason ×1 (counted), excused absence ×1, exempt and absent ×1,
@@ -87,3 +133,4 @@ class CellMeetingTestCase(CapuyTestCase):
             cls.cell_body, D(2023, 10, 5), check_in=[*cls.cell_present, cls.cell_transferred, cls.cell_probationary],
             absent_excused=[cls.cell_excused], absent=[cls.cell_unexcused, cls.cell_exempt])
         cls.cell_everyone = everyone
+        cls.cell_teller_codes = appoint_board(cls.cell_conference, cls.cell_present[:1])

@@ -32,8 +32,60 @@ class VotingApiTests(VotingTestCase):
         response = self.post(f"/api/voting/votes/{vote_id}/close/")
         body = response.json()
         self.assertEqual(body["status"], "closed")
+        # The ballots are encrypted: nothing is shown until two of the three tellers enter their codes.
+        self.assertEqual((body["result"], body["awaiting_tellers"], body["tellers_needed"]), ({}, True, 2))
+        for n, person in enumerate(self.tellers[:2], 1):
+            self.login(self.user_of(person))
+            response = self.post(f"/api/voting/votes/{vote_id}/key-share/", {"code": self.teller_codes[person.pk]})
+            self.assertEqual(response.status_code, 200, response.content)
+            body = response.json()
+            self.assertEqual(body["tellers_needed"], 2 - n)
         self.assertEqual(body["result"]["for"], 1)
         self.assertFalse(body["result"]["passed"])
+
+    def test_a_wrong_teller_code_is_refused_and_a_non_teller_cannot_decrypt(self):
+        vote_id = self.make_vote()
+        ballots.cast(vote_id, self.present[0].pk, "for")
+        self.login(self.district_staff)
+        self.post(f"/api/voting/votes/{vote_id}/close/")
+        self.login(self.user_of(self.tellers[0]))
+        response = self.post(f"/api/voting/votes/{vote_id}/key-share/", {"code": self.teller_codes[self.tellers[1].pk]})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Mã khóa kiểm phiếu không đúng", response.json()["detail"])
+        self.login(self.user_of(self.present[3]))  # present, not on the board
+        response = self.post(f"/api/voting/votes/{vote_id}/key-share/", {"code": self.teller_codes[self.tellers[0].pk]})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("không phải thành viên Ban kiểm phiếu", response.json()["detail"])
+        self.login(self.other_ward_staff)
+        response = self.post(f"/api/voting/votes/{vote_id}/key-share/", {"code": self.teller_codes[self.tellers[0].pk]})
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(Vote.objects.get(pk=vote_id).key_shares.exclude(partial=b"").count(), 0)
+
+    def test_office_staff_appoint_tellers_and_a_teller_creates_a_code_once(self):
+        self.login(self.committee_member)
+        url = f"/api/voting/conferences/{self.conference.pk}/tellers/"
+        self.assertEqual(self.post(url, {"person_id": self.present[3].pk}).status_code, 403)
+        self.login(self.district_staff)
+        response = self.post(url, {"person_id": self.present[3].pk})
+        self.assertEqual(response.status_code, 201, response.content)
+        self.assertFalse(response.json()["has_key"])
+        self.assertEqual(self.post(url, {"person_id": self.present[3].pk}).status_code, 400)  # already there
+        outsider = make_person("Người ngoài hội nghị", self.other_ward)
+        self.assertEqual(self.post(url, {"person_id": outsider.pk}).status_code, 404)  # not an invitee
+        self.login(self.user_of(self.present[3]))
+        response = self.post(f"{url}code/")
+        self.assertEqual(response.status_code, 201)
+        code = response.json()["code"]
+        self.assertRegex(code, r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$")
+        listed = {t["person_id"]: t["has_key"] for t in self.client.get(url).json()}
+        self.assertTrue(listed[self.present[3].pk])
+        self.assertNotIn(code.encode(), b"".join(bytes(t.public_key) for t in self.conference.tellers.all()))
+        self.login(self.absent_user())
+        self.assertEqual(self.post(f"{url}code/").status_code, 400)  # not on the board
+        self.login(self.other_ward_staff)
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertEqual(self.post(url, {"person_id": self.present[3].pk}).status_code, 404)
+        self.assertEqual(self.post(f"{url}code/").status_code, 404)
 
     def test_staff_of_another_ward_cannot_see_a_vote(self):
         vote_id = self.make_vote()
@@ -67,8 +119,8 @@ class VotingApiTests(VotingTestCase):
         self.assertIn("đã bỏ phiếu", response.json()["detail"])
         self.assertEqual(self.client.get(f"/api/voting/votes/{vote_id}/ballot/").json()["voted"], True)
         vote = Vote.objects.get(pk=vote_id)
-        self.assertEqual(ballots.tallies(vote)["ballots"], 1)
-        self.assertEqual(ballots.tallies(vote)["against"], 0)
+        self.assertEqual(vote.sealed_ballots.count(), 1)
+        self.assertEqual(ballots.voted_count(vote), 1)
 
     def test_an_absent_member_is_refused_with_a_message(self):
         vote_id = self.make_vote()
@@ -121,6 +173,9 @@ class VotingApiTests(VotingTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn("không có trong danh sách", response.json()["detail"])
         self.assertEqual(self.post(url, {"marks": round_["choices"][:2]}).status_code, 201)
+
+    def absent_user(self):
+        return self.user_of(self.absent)
 
     def test_a_user_without_a_person_record_cannot_vote(self):
         vote_id = self.make_vote()

@@ -54,7 +54,7 @@ class ElectionTests(VotingTestCase):
             ballots.cast(vote.pk, self.present[0].pk, [f"c:{i}" for i in ids])
         with pytest.raises(ValidationError, match="không có trong danh sách"):
             ballots.cast(vote.pk, self.present[0].pk, ["c:999999"])
-        self.assertEqual(ballots.tallies(vote)["ballots"], 0)
+        self.assertEqual(self.peek(vote)["ballots"], 0)
 
     def test_elected_with_more_than_half_of_the_base_then_another_round(self):
         election = self.election()
@@ -63,7 +63,7 @@ class ElectionTests(VotingTestCase):
         kept = [[a, b, c], [a, b, d], [a, c], [a, b]]
         for person, names in zip(self.present, kept, strict=True):
             ballots.cast(vote.pk, person.pk, [f"c:{i}" for i in names])
-        vote = ballots.close_vote(vote)
+        vote = self.close(vote)
         result = vote.result
         votes = {row["id"]: row["votes"] for row in result["candidates"]}
         self.assertEqual(votes, {a: 4, b: 3, c: 2, d: 1})
@@ -74,10 +74,24 @@ class ElectionTests(VotingTestCase):
         self.assertEqual(second.seats, 1)
         self.assertEqual(sorted(c.pk for c in second.candidates.all()), sorted([c, d]))
 
+    def test_the_next_round_waits_for_the_board_to_decrypt_the_last_one(self):
+        election = self.election()
+        vote = ballots.open_vote(ballots.start_round(election))
+        a, b, c, d = self.ids(vote)
+        ballots.cast(vote.pk, self.present[0].pk, [f"c:{a}"])
+        vote = ballots.close_vote(vote)
+        self.assertEqual(election.elected(), [])
+        with pytest.raises(ValidationError, match="chưa giải mã"):
+            ballots.start_round(election)
+        for teller in self.tellers[:2]:
+            vote = ballots.submit_share(vote, teller.pk, self.teller_codes[teller.pk])
+        self.assertEqual({row["id"]: row["votes"] for row in vote.result["candidates"]}, {a: 1, b: 0, c: 0, d: 0})
+        self.assertEqual(ballots.start_round(election).round, 2)
+
     def test_a_later_round_only_among_named_candidates(self):
         election = self.election()
         vote = ballots.open_vote(ballots.start_round(election))
-        ballots.close_vote(vote)
+        self.close(vote)
         with pytest.raises(ValidationError, match="Chỉ được bầu"):
             ballots.start_round(election, candidates=[Candidate(pk=999999)])
 
@@ -96,10 +110,10 @@ class ElectionTests(VotingTestCase):
         with pytest.raises(ValidationError, match="không khớp ở phiếu số: 4"):
             ballots.accept_paper_count(vote)
         with pytest.raises(ValidationError, match="chưa nhập"):
-            ballots.close_vote(vote)
+            self.close(vote)
         ballots.enter_paper_ballot(vote, second, 4, [f"c:{a}", f"c:{c}"])  # corrected after checking the ballot
         ballots.accept_paper_count(vote)
-        vote = ballots.close_vote(vote)
+        vote = self.close(vote)
         self.assertEqual((vote.result["ballots"], vote.result["valid"], vote.result["invalid"]), (4, 3, 1))
         votes = {row["id"]: row["votes"] for row in vote.result["candidates"]}
         self.assertEqual(votes, {a: 3, b: 2, c: 2, d: 0})

@@ -162,3 +162,13 @@ def test_confidence_half_low_is_neither():
 def test_confidence_counts_above_the_base_are_refused():
     with pytest.raises(rules.CountError):
         rules.confidence_outcome(10, high=5, confident=5, low=1)
+
+
+@pytest.mark.parametrize(("tellers", "needed"), [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (7, 4), (9, 5)])
+def test_more_than_half_of_the_counting_board_decrypts_the_totals(tellers, needed):
+    assert rules.teller_threshold(tellers) == needed
+
+
+def test_a_counting_board_without_codes_is_refused():
+    with pytest.raises(rules.CountError):
+        rules.teller_threshold(0)

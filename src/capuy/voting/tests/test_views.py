@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from capuy.voting import ballots
-from capuy.voting.models import Vote, VoterRegister
+from capuy.voting import ballots, crypto, results
+from capuy.voting.models import Teller, Vote, VoterRegister
 
 from .helpers import VotingTestCase
 
@@ -24,7 +24,7 @@ class VotingPageTests(VotingTestCase):
         response = self.client.post(url, {"choice": "against"})
         self.assertContains(response, "đã bỏ phiếu")
         self.assertEqual(VoterRegister.objects.filter(vote=vote).count(), 1)
-        self.assertEqual(ballots.tallies(vote)["against"], 0)
+        self.assertEqual(self.peek(vote)["against"], 0)
 
     def test_an_absent_member_sees_that_they_must_check_in_first(self):
         vote = self.open_vote()
@@ -42,6 +42,13 @@ class VotingPageTests(VotingTestCase):
         page = self.client.get(reverse("voting:detail", args=[vote.pk]))
         self.assertContains(page, "Đã bỏ phiếu: 1/4")
         self.client.post(reverse("voting:action", args=[vote.pk]), {"action": "close"})
+        page = self.client.get(reverse("voting:panel", args=[vote.pk]))
+        self.assertContains(page, "còn thiếu 2")  # encrypted until two of the three tellers enter their codes
+        self.assertNotContains(page, "THÔNG QUA")
+        for teller in self.tellers[:2]:
+            self.login(self.user_of(teller))
+            self.assertContains(self.client.get(reverse("voting:detail", args=[vote.pk])), "Nhập mã khóa")
+            self.client.post(reverse("voting:teller_share", args=[vote.pk]), {"code": self.teller_codes[teller.pk]})
         page = self.client.get(reverse("voting:panel", args=[vote.pk]))
         self.assertContains(page, "KHÔNG THÔNG QUA")
         self.assertContains(page, "Cơ sở tính")
@@ -72,7 +79,7 @@ class VotingPageTests(VotingTestCase):
         vote = self.open_vote()
         for person in self.present:
             ballots.cast(vote.pk, person.pk, "for")
-        ballots.close_vote(vote)
+        self.close(vote)
         self.login(self.district_staff)
         csv_text = self.client.get(reverse("voting:csv", args=[vote.pk])).content.decode("utf-8-sig")
         self.assertIn("Tán thành,4,80%", csv_text)
@@ -121,14 +128,15 @@ class LiveProgressTests(VotingTestCase):
             with self.captureOnCommitCallbacks(execute=True):
                 ops.cast(vote.pk, self.present[0].pk, "for")
             with self.captureOnCommitCallbacks(execute=True):
-                ops.close_vote(vote)
+                self.close(vote)
         finally:
             live.hub.remove(self.conference.pk, received)
         events = []
         while not received.empty():
             events.append(received.get_nowait())
         votes = [e["data"] for e in events if e["event"] == "vote"]
-        self.assertEqual([d.get("status") for d in votes], ["open", "open", "closed"])
+        # open, the ballot, the close, then each teller's code (two of three) as the decryption progresses
+        self.assertEqual([d.get("status") for d in votes], ["open", "open", "closed", "closed", "closed"])
         self.assertTrue(all(set(d) <= {"vote", "status", "voted", "eligible"} for d in votes))  # nothing about choices
         self.assertEqual(votes[0]["eligible"], 4)
 
@@ -161,3 +169,52 @@ class ElectionPageTests(VotingTestCase):
         self.assertContains(response, "nhiều hơn số lượng cần bầu")
         response = self.client.post(ballot_url, {"keep": both[:1]})
         self.assertEqual(response.status_code, 201)
+
+
+class CountingBoardPageTests(VotingTestCase):
+    def test_office_staff_appoint_a_teller_and_others_are_refused(self):
+        url = reverse("voting:conference", args=[self.conference.pk])
+        self.login(self.committee_member)
+        self.assertEqual(self.client.post(url, {"what": "teller", "person": self.present[3].pk}).status_code, 403)
+        self.login(self.other_ward_staff)
+        self.assertEqual(self.client.post(url, {"what": "teller", "person": self.present[3].pk}).status_code, 404)
+        self.assertFalse(Teller.objects.filter(conference=self.conference, person=self.present[3]).exists())
+        self.login(self.district_staff)
+        self.client.post(url, {"what": "teller", "person": self.present[3].pk})
+        self.assertTrue(Teller.objects.filter(conference=self.conference, person=self.present[3]).exists())
+        self.assertContains(self.client.get(url), "chưa tạo mã khóa")
+
+    def test_a_teller_sees_their_code_once_and_only_its_public_key_is_kept(self):
+        self.login(self.user_of(self.tellers[0]))
+        response = self.client.post(reverse("voting:teller_code", args=[self.conference.pk]))
+        self.assertContains(response, "Mã chỉ hiện một lần")
+        self.assertIn("no-store", response["Cache-Control"])
+        code = response.context["code"]
+        teller = Teller.objects.get(conference=self.conference, person=self.tellers[0])
+        self.assertEqual(bytes(teller.public_key), crypto.teller_public_key(code))
+        self.assertNotContains(self.client.get(reverse("voting:conference", args=[self.conference.pk])), code)
+
+    def test_a_member_outside_the_board_gets_no_code(self):
+        self.login(self.user_of(self.present[3]))
+        response = self.client.post(reverse("voting:teller_code", args=[self.conference.pk]), follow=True)
+        self.assertContains(response, "không có tên trong Ban kiểm phiếu")
+
+    def test_a_wrong_code_on_the_vote_page_is_refused_with_a_message(self):
+        vote = ballots.open_vote(ballots.create_vote(self.item, "Nghị quyết", Vote.Method.SECRET))
+        ballots.cast(vote.pk, self.present[0].pk, "for")
+        ballots.close_vote(vote)
+        self.login(self.user_of(self.tellers[0]))
+        response = self.client.post(reverse("voting:teller_share", args=[vote.pk]), {"code": "AAAA-AAAA-AAAA-AAAA-AAAA"},
+                                    follow=True)
+        self.assertContains(response, "Mã khóa kiểm phiếu không đúng")
+        self.assertContains(response, "còn thiếu 2")
+        self.login(self.other_ward_staff)
+        response = self.client.post(reverse("voting:teller_share", args=[vote.pk]),
+                                    {"code": self.teller_codes[self.tellers[0].pk]})
+        self.assertEqual(response.status_code, 404)
+        vote.refresh_from_db()
+        self.assertTrue(vote.awaiting_tellers)
+        self.assertEqual(results.minutes_text(vote), "Nghị quyết (bỏ phiếu kín điện tử): đã kết thúc, số phiếu thu "
+                                                     "vào 1; Ban kiểm phiếu chưa giải mã kết quả.")
+        self.login(self.district_staff)
+        self.assertEqual(self.client.get(reverse("voting:csv", args=[vote.pk])).status_code, 404)  # no result yet
