@@ -33,6 +33,7 @@ from capuy.conferences.models import (
     SpeechKind,
     quorum,
 )
+from capuy.core import inputs
 from capuy.core.files import download
 from capuy.organizations.models import Person, Title
 
@@ -337,7 +338,7 @@ def invitation_qr(request, pk):
     conference, access = conference_or_404(request, pk)
     invitation = access.invitation
     if request.GET.get("giay-moi") and access.manage:
-        invitation = get_object_or_404(Invitation, pk=request.GET["giay-moi"], conference=conference)
+        invitation = get_object_or_404(Invitation, pk=inputs.query_id(request.GET["giay-moi"]), conference=conference)
     if invitation is None:
         raise Http404("Không có giấy mời.")
     import io
