@@ -128,7 +128,7 @@ class GuestIn(Schema):
     title: str = ""
 
 
-class AnswerIn(Schema):
+class InvitationAnswerIn(Schema):
     answer: str
     reason: str = ""
 
@@ -429,7 +429,7 @@ def send_invitations(request, pk: int):
 
 
 @router.post("/conferences/{pk}/invitations/mine/answer/", response=InvitationOut)
-def answer_invitation(request, pk: int, data: AnswerIn):
+def answer_invitation(request, pk: int, data: InvitationAnswerIn):
     invitation = _Access(request, pk).require_invited()
     invitation.answer_with(data.answer, data.reason)
     return invitation

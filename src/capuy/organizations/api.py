@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Router, Schema
 
 from capuy.accounts import permissions
 from capuy.core.api import require, require_visible, save_validated
@@ -72,7 +72,11 @@ class TermIn(Schema):
 
 class TermOut(TermIn):
     id: int
-    name: str = Field(..., alias="__str__")
+    name: str
+
+    @staticmethod
+    def resolve_name(obj):
+        return str(obj)
 
 
 class BodyIn(Schema):

@@ -17,7 +17,7 @@ from capuy.tasks.models import Registration, Task, TaskStatus
 router = Router(tags=["Nhiệm vụ"])
 
 
-class StatusOut(Schema):
+class TaskStatusOut(Schema):
     code: str
     name: str
     kind: str
@@ -113,7 +113,7 @@ class ProgressIn(Schema):
     reported_on: datetime.date | None = None
 
 
-class ProgressOut(Schema):
+class TaskProgressOut(Schema):
     id: int
     task_id: int
     status: str
@@ -191,7 +191,7 @@ class RegistrationOut(Schema):
         return list(obj.milestones.all())
 
 
-class ApproveIn(Schema):
+class RegistrationApproveIn(Schema):
     organization_id: int
     year: int
     approved_on: datetime.date
@@ -267,7 +267,7 @@ def _registration(request, pk) -> Registration:
 # --- statuses and tasks -------------------------------------------------------------------------------------
 
 
-@router.get("/tasks/statuses/", response=list[StatusOut])
+@router.get("/tasks/statuses/", response=list[TaskStatusOut])
 def list_statuses(request):
     return TaskStatus.objects.all()
 
@@ -334,13 +334,13 @@ def update_task(request, task_id: int, data: TaskPatch):
     return _apply(request, task, data.dict(exclude_unset=True))
 
 
-@router.get("/tasks/{int:task_id}/progress/", response=list[ProgressOut])
+@router.get("/tasks/{int:task_id}/progress/", response=list[TaskProgressOut])
 def list_progress(request, task_id: int):
     task = _task(request, task_id)
     return task.reports.select_related("status", "reporter", "created_by").prefetch_related("evidence")
 
 
-@router.post("/tasks/{int:task_id}/progress/", response={201: ProgressOut})
+@router.post("/tasks/{int:task_id}/progress/", response={201: TaskProgressOut})
 def add_progress(request, task_id: int, data: ProgressIn):
     task = _task(request, task_id)
     require(rules.can_report_progress(request.user, task),
@@ -375,7 +375,7 @@ def create_registration(request, data: RegistrationIn):
 
 
 @router.post("/tasks/registrations/approve/")
-def approve_registrations(request, data: ApproveIn):
+def approve_registrations(request, data: RegistrationApproveIn):
     organization = _org(request, data.organization_id)
     count = services.approve_list(organization, data.year, request.user, data.approved_on, data.note)
     return {"approved": count}
