@@ -30,7 +30,7 @@ def _rule(model):
 
 
 def refusal(model: type[Model], value) -> str:
-    label = _rule(model)[1]
+    label = _RULES[model][1] if model in _RULES else model._meta.verbose_name
     return f"Không tìm thấy {label} có mã {value}, hoặc bạn không có quyền xem."
 
 
