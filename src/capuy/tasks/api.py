@@ -9,6 +9,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.core import references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import reports, rules, services
@@ -228,12 +229,8 @@ def _task(request, pk) -> Task:
     return task
 
 
-def _person(request, pk) -> Person | None:
-    if pk is None:
-        return None
-    person = get_object_or_404(Person, pk=pk)
-    require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
-    return person
+def _person(request, pk, field: str = "responsible_id") -> Person | None:
+    return references.readable(request.user, Person, pk, field)
 
 
 def _apply(request, task: Task, fields: dict):
@@ -241,7 +238,7 @@ def _apply(request, task: Task, fields: dict):
     if "coordinating_units" in fields:
         fields["coordinating_units"] = "\n".join(u.strip() for u in fields["coordinating_units"] or [] if u.strip())
     if "responsible_id" in fields:
-        _person(request, fields["responsible_id"])
+        _person(request, fields["responsible_id"], "responsible_id")
     if fields.get("lead_organization_id"):
         _org(request, fields["lead_organization_id"])
     for name, value in fields.items():
@@ -310,12 +307,12 @@ def create_task(request, data: TaskIn):
     if fields.get("conference_id"):
         from capuy.conferences.models import Conference
 
-        conference = get_object_or_404(Conference, pk=fields["conference_id"])
+        conference = references.readable(request.user, Conference, fields["conference_id"], "conference_id")
         require_visible(permissions.can_read(request.user, conference.organization), "Không tìm thấy hội nghị.")
     if fields.get("document_id"):
         from capuy.documents.models import Document
 
-        get_object_or_404(Document.objects.visible_to(request.user), pk=fields["document_id"])
+        references.readable(request.user, Document, fields["document_id"], "document_id")
     if fields.get("parent_id"):
         parent = _task(request, fields["parent_id"])
         require(parent.organization_id == organization.pk, "Nhiệm vụ cha phải do cùng cấp ủy giao.")
@@ -365,7 +362,7 @@ def list_registrations(request, organization_id: int, year: int):
 @router.post("/tasks/registrations/", response={201: RegistrationOut})
 def create_registration(request, data: RegistrationIn):
     organization = get_object_or_404(Organization, pk=data.organization_id)
-    person = get_object_or_404(Person, pk=data.person_id)
+    person = _person(request, data.person_id, "person_id")
     registration = Registration(organization=organization, year=data.year, person=person, content=data.content,
                                 expected_result=data.expected_result, deadline=data.deadline)
     require_visible(rules.can_register(request.user, registration) or permissions.can_read(request.user, organization),
