@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from capuy.core import vietnamese
+from capuy.core import spreadsheets, vietnamese
 from capuy.members.models import OFF_ROLLS, STATUS_FLAGS, PartyMember, Status, StatusChange, Transfer
 from capuy.organizations.models import Organization, Person
 
@@ -403,11 +403,7 @@ def export_rows(members):
 
 
 def export_csv(members) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in export_rows(members):
-        writer.writerow(row)
-    return out.getvalue().encode("utf-8-sig")
+    return spreadsheets.csv_bytes(export_rows(members))
 
 
 def export_xlsx(members) -> bytes:
@@ -416,7 +412,7 @@ def export_xlsx(members) -> bytes:
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Danh sách đảng viên")
     for row in export_rows(members):
-        sheet.append(row)
+        spreadsheets.append(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
