@@ -17,6 +17,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from capuy.core.links import validate_link
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
 
 CLOSED_MESSAGE = "Hội nghị đã bế mạc, không thể thay đổi hồ sơ."
@@ -590,7 +591,7 @@ class AgendaAttachment(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField("tên tài liệu", max_length=300)
     file = models.FileField("tệp", upload_to="hoi-nghi/tai-lieu/%Y/", blank=True)
-    url = models.CharField("liên kết", max_length=500, blank=True)
+    url = models.CharField("liên kết", max_length=500, blank=True, validators=[validate_link])
 
     class Meta:
         ordering = ["item", "pk"]
