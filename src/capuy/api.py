@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaError
@@ -73,6 +74,7 @@ def on_conflict(request, exc):
         status=422)
 
 
+@csrf_exempt  # an API client has no CSRF cookie; a refused address must still answer in JSON
 def not_found(request, rest=""):
     """An address under /api/ that no operation has (a path id that is not a number): a JSON 404."""
     return JsonResponse({"detail": "Không tìm thấy địa chỉ API này.", "errors": {}}, status=404)
