@@ -169,3 +169,14 @@ def form_field_validator(accepts: Accepts):
         check(uploaded, accepts)
 
     return validate
+
+
+def check_bytes(data: bytes, name: str, accepts: Accepts) -> str:
+    """:func:`check` for content already read into memory (spreadsheet imports)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return check(SimpleUploadedFile(name or "", data), accepts)
+
+
+def message(error: ValidationError) -> str:
+    return " ".join(error.messages)

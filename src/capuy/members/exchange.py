@@ -10,11 +10,12 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from capuy.core import spreadsheets, vietnamese
+from capuy.core import spreadsheets, uploads, vietnamese
 from capuy.members.models import OFF_ROLLS, STATUS_FLAGS, PartyMember, Status, StatusChange, Transfer
 from capuy.organizations.models import Organization, Person
 
@@ -62,8 +63,15 @@ class ImportResult:
 # --- reading ---------------------------------------------------------------------------------------
 
 
+IMPORT_FILES = uploads.Accepts(("xlsx", "csv"), max_mb=10)
+
+
 def read_rows(data: bytes, filename: str) -> list[list]:
     """The rows of a .xlsx or .csv file (header included), as lists of cells."""
+    try:
+        uploads.check_bytes(data, filename, IMPORT_FILES)
+    except ValidationError as exc:
+        raise ImportFailed([(0, uploads.message(exc))]) from exc
     name = filename.lower()
     if name.endswith(".xlsx"):
         import openpyxl

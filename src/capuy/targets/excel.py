@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from capuy.core import spreadsheets, vietnamese
+from capuy.core import spreadsheets, uploads, vietnamese
 from capuy.targets import rules
 from capuy.targets.entry import prepare_result
 from capuy.targets.models import Indicator, Result
@@ -122,6 +122,9 @@ def _empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+IMPORT_FILES = uploads.Accepts(("xlsx",), max_mb=10)
+
+
 def import_table(content: bytes, user, *, reporting_round=None, organization=None, submit: bool = True) -> ImportReport:
     """Check every cell of an uploaded table and apply all of it, or nothing.
 
@@ -131,6 +134,10 @@ def import_table(content: bytes, user, *, reporting_round=None, organization=Non
     imported again changes nothing (approved figures included).
     """
     errors: list[CellError] = []
+    try:
+        uploads.check_bytes(content, "bang-so-lieu.xlsx", IMPORT_FILES)
+    except ValidationError as exc:
+        return ImportReport([CellError(0, "", uploads.message(exc))])
     try:
         workbook = load_workbook(io.BytesIO(content), data_only=True, read_only=True)
     except Exception:  # openpyxl raises many kinds of errors for a file that is not a workbook
