@@ -135,7 +135,7 @@ def _check_image(uploaded, kind: str) -> None:
                 raise ValidationError("Ảnh không đúng định dạng.")
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ValidationError(f"Ảnh “{uploaded.name}” bị hỏng, không mở được.") from exc
+        raise ValidationError(f"Ảnh “{uploaded.name}” bị hỏng hoặc không phải là ảnh hợp lệ.") from exc
     finally:
         uploaded.seek(0)
 
@@ -153,7 +153,7 @@ def check(uploaded, accepts: Accepts) -> str:
     extension = Path(name).suffix.lower()
     kind = sniff(uploaded, extension)
     if kind is None or kind not in accepts.kinds:
-        raise ValidationError(f"Tệp “{name}” không phải tệp {accepts.labels()} hợp lệ.")
+        raise ValidationError(f"Tệp “{name}” không phải {accepts.labels()} hợp lệ (nội dung không khớp, hoặc không đúng loại được nhận).")
     if extension not in KINDS[kind].extensions:
         raise ValidationError(f"Phần mở rộng “{extension or '(không có)'}” không khớp với nội dung tệp "
                               f"({KINDS[kind].label}); hãy đặt đúng tên tệp.")
