@@ -12,7 +12,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -42,7 +44,13 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 def tokens(db):
     """A token for each role, on the base test case's party tree built inside the test's transaction."""
     CapuyTestCase.setUpTestData.__func__(_World)
-    return {role: ApiToken.issue(getattr(_World, role))[1] for role in ROLES}
+    # Django closes the database connection after each request it serves through WSGI; inside a test that
+    # would close the test's transaction (PostgreSQL). Django's own test client does the same as this.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield {role: ApiToken.issue(getattr(_World, role))[1] for role in ROLES}
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
