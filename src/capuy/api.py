@@ -1,15 +1,26 @@
 """The REST API under /api/, with its OpenAPI schema at /api/openapi.json."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db import DataError, IntegrityError
+from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaError
 from ninja.security import django_auth
 
-from capuy.core.api import TokenAuth, validation_payload
+from capuy.core import inputs
+from capuy.core.api import ErrorOut, TokenAuth, validation_payload
 
-api = NinjaAPI(
+
+class CapuyAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Every operation documents the error responses it can give (400, 401, 403, 404, 422)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        return inputs.document_errors(schema, ErrorOut.model_json_schema())
+
+
+api = CapuyAPI(
     title="Cấp ủy số API",
     version="1",
     description="API của Cấp ủy số. Xác thực bằng mã truy cập (Bearer) hoặc phiên đăng nhập.",
@@ -48,12 +59,34 @@ def on_not_found(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
 
 
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def on_out_of_range(request, exc):
+    """A value the database cannot hold (a number too large, a date out of range) is the client's error."""
+    return api.create_response(request, {"detail": "Có giá trị vượt quá giới hạn cho phép.", "errors": {}}, status=422)
+
+
+@api.exception_handler(IntegrityError)
+def on_conflict(request, exc):
+    """A write that breaks a database constraint (a duplicate, a missing reference): refused, nothing saved."""
+    return api.create_response(request, {
+        "detail": "Dữ liệu trùng lặp hoặc mâu thuẫn với dữ liệu đã có; không có gì được lưu.", "errors": {}},
+        status=422)
+
+
+@csrf_exempt  # an API client has no CSRF cookie; a refused address must still answer in JSON
+def not_found(request, rest=""):
+    """An address under /api/ that no operation has (a path id that is not a number): a JSON 404."""
+    return JsonResponse({"detail": "Không tìm thấy địa chỉ API này.", "errors": {}}, status=404)
+
+
 def _register():
     import importlib
 
     # Each app's router is mounted at the root; its paths carry their own prefix (/conferences/, …).
     for app in ("organizations", "members", "conferences", "voting", "documents", "targets", "tasks", "portal"):
         api.add_router("/", importlib.import_module(f"capuy.{app}.api").router)
+    inputs.bound_integers(api)
 
 
 _register()

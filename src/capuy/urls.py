@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from capuy.api import api
+from capuy.api import api, not_found
 
 admin.site.site_header = "Cấp ủy số – Quản trị"
 admin.site.site_title = "Cấp ủy số"
@@ -18,5 +18,6 @@ urlpatterns = [
     path("nhiem-vu/", include("capuy.tasks.urls")),
     path("tin-tuc/", include("capuy.portal.urls")),
     path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", not_found),
     path("quan-tri/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
@@ -22,6 +23,7 @@ from capuy.conferences.models import (
     DraftComment,
 )
 from capuy.conferences.roll import quorum
+from capuy.core import references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Body, Person
 
@@ -129,7 +131,7 @@ class GuestIn(Schema):
     title: str = ""
 
 
-class AnswerIn(Schema):
+class InvitationAnswerIn(Schema):
     answer: str
     reason: str = ""
 
@@ -287,8 +289,10 @@ class _Access:
         return self.invitation
 
 
-def _person(pk) -> Person:
-    return get_object_or_404(Person, pk=pk)
+def _person(request, conference, pk, field: str) -> Person:
+    """One of the conference's invitees (the only people a conference's records may name, as on its pages)."""
+    invitees = Person.objects.filter(conference_invitations__conference=conference)
+    return references.readable(request.user, Person, pk, field, within=invitees)
 
 
 # --- conferences ---------------------------------------------------------------------------------------------
@@ -319,12 +323,13 @@ def create_conference(request, data: ConferenceIn):
     require(permissions.can_manage(request.user, body.organization),
             "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị hội nghị.")
     fields = data.dict(exclude={"chair_ids", "body_id"})
+    chairs = references.readable_many(request.user, Person, data.chair_ids, "chair_ids")
     conference = Conference(body=body, organization=body.organization, term=body.term, created_by=request.user,
                             **fields)
     conference.full_clean(exclude=["number"])
     with transaction.atomic():
         conference.save()
-        conference.chairs.set(Person.objects.filter(pk__in=data.chair_ids))
+        conference.chairs.set(chairs)
     return 201, conference
 
 
@@ -338,14 +343,15 @@ def update_conference(request, pk: int, data: ConferencePatch):
     conference = _Access(request, pk).require_manage()
     conference.ensure_editable()
     fields = data.dict(exclude_unset=True)
-    chairs = fields.pop("chair_ids", None)
+    chairs = references.readable_many(request.user, Person, fields.pop("chair_ids", None), "chair_ids",
+                                      within=Person.objects.filter(conference_invitations__conference=conference))
     for name, value in fields.items():
         setattr(conference, name, value)
     conference.full_clean(exclude=["number"])
     with transaction.atomic():
         conference.save()
         if chairs is not None:
-            conference.chairs.set(Person.objects.filter(pk__in=chairs))
+            conference.chairs.set(chairs)
         live.publish(conference.pk, "conference", {})
     return conference
 
@@ -390,6 +396,7 @@ def list_agenda(request, pk: int):
 def add_agenda_item(request, pk: int, data: AgendaItemIn):
     conference = _Access(request, pk).require_manage()
     conference.ensure_editable()
+    _person(request, conference, data.presenter_id, "presenter_id")
     item = AgendaItem(conference=conference, **data.dict())
     item.full_clean()
     with transaction.atomic():
@@ -420,8 +427,7 @@ def invite_members(request, pk: int):
 @router.post("/conferences/{pk}/invitations/", response={201: InvitationOut})
 def invite_guest(request, pk: int, data: GuestIn):
     conference = _Access(request, pk).require_manage()
-    person = _person(data.person_id)
-    require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
+    person = references.readable(request.user, Person, data.person_id, "person_id")
     return 201, conference.invite_guest(person, data.title)
 
 
@@ -433,7 +439,7 @@ def send_invitations(request, pk: int):
 
 
 @router.post("/conferences/{pk}/invitations/mine/answer/", response=InvitationOut)
-def answer_invitation(request, pk: int, data: AnswerIn):
+def answer_invitation(request, pk: int, data: InvitationAnswerIn):
     invitation = _Access(request, pk).require_invited()
     invitation.answer_with(data.answer, data.reason)
     return invitation
@@ -492,7 +498,7 @@ def record_attendance(request, pk: int, data: AttendanceIn):
     """Staff record any invitee; an invitee may only check themself in."""
     access = _Access(request, pk)
     conference = access.conference
-    person = _person(data.person_id)
+    person = _person(request, conference, data.person_id, "person_id")
     if not access.manage:
         require(access.invitation is not None and access.invitation.person_id == person.pk and data.action == "check_in",
                 "Đồng chí chỉ được tự điểm danh cho mình.")
@@ -519,8 +525,11 @@ def list_speeches(request, pk: int):
 def add_speech(request, pk: int, data: SpeechIn):
     conference = _Access(request, pk).require_manage()
     item = get_object_or_404(AgendaItem, pk=data.agenda_item_id, conference=conference) if data.agenda_item_id else None
-    return 201, conference.record_speech(_person(data.speaker_id), data.kind, data.summary, item=item,
-                                         title=data.speaker_title)
+    # As on the page: an invitee, or anyone whose record the office may read.
+    speakers = Person.objects.filter(Q(conference_invitations__conference=conference)
+                                     | Q(pk__in=permissions.visible_people(request.user).order_by().values("pk")))
+    speaker = references.readable(request.user, Person, data.speaker_id, "speaker_id", within=speakers.distinct())
+    return 201, conference.record_speech(speaker, data.kind, data.summary, item=item, title=data.speaker_title)
 
 
 @router.post("/conferences/{pk}/speakers/", response={201: dict})

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ConferencesConfig(AppConfig):
     name = "capuy.conferences"
     verbose_name = "Hội nghị"
+
+    def ready(self):
+        from capuy.conferences.models import Conference
+        from capuy.core import references
+
+        references.register(Conference, lambda user: Conference.objects.visible_to(user), "hội nghị")

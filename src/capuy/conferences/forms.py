@@ -12,6 +12,7 @@ from capuy.conferences.models import (
     Speech,
     SpeechKind,
 )
+from capuy.core import uploads
 from capuy.organizations.models import Body, Person
 
 
@@ -79,10 +80,21 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["presenter"].required = False
 
 
+# What each upload of a conference accepts (checked by content in capuy.core.uploads).
+ATTACHMENT_FILES = uploads.Accepts(("pdf", "docx", "odt", "doc", "xlsx", "ods", "xls", "png", "jpeg"), max_mb=20)
+DRAFT_FILES = uploads.Accepts(("docx", "pdf", "odt"), max_mb=10)
+
+
 class AttachmentForm(forms.ModelForm):
     class Meta:
         model = AgendaAttachment
         fields = ["title", "file", "url"]
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file:
+            uploads.check(file, ATTACHMENT_FILES)
+        return file
 
     def clean(self):
         data = super().clean()
@@ -129,7 +141,8 @@ class AbsenceForm(forms.Form):
 class DraftForm(forms.ModelForm):
     text = forms.CharField(label="Nội dung phiên bản 1", widget=forms.Textarea(attrs={"rows": 12}), required=False,
                            help_text="Mỗi đoạn cách nhau một dòng trống; dòng bắt đầu bằng # là tiêu đề phần.")
-    file = forms.FileField(label="Hoặc tệp dự thảo", required=False)
+    file = forms.FileField(label="Hoặc tệp dự thảo", required=False,
+                           validators=[uploads.form_field_validator(DRAFT_FILES)])
 
     class Meta:
         model = Draft
@@ -144,7 +157,8 @@ class DraftForm(forms.ModelForm):
 
 class VersionForm(forms.Form):
     text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 14}), required=False)
-    file = forms.FileField(label="Hoặc tệp dự thảo", required=False)
+    file = forms.FileField(label="Hoặc tệp dự thảo", required=False,
+                           validators=[uploads.form_field_validator(DRAFT_FILES)])
     note = forms.CharField(label="Ghi chú thay đổi", max_length=300, required=False)
 
 

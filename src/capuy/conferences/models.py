@@ -15,6 +15,8 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from capuy.core import vietnamese
+from capuy.core.links import validate_link
 from capuy.organizations.models import Body, Organization, Person, Term
 
 CLOSED_MESSAGE = "Hội nghị đã bế mạc, không thể thay đổi hồ sơ."
@@ -599,7 +601,7 @@ class AgendaAttachment(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField("tên tài liệu", max_length=300)
     file = models.FileField("tệp", upload_to="hoi-nghi/tai-lieu/%Y/", blank=True)
-    url = models.CharField("liên kết", max_length=500, blank=True)
+    url = models.CharField("liên kết", max_length=500, blank=True, validators=[validate_link])
 
     class Meta:
         ordering = ["item", "pk"]
@@ -788,6 +790,9 @@ class Draft(models.Model):
             raise ValidationError({"text": "Vui lòng nhập nội dung hoặc tải tệp dự thảo."})
         if not text and file is not None and file.name.lower().endswith(".docx"):
             text = docx_text(file)
+        if len(text) > MAX_DRAFT_CHARACTERS:
+            raise ValidationError({"text": f"Dự thảo dài quá {vietnamese.number(MAX_DRAFT_CHARACTERS)} ký tự; "
+                                           "hãy chia thành nhiều văn bản hoặc rút gọn."})
         number = (self.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         return DraftVersion.objects.create(draft=self, number=number, text=text, note=note,
                                            file=file, created_by=user)
@@ -799,9 +804,17 @@ class Draft(models.Model):
         return counts
 
 
+MAX_DRAFT_CHARACTERS = 300_000  # about 100 printed pages; a draft is commented on paragraph by paragraph
+DOCX_SECONDS = 10
+
+
 def docx_text(file) -> str:
     """The text of an uploaded DOCX draft in capuy's draft format: headings become "# …" lines, paragraphs are
-    separated by a blank line, so that an uploaded draft can be commented on by paragraph and compared."""
+    separated by a blank line, so that an uploaded draft can be commented on by paragraph and compared.
+    Reading stops with a refusal past ``MAX_DRAFT_CHARACTERS`` or ``DOCX_SECONDS`` (the archive itself is
+    bounded by ``capuy.core.uploads``)."""
+    import time
+
     import docx
 
     try:
@@ -811,8 +824,13 @@ def docx_text(file) -> str:
     finally:
         file.seek(0)
     blocks = []
+    length, deadline = 0, time.monotonic() + DOCX_SECONDS
     for paragraph in document.paragraphs:
         content = " ".join(paragraph.text.split())
+        length += len(content) + 2
+        if length > MAX_DRAFT_CHARACTERS or time.monotonic() > deadline:
+            raise ValidationError({"file": f"Tệp dự thảo dài quá {vietnamese.number(MAX_DRAFT_CHARACTERS)} ký tự "
+                                           "hoặc quá phức tạp để đọc; hãy chia nhỏ tài liệu."})
         if content:
             heading = (paragraph.style.name or "").lower().startswith(("heading", "title"))
             blocks.append(f"# {content}" if heading else content)

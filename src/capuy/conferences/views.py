@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.handlers.asgi import ASGIRequest
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -33,6 +34,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.conferences.roll import quorum
+from capuy.core import inputs
 from capuy.core.files import download
 from capuy.organizations.models import Person, Title
 
@@ -337,7 +339,7 @@ def invitation_qr(request, pk):
     conference, access = conference_or_404(request, pk)
     invitation = access.invitation
     if request.GET.get("giay-moi") and access.manage:
-        invitation = get_object_or_404(Invitation, pk=request.GET["giay-moi"], conference=conference)
+        invitation = get_object_or_404(Invitation, pk=inputs.query_id(request.GET["giay-moi"]), conference=conference)
     if invitation is None:
         raise Http404("Không có giấy mời.")
     import io
@@ -462,19 +464,25 @@ def draft_version_file(request, pk, draft, number):
     return download(version.file)
 
 
+PARAGRAPHS_PER_PAGE = 120
+
+
 @login_required
 def draft_detail(request, pk, draft):
     conference, access = conference_or_404(request, pk)
     draft = _draft(conference, draft)
-    versions = list(draft.versions.all())
+    versions = list(draft.versions.defer("text"))  # only the version shown is read whole
     version = next((v for v in versions if str(v.number) == request.GET.get("phien-ban")), versions[-1] if versions else None)
+    # A long draft is shown a page of paragraphs at a time, never as one giant page.
+    paragraphs = Paginator(version.paragraphs() if version else [], PARAGRAPHS_PER_PAGE).get_page(
+        request.GET.get("trang"))
     comments = draft.comments.select_related("author", "version")
     if not access.manage and not access.read:
         # An invitee sees their own comments and, once published, the answers to all.
         comments = comments if draft.summary_published_at else comments.filter(author_id=request.user.person_id)
     return _page(request, "draft.html", {
         "conference": conference, "draft": draft, "access": access, "versions": versions, "version": version,
-        "paragraphs": version.paragraphs() if version else [], "comments": comments,
+        "paragraphs": paragraphs, "comments": comments,
         "comment_form": forms.CommentForm(), "answer_form": forms.CommentAnswerForm(),
         "version_form": forms.VersionForm(initial={"text": version.text if version else ""}),
         "can_comment": draft.is_open and (access.invited or access.read) and request.user.person_id is not None,

@@ -11,6 +11,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
+from capuy.core import references
 from capuy.core.api import require, require_visible, save_validated
 from capuy.documents import drafting, generation, library, numbering, uploads
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
@@ -257,8 +258,24 @@ def _managed(request, pk) -> Document:
     return document
 
 
-def _related_ids(data: dict):
-    """Turn *_id payload keys into model fields, refusing what does not exist."""
+def _related_ids(request, data: dict):
+    """Turn *_id payload keys into model fields, refusing what does not exist or the caller may not name:
+    the same choices as the drafting form (signers and bodies of managed organizations, documents the
+    caller may read)."""
+    from capuy.organizations.models import Body, Person, Term
+
+    user = request.user
+    if data.get("signer_id") is not None:
+        references.readable(user, Person, data["signer_id"], "signer_id", within=library.possible_signers(user))
+    if data.get("body_id") is not None:
+        references.readable(user, Body, data["body_id"], "body_id", within=library.possible_bodies(user))
+    if data.get("term_id") is not None:
+        terms = Term.objects.filter(organization__in=permissions.readable_organizations(user))
+        references.readable(user, Term, data["term_id"], "term_id", within=terms)
+    if data.get("replaces_id") is not None:
+        references.readable(user, Document, data["replaces_id"], "replaces_id")
+    if data.get("type_id") is not None:
+        references.readable(user, DocumentType, data["type_id"], "type_id", within=DocumentType.objects.all())
     mapping = {"type_id": "doc_type_id"}
     return {mapping.get(k, k): v for k, v in data.items()}
 
@@ -325,10 +342,8 @@ def create_document(request, data: DocumentIn):
     require_visible(permissions.can_read(request.user, organization), "Không tìm thấy tổ chức.")
     require(permissions.can_manage(request.user, organization),
             "Chỉ văn phòng cấp ủy mới được soạn văn bản của tổ chức này.")
-    if data.replaces_id:
-        _visible(request, data.replaces_id)
     with transaction.atomic():
-        document = save_validated(Document(created_by=request.user), _related_ids(data.dict()))
+        document = save_validated(Document(created_by=request.user), _related_ids(request, data.dict()))
         document.snapshot(request.user, "Tạo dự thảo")
     return 201, document
 
@@ -343,9 +358,7 @@ def update_document(request, pk: int, data: DocumentPatch):
     document = _managed(request, pk)
     if not document.editable():
         raise ValidationError("Văn bản đã ban hành không được sửa; hãy soạn văn bản thay thế.")
-    fields = _related_ids(data.dict(exclude_unset=True))
-    if fields.get("replaces_id"):
-        _visible(request, fields["replaces_id"])
+    fields = _related_ids(request, data.dict(exclude_unset=True))
     with transaction.atomic():
         save_validated(document, fields)
         document.snapshot(request.user, "Sửa dự thảo")
@@ -360,7 +373,8 @@ def issue_document(request, pk: int, data: IssueIn):
 
 @router.get("/documents/{int:pk}/versions/", response=list[VersionOut])
 def list_versions(request, pk: int):
-    return _visible(request, pk).versions.all()
+    """The draft history: for the office that manages the document, as on its page."""
+    return _managed(request, pk).versions.all()
 
 
 @router.get("/documents/{int:pk}/docx/")
@@ -446,7 +460,7 @@ def _own_record(request, pk) -> StudyRecord:
 
 @router.post("/documents/study-assignments/", response={201: AssignmentOut})
 def create_assignment(request, data: AssignmentIn):
-    document = _visible(request, data.document_id)
+    document = references.readable(request.user, Document, data.document_id, "document_id")
     organizations = list(Organization.objects.filter(pk__in=data.organization_ids))
     if len(organizations) != len(set(data.organization_ids)):
         raise ValidationError({"organization_ids": ["Có chi bộ, đảng bộ không tồn tại."]})

@@ -14,3 +14,8 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_search, sender=self)
+        from capuy.core import references
+        from capuy.documents import library
+        from capuy.documents.models import Document
+
+        references.register(Document, library.visible_documents, "văn bản")

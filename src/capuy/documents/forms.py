@@ -1,8 +1,9 @@
 from django import forms
 
 from capuy.accounts import permissions
+from capuy.documents import library
 from capuy.documents.models import Document, DocumentType, StudyAssignment
-from capuy.organizations.models import Body, Organization, Person
+from capuy.organizations.models import Body, Organization
 
 
 class DocumentForm(forms.ModelForm):
@@ -24,8 +25,7 @@ class DocumentForm(forms.ModelForm):
         self.fields["body"].queryset = Body.objects.filter(organization__in=managed).select_related(
             "organization", "term")
         # Signers are the secretaries and deputies: people sitting on a body of a managed organization.
-        self.fields["signer"].queryset = Person.objects.filter(
-            body_memberships__body__organization__in=managed).distinct()
+        self.fields["signer"].queryset = library.possible_signers(user)
         self.fields["replaces"].queryset = Document.objects.visible_to(user).exclude(number__isnull=True).select_related(
             "doc_type", "organization")
         if self.instance.pk:

@@ -2,6 +2,7 @@
 
 from django.db.models import F
 
+from capuy.accounts import permissions
 from capuy.documents.models import Document
 from capuy.documents.search import search_documents
 
@@ -38,3 +39,18 @@ def capped_count(documents, cap: int = COUNT_CAP) -> tuple[int, bool]:
     library; counting every match would cost more than the page itself). Returns ``(count, exact)``."""
     count = documents.order_by()[: cap + 1].count()
     return min(count, cap), count <= cap
+
+
+def possible_signers(user):
+    """Who may sign the documents ``user`` drafts: people sitting on a body of an organization they manage
+    (secretaries and deputies sign for the body)."""
+    from capuy.organizations.models import Person
+
+    managed = permissions.readable_organizations(user, roles=permissions.MANAGE_ROLES)
+    return Person.objects.filter(body_memberships__body__organization__in=managed).distinct()
+
+
+def possible_bodies(user):
+    from capuy.organizations.models import Body
+
+    return Body.objects.filter(organization__in=permissions.readable_organizations(user, roles=permissions.MANAGE_ROLES))

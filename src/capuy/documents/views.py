@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
-from capuy.core import files
+from capuy.core import files, inputs
 from capuy.core.history import record_access
 from capuy.documents import generation, library, uploads
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
@@ -36,13 +36,6 @@ def _messages_of(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _without_page(params) -> str:
     params = params.copy()
     params.pop("trang", None)
@@ -54,8 +47,8 @@ def index(request):
     """The library: documents the user may see, filters and diacritic-insensitive search."""
     params = request.GET
     filters = {"q": params.get("q", "").strip(), "symbol": params.get("loai", ""),
-               "organization_id": _int(params.get("co-quan")), "year": _int(params.get("nam")),
-               "term_id": _int(params.get("nhiem-ky")), "status": params.get("trang-thai", "")}
+               "organization_id": inputs.query_id(params.get("co-quan")),
+               "year": inputs.query_year(params.get("nam")), "term_id": inputs.query_id(params.get("nhiem-ky")), "status": params.get("trang-thai", "")}
     documents = library.find(request.user, **filters)
     count, exact = library.capped_count(documents)
     page = Paginator(documents[:library.COUNT_CAP], 30).get_page(params.get("trang"))

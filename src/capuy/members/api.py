@@ -13,6 +13,7 @@ from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
+from capuy.core import references
 from capuy.core.api import require, require_visible, save_validated
 from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, actions, exchange, reports, rules
@@ -642,8 +643,7 @@ def list_commendations(request, organization_id: int | None = None, year: int | 
 def create_commendation(request, data: CommendationIn):
     target = None
     if data.person_id:
-        person = get_object_or_404(Person, pk=data.person_id)
-        require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
+        person = references.readable(request.user, Person, data.person_id, "person_id")
         target = person.organization
     elif data.organization_id:
         target = get_object_or_404(Organization, pk=data.organization_id)

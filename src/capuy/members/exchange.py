@@ -10,11 +10,12 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from capuy.core import vietnamese
+from capuy.core import spreadsheets, uploads, vietnamese
 from capuy.members.models import (
     ENDS_BODY_MEMBERSHIPS,
     OFF_ROLLS,
@@ -70,8 +71,15 @@ class ImportResult:
 # --- reading ---------------------------------------------------------------------------------------
 
 
+IMPORT_FILES = uploads.Accepts(("xlsx", "csv"), max_mb=10)
+
+
 def read_rows(data: bytes, filename: str) -> list[list]:
     """The rows of a .xlsx or .csv file (header included), as lists of cells."""
+    try:
+        uploads.check_bytes(data, filename, IMPORT_FILES)
+    except ValidationError as exc:
+        raise ImportFailed([(0, uploads.message(exc))]) from exc
     name = filename.lower()
     if name.endswith(".xlsx"):
         import openpyxl
@@ -414,11 +422,7 @@ def export_rows(members):
 
 
 def export_csv(members) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in export_rows(members):
-        writer.writerow(row)
-    return out.getvalue().encode("utf-8-sig")
+    return spreadsheets.csv_bytes(export_rows(members))
 
 
 def export_xlsx(members) -> bytes:
@@ -427,7 +431,7 @@ def export_xlsx(members) -> bytes:
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Danh sách đảng viên")
     for row in export_rows(members):
-        sheet.append(row)
+        spreadsheets.append(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

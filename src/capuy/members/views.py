@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
+from capuy.core import inputs
 from capuy.core.history import record_access
 from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, actions, exchange, hooks, reports, rules
@@ -72,8 +73,8 @@ def index(request):
     roots = _roots(request.user)
     if not roots:
         return redirect("members:me")
-    org_id = request.GET.get("to-chuc")
-    organization = _org_or_404(request.user, org_id) if org_id and org_id.isdigit() else roots[0]
+    org_id = inputs.query_id(request.GET.get("to-chuc"))
+    organization = _org_or_404(request.user, org_id) if org_id else roots[0]
     members = access.readable_members(request.user).in_subtree(organization).select_related("person__organization")
     query = request.GET.get("q", "").strip()
     if query:
@@ -346,12 +347,9 @@ def report(request):
     roots = _roots(request.user)
     if not roots:
         raise Http404("Không có tổ chức nào để báo cáo.")
-    org_id = request.GET.get("to-chuc")
-    organization = _org_or_404(request.user, org_id) if org_id and org_id.isdigit() else roots[0]
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        year = timezone.localdate().year - 1
+    org_id = inputs.query_id(request.GET.get("to-chuc"))
+    organization = _org_or_404(request.user, org_id) if org_id else roots[0]
+    year = inputs.query_year(request.GET.get("nam")) or timezone.localdate().year - 1
     subject = request.GET.get("doi-tuong", RatingCampaign.Subject.MEMBERS)
     if subject not in RatingCampaign.Subject.values:
         subject = RatingCampaign.Subject.MEMBERS
@@ -399,12 +397,9 @@ def badges(request):
     roots = _roots(request.user)
     if not roots:
         raise Http404("Không có tổ chức nào.")
-    org_id = request.GET.get("to-chuc")
-    organization = _org_or_404(request.user, org_id) if org_id and org_id.isdigit() else roots[0]
-    try:
-        batch = datetime.date.fromisoformat(request.GET.get("dot", ""))
-    except ValueError:
-        batch = _next_batch(timezone.localdate())
+    org_id = inputs.query_id(request.GET.get("to-chuc"))
+    organization = _org_or_404(request.user, org_id) if org_id else roots[0]
+    batch = inputs.query_date(request.GET.get("dot")) or _next_batch(timezone.localdate())
     members = access.readable_members(request.user).in_subtree(organization)
     return render(request, "members/badges.html", {
         "organization": organization, "batch": batch, "previous": rules.previous_batch(batch),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.core import references
 from capuy.core.api import require, require_visible, save_validated
 from capuy.core.vietnamese import search_key
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
@@ -282,8 +283,7 @@ def body_members_on(request, pk: int, on: datetime.date | None = None):
 def create_membership(request, data: MembershipIn):
     body = _readable_body(request, data.body_id)
     _managed_org(request, body.organization_id)
-    person = get_object_or_404(Person, pk=data.person_id)
-    require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
+    references.readable(request.user, Person, data.person_id, "person_id")
     return 201, save_validated(BodyMembership(), data.dict())
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
+from capuy.core import inputs
 from capuy.core.vietnamese import search_key
 from capuy.organizations.forms import (
     BodyForm,
@@ -38,10 +39,7 @@ def managed_organization(user, pk) -> Organization:
 
 
 def _day(request) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(request.GET.get("ngay", ""))
-    except ValueError:
-        return timezone.localdate()
+    return inputs.query_date(request.GET.get("ngay")) or timezone.localdate()
 
 
 @login_required

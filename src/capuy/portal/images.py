@@ -12,8 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from capuy.core import uploads
+
 FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 MAX_BYTES = 15 * 1024 * 1024
+PHOTOS = uploads.Accepts(("jpeg", "png", "webp", "gif"), max_mb=MAX_BYTES / 1024 / 1024)
 MAX_PIXELS = 50_000_000
 MIN_SIDE = 120
 LARGE_WIDTH = 1200
@@ -33,9 +36,7 @@ def web_sizes(upload) -> tuple[ContentFile, ContentFile, str, tuple[int, int]]:
     """(large, thumbnail, base name, (width, height) of the large one) for an uploaded file; ValidationError with a Vietnamese message if bad."""
     if upload is None:
         raise ValidationError("Hãy chọn một tệp ảnh.")
-    if upload.size > MAX_BYTES:
-        raise ValidationError(f"Ảnh quá lớn ({upload.size // (1024 * 1024)} MB); chỉ nhận ảnh tối đa "
-                              f"{MAX_BYTES // (1024 * 1024)} MB.")
+    uploads.check(upload, PHOTOS)
     try:
         upload.seek(0)
         with Image.open(upload) as probe:

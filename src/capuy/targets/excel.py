@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from capuy.core import vietnamese
+from capuy.core import spreadsheets, uploads, vietnamese
 from capuy.targets import rules
 from capuy.targets.entry import prepare_result
 from capuy.targets.models import Indicator, Result
@@ -54,11 +54,10 @@ def _sheet(title: str, subtitle: str, headings: list[str]):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Số liệu"
-    sheet["A1"] = title
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = subtitle
+    spreadsheets.write(sheet, 1, 1, title).font = Font(bold=True, size=13)
+    spreadsheets.write(sheet, 2, 1, subtitle)
     for col, text in enumerate(HEADINGS + headings, 1):
-        cell = sheet.cell(HEADER_ROW, col, text)
+        cell = spreadsheets.write(sheet, HEADER_ROW, col, text)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     sheet.column_dimensions["C"].width = 50
@@ -91,7 +90,7 @@ def export_round(reporting_round) -> bytes:
         row = HEADER_ROW + i
         reporters = {o.pk for o in indicator.reporters.all()}
         for col, text in enumerate([i, indicator.code, indicator.name, indicator.unit], 1):
-            sheet.cell(row, col, text)
+            spreadsheets.write(sheet, row, col, text)
         for j, unit in enumerate(units):
             cell = sheet.cell(row, FIRST_VALUE_COLUMN + j)
             if unit.pk not in reporters:
@@ -112,7 +111,7 @@ def export_periods(organization, indicators, periods) -> bytes:
     for i, indicator in enumerate(indicators, 1):
         row = HEADER_ROW + i
         for col, text in enumerate([i, indicator.code, indicator.name, indicator.unit], 1):
-            sheet.cell(row, col, text)
+            spreadsheets.write(sheet, row, col, text)
         for j, period in enumerate(periods):
             if (value := results.get((indicator.pk, period))) is not None:
                 sheet.cell(row, FIRST_VALUE_COLUMN + j, _value(value))
@@ -121,6 +120,9 @@ def export_periods(organization, indicators, periods) -> bytes:
 
 def _empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+IMPORT_FILES = uploads.Accepts(("xlsx",), max_mb=10)
 
 
 def import_table(content: bytes, user, *, reporting_round=None, organization=None, submit: bool = True) -> ImportReport:
@@ -132,6 +134,10 @@ def import_table(content: bytes, user, *, reporting_round=None, organization=Non
     imported again changes nothing (approved figures included).
     """
     errors: list[CellError] = []
+    try:
+        uploads.check_bytes(content, "bang-so-lieu.xlsx", IMPORT_FILES)
+    except ValidationError as exc:
+        return ImportReport([CellError(0, "", uploads.message(exc))])
     try:
         workbook = load_workbook(io.BytesIO(content), data_only=True, read_only=True)
     except Exception:  # openpyxl raises many kinds of errors for a file that is not a workbook

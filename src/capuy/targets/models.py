@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from capuy.core import vietnamese
+from capuy.core.links import validate_link
 from capuy.organizations.models import Organization, Term
 from capuy.targets.periods import NUMBERED, TERM_KINDS, Period, PeriodKind, problem_with
 
@@ -382,7 +383,7 @@ class Notice(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="target_notices")
     text = models.CharField("nội dung", max_length=500)
-    url = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=300, blank=True, validators=[validate_link])
     created = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

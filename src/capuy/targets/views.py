@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
+from capuy.core import inputs
 from capuy.organizations.models import Organization
 from capuy.targets import charts, dashboard, excel, rounds, rules
 from capuy.targets.computations import Status
@@ -102,10 +103,9 @@ def organization_review(request, pk):
 @login_required
 def organization_export(request, pk):
     organization = _readable(request.user, pk)
-    try:
-        year = int(request.GET.get("nam", timezone.localdate().year))
-    except ValueError as exc:
-        raise Http404("Năm không hợp lệ.") from exc
+    year = inputs.query_year(request.GET.get("nam", timezone.localdate().year))
+    if year is None:
+        raise Http404("Năm không hợp lệ.")
     periods = [Period(year, PeriodKind.QUARTER, q) for q in range(1, 5)]
     periods += [Period(year, PeriodKind.SIX_MONTHS), Period(year, PeriodKind.NINE_MONTHS), Period(year, PeriodKind.YEAR)]
     indicators = organization.reported_indicators.all()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.core import references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import reports, rules, services
@@ -16,7 +17,7 @@ from capuy.tasks.models import Registration, Task, TaskStatus
 router = Router(tags=["Nhiệm vụ"])
 
 
-class StatusOut(Schema):
+class TaskStatusOut(Schema):
     code: str
     name: str
     kind: str
@@ -112,7 +113,7 @@ class ProgressIn(Schema):
     reported_on: datetime.date | None = None
 
 
-class ProgressOut(Schema):
+class TaskProgressOut(Schema):
     id: int
     task_id: int
     status: str
@@ -190,7 +191,7 @@ class RegistrationOut(Schema):
         return list(obj.milestones.all())
 
 
-class ApproveIn(Schema):
+class RegistrationApproveIn(Schema):
     organization_id: int
     year: int
     approved_on: datetime.date
@@ -227,12 +228,8 @@ def _task(request, pk) -> Task:
     return task
 
 
-def _person(request, pk) -> Person | None:
-    if pk is None:
-        return None
-    person = get_object_or_404(Person, pk=pk)
-    require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
-    return person
+def _person(request, pk, field: str = "responsible_id") -> Person | None:
+    return references.readable(request.user, Person, pk, field)
 
 
 def _apply(request, task: Task, fields: dict):
@@ -240,7 +237,7 @@ def _apply(request, task: Task, fields: dict):
     if "coordinating_units" in fields:
         fields["coordinating_units"] = "\n".join(u.strip() for u in fields["coordinating_units"] or [] if u.strip())
     if "responsible_id" in fields:
-        _person(request, fields["responsible_id"])
+        _person(request, fields["responsible_id"], "responsible_id")
     if fields.get("lead_organization_id"):
         _org(request, fields["lead_organization_id"])
     for name, value in fields.items():
@@ -264,7 +261,7 @@ def _registration(request, pk) -> Registration:
 # --- statuses and tasks -------------------------------------------------------------------------------------
 
 
-@router.get("/tasks/statuses/", response=list[StatusOut])
+@router.get("/tasks/statuses/", response=list[TaskStatusOut])
 def list_statuses(request):
     return TaskStatus.objects.all()
 
@@ -307,12 +304,12 @@ def create_task(request, data: TaskIn):
     if fields.get("conference_id"):
         from capuy.conferences.models import Conference
 
-        conference = get_object_or_404(Conference, pk=fields["conference_id"])
+        conference = references.readable(request.user, Conference, fields["conference_id"], "conference_id")
         require_visible(permissions.can_read(request.user, conference.organization), "Không tìm thấy hội nghị.")
     if fields.get("document_id"):
         from capuy.documents.models import Document
 
-        get_object_or_404(Document.objects.visible_to(request.user), pk=fields["document_id"])
+        references.readable(request.user, Document, fields["document_id"], "document_id")
     if fields.get("parent_id"):
         parent = _task(request, fields["parent_id"])
         require(parent.organization_id == organization.pk, "Nhiệm vụ cha phải do cùng cấp ủy giao.")
@@ -331,13 +328,13 @@ def update_task(request, task_id: int, data: TaskPatch):
     return _apply(request, task, data.dict(exclude_unset=True))
 
 
-@router.get("/tasks/{int:task_id}/progress/", response=list[ProgressOut])
+@router.get("/tasks/{int:task_id}/progress/", response=list[TaskProgressOut])
 def list_progress(request, task_id: int):
     task = _task(request, task_id)
     return task.reports.select_related("status", "reporter", "created_by").prefetch_related("evidence")
 
 
-@router.post("/tasks/{int:task_id}/progress/", response={201: ProgressOut})
+@router.post("/tasks/{int:task_id}/progress/", response={201: TaskProgressOut})
 def add_progress(request, task_id: int, data: ProgressIn):
     task = _task(request, task_id)
     require(rules.can_report_progress(request.user, task),
@@ -362,7 +359,7 @@ def list_registrations(request, organization_id: int, year: int):
 @router.post("/tasks/registrations/", response={201: RegistrationOut})
 def create_registration(request, data: RegistrationIn):
     organization = get_object_or_404(Organization, pk=data.organization_id)
-    person = get_object_or_404(Person, pk=data.person_id)
+    person = _person(request, data.person_id, "person_id")
     registration = Registration(organization=organization, year=data.year, person=person, content=data.content,
                                 expected_result=data.expected_result, deadline=data.deadline)
     require_visible(rules.can_register(request.user, registration) or permissions.can_read(request.user, organization),
@@ -372,7 +369,7 @@ def create_registration(request, data: RegistrationIn):
 
 
 @router.post("/tasks/registrations/approve/")
-def approve_registrations(request, data: ApproveIn):
+def approve_registrations(request, data: RegistrationApproveIn):
     organization = _org(request, data.organization_id)
     count = services.approve_list(organization, data.year, request.user, data.approved_on, data.note)
     return {"approved": count}

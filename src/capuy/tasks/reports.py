@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from capuy.core import spreadsheets
 from capuy.core.vietnamese import numeric_date
 from capuy.tasks import rules
 from capuy.tasks.models import StatusKind
@@ -59,7 +60,7 @@ def workbook(organization, rows: list[Row], today: datetime.date) -> bytes:
     sheet = wb.active
     sheet.title = "Nhiệm vụ"
     stats = rules.figures_sentence(figures_of(rows))
-    sheet.append([f"Danh sách nhiệm vụ – {organization.display_committee}"])
+    spreadsheets.append(sheet, [f"Danh sách nhiệm vụ – {organization.display_committee}"])
     sheet.append([f"Tính đến ngày {numeric_date(today)}: {stats}"])
     sheet.append([])
     header = ["STT", "Nhiệm vụ", "Căn cứ", "Đơn vị chủ trì", "Lãnh đạo phụ trách", "Đơn vị phối hợp",
@@ -70,10 +71,10 @@ def workbook(organization, rows: list[Row], today: datetime.date) -> bytes:
     sheet["A1"].font = Font(bold=True, size=13)
     for i, row in enumerate(rows, 1):
         task = row.task
-        sheet.append([i, task.title, task.source_label, task.unit_label,
-                      task.responsible.full_name if task.responsible_id else "",
-                      ", ".join(task.coordinating_list), task.start_date, task.deadline, row.status.name,
-                      task.percent, task.completed_on])
+        spreadsheets.append(sheet, [i, task.title, task.source_label, task.unit_label,
+                                    task.responsible.full_name if task.responsible_id else "",
+                                    ", ".join(task.coordinating_list), task.start_date, task.deadline,
+                                    row.status.name, task.percent, task.completed_on])
     for column, width in zip("ABCDEFGHIJK", (5, 60, 30, 25, 25, 25, 13, 13, 18, 9, 14), strict=True):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=5):
@@ -86,7 +87,7 @@ def workbook(organization, rows: list[Row], today: datetime.date) -> bytes:
     for cell in units[1]:
         cell.font = Font(bold=True)
     for group in by_unit(rows):
-        units.append([group.unit, len(group.rows), *group.counts()])
+        spreadsheets.append(units, [group.unit, len(group.rows), *group.counts()])
     units.column_dimensions["A"].width = 35
     for index in range(2, len(KIND_ORDER) + 3):
         units.column_dimensions[get_column_letter(index)].width = 16

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from capuy import config
-from capuy.core import vietnamese
+from capuy.core import uploads, vietnamese
 from capuy.tasks import rules
 from capuy.tasks.models import (
     CLOSED_KINDS,
@@ -33,41 +33,22 @@ CLOSED_TASK_MESSAGE = "Nhiệm vụ đã kết thúc (hoàn thành hoặc dừng
 # Evidence files
 # ---------------------------------------------------------------------------------------------------------
 
-_SIGNATURES = {
-    "pdf": (b"%PDF",),
-    "docx": (b"PK\x03\x04",), "xlsx": (b"PK\x03\x04",), "odt": (b"PK\x03\x04",), "ods": (b"PK\x03\x04",),
-    "doc": (b"\xd0\xcf\x11\xe0",), "xls": (b"\xd0\xcf\x11\xe0",),
-    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG",),
-}
-
-
 def evidence_extensions() -> tuple[str, ...]:
     return tuple(config.value("CAPUY_TASKS_EVIDENCE_EXTENSIONS"))
 
 
-def evidence_max_bytes() -> int:
-    return int(float(config.value("CAPUY_TASKS_EVIDENCE_MAX_MB")) * 1024 * 1024)
+def evidence_accepts() -> uploads.Accepts:
+    """Evidence files: the kinds of the setting's extensions, up to ``CAPUY_TASKS_EVIDENCE_MAX_MB`` (10 MB)."""
+    kinds = tuple(k.name for k in uploads.KINDS.values()
+                  if any(e.lstrip(".") in evidence_extensions() for e in k.extensions))
+    return uploads.Accepts(kinds, float(config.value("CAPUY_TASKS_EVIDENCE_MAX_MB")))
 
 
 def check_evidence(uploaded) -> str:
-    """Check an evidence file's type (by extension and by its first bytes) and size; return its extension."""
+    """Check an evidence file's type (by its content, the extension agreeing) and size; return its extension."""
+    uploads.check(uploaded, evidence_accepts())
     name = uploaded.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    allowed = evidence_extensions()
-    if extension not in allowed:
-        raise ValidationError(f"Tệp “{name}” không đúng loại cho phép ({', '.join(allowed)}).")
-    if not uploaded.size:
-        raise ValidationError(f"Tệp “{name}” rỗng.")
-    limit = evidence_max_bytes()
-    if uploaded.size > limit:
-        raise ValidationError(f"Tệp “{name}” quá lớn ({vietnamese.number(uploaded.size / 1048576, 1)} MB); "
-                              f"tối đa {vietnamese.number(limit / 1048576, 1)} MB.")
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    signatures = _SIGNATURES.get(extension)
-    if signatures and not any(head.startswith(s) for s in signatures):
-        raise ValidationError(f"Nội dung tệp “{name}” không khớp với loại tệp .{extension}.")
-    return extension
+    return name.rsplit(".", 1)[-1].lower()
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
+from capuy.core import inputs
 from capuy.core.files import download
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import reports, rules, services
@@ -185,7 +186,7 @@ def task_create(request, pk):
     if not rules.can_edit_task(request.user, organization):
         raise PermissionDenied("Chỉ văn phòng cấp ủy được giao nhiệm vụ.")
     initial = {"start_date": timezone.localdate()}
-    if parent_id := request.GET.get("cha"):
+    if parent_id := inputs.query_id(request.GET.get("cha")):
         parent = Task.objects.filter(pk=parent_id, organization=organization).first()
         if parent:
             initial.update(parent=parent, lead_organization=parent.lead_organization, deadline=parent.deadline,

@@ -37,3 +37,14 @@ def require_manage(user, conference):
     require_read(user, conference)
     if not can_manage(user, conference):
         raise PermissionDenied(MANAGE_MESSAGE)
+
+
+def nameable_people(user, conference):
+    """People a vote or an election of ``conference`` may name (candidates, confidence subjects): its invitees
+    and the people whose record ``user`` may read; nobody else's name is shown back."""
+    from django.db.models import Q
+
+    from capuy.organizations.models import Person
+
+    visible = permissions.visible_people(user).order_by().values("pk")
+    return Person.objects.filter(Q(conference_invitations__conference=conference) | Q(pk__in=visible)).distinct()

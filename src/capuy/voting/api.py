@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
 from capuy.conferences.models import AgendaItem, Conference
+from capuy.core import references
 from capuy.organizations.models import Person
 from capuy.voting import access, ballots
 from capuy.voting.base import may_cast
@@ -143,6 +144,12 @@ class RoundIn(Schema):
     candidate_ids: list[int] | None = None
 
 
+def _people(request, conference, pks, field: str) -> list[Person]:
+    """People a vote or an election may name: the conference's invitees and whoever the office may read."""
+    return references.readable_many(request.user, Person, pks, field, within=access.nameable_people(request.user,
+                                                                                                       conference))
+
+
 def _vote(request, pk: int, manage: bool = False) -> Vote:
     vote = get_object_or_404(Vote.objects.select_related("conference__organization"), pk=pk)
     (access.require_manage if manage else access.require_read)(request.user, vote.conference)
@@ -171,7 +178,11 @@ def list_votes(request, conference_id: int):
 @router.post("/voting/votes/", response={201: VoteOut})
 def create_vote(request, data: VoteIn):
     item = _item(request, data.agenda_item_id)
-    subjects = [(get_object_or_404(Person, pk=s.person_id), s.position) for s in data.subjects]
+    ids = [s.person_id for s in data.subjects]
+    if len(set(ids)) != len(ids):
+        raise ValidationError({"subjects": ["Mỗi đồng chí chỉ được ghi một lần trong danh sách lấy phiếu tín nhiệm."]})
+    people = _people(request, item.conference, ids, "subjects")
+    subjects = [(person, s.position) for person, s in zip(people, data.subjects, strict=True)]
     vote = ballots.create_vote(item, data.subject, data.method, data.kind, data.base_kind, request.user, subjects)
     return 201, vote_out(vote)
 
@@ -292,8 +303,8 @@ def create_election(request, data: ElectionIn):
 @router.post("/voting/elections/{pk}/candidates/", response={201: dict})
 def add_candidate(request, pk: int, data: CandidateIn):
     election = _election(request, pk)
-    candidate = ballots.add_candidate(election, get_object_or_404(Person, pk=data.person_id), data.source,
-                                      data.agreeing)
+    person = _people(request, election.conference, [data.person_id], "person_id")[0]
+    candidate = ballots.add_candidate(election, person, data.source, data.agreeing)
     return 201, {"id": candidate.pk, "person_id": candidate.person_id, "order": candidate.order}
 
 

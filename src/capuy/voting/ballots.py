@@ -110,6 +110,8 @@ def add_candidate(election: Election, person, source: str = Candidate.Source.PRE
         raise ValidationError("Đã bắt đầu bỏ phiếu, không thể bổ sung danh sách bầu cử.")
     if election.candidates.filter(person=person).exists():
         raise ValidationError(f"Đồng chí {person.full_name} đã có trong danh sách bầu cử.")
+    if agreeing is not None and agreeing < 0:
+        raise ValidationError({"agreeing": "Số đại biểu đồng ý không được âm."})
     if source == Candidate.Source.FLOOR:
         if agreeing is None:
             raise ValidationError({"agreeing": "Vui lòng nhập số đại biểu đồng ý đưa vào danh sách."})

@@ -1,8 +1,8 @@
 """Presenting results: the rows of a result table, a sentence for the minutes, CSV."""
 
-import csv
 import io
 
+from capuy.core import spreadsheets
 from capuy.core.vietnamese import number, percent
 from capuy.voting.models import Vote
 
@@ -58,7 +58,7 @@ def minutes_text(vote: Vote) -> str:
 
 def to_csv(vote: Vote) -> str:
     out = io.StringIO()
-    w = csv.writer(out)
+    w = spreadsheets.CsvWriter(out)
     w.writerow(["Nội dung", vote.subject])
     w.writerow(["Hình thức", vote.get_method_display()])
     w.writerow(["Cơ sở tính", vote.result.get("base", vote.base)])

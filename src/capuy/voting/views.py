@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
+from capuy.core import inputs, references
 from capuy.organizations.models import Person
 from capuy.voting import access, ballots, results
 from capuy.voting.base import attending_now, may_cast
@@ -103,10 +104,16 @@ def election_action(request, pk):
     access.require_manage(request.user, election.conference)
     try:
         if request.POST.get("action") == "candidate":
-            person = get_object_or_404(Person, pk=request.POST.get("person"))
+            person = references.readable(request.user, Person, inputs.query_id(request.POST.get("person")), "person",
+                                         within=access.nameable_people(request.user, election.conference))
+            if person is None:
+                raise ValidationError("Vui lòng chọn người ứng cử.")
             source = request.POST.get("source") or Candidate.Source.PREPARED
             agreeing = request.POST.get("agreeing")
-            ballots.add_candidate(election, person, source, int(agreeing) if agreeing else None)
+            number = inputs.query_int(agreeing, 0) if agreeing else None
+            if agreeing and number is None:
+                raise ValueError(agreeing)
+            ballots.add_candidate(election, person, source, number)
         elif request.POST.get("action") == "round":
             vote = ballots.start_round(election, request.POST.get("method") or Vote.Method.SECRET, user=request.user)
             return redirect(vote.get_absolute_url())

@@ -117,5 +117,5 @@ class ExchangeTests(MembersTestCase):
         assert "thiếu cột \"Ngày vào Đảng\", \"Mã chi bộ hoặc Chi bộ\"" in exc.value.messages()[0]
 
     def test_other_file_types_are_refused(self):
-        with pytest.raises(exchange.ImportFailed, match="Chỉ nhận tệp Excel"):
+        with pytest.raises(exchange.ImportFailed, match="không phải XLSX, CSV hợp lệ"):
             exchange.import_members(b"abc", "ds.pdf", self.ward)

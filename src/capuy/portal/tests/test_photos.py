@@ -54,7 +54,7 @@ class PhotoUploadTests(PortalTestCase):
 
     def test_it_refuses_a_file_that_is_not_an_image(self):
         response = self.upload(SimpleUploadedFile("anh.jpg", b"<?php echo 1; ?>", content_type="image/jpeg"))
-        self.assertContains(response, "không phải là ảnh hợp lệ", status_code=400)
+        self.assertContains(response, "không phải JPEG, PNG, WebP, GIF hợp lệ", status_code=400)
         self.assertFalse(Photo.objects.exists())
 
     def test_it_refuses_a_truncated_image(self):
@@ -65,7 +65,7 @@ class PhotoUploadTests(PortalTestCase):
 
     def test_it_refuses_an_unsupported_format(self):
         response = self.upload(image_file(fmt="BMP", name="a.bmp", size=(400, 300)))
-        self.assertContains(response, "Định dạng ảnh không được hỗ trợ", status_code=400)
+        self.assertContains(response, "không phải JPEG, PNG, WebP, GIF hợp lệ", status_code=400)
 
     def test_it_refuses_a_tiny_image(self):
         response = self.upload(image_file(size=(40, 40)))

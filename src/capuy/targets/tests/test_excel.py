@@ -82,7 +82,7 @@ class RoundTableTests(TargetsTestCase):
 
     def test_a_file_that_is_not_a_workbook_is_refused(self):
         report = excel.import_table(b"not a workbook", self.district_staff, reporting_round=self.round)
-        assert not report.ok and "không phải là bảng tính" in report.errors[0].reason
+        assert not report.ok and "không phải XLSX hợp lệ" in report.errors[0].reason
 
 
 class PeriodTableTests(TargetsTestCase):
