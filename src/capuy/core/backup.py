@@ -149,7 +149,7 @@ def _check_members(archive: tarfile.TarFile, manifest: dict):
 def restore(path: Path, stdout=None) -> dict:
     """Bring an archive back into an empty database and an empty upload folder; return its manifest."""
     try:
-        archive = tarfile.open(path, mode="r:gz")
+        archive = tarfile.open(path, mode="r:gz")  # noqa: SIM115 – closed by the with below, once opened
     except (OSError, tarfile.TarError) as exc:
         raise BackupError(f"Không đọc được bản sao lưu {path}: {exc}") from exc
     with archive, tempfile.TemporaryDirectory(prefix="capuy-restore-") as work:

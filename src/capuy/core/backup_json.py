@@ -6,8 +6,10 @@ from the original; here times keep every digit. Reading is Django's own (``to_py
 
 import datetime
 
-from django.core.serializers.json import Deserializer  # noqa: F401 – the module must offer both
-from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.json import (
+    Deserializer,  # noqa: F401 – the module must offer both
+    DjangoJSONEncoder,
+)
 from django.core.serializers.json import Serializer as JsonSerializer
 
 
