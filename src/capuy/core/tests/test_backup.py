@@ -82,6 +82,28 @@ class BackupRestoreTests(TransactionTestCase):
 
         self.assertTrue(User.objects.get(username="vanphong.quangan").check_password(PASSWORD))
 
+    def test_a_backup_restores_into_a_new_sqlite_database_without_tables(self):
+        """A machine freshly installed: no table at all, no upload folder (and, on PostgreSQL, another engine)."""
+        import json
+        import subprocess
+        import sys
+
+        archive = self.folder / "sao-luu.tar.gz"
+        call_command("backup", str(archive), stdout=StringIO())
+        expected = json.loads(json.dumps(snapshot(), sort_keys=True, default=str))
+        target = self.folder / "may-moi"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("CAPUY_", "DATABASE_URL", "SECRET_KEY"))}
+        env.update(PYTHONPATH=str(Path(__file__).resolve().parents[3]), CAPUY_VAR_DIR=str(target),
+                   DJANGO_SETTINGS_MODULE="capuy.settings")
+        subprocess.run([sys.executable, "-m", "capuy", "restore", str(archive)], env=env, check=True,
+                       capture_output=True)
+        probe = ("import django, json; django.setup(); from capuy.core.tests.test_backup import snapshot; "
+                 "print(json.dumps(snapshot(), sort_keys=True, default=str))")
+        restored = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
+        self.assertEqual(json.loads(restored.stdout), expected)
+        self.assertEqual(files_of(target / "media"), files_of(self.media))
+        self.assertEqual(stat.S_IMODE(os.stat(target / "capuy.sqlite3").st_mode), 0o600)
+
     def test_it_refuses_to_restore_over_existing_data(self):
         archive = self.folder / "sao-luu.tar.gz"
         call_command("backup", str(archive), stdout=StringIO())
