@@ -25,7 +25,7 @@ run: install
 	CAPUY_DEBUG=1 $(BIN)/capuy migrate --noinput
 	CAPUY_DEBUG=1 $(BIN)/capuy demo --if-empty
 	@echo "Cấp ủy số chạy tại http://$(HOST):$(PORT)/"
-	CAPUY_DEBUG=1 $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
+	CAPUY_DEBUG=1 CAPUY_2FA_REQUIRED_ROLES= $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
 
 test: install system-deps
 	$(BIN)/ruff check .

@@ -8,17 +8,27 @@
 - ``REDIS_URL``: optional; when set, it backs the cache and cross-process live events.
 - ``EMAIL_URL``-style settings: ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``; without ``EMAIL_HOST`` mail is printed to the console.
-- ``CAPUY_VAR_DIR``: where the embedded database, secret key and uploads live (default ``./var``).
+- ``CAPUY_VAR_DIR``: where the embedded database, secret key and uploads live (default ``./var``); created
+  owner-only (0700), its files 0600.
+- ``CAPUY_BEHIND_PROXY=1``: behind an HTTPS reverse proxy: secure cookies and HSTS
+  (``CAPUY_HSTS_SECONDS``, default one year; ``CAPUY_HSTS_INCLUDE_SUBDOMAINS``, ``CAPUY_HSTS_PRELOAD``).
+- ``CAPUY_LOGIN_FAILURE_LIMIT`` (default 5) wrong passwords lock a user name for ``CAPUY_LOGIN_LOCKOUT_MINUTES``
+  (default 30), on the site and in /quan-tri/; administrators unlock it earlier.
+- ``CAPUY_2FA_REQUIRED_ROLES``: roles that must use a second factor (default ``admin,office,committee``;
+  empty for none).
+- ``CAPUY_API_TOKEN_DEFAULT_DAYS`` (default 90) and ``CAPUY_API_TOKEN_MAX_DAYS`` (default 365): API token lifetime.
 - Every ``CAPUY_*`` setting is declared once, with its default and meaning, in ``capuy/config.py``
   (documented for operators in ``docs/SETTINGS.md``); this module reads them from the environment there.
 """
 
+import datetime
 import os
 import secrets
 import warnings
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from capuy import config
 
@@ -30,6 +40,32 @@ def env_bool(name: str, default: bool = False) -> bool:
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CAPUY_VAR_DIR") or Path.cwd() / "var").resolve()
 
+
+def _private_dir(path: Path) -> None:
+    """The data directory holds the database, the secret key and uploads: readable by its owner only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        if path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError:  # a directory owned by someone else (a mounted volume): leave it as it is
+        pass
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` 0600 when missing (SQLite gives its -wal and -shm files the same mode), or tighten it."""
+    if str(path) == ":memory:" or not path.parent.is_dir():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if each.exists() and each.stat().st_uid == os.getuid() and each.stat().st_mode & 0o077:
+                each.chmod(0o600)
+    except OSError:
+        pass
+
+
+_private_dir(VAR_DIR)
+
 DEBUG = config.from_environment("CAPUY_DEBUG")
 
 
@@ -39,10 +75,10 @@ def _secret_key() -> str:
     path = VAR_DIR / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    path.write_text(key)
-    path.chmod(0o600)
+    # Created 0600 from the start: a write followed by chmod would leave a moment when others may read it.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+        handle.write(key)
     return key
 
 
@@ -53,6 +89,10 @@ if not DEBUG and config.from_environment("CAPUY_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Browsers remember to use HTTPS only; the proxy must redirect plain HTTP itself.
+    SECURE_HSTS_SECONDS = int(os.environ.get("CAPUY_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CAPUY_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("CAPUY_HSTS_PRELOAD")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -64,6 +104,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "auditlog",
+    "ninja",  # serves /api/docs from its own static files instead of a CDN (and so within the CSP)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "capuy.core",
     "capuy.accounts",
     "capuy.organizations",
@@ -78,16 +124,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "capuy.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "capuy.core.history.HistoryContextMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 # The history of changes: django-auditlog computes the changes, capuy's entry model chains them by hash.
 AUDITLOG_LOGENTRY_MODEL = "core.HistoryEntry"
@@ -125,18 +176,61 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    _private_file(Path(DATABASES["default"]["NAME"]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out user name before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes): wrong passwords lock the user name, whatever address they come from
+# (behind a proxy every address is the proxy's, so locking by address would lock everyone out).
+AXES_FAILURE_LIMIT = int(os.environ.get("CAPUY_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("CAPUY_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "capuy.accounts.views.locked_out"
+AXES_VERBOSE = False
+# axes warns when the address is not a lockout parameter; behind a proxy every address is the proxy's.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Second factor (django-otp): these roles must confirm a one-time code after the password.
+CAPUY_2FA_REQUIRED_ROLES = [r.strip() for r in os.environ.get("CAPUY_2FA_REQUIRED_ROLES",
+                                                                "admin,office,committee").split(",") if r.strip()]
+OTP_TOTP_ISSUER = "Cấp ủy số"
+
+CAPUY_API_TOKEN_DEFAULT_DAYS = int(os.environ.get("CAPUY_API_TOKEN_DEFAULT_DAYS", "90"))
+CAPUY_API_TOKEN_MAX_DAYS = int(os.environ.get("CAPUY_API_TOKEN_MAX_DAYS", "365"))
+
+# Content-Security-Policy (django-csp): no inline script, nothing from other sites. Style attributes
+# (widths of progress bars, indentation of trees) are allowed; style elements and sheets come from here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -156,6 +250,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -172,7 +268,10 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # No mail server: mails (password-reset links included) are kept owner-only in var/mail for the
+    # administrator, never printed to the server log.
+    EMAIL_BACKEND = "capuy.accounts.mail.KeptMailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "capuy@localhost")
 
 LOGGING = {

@@ -63,5 +63,8 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("xac-thuc/", views.verify, name="verify"),
+    path("xac-thuc-hai-buoc/", views.second_factor_page, name="second_factor"),
     path("ma-api/", views.api_tokens, name="api_tokens"),
+    path("ma-api/<int:pk>/thu-hoi/", views.revoke_api_token, name="revoke_api_token"),
 ]

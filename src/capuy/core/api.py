@@ -14,11 +14,15 @@ class TokenAuth(HttpBearer):
     """``Authorization: Bearer <key>`` with a key from the user's "Mã truy cập API" page."""
 
     def authenticate(self, request, token):
-        user = ApiToken.user_for(token)
-        if user is not None:
-            request.user = user
-            set_api_actor(user)
-        return user
+        found = ApiToken.find(token)
+        if found is None:
+            return None
+        if found.is_read_only and request.method not in ("GET", "HEAD", "OPTIONS"):
+            raise PermissionDenied("Mã truy cập này chỉ có quyền đọc, không dùng để thay đổi dữ liệu.")
+        request.user = found.user
+        request.api_token = found
+        set_api_actor(found.user)
+        return found.user
 
 
 class ErrorOut(Schema):

@@ -134,9 +134,13 @@ def photo_file(request, name):
 
 
 def _same_origin(request) -> bool:
+    """A browser names the page a POST comes from; ``null`` (a sandboxed frame, a data: page, a redirect
+    across sites) is another site. No Origin at all is a client that is not a browser."""
     origin = request.headers.get("Origin")
-    if not origin or origin == "null":
+    if origin is None:
         return True
+    if origin == "null":
+        return False
     return url_has_allowed_host_and_scheme(origin + "/", allowed_hosts={request.get_host()})
 
 

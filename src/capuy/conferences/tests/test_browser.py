@@ -42,7 +42,7 @@ def test_the_office_runs_a_conference_and_the_presiding_screen_follows_live(live
     # The projector shows the presiding screen; it follows the control panel without reloading.
     screen = page.context.new_page()
     screen.goto(f"{base}/man-hinh/")
-    screen.wait_for_function("document.getElementById('truc-tiep').dataset.live === 'open'")
+    screen.wait_for_function("() => document.getElementById('truc-tiep').dataset.live === 'open'")
     assert "Hội nghị chưa khai mạc." in screen.locator("#truc-tiep").inner_text()
 
     page.goto(f"{base}/dieu-hanh/")

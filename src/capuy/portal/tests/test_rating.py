@@ -41,6 +41,18 @@ class RatingTests(PortalTestCase):
         self.assertEqual(response.status_code, 403)
         self.assertFalse(Rating.objects.exists())
 
+    def test_it_refuses_a_post_from_a_sandboxed_or_opaque_origin(self):
+        for cookie in ("e" * 32, "f" * 32):
+            self.client.cookies[pagecache.VISITOR_COOKIE] = cookie
+            response = self.client.post(self.url, {"sao": "5"}, HTTP_ORIGIN="null")
+            self.assertEqual(response.status_code, 403)
+        self.assertFalse(Rating.objects.exists())
+
+    def test_it_accepts_a_post_from_the_portal_itself(self):
+        response = self.client.post(self.url, {"sao": "5"}, HTTP_ORIGIN="http://testserver")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Rating.objects.count(), 1)
+
     def test_unpublished_articles_cannot_be_rated(self):
         draft = make_article(self.ward, self.news, "Nháp", status=Article.Status.DRAFT)
         self.assertEqual(self.client.post(reverse("portal:rate", args=[draft.slug]), {"sao": "5"}).status_code, 404)
