@@ -1,7 +1,5 @@
 """Pages: the votes of a conference, the presiding screen, the voter's ballot, results (CSV, print), live events."""
 
-import asyncio
-
 from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -225,24 +223,16 @@ async def events(request, pk):
     vote = await sync_to_async(_vote_for_events)(user, pk)
 
     async def stream():
+        yield "retry: 3000\n\n"
         yield live.sse(None)
-        messages_ = live.subscribe(vote.conference_id)
-        waiting = None
-        try:
-            while True:
-                # Wait for the next event without cancelling the subscription; a comment line every 15 s.
-                waiting = waiting or asyncio.ensure_future(messages_.__anext__())
-                done, _ = await asyncio.wait({waiting}, timeout=15)
-                if not done:
-                    yield live.sse(None)
-                    continue
-                message, waiting = waiting.result(), None
-                if message["event"] == "vote" and message["data"].get("vote") == vote.pk:
-                    yield live.sse(message)
-        finally:
-            if waiting is not None:
-                waiting.cancel()
-            await messages_.aclose()
+        # Ends when the browser leaves (Django cancels it) or the server shuts down (live.stop_streams).
+        async for message in live.subscribe(vote.conference_id, timeout=15):
+            if message is None:
+                yield live.sse(None)  # a comment line keeps proxies from closing an idle stream
+            elif message["event"] == "vote" and message["data"].get("vote") == vote.pk:
+                yield live.sse(message)
+            elif message["event"] == "hello":  # the channel came back after a fault: fetch the state again
+                yield live.sse({"event": "vote", "data": {"vote": vote.pk, "resync": True}})
 
     response = StreamingHttpResponse(stream(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
