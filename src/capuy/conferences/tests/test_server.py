@@ -76,6 +76,6 @@ def test_a_browser_leaving_a_live_page_leaves_no_traceback_in_the_log(congress, 
         # The server has noticed every departure (its stream count is back to none) without a traceback.
         with httpx.Client(base_url=server.base_url, timeout=20) as client:
             wait_for(lambda: client.get("/healthz").status_code == 200, 20)
-        time.sleep(0.5)  # noqa: let the server log a late error, if it were to
+        time.sleep(0.5)  # let the server log a late error, if it were to
     log = server.log()
     assert "Traceback" not in log and "Exception in ASGI" not in log, log[-3000:]
