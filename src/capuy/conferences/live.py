@@ -268,9 +268,21 @@ class _Listener:
         if backend_name() == "local":
             return
         with self._lock:
-            if self._thread is None or not self._thread.is_alive():
+            key = self._key()
+            if self._thread is None or not self._thread.is_alive() or self._running_key != key:
+                # A new thread for a new configuration (tests change it); the old one sees it and leaves.
+                self._running_key = key
                 self._thread = threading.Thread(target=self._run, name="capuy-live", daemon=True)
                 self._thread.start()
+
+    _running_key = None
+
+    @staticmethod
+    def _key():
+        return (backend_name(), getattr(settings, "REDIS_URL", ""), prefix())
+
+    def _current(self) -> bool:
+        return self._running_key == self._key() and threading.current_thread() is self._thread
 
     def _handle(self, raw) -> None:
         try:
@@ -293,7 +305,7 @@ class _Listener:
                 if not self.failing:
                     log.warning("Mất kết nối nhận sự kiện trực tiếp (%s); thử lại mỗi giây", exc)
                 self.failing = f"{type(exc).__name__}: {exc}"[:200]
-                if not hub.count() or _stopping.is_set():
+                if not hub.count() or _stopping.is_set() or not self._current():
                     return
                 time.sleep(self.RETRY_SECONDS)
                 # Pages missed events while the connection was down: make them fetch the current state.
@@ -316,7 +328,7 @@ class _Listener:
             pubsub.psubscribe(f"{prefix()}:conference:*")
             self._connected()
             idle = 0.0
-            while idle < self.IDLE_SECONDS:
+            while idle < self.IDLE_SECONDS and self._current():
                 message = pubsub.get_message(timeout=0.5)
                 if message and message.get("type") == "pmessage":
                     self._handle(message["data"])
@@ -336,7 +348,7 @@ class _Listener:
             conn.execute(f"LISTEN {CHANNEL}")
             self._connected()
             idle = 0.0
-            while idle < self.IDLE_SECONDS:
+            while idle < self.IDLE_SECONDS and self._current():
                 for notify in conn.notifies(timeout=0.5):
                     self._handle(notify.payload)
                 idle = 0.0 if hub.count() else idle + 0.5
