@@ -31,9 +31,10 @@ def _vote(request, pk) -> Vote:
 
 def _context(request, vote: Vote) -> dict:
     person_id = request.user.person_id
+    voted = ballots.voted_count(vote)
     return {
         "vote": vote, "conference": vote.conference, "manage": access.can_manage(request.user, vote.conference),
-        "voted": ballots.voted_count(vote),
+        "voted": voted,
         # None: holds no seat of the base; False: holds one but is not present now; True: may cast.
         "eligible_me": may_cast(vote.pk, vote.conference_id, person_id) if person_id else None,
         "voted_me": bool(person_id) and VoterRegister.objects.filter(vote=vote, person_id=person_id).exists(),
@@ -41,7 +42,7 @@ def _context(request, vote: Vote) -> dict:
         "candidates": results.candidate_rows(vote) if vote.is_closed else [],
         "subjects": vote.result.get("subjects", []) if vote.is_closed else [],
         "share": results.share(vote.result.get("for", 0), vote.base) if vote.is_closed else "",
-        "percent_voted": results.share(ballots.voted_count(vote), vote.eligible_count or 1),
+        "percent_voted": results.share(voted, vote.eligible_count or 1),
     }
 
 

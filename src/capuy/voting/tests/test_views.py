@@ -40,7 +40,7 @@ class VotingPageTests(VotingTestCase):
         ballots.cast(vote.pk, self.present[0].pk, "for")
         self.login(self.district_staff)
         page = self.client.get(reverse("voting:detail", args=[vote.pk]))
-        self.assertContains(page, "Đã bỏ phiếu: 1/4")
+        self.assertContains(page, "Đã bỏ phiếu: <span data-voted>1</span>/<span data-eligible>4</span>")
         self.client.post(reverse("voting:action", args=[vote.pk]), {"action": "close"})
         page = self.client.get(reverse("voting:panel", args=[vote.pk]))
         self.assertContains(page, "KHÔNG THÔNG QUA")
