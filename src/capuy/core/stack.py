@@ -12,6 +12,7 @@ Environment: ``DATABASE_URL`` (default postgres://postgres@127.0.0.1:5432/capuy_
 ``STACK_PORT`` (nginx, default 8080), ``STACK_WORKERS`` (uvicorn workers, default 2).
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -212,10 +213,8 @@ def main(argv: list[str]) -> int:
         pids = json.loads(state.read_text())["pids"]
         for name in ("nginx", "worker", "web"):
             if name in pids:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(pids[name], signal.SIGQUIT if name == "nginx" else signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
         for pid in pids.values():
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
