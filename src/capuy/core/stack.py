@@ -103,9 +103,10 @@ http {{
     def manage(self, *args: str):
         subprocess.run([_tool("capuy"), *args], env=self.env, check=True, cwd=self.var)
 
-    def prepare(self):
+    def prepare(self, migrate: bool = True):
         self.var.mkdir(parents=True, exist_ok=True)
-        self.manage("migrate", "--noinput", "-v", "0")
+        if migrate:  # the tests' database is migrated already
+            self.manage("migrate", "--noinput", "-v", "0")
         self.manage("collectstatic", "--noinput", "-v", "0")
 
     def has_task_worker(self) -> bool:
@@ -171,7 +172,7 @@ http {{
             process = self.processes.get(name)
             if process is None or process.poll() is not None:
                 continue
-            os.killpg(process.pid, signal.SIGQUIT if name == "nginx" else signal.SIGTERM)
+            os.killpg(process.pid, signal.SIGTERM)
             try:
                 process.wait(timeout)
             except subprocess.TimeoutExpired:
@@ -214,7 +215,7 @@ def main(argv: list[str]) -> int:
         for name in ("nginx", "worker", "web"):
             if name in pids:
                 with contextlib.suppress(ProcessLookupError):
-                    os.killpg(pids[name], signal.SIGQUIT if name == "nginx" else signal.SIGTERM)
+                    os.killpg(pids[name], signal.SIGTERM)
         for pid in pids.values():
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
