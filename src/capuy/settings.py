@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
+if os.environ.get("CAPUY_BENCH") == "1":
+    MIDDLEWARE.insert(1, "capuy.core.requestlog.QueryCountMiddleware")
+
 ROOT_URLCONF = "capuy.urls"
 TEMPLATES = [
     {
