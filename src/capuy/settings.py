@@ -98,6 +98,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "capuy.core.requestlog.RequestIdMiddleware",
+    "capuy.core.health.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -150,6 +151,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL
     # Django 5.2's psycopg pool: each process keeps at most DB_POOL_SIZE connections and requests wait for a
     # free one (up to 30 s) instead of opening one each; the pool requires CONN_MAX_AGE = 0.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Django checks each pooled connection before use (psycopg_pool's check_connection): after PostgreSQL
+    # restarts, requests get fresh connections.
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1, "max_size": DB_POOL_SIZE, "timeout": float(os.environ.get("CAPUY_DB_POOL_TIMEOUT", "30")),
     }

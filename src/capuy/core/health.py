@@ -61,3 +61,34 @@ def run() -> tuple[bool, dict]:
             entry["error"] = error
         results[name] = entry
     return all(r["ok"] for r in results.values()), results
+
+
+class DatabaseUnavailableMiddleware:
+    """The database refusing connections (restarting, overloaded, pool exhausted) is an outage, not a bug:
+    answer 503 with a Vietnamese sentence and ``Retry-After`` instead of a 500 and a traceback per request.
+    Nothing was written (the request's transaction never began or was rolled back), so retrying is safe."""
+
+    MESSAGE = "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Chưa có gì được ghi; vui lòng thử lại sau ít giây."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        import logging
+
+        from django.db import OperationalError, close_old_connections
+        from django.http import HttpResponse, JsonResponse
+
+        if not isinstance(exception, OperationalError):
+            return None
+        logging.getLogger("capuy.health").error("Cơ sở dữ liệu không sẵn sàng: %s", exception)
+        close_old_connections()
+        if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"detail": self.MESSAGE}, status=503, json_dumps_params={"ensure_ascii": False})
+        else:
+            response = HttpResponse(self.MESSAGE, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "5"
+        return response

@@ -264,20 +264,41 @@ def progress_event(vote_id: int, eligible: int) -> dict:
     return {"vote": vote_id, "status": "open", "voted": voted, "eligible": eligible}
 
 
-def _publish_progress(vote_id: int, conference_id: int, eligible: int, throttle: float = 0.5):
-    """A "vote" event carrying the count, at most every ``throttle`` seconds per process.
+PROGRESS_SECONDS = 1  # at most one progress event per vote per second, across all server processes
+
+
+def _progress_slot(vote_id: int) -> bool:
+    """True for the one ballot (in any process) that publishes the progress of this second.
+
+    The slot is a key in the shared cache (Redis in production: one event per second for the whole cluster,
+    whatever the number of workers); without a shared cache, or when Redis is down, each process throttles
+    itself.
+    """
+    from django.core.cache import cache
+
+    now = time.monotonic()
+    if now - _last_progress.get(vote_id, 0.0) < PROGRESS_SECONDS:
+        return False
+    try:
+        won = cache.add(f"voting:progress:{vote_id}", 1, timeout=PROGRESS_SECONDS)
+    except Exception:  # noqa: BLE001 - the cache is down: fall back to this process's own throttle
+        won = True
+    if won:
+        _last_progress[vote_id] = now
+    return won
+
+
+def _publish_progress(vote_id: int, conference_id: int, eligible: int):
+    """A "vote" event carrying the count, at most once a second per vote (``_progress_slot``).
 
     The event carries what changed (``voted``/``eligible``), so an open page updates itself without asking the
-    server: a ballot costs the same queries whether ten or 1,600 pages are open. Events skipped by the throttle
-    are made up by one trailing event (``_publish_trailing``), so the last ballots are shown too.
+    server: a ballot costs the same queries whether ten or 1,600 pages are open. A ballot that finds the slot
+    taken leaves one trailing event behind (``_publish_trailing``), so that the last ballots are shown too.
     """
-    now = time.monotonic()
-    wait = throttle - (now - _last_progress.get(vote_id, 0.0))
-    if wait > 0:
-        transaction.on_commit(lambda: _publish_trailing(vote_id, conference_id, eligible, wait))
-        return
-    _last_progress[vote_id] = now
-    live.publish(conference_id, "vote", progress_event(vote_id, eligible))
+    if _progress_slot(vote_id):
+        live.publish(conference_id, "vote", progress_event(vote_id, eligible))
+    else:
+        transaction.on_commit(lambda: _publish_trailing(vote_id, conference_id, eligible, PROGRESS_SECONDS))
 
 
 def _publish_trailing(vote_id: int, conference_id: int, eligible: int, delay: float):
@@ -292,11 +313,14 @@ def _publish_trailing(vote_id: int, conference_id: int, eligible: int, delay: fl
         try:
             with _trailing_lock:
                 _trailing.discard(vote_id)
-            _last_progress[vote_id] = time.monotonic()
-            if Vote.objects.filter(pk=vote_id, status=Vote.Status.OPEN).exists():
+            if not Vote.objects.filter(pk=vote_id, status=Vote.Status.OPEN).exists():
+                return
+            if _progress_slot(vote_id):
                 live._send(conference_id, {"event": "vote", "data": progress_event(vote_id, eligible)})
-        except Exception:  # a missed progress event must never disturb voting; the next one corrects it
-            live.log.exception("Không gửi được tiến độ biểu quyết %s", vote_id)
+            else:  # another process published meanwhile, perhaps before this process's last ballot: try again
+                _publish_trailing(vote_id, conference_id, eligible, delay)
+        except Exception as exc:  # noqa: BLE001 - a missed progress event must never disturb voting
+            live.log.warning("Không gửi được tiến độ biểu quyết %s: %s", vote_id, exc)
         finally:
             thread_connection.close()  # this thread's connection goes back to the pool
 

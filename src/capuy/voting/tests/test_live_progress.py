@@ -3,6 +3,7 @@ themselves and a ballot costs the same queries however many pages are open."""
 
 import queue
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,6 +21,7 @@ class ProgressEventTests(VotingTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.vote = ballots.open_vote(ballots.create_vote(self.item, "Nghị quyết", Vote.Method.SECRET))
         ballots._last_progress.clear()
+        cache.clear()
 
     def follow(self, pages: int) -> list[queue.Queue]:
         """``pages`` open live pages of the conference in this process."""
@@ -33,6 +35,7 @@ class ProgressEventTests(VotingTestCase):
         """Queries of one ballot posted from the phone's ballot page, its live events delivered."""
         self.client.force_login(self.user_of(person))
         ballots._last_progress.clear()  # each ballot publishes (no throttling between the two measurements)
+        cache.clear()
         with CaptureQueriesContext(connection) as queries, self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(reverse("voting:ballot", args=[self.vote.pk]), {"choice": "for"})
         assert response.status_code == 201

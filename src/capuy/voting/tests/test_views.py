@@ -1,5 +1,6 @@
 """Pages: ballot (phone and desktop), presiding screen, results (CSV, print), minutes snippet, permissions."""
 
+from django.core.cache import cache
 from django.urls import reverse
 
 from capuy.voting import ballots
@@ -118,6 +119,7 @@ class LiveProgressTests(VotingTestCase):
             with self.captureOnCommitCallbacks(execute=True):
                 vote = ops.open_vote(ops.create_vote(self.item, "Nghị quyết", Vote.Method.SECRET))
             ops._last_progress.clear()
+            cache.clear()
             with self.captureOnCommitCallbacks(execute=True):
                 ops.cast(vote.pk, self.present[0].pk, "for")
             with self.captureOnCommitCallbacks(execute=True):
