@@ -79,13 +79,12 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         import logging
 
-        from django.db import OperationalError, close_old_connections
+        from django.db import OperationalError
         from django.http import HttpResponse, JsonResponse
 
         if not isinstance(exception, OperationalError):
             return None
         logging.getLogger("capuy.health").error("Cơ sở dữ liệu không sẵn sàng: %s", exception)
-        close_old_connections()
         if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
             response = JsonResponse({"detail": self.MESSAGE}, status=503, json_dumps_params={"ensure_ascii": False})
         else:

@@ -35,7 +35,7 @@ class HealthTests(TestCase):
     @override_settings(HEALTH_MIN_FREE_MB=10**12)
     def test_a_full_disk_is_503_naming_the_disk_and_the_folder(self):
         status, body = self.get()
-        assert status == 503 and body["failing"] == ["disk"]
+        assert status == 503 and body["failing"] == ["disk"], body
         assert "MB trống" in body["checks"]["disk"]["error"]
 
     def test_the_answer_carries_a_request_id(self):
