@@ -76,7 +76,9 @@ class Server:
 
     def __init__(self, env: dict, workers: int = 2, port: int | None = None):
         self.port = port or free_port()
-        self.env = {**os.environ, **env}
+        from capuy.core.servers import SRC  # the capuy under test, not another installed copy
+
+        self.env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(filter(None, [SRC, os.environ.get("PYTHONPATH")]))}
         self.workers = workers
         self.process: subprocess.Popen | None = None
 
