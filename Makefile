@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install system-deps clean
+.PHONY: run test lint bench install system-deps clean stack-up stack-down
 
 $(BIN)/capuy: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,7 @@ run: install
 
 test: install system-deps
 	$(BIN)/ruff check .
+	$(BIN)/capuy makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -36,6 +37,13 @@ lint: install
 
 bench: install
 	@for f in bench/*.py; do [ -f "$$f" ] && $(BIN)/python $$f; done; true
+
+# The production stack on this machine (nginx, uvicorn workers, PostgreSQL, Redis): see README.
+stack-up: install system-deps
+	./scripts/prod-stack up
+
+stack-down:
+	./scripts/prod-stack down
 
 clean:
 	rm -rf $(VENV) var *.egg-info

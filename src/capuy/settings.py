@@ -8,8 +8,10 @@
 - ``REDIS_URL``: optional; when set, it backs the cache and cross-process live events.
 - ``EMAIL_URL``-style settings: ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``; without ``EMAIL_HOST`` mail is printed to the console.
-- ``CAPUY_VAR_DIR``: where the embedded database, secret key and uploads live (default ``./var``); created
-  owner-only (0700), its files 0600.
+- ``CAPUY_VAR_DIR``: where the embedded database, secret key and uploads live. Default: the ``var/`` folder of
+  the source checkout (next to ``src/``), never the current directory, so a service manager (whose current
+  directory is ``/``) does not scatter files; an installed package (no checkout around it) must set it.
+  Created owner-only (0700), its files 0600.
 - ``CAPUY_BEHIND_PROXY=1``: behind an HTTPS reverse proxy: secure cookies and HSTS
   (``CAPUY_HSTS_SECONDS``, default one year; ``CAPUY_HSTS_INCLUDE_SUBDOMAINS``, ``CAPUY_HSTS_PRELOAD``).
 - ``CAPUY_LOGIN_FAILURE_LIMIT`` (default 5) wrong passwords lock a user name for ``CAPUY_LOGIN_LOCKOUT_MINUTES``
@@ -19,6 +21,12 @@
 - ``CAPUY_API_TOKEN_DEFAULT_DAYS`` (default 90) and ``CAPUY_API_TOKEN_MAX_DAYS`` (default 365): API token lifetime.
 - Every ``CAPUY_*`` setting is declared once, with its default and meaning, in ``capuy/config.py``
   (documented for operators in ``docs/SETTINGS.md``); this module reads them from the environment there.
+- ``CAPUY_DB_POOL``: on PostgreSQL, the size of each process's connection pool (Django's psycopg pool;
+  default 10; ``0`` turns the pool off). Size it so that workers × pool (+ the task worker) stays under the
+  server's ``max_connections``.
+- ``CAPUY_ACCEL_REDIRECT``: set to the internal nginx location (e.g. ``/_protected/``) when nginx is in front;
+  capuy then checks the right to read a file and lets nginx send it (``X-Accel-Redirect``).
+- ``CAPUY_LOG_FORMAT``: ``json`` (default when not in debug mode) or ``text``; ``LOG_LEVEL`` (default INFO).
 """
 
 import datetime
@@ -38,7 +46,23 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 BASE_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("CAPUY_VAR_DIR") or Path.cwd() / "var").resolve()
+
+
+def _default_var_dir() -> Path:
+    """The checkout's ``var/`` (``<checkout>/src/capuy/settings.py`` → ``<checkout>/var``).
+
+    An installed package has no checkout around it: then CAPUY_VAR_DIR is required, rather than silently
+    writing into whatever directory the process happens to start in.
+    """
+    checkout = BASE_DIR.parent.parent
+    if (checkout / "pyproject.toml").exists():
+        return checkout / "var"
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Đặt biến môi trường CAPUY_VAR_DIR (thư mục dữ liệu của capuy).")
+
+
+VAR_DIR = Path(os.environ.get("CAPUY_VAR_DIR") or _default_var_dir()).resolve()
 
 
 def _private_dir(path: Path) -> None:
@@ -123,6 +147,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "capuy.core.requestlog.RequestIdMiddleware",
+    "capuy.core.health.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -143,6 +169,9 @@ MIDDLEWARE = [
 # The history of changes: django-auditlog computes the changes, capuy's entry model chains them by hash.
 AUDITLOG_LOGENTRY_MODEL = "core.HistoryEntry"
 AUDITLOG_STORE_JSON_CHANGES = True
+
+if os.environ.get("CAPUY_BENCH") == "1":
+    MIDDLEWARE.insert(1, "capuy.core.requestlog.QueryCountMiddleware")
 
 ROOT_URLCONF = "capuy.urls"
 TEMPLATES = [
@@ -177,6 +206,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     _private_file(Path(DATABASES["default"]["NAME"]))
+DB_POOL_SIZE = int(os.environ.get("CAPUY_DB_POOL", "10"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_SIZE > 0:
+    # Django 5.2's psycopg pool: each process keeps at most DB_POOL_SIZE connections and requests wait for a
+    # free one (up to 30 s) instead of opening one each; the pool requires CONN_MAX_AGE = 0.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Django checks each pooled connection before use (psycopg_pool's check_connection): after PostgreSQL
+    # restarts, requests get fresh connections.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1, "max_size": DB_POOL_SIZE, "timeout": float(os.environ.get("CAPUY_DB_POOL_TIMEOUT", "30")),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -234,9 +273,16 @@ CONTENT_SECURITY_POLICY = {
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CAPUY_CACHE_PREFIX", "capuy"),
+                          # A dead Redis must fail a request in a second, not hang it.
+                          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Cross-process live events: "redis" (default with REDIS_URL), "postgres" (default on PostgreSQL) or "local".
+CAPUY_LIVE_BACKEND = os.environ.get("CAPUY_LIVE_BACKEND", "")
+CAPUY_LIVE_PREFIX = os.environ.get("CAPUY_LIVE_PREFIX", "capuy")  # Redis channel prefix (sites sharing a Redis)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -274,11 +320,32 @@ else:
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "capuy@localhost")
 
+# Where nginx serves protected files from once capuy has checked the right to read them (X-Accel-Redirect).
+ACCEL_REDIRECT = os.environ.get("CAPUY_ACCEL_REDIRECT", "")
+# /healthz reports the disk as failing below this much free space in CAPUY_VAR_DIR.
+HEALTH_MIN_FREE_MB = int(os.environ.get("CAPUY_MIN_FREE_MB", "200"))
+
+# One JSON object per line with the request id (capuy.core.requestlog), so the lines of one request can be
+# found across nginx, the web workers and the task worker.
+LOG_FORMAT = os.environ.get("CAPUY_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "capuy.core.requestlog.RequestIdFilter"}},
+    "formatters": {"json": {"()": "capuy.core.requestlog.JsonFormatter"},
+                   "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "json" if LOG_FORMAT == "json" else "text"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "uvicorn.access": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Every 4xx would otherwise be a warning line; the access log of nginx has them.
+        "django.request": {"level": "ERROR"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+    },
 }
 
 # The rules' settings (quorum, candidate lists, targets thresholds, tasks, portal…): every CAPUY_* value

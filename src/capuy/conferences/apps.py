@@ -6,7 +6,9 @@ class ConferencesConfig(AppConfig):
     verbose_name = "Hội nghị"
 
     def ready(self):
+        from capuy.conferences import live
         from capuy.conferences.models import Conference
-        from capuy.core import references
+        from capuy.core import health, references
 
         references.register(Conference, lambda user: Conference.objects.visible_to(user), "hội nghị")
+        health.register("live", live.health)

@@ -17,6 +17,11 @@ cross-process backend chosen by ``settings.CAPUY_LIVE_BACKEND`` ("local", "redis
 per process (started with the first subscriber, stopped after the last one leaves) receives the other
 processes' events through Redis pub/sub or PostgreSQL LISTEN/NOTIFY and hands them to the local hub; a
 process ignores its own events coming back. Redis needs the ``redis`` package (as Django's Redis cache does).
+When Redis or PostgreSQL goes away the listener retries every second while pages are open; events published
+meanwhile reach the pages of the same process only, and pages refresh themselves when their stream comes back.
+
+Shutdown: ``stop_streams()`` ends every open stream of this process at once (the ASGI entry point calls it on
+SIGTERM), so that the server stops within seconds and browsers reconnect to another worker.
 """
 
 import asyncio
@@ -25,6 +30,7 @@ import json
 import logging
 import queue
 import threading
+import time
 import uuid
 from collections import defaultdict
 
@@ -34,7 +40,9 @@ from django.db import connection, transaction
 log = logging.getLogger(__name__)
 
 ORIGIN = uuid.uuid4().hex  # this process
-CHANNEL = "capuy_conference"  # PostgreSQL channel; Redis channels are capuy:conference:<id>
+CHANNEL = "capuy_conference"  # PostgreSQL channel; Redis channels are <prefix>:conference:<id>
+STOP = object()  # handed to every subscriber by stop_streams()
+_stopping = threading.Event()
 
 
 class Hub:
@@ -45,6 +53,8 @@ class Hub:
         self._subscribers: dict[int, set] = defaultdict(set)
 
     def add(self, conference_id: int, subscriber) -> None:
+        if _stopping.is_set():
+            self._put(subscriber, STOP)
         with self._lock:
             self._subscribers[int(conference_id)].add(subscriber)
         _listener.ensure_running()
@@ -67,15 +77,64 @@ class Hub:
         with self._lock:
             subscribers = list(self._subscribers.get(int(conference_id), ()))
         for subscriber in subscribers:
-            if isinstance(subscriber, tuple):  # (loop, asyncio.Queue)
-                loop, q = subscriber
-                with contextlib.suppress(RuntimeError):  # the loop has closed
-                    loop.call_soon_threadsafe(q.put_nowait, message)
-            else:
-                subscriber.put_nowait(message)
+            self._put(subscriber, message)
+
+    def stop_all(self) -> None:
+        with self._lock:
+            subscribers = [s for subs in self._subscribers.values() for s in subs]
+        for subscriber in subscribers:
+            self._put(subscriber, STOP)
+
+    @staticmethod
+    def _put(subscriber, message) -> None:
+        if isinstance(subscriber, tuple):  # (loop, asyncio.Queue)
+            loop, q = subscriber
+            with contextlib.suppress(RuntimeError):  # the loop has closed
+                loop.call_soon_threadsafe(q.put_nowait, message)
+        else:
+            subscriber.put_nowait(message)
 
 
 hub = Hub()
+
+
+def stop_streams() -> None:
+    """End every stream of this process now and refuse new ones (the server is shutting down)."""
+    _stopping.set()
+    hub.stop_all()
+
+
+def install_shutdown_handler() -> None:
+    """On SIGTERM/SIGINT end the open streams, then let the server's own handler run.
+
+    uvicorn waits for every open response before it exits; a live stream never ends by itself, so without
+    this a restart hangs as long as one phone follows a meeting. Called once from the main thread when the
+    ASGI application is loaded (after uvicorn has installed its handlers).
+    """
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(signum)
+        if getattr(previous, "_capuy_live", False):
+            continue
+
+        def handler(sig, frame, previous=previous):
+            stop_streams()
+            if callable(previous):
+                previous(sig, frame)
+            elif previous == signal.SIG_DFL:
+                signal.signal(sig, signal.SIG_DFL)
+                signal.raise_signal(sig)
+
+        handler._capuy_live = True
+        signal.signal(signum, handler)
+
+
+def prefix() -> str:
+    """The Redis channel prefix (``CAPUY_LIVE_PREFIX``, default "capuy"): several sites may share one Redis."""
+    return getattr(settings, "CAPUY_LIVE_PREFIX", "") or "capuy"
 
 
 def backend_name() -> str:
@@ -103,7 +162,7 @@ def _send(conference_id: int, message: dict) -> None:
     payload = json.dumps({"origin": ORIGIN, "conference": conference_id, **message}, ensure_ascii=False)
     try:
         if name == "redis":
-            _redis_client().publish(f"capuy:conference:{conference_id}", payload)
+            _redis_client().publish(f"{prefix()}:conference:{conference_id}", payload)
         elif name == "postgres":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, payload])
@@ -116,11 +175,28 @@ _redis = None
 
 def _redis_client():
     global _redis
-    if _redis is None:
+    if _redis is None or _redis[0] != settings.REDIS_URL:
         import redis
 
-        _redis = redis.Redis.from_url(settings.REDIS_URL)
-    return _redis
+        # Short timeouts: a dead Redis must cost a ballot a second at most, never hang it.
+        _redis = (settings.REDIS_URL, redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1,
+                                                           socket_timeout=2, health_check_interval=10))
+    return _redis[1]
+
+
+def health() -> str | None:
+    """None when cross-process live events work in this process, else what is wrong (for /healthz)."""
+    name = backend_name()
+    if name == "redis":
+        _redis_client().ping()
+    elif name == "postgres":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_notify(%s, '')", [CHANNEL + "_health"])
+    if hub.count() and not _listener.alive():
+        return "Luồng nhận sự kiện trực tiếp từ các tiến trình khác không chạy."
+    if _listener.failing:
+        return f"Không nhận được sự kiện trực tiếp từ các tiến trình khác: {_listener.failing}"
+    return None
 
 
 async def subscribe(conference_id: int, first: dict | None = None, timeout: float | None = None):
@@ -138,9 +214,12 @@ async def subscribe(conference_id: int, first: dict | None = None, timeout: floa
             yield first
         while True:
             try:
-                yield await asyncio.wait_for(q.get(), timeout)
+                message = await asyncio.wait_for(q.get(), timeout)
             except TimeoutError:
-                yield None
+                message = None
+            if message is STOP:
+                return
+            yield message
     finally:
         hub.remove(conference_id, subscriber)
 
@@ -154,9 +233,12 @@ def subscribe_sync(conference_id: int, timeout: float = 15.0, first: dict | None
             yield first
         while True:
             try:
-                yield q.get(timeout=timeout)
+                message = q.get(timeout=timeout)
             except queue.Empty:
-                yield None
+                message = None
+            if message is STOP:
+                return
+            yield message
     finally:
         hub.remove(conference_id, q)
 
@@ -172,18 +254,35 @@ class _Listener:
     """A daemon thread that receives other processes' events while this process has subscribers."""
 
     IDLE_SECONDS = 2.0
+    RETRY_SECONDS = 1.0
 
     def __init__(self):
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self.failing = ""  # the last connection error, until the connection is back
+
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def ensure_running(self) -> None:
         if backend_name() == "local":
             return
         with self._lock:
-            if self._thread is None or not self._thread.is_alive():
+            key = self._key()
+            if self._thread is None or not self._thread.is_alive() or self._running_key != key:
+                # A new thread for a new configuration (tests change it); the old one sees it and leaves.
+                self._running_key = key
                 self._thread = threading.Thread(target=self._run, name="capuy-live", daemon=True)
                 self._thread.start()
+
+    _running_key = None
+
+    @staticmethod
+    def _key():
+        return (backend_name(), getattr(settings, "REDIS_URL", ""), prefix())
+
+    def _current(self) -> bool:
+        return self._running_key == self._key() and threading.current_thread() is self._thread
 
     def _handle(self, raw) -> None:
         try:
@@ -195,20 +294,41 @@ class _Listener:
         hub.deliver(message["conference"], {"event": message["event"], "data": message.get("data", {})})
 
     def _run(self) -> None:
-        try:
-            if backend_name() == "redis":
-                self._run_redis()
-            else:
-                self._run_postgres()
-        except Exception:
-            log.exception("Luồng nhận sự kiện trực tiếp dừng do lỗi")
+        while True:
+            try:
+                if backend_name() == "redis":
+                    self._run_redis()
+                else:
+                    self._run_postgres()
+                return  # idle: nobody follows a conference in this process any more
+            except Exception as exc:
+                if not self.failing:
+                    log.warning("Mất kết nối nhận sự kiện trực tiếp (%s); thử lại mỗi giây", exc)
+                self.failing = f"{type(exc).__name__}: {exc}"[:200]
+                if not hub.count() or _stopping.is_set() or not self._current():
+                    return
+                time.sleep(self.RETRY_SECONDS)
+                # Pages missed events while the connection was down: make them fetch the current state.
+                self._pending_resync = True
+
+    _pending_resync = False
+
+    def _connected(self) -> None:
+        if self.failing:
+            log.warning("Đã kết nối lại kênh sự kiện trực tiếp")
+        self.failing = ""
+        if self._pending_resync:
+            self._pending_resync = False
+            for conference_id in list(hub._subscribers):
+                hub.deliver(conference_id, {"event": "hello", "data": {"conference": conference_id, "resync": True}})
 
     def _run_redis(self) -> None:
         pubsub = _redis_client().pubsub(ignore_subscribe_messages=True)
-        pubsub.psubscribe("capuy:conference:*")
         try:
+            pubsub.psubscribe(f"{prefix()}:conference:*")
+            self._connected()
             idle = 0.0
-            while idle < self.IDLE_SECONDS:
+            while idle < self.IDLE_SECONDS and self._current():
                 message = pubsub.get_message(timeout=0.5)
                 if message and message.get("type") == "pmessage":
                     self._handle(message["data"])
@@ -222,12 +342,13 @@ class _Listener:
         db = settings.DATABASES["default"]
         conn = psycopg.connect(
             dbname=db["NAME"], user=db.get("USER") or None, password=db.get("PASSWORD") or None,
-            host=db.get("HOST") or None, port=db.get("PORT") or None, autocommit=True,
+            host=db.get("HOST") or None, port=db.get("PORT") or None, autocommit=True, connect_timeout=2,
         )
         try:
             conn.execute(f"LISTEN {CHANNEL}")
+            self._connected()
             idle = 0.0
-            while idle < self.IDLE_SECONDS:
+            while idle < self.IDLE_SECONDS and self._current():
                 for notify in conn.notifies(timeout=0.5):
                     self._handle(notify.payload)
                 idle = 0.0 if hub.count() else idle + 0.5

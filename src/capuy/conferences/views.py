@@ -653,6 +653,7 @@ def _live_context(conference, access=None):
     return {"conference": conference, "items": items, "current": current, "speech": speech, "waiting": waiting,
             "quorum": quorum(conference), "present_count": present.count(), "access": access,
             "votes": _votes(conference, current) if current is not None else [],
+            "open_votes": _open_votes(conference),
             "invited_count": conference.invitations.count()}
 
 
@@ -843,6 +844,18 @@ def _votes(conference, item=None) -> list[str]:
     if item is not None:
         votes = votes.filter(agenda_item=item)
     return [minutes_text(vote) for vote in votes.order_by("agenda_item__order", "pk")]
+
+
+def _open_votes(conference) -> list[dict]:
+    """Electronic votes open now, with their count; "vote" events then update the count in place."""
+    from django.db.models import Count
+
+    from capuy.voting.models import Vote
+
+    votes = (Vote.objects.filter(conference=conference, status=Vote.Status.OPEN, method__in=Vote.ELECTRONIC)
+             .annotate(voted=Count("register")).order_by("pk"))
+    return [{"pk": v.pk, "subject": v.subject, "voted": v.voted, "eligible": v.eligible_count,
+             "ballot_url": reverse("voting:ballot", args=[v.pk])} for v in votes]
 
 
 @login_required

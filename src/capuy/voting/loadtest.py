@@ -86,12 +86,9 @@ class Server:
 
     def __init__(self, env: dict, workers: int = 2, port: int | None = None):
         self.port = port or free_port()
-        # The server runs the same capuy as the caller (a worktree's code, not whatever the venv installed).
-        import capuy
+        from capuy.core.servers import SRC  # the capuy under test, not another installed copy
 
-        src = os.path.dirname(os.path.dirname(os.path.abspath(capuy.__file__)))
-        path = os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH", "")]))
-        self.env = {**os.environ, "PYTHONPATH": path, **env}
+        self.env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(filter(None, [SRC, os.environ.get("PYTHONPATH")]))}
         self.workers = workers
         self.process: subprocess.Popen | None = None
 

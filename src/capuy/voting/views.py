@@ -1,7 +1,5 @@
 """Pages: the votes of a conference, the presiding screen, the voter's ballot, results (CSV, print), live events."""
 
-import asyncio
-
 from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,9 +34,10 @@ def _vote(request, pk) -> Vote:
 
 def _context(request, vote: Vote) -> dict:
     person_id = request.user.person_id
+    voted = ballots.voted_count(vote)
     return {
         "vote": vote, "conference": vote.conference, "manage": access.can_manage(request.user, vote.conference),
-        "voted": ballots.voted_count(vote),
+        "voted": voted,
         # None: holds no seat of the base; False: holds one but is not present now; True: may cast.
         "eligible_me": may_cast(vote.pk, vote.conference_id, person_id) if person_id else None,
         "voted_me": bool(person_id) and VoterRegister.objects.filter(vote=vote, person_id=person_id).exists(),
@@ -50,7 +49,7 @@ def _context(request, vote: Vote) -> dict:
         # The signed-in teller still has to enter their code for this vote.
         "my_share_pending": vote.awaiting_tellers and bool(person_id) and KeyShare.objects.filter(
             vote=vote, teller__person_id=person_id, partial=b"").exists(),
-        "percent_voted": results.share(ballots.voted_count(vote), vote.eligible_count or 1),
+        "percent_voted": results.share(voted, vote.eligible_count or 1),
     }
 
 
@@ -278,24 +277,16 @@ async def events(request, pk):
     vote = await sync_to_async(_vote_for_events)(user, pk)
 
     async def stream():
+        yield "retry: 3000\n\n"
         yield live.sse(None)
-        messages_ = live.subscribe(vote.conference_id)
-        waiting = None
-        try:
-            while True:
-                # Wait for the next event without cancelling the subscription; a comment line every 15 s.
-                waiting = waiting or asyncio.ensure_future(messages_.__anext__())
-                done, _ = await asyncio.wait({waiting}, timeout=15)
-                if not done:
-                    yield live.sse(None)
-                    continue
-                message, waiting = waiting.result(), None
-                if message["event"] == "vote" and message["data"].get("vote") == vote.pk:
-                    yield live.sse(message)
-        finally:
-            if waiting is not None:
-                waiting.cancel()
-            await messages_.aclose()
+        # Ends when the browser leaves (Django cancels it) or the server shuts down (live.stop_streams).
+        async for message in live.subscribe(vote.conference_id, timeout=15):
+            if message is None:
+                yield live.sse(None)  # a comment line keeps proxies from closing an idle stream
+            elif message["event"] == "vote" and message["data"].get("vote") == vote.pk:
+                yield live.sse(message)
+            elif message["event"] == "hello":  # the channel came back after a fault: fetch the state again
+                yield live.sse({"event": "vote", "data": {"vote": vote.pk, "resync": True}})
 
     response = StreamingHttpResponse(stream(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"

@@ -38,3 +38,18 @@ class AgendaFileTests(ConferenceTestCase):
         self.login(self.district_staff)
         text = self.client.get(reverse("conferences:detail", args=[self.conference.pk])).content.decode()
         assert self.url in text and "/media/" not in text
+
+    def test_behind_nginx_the_file_is_handed_over_by_x_accel_redirect_after_the_check(self):
+        self.invited()
+        self.login(self.committee_member)
+        with override_settings(ACCEL_REDIRECT="/_protected/"):
+            response = self.client.get(self.url)
+        assert response.status_code == 200
+        assert response["X-Accel-Redirect"] == "/_protected/" + self.attachment.file.name
+        assert "bao-cao" in response["Content-Disposition"] and response.content == b""
+
+    def test_behind_nginx_a_refused_user_gets_no_redirect_to_the_file(self):
+        self.login(self.other_ward_staff)
+        with override_settings(ACCEL_REDIRECT="/_protected/"):
+            response = self.client.get(self.url)
+        assert response.status_code == 404 and "X-Accel-Redirect" not in response

@@ -1,12 +1,13 @@
-// Live updates of the presiding screen and the follow view: reload the panel on every server event.
+// Live updates of the presiding screen and the follow view. A vote's progress comes with the event and is
+// written in place; anything else (agenda, speakers, a vote opening or closing) reloads the panel, after a
+// short random delay so that every phone in the hall does not ask at the same moment.
 (function () {
   "use strict";
   function start() {
     var root = document.getElementById("truc-tiep");
-    if (!root || !window.EventSource) { return; }
-    var source = new EventSource(root.dataset.events);
+    if (!root || !window.EventSource || !window.capuyLive) { return; }
     var pending = false;
-    function refresh() {
+    function fetchPanel() {
       if (pending) { return; }
       pending = true;
       fetch(root.dataset.panel, { credentials: "same-origin", headers: { "HX-Request": "true" } })
@@ -14,13 +15,20 @@
         .then(function (html) { if (html !== null) { root.innerHTML = html; root.dataset.updated = String(Date.now()); } })
         .finally(function () { pending = false; });
     }
-    ["hello", "status", "agenda", "attendance", "speakers", "speech", "conference", "vote"].forEach(function (name) {
-      source.addEventListener(name, refresh);
-    });
-    source.onmessage = refresh;
+    function refresh() { capuyLive.later(fetchPanel); }
+    var events = {};
+    ["status", "agenda", "attendance", "speakers", "speech", "conference"].forEach(function (name) { events[name] = refresh; });
+    events.hello = function (data) { if (data.resync) { refresh(); } };
+    events.vote = function (data) {
+      if (data.status === "open" && capuyLive.showProgress(root, data)) { root.dataset.updated = String(Date.now()); return; }
+      refresh();
+    };
     root.dataset.live = "connecting";
-    source.onopen = function () { root.dataset.live = "open"; };
-    window.addEventListener("pagehide", function () { source.close(); });
+    capuyLive.connect(root.dataset.events, {
+      events: events,
+      status: function (s) { root.dataset.live = s; },
+      reconnected: refresh
+    });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,12 +1,26 @@
-// A vote's server events: each "vote" event asks the panels listening for capuy-vote to reload.
+// The vote panel of the presiding screen and of the ballot page: the count comes with each event and is written
+// in place; when the vote opens or closes (or the stream comes back after a fault) the panel is fetched again.
 (function () {
   "use strict";
   function start() {
-    if (!window.EventSource) { return; }
-    document.querySelectorAll("[data-vote-events]").forEach(function (element) {
-      var source = new EventSource(element.dataset.voteEvents);
-      source.addEventListener("vote", function () { document.body.dispatchEvent(new Event("capuy-vote")); });
-      window.addEventListener("pagehide", function () { source.close(); });
+    document.querySelectorAll("[data-vote-live]").forEach(function (section) {
+      if (!window.EventSource || !window.capuyLive) { return; }
+      var vote = parseInt(section.dataset.voteLive, 10);
+      function refetch() { capuyLive.later(function () { section.dispatchEvent(new Event("capuy-vote")); }); }
+      capuyLive.connect(section.dataset.events, {
+        events: {
+          vote: function (data) {
+            if (data.vote !== vote) { return; }
+            if (data.status === "open" && !data.resync && capuyLive.showProgress(section, data)) {
+              section.dataset.updated = String(Date.now());
+              return;
+            }
+            refetch();
+          }
+        },
+        status: function (s) { section.dataset.live = s; },
+        reconnected: refetch
+      });
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

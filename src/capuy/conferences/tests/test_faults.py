@@ -1,0 +1,179 @@
+"""Faults during a vote, through the production stack (nginx, uvicorn workers, PostgreSQL, a private Redis):
+a worker killed, Redis restarted, PostgreSQL refusing connections. Every acknowledged ballot is counted,
+nobody votes twice, live streams come back (the pages' EventSource reconnects), /healthz says what is wrong."""
+
+import asyncio
+import os
+import signal
+import threading
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from capuy.accounts.models import User
+from capuy.core.servers import RedisServer, database_url, session_cookie, wait_for
+from capuy.core.stack import NGINX, Stack
+from capuy.voting.loadtest import prepare_congress, request, run
+from capuy.voting.models import TallyCell, VoterRegister
+
+pytestmark = [
+    pytest.mark.stack,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the production stack runs on PostgreSQL"),
+]
+
+VOTERS = 30
+
+
+@pytest.fixture
+def congress(tmp_path):
+    if not os.path.exists(NGINX):
+        pytest.fail("The fault tests need Debian's nginx (scripts/system-deps installs it).")
+    data = prepare_congress(VOTERS, prefix="su-co")
+    data["cookie"] = session_cookie(User.objects.get(username="su-co0000"))
+    data["db"] = connection.settings_dict["NAME"]
+    connection.close()
+    with RedisServer() as redis:
+        stack = Stack(tmp_path / "stack", database_url(), redis.url, workers=2,
+                      env={"SECRET_KEY": settings.SECRET_KEY, "CAPUY_DB_POOL": "4", "CAPUY_DB_POOL_TIMEOUT": "3"})
+        stack.prepare(migrate=False)
+        with stack:
+            data["stack"], data["redis"] = stack, redis
+            yield data
+
+
+def cast(data, voters, retries=0):
+    """Each voter posts a ballot through nginx; returns {voter: status} (0: no answer)."""
+    path = f"/api/voting/votes/{data['vote']}/ballot/"
+
+    async def all_():
+        return await asyncio.gather(*(request(data["stack"].port, "POST", path, data["tokens"][i], {"choice": "for"},
+                                              timeout=30) for i in voters))
+    return {i: status for i, (status, _, _) in zip(voters, run(all_()), strict=True)}
+
+
+def cast_until_answered(data, voters, attempts=10):
+    """What a phone does on "503, try again" or no answer: try again a little later (bounded)."""
+    import time
+
+    statuses = cast(data, voters)
+    for _ in range(attempts):
+        pending = [i for i, s in statuses.items() if s not in (201, 400)]
+        if not pending:
+            break
+        time.sleep(1)
+        statuses.update(cast(data, pending))
+    return statuses
+
+
+def health(stack):
+    response = httpx.get(f"{stack.base_url}/healthz", timeout=30)
+    return response.status_code, response.json()
+
+
+def follow(data, seen: list, ready: threading.Event):
+    """A phone's live stream through nginx; ``seen`` gets each line, "END" when the stream ends."""
+    def go():
+        try:
+            with httpx.Client(base_url=data["stack"].base_url, cookies={"sessionid": data["cookie"]}, timeout=60) as c, \
+                    c.stream("GET", f"/hoi-nghi/{data['conference']}/su-kien/") as r:
+                for line in r.iter_lines():
+                    seen.append(line)
+                    if line.startswith("event: hello"):
+                        ready.set()
+        except httpx.HTTPError as exc:
+            seen.append(f"error {exc}")
+        seen.append("END")
+    thread = threading.Thread(target=go, daemon=True)
+    thread.start()
+    return thread
+
+
+def assert_counted_once(data, acked: set[int]):
+    """Every acknowledged ballot is in the register, nobody twice, the secret tally agrees with it."""
+    people = data["people"]
+    registered = list(VoterRegister.objects.filter(vote_id=data["vote"]).values_list("person_id", flat=True))
+    assert len(registered) == len(set(registered))
+    assert {people[i] for i in acked} <= set(registered)
+    box = sum(TallyCell.objects.filter(vote_id=data["vote"], key="ballots").values_list("count", flat=True))
+    assert box == len(registered)
+    return len(registered)
+
+
+def test_killing_a_worker_mid_vote_loses_no_ballot_and_streams_come_back(congress):
+    data, stack = congress, congress["stack"]
+    seen, ready = [], threading.Event()
+    follow(data, seen, ready)
+    assert ready.wait(20)
+    pid = stack.processes["web"].pid
+    children = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    workers = [c for c in children if "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_text()]
+    first = cast(data, range(0, VOTERS // 2))
+    os.kill(workers[0], signal.SIGKILL)  # one worker dies; its streams and requests in flight with it
+    second = cast(data, range(VOTERS // 2, VOTERS))
+    # uvicorn replaces the dead worker; nginx sends to the living one meanwhile. A page that lost its stream
+    # opens a new one (EventSource) and gets the current state with it.
+    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    again, ready_again = [], threading.Event()
+    follow(data, again, ready_again)
+    assert ready_again.wait(20), again
+    retry = cast_until_answered(data, range(VOTERS))  # everyone tries again: those already counted are refused
+    acked = {i for i, s in {**first, **second}.items() if s == 201}
+    assert all(retry[i] == 400 for i in acked), (retry, acked)
+    assert_counted_once(data, acked | {i for i, s in retry.items() if s == 201})
+    assert VoterRegister.objects.filter(vote_id=data["vote"]).count() == VOTERS
+
+
+def test_restarting_redis_mid_vote_loses_no_ballot_and_healthz_names_it(congress):
+    data, stack, redis = congress, congress["stack"], congress["redis"]
+    seen, ready = [], threading.Event()
+    follow(data, seen, ready)
+    assert ready.wait(20)
+    first = cast(data, range(0, VOTERS // 2))
+    redis.stop()
+    status, body = health(stack)
+    assert status == 503 and {"cache", "live"} <= set(body["failing"]), body
+    during = cast(data, range(VOTERS // 2, VOTERS))  # live events cannot leave this worker; ballots still count
+    assert all(s == 201 for s in during.values()), during
+    redis.start()
+    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    # The open stream was told to fetch the state again once the channel was back.
+    wait_for(lambda: any('"resync": true' in line for line in seen), 20, 0.2)
+    acked = {i for i, s in {**first, **during}.items() if s == 201}
+    assert len(acked) == VOTERS
+    assert assert_counted_once(data, acked) == VOTERS
+    assert all(s == 400 for s in cast(data, range(VOTERS)).values())
+
+
+def test_postgresql_refusing_connections_mid_vote_answers_503_and_loses_nothing(congress):
+    data, stack = congress, congress["stack"]
+    admin = psycopg.connect(database_url().rsplit("/", 1)[0] + "/postgres", autocommit=True)
+    try:
+        first = cast(data, range(0, VOTERS // 3))
+        admin.execute(f'ALTER DATABASE "{data["db"]}" ALLOW_CONNECTIONS false')
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [data["db"]])
+        status, body = health(stack)
+        assert status == 503 and "database" in body["failing"], body
+        during = cast(data, range(VOTERS // 3, 2 * VOTERS // 3))
+        assert set(during.values()) <= {201, 503}, during  # refused clearly (503, nothing written), never a 500
+        with httpx.Client(base_url=stack.base_url, timeout=30) as c:
+            refused = c.post(f"/api/voting/votes/{data['vote']}/ballot/", json={"choice": "for"},
+                             headers={"Authorization": f"Bearer {data['tokens'][-1]}"})
+        assert refused.status_code == 503 and "thử lại" in refused.json()["detail"]
+    finally:
+        admin.execute(f'ALTER DATABASE "{data["db"]}" ALLOW_CONNECTIONS true')
+        admin.close()
+        connection.close()  # this process's own connections were terminated too: start a fresh pool
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()
+    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    retry = cast_until_answered(data, range(VOTERS))
+    acked = {i for i, s in {**first, **during}.items() if s == 201}
+    assert all(retry[i] == 400 for i in acked), (retry, acked)
+    assert all(retry[i] in (201, 400) for i in range(VOTERS))
+    assert assert_counted_once(data, acked | {i for i, s in retry.items() if s == 201}) == VOTERS
+    assert "Traceback" not in (stack.root / "logs" / "web.log").read_text()
