@@ -8,6 +8,9 @@
 - ``REDIS_URL``: optional; when set, it backs the cache and cross-process live events.
 - ``EMAIL_URL``-style settings: ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``; without ``EMAIL_HOST`` mail is printed to the console.
+- ``CAPUY_QUEUE_WORKERS``, ``CAPUY_QUEUE_TIMEOUT``: the background-work cluster (``capuy qcluster``, django-q2);
+  its queue lives in the database, or in Redis when ``REDIS_URL`` is set. ``CAPUY_QUEUE_SYNC=1`` runs tasks
+  inside the request instead (no worker needed; the tests do this).
 - ``CAPUY_VAR_DIR``: where the embedded database, secret key and uploads live (default ``./var``).
 """
 
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "django_q",
     "capuy.core",
     "capuy.accounts",
     "capuy.organizations",
@@ -135,6 +139,27 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (PDF conversion, imports, e-mail): django-q2. The database is the broker on a laptop (no
+# extra server); Redis when REDIS_URL is set. One attempt per task: a failed job is shown to its owner, who
+# starts it again, rather than repeated unseen.
+_QUEUE_TIMEOUT = int(os.environ.get("CAPUY_QUEUE_TIMEOUT", "900"))
+Q_CLUSTER = {
+    "name": "capuy",
+    "label": "Hàng đợi việc nền",
+    "workers": int(os.environ.get("CAPUY_QUEUE_WORKERS", "2")),
+    "timeout": _QUEUE_TIMEOUT,
+    "retry": _QUEUE_TIMEOUT + 60,
+    "max_attempts": 1,
+    "save_limit": 1000,
+    "catch_up": False,
+    "poll": 0.5,
+    "sync": env_bool("CAPUY_QUEUE_SYNC"),
+}
+if REDIS_URL:
+    Q_CLUSTER["redis"] = REDIS_URL
+else:
+    Q_CLUSTER["orm"] = "default"
+
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -155,15 +180,17 @@ WHITENOISE_USE_FINDERS = True
 # whitenoise serves files through a synchronous iterator; under ASGI Django warns on every static file.
 warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")
 
+# Every e-mail goes through the background queue (capuy.core.mail); CAPUY_EMAIL_DELIVERY_BACKEND delivers it.
+EMAIL_BACKEND = "capuy.core.mail.QueuedEmailBackend"
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    CAPUY_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    CAPUY_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "capuy@localhost")
 
 LOGGING = {

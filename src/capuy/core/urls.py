@@ -3,4 +3,9 @@ from django.urls import path
 from capuy.core import views
 
 app_name = "core"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("viec/", views.jobs, name="jobs"),
+    path("viec/<int:pk>/", views.job, name="job"),
+    path("viec/<int:pk>/tien-do/", views.job_progress, name="job_progress"),
+]
