@@ -64,3 +64,26 @@ def deliver(mail_id: int, message):
     OutgoingMail.objects.filter(pk=mail_id).update(status=OutgoingMail.Status.SENT, sent_at=timezone.now(), error="")
     if record.about:
         mail_delivered.send(sender=OutgoingMail, about=record.about, mail=record)
+
+
+def send(message, instance=None) -> bool:
+    """Send ``message`` about ``instance`` through the configured backend; True when it was accepted.
+
+    With the queue (production) ``mail_delivered`` follows once the worker has delivered it; with a direct
+    backend (tests' outbox, a developer's console) it is sent at once, here.
+    """
+    if instance is not None:
+        about(message, instance)
+    connection = get_connection(fail_silently=True)
+    accepted = bool(connection.send_messages([message]))
+    if accepted and instance is not None and not isinstance(connection, QueuedEmailBackend):
+        mail_delivered.send(sender=OutgoingMail, about=message.capuy_about, mail=None)
+    return accepted
+
+
+def about_id(label: str, about_value: str) -> int | None:
+    """The id in ``about_value`` ("tasks.notification:12") when it names a record of ``label``."""
+    prefix = f"{label}:"
+    if about_value.startswith(prefix) and about_value[len(prefix):].isdigit():
+        return int(about_value[len(prefix):])
+    return None
