@@ -104,6 +104,10 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(status=Document.Status.ISSUED)
 
 
+def pdf_path(instance, filename):
+    return f"van-ban/pdf/{timezone.now():%Y/%m}/{filename}"
+
+
 class Document(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
@@ -149,6 +153,13 @@ class Document(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
+
+    # The PDF is made in the background (capuy.documents.pdf), never inside a request; an issued document
+    # keeps the PDF made when it was issued.
+    pdf_file = models.FileField("bản PDF", upload_to=pdf_path, max_length=300, blank=True, editable=False)
+    pdf_fingerprint = models.CharField("PDF lập từ", max_length=64, blank=True, editable=False)
+    pdf_job = models.ForeignKey("core.BackgroundJob", verbose_name="việc xuất PDF", null=True, blank=True,
+                                editable=False, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-issued_on", "-number", "-pk"]
@@ -308,6 +319,10 @@ class Document(models.Model):
             if self.replaces_id:
                 Document.objects.filter(pk=self.replaces_id).update(status=Document.Status.SUPERSEDED)
             self.snapshot(user, note=f"Ban hành {self.number_label}")
+            # Converted once, in the background, after the issue commits; downloads serve the stored file.
+            from capuy.documents.pdf import request_pdf
+
+            request_pdf(self, user, renew=True)
         return self
 
 
