@@ -124,3 +124,15 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.recipients.replace(chr(10), ', ')}"
+
+    @classmethod
+    def latest_for(cls, objects) -> dict:
+        """The last mail about each of ``objects`` (records of one model), by their id."""
+        objects = list(objects)
+        if not objects:
+            return {}
+        label = objects[0]._meta.label_lower
+        found = {}
+        for mail in cls.objects.filter(about__in=[f"{label}:{o.pk}" for o in objects]).order_by("created_at", "pk"):
+            found[int(mail.about.rsplit(":", 1)[1])] = mail
+        return found

@@ -68,6 +68,8 @@ class InvitationTests(ConferenceTestCase):
             callback()
         record.refresh_from_db()
         assert record.status == OutgoingMail.Status.SENT and len(mail.outbox) == 1
+        page = self.client.get(reverse("conferences:prepare", args=[self.conference.pk])).content.decode()
+        assert "Thư: đã gửi" in page
 
     def test_sending_without_invitees_is_refused(self):
         self.login(self.district_staff)
