@@ -158,3 +158,24 @@ class PdfBackgroundTests(DocumentsTestCase):
 
         return DEFAULT_DAY
 
+
+
+@override_settings(MEDIA_ROOT=MEDIA)
+class QueueMissingPdfsTests(DocumentsTestCase):
+    def test_the_command_queues_issued_documents_without_a_pdf_and_only_those(self):
+        import io
+
+        from django.core.management import call_command
+
+        issued = self.issue("NQ")  # its conversion is queued (not run: the commit never comes here)
+        Document.objects.filter(pk=issued.pk).update(pdf_job=None)  # as if issued before PDFs were kept
+        make_document(self.district, "NQ", signer=self.secretary)  # a draft: made on request only
+        out = io.StringIO()
+        with mock.patch.object(generation, "docx_to_pdf", fake_pdf), self.captureOnCommitCallbacks(execute=True):
+            call_command("queue_document_pdfs", stdout=out)
+        self.assertIn("Đã xếp hàng xuất PDF cho 1 văn bản.", out.getvalue())
+        issued.refresh_from_db()
+        self.assertTrue(issued.pdf_file)
+        out = io.StringIO()
+        call_command("queue_document_pdfs", stdout=out)
+        self.assertIn("cho 0 văn bản", out.getvalue())
