@@ -286,10 +286,16 @@ class Document(models.Model):
     def snapshot(self, user=None, note: str = "") -> "DocumentVersion":
         """Keep the current text as a new version."""
         last = self.versions.order_by("-number").values_list("number", flat=True).first() or 0
-        return DocumentVersion.objects.create(
+        version = DocumentVersion.objects.create(
             document=self, number=last + 1, title=self.title, content=self.content, recipients=self.recipients,
             created_by=user if user is not None and user.is_authenticated else None, note=note,
         )
+        if self.status == Document.Status.DRAFT and self.pdf_job_id:
+            # A draft whose PDF was asked for gets a new one after each change (in the background).
+            from capuy.documents.pdf import request_pdf
+
+            request_pdf(self, user, renew=True)
+        return version
 
     def issue(self, user=None, on: datetime.date | None = None) -> "Document":
         """Give the draft its number and date and make it official; it cannot be edited afterwards.

@@ -2,7 +2,7 @@
 
 - Issuing a document queues its conversion (``Document.issue``); the issued document keeps that PDF.
 - A draft's PDF is made on request and is current only while the draft still produces the same DOCX
-  (``generation.fingerprint``); after an edit the next request makes a new one.
+  (``generation.fingerprint``); once asked for, each change (``Document.snapshot``) queues a new one.
 - Only the latest requested conversion (``document.pdf_job``) stores its file; an older one finishing later
   is discarded, so an issued document keeps the PDF of its issue.
 - Downloads serve the stored file (``current_pdf``); while it is being made, pages show the job's progress.

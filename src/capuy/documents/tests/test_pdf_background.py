@@ -108,6 +108,27 @@ class PdfBackgroundTests(DocumentsTestCase):
         self.assertEqual(draft.pdf_fingerprint, generation.fingerprint(generation.build_docx(draft)))
         self.assertEqual(BackgroundJob.objects.filter(kind="documents.pdf").count(), 2)
 
+    def test_an_edited_draft_whose_pdf_was_asked_for_is_converted_again_by_itself(self):
+        import json
+
+        draft = make_document(self.district, "NQ", signer=self.secretary, content="Đoạn thứ nhất.")
+        self.login(self.district_staff)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.get(reverse("documents:pdf", args=[draft.pk]))
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.patch(f"/api/documents/{draft.pk}/", json.dumps({"content": "Đoạn đã sửa."}),
+                                         content_type="application/json")
+        self.assertEqual(response.status_code, 200)
+        draft.refresh_from_db()
+        self.assertEqual(BackgroundJob.objects.filter(kind="documents.pdf", status="xong").count(), 2)
+        self.assertIsNotNone(pdf.current_pdf(draft), "the new PDF shows the edited text")
+
+    def test_a_draft_nobody_asked_a_pdf_of_is_not_converted_on_each_edit(self):
+        draft = make_document(self.district, "NQ", signer=self.secretary)
+        with self.captureOnCommitCallbacks(execute=True):
+            draft.snapshot(self.district_staff, "Sửa dự thảo")
+        self.assertFalse(BackgroundJob.objects.exists())
+
     def test_a_draft_pdf_finished_after_the_issue_does_not_replace_the_issued_one(self):
         draft = make_document(self.district, "NQ", signer=self.secretary)
         with self.captureOnCommitCallbacks(execute=False) as draft_callbacks:
