@@ -24,7 +24,8 @@ run: install
 	mkdir -p var
 	CAPUY_DEBUG=1 $(BIN)/capuy migrate --noinput
 	CAPUY_DEBUG=1 $(BIN)/capuy demo --if-empty
-	@echo "Cấp ủy số chạy tại http://$(HOST):$(PORT)/"
+	@echo "Cấp ủy số chạy tại http://$(HOST):$(PORT)/ (cùng một tiến trình việc nền: capuy qcluster)"
+	CAPUY_DEBUG=1 $(BIN)/capuy qcluster & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	CAPUY_DEBUG=1 CAPUY_2FA_REQUIRED_ROLES= $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
 
 test: install system-deps

@@ -15,6 +15,12 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The suite's named users log in with a password only; the second-factor tests turn the requirement on.
     settings.CAPUY_2FA_REQUIRED_ROLES = []
+    # Background tasks run at once in the test process (django-q2 "sync"), after the transaction commits;
+    # capuy.core.tests.test_worker proves the real worker path.
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
+    from django_q.conf import Conf
+
+    Conf.SYNC = True
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

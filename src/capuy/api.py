@@ -86,6 +86,7 @@ def _register():
     # Each app's router is mounted at the root; its paths carry their own prefix (/conferences/, …).
     for app in ("organizations", "members", "conferences", "voting", "documents", "targets", "tasks", "portal"):
         api.add_router("/", importlib.import_module(f"capuy.{app}.api").router)
+    api.add_router("/", importlib.import_module("capuy.core.jobs_api").router)
     inputs.bound_integers(api)
 
 

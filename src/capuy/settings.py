@@ -27,6 +27,9 @@
 - ``CAPUY_ACCEL_REDIRECT``: set to the internal nginx location (e.g. ``/_protected/``) when nginx is in front;
   capuy then checks the right to read a file and lets nginx send it (``X-Accel-Redirect``).
 - ``CAPUY_LOG_FORMAT``: ``json`` (default when not in debug mode) or ``text``; ``LOG_LEVEL`` (default INFO).
+- ``CAPUY_QUEUE_WORKERS``, ``CAPUY_QUEUE_TIMEOUT``: the background-work cluster (``capuy qcluster``, django-q2);
+  its queue lives in the database, or in Redis when ``REDIS_URL`` is set. ``CAPUY_QUEUE_SYNC=1`` runs tasks
+  inside the request instead (no worker needed; the tests do this).
 """
 
 import datetime
@@ -134,6 +137,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_q",
     "capuy.core",
     "capuy.accounts",
     "capuy.organizations",
@@ -283,6 +287,26 @@ else:
 # Cross-process live events: "redis" (default with REDIS_URL), "postgres" (default on PostgreSQL) or "local".
 CAPUY_LIVE_BACKEND = os.environ.get("CAPUY_LIVE_BACKEND", "")
 CAPUY_LIVE_PREFIX = os.environ.get("CAPUY_LIVE_PREFIX", "capuy")  # Redis channel prefix (sites sharing a Redis)
+# Background work (PDF conversion, imports, e-mail): django-q2. The database is the broker on a laptop (no
+# extra server); Redis when REDIS_URL is set. One attempt per task: a failed job is shown to its owner, who
+# starts it again, rather than repeated unseen.
+_QUEUE_TIMEOUT = int(os.environ.get("CAPUY_QUEUE_TIMEOUT", "900"))
+Q_CLUSTER = {
+    "name": "capuy",
+    "label": "Hàng đợi việc nền",
+    "workers": int(os.environ.get("CAPUY_QUEUE_WORKERS", "2")),
+    "timeout": _QUEUE_TIMEOUT,
+    "retry": _QUEUE_TIMEOUT + 60,
+    "max_attempts": 1,
+    "save_limit": 1000,
+    "catch_up": False,
+    "poll": 0.5,
+    "sync": env_bool("CAPUY_QUEUE_SYNC"),
+}
+if REDIS_URL:
+    Q_CLUSTER["redis"] = REDIS_URL
+else:
+    Q_CLUSTER["orm"] = "default"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -306,8 +330,10 @@ WHITENOISE_USE_FINDERS = True
 # whitenoise serves files through a synchronous iterator; under ASGI Django warns on every static file.
 warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")
 
+# Every e-mail goes through the background queue (capuy.core.mail); CAPUY_EMAIL_DELIVERY_BACKEND delivers it.
+EMAIL_BACKEND = "capuy.core.mail.QueuedEmailBackend"
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    CAPUY_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -316,7 +342,7 @@ if os.environ.get("EMAIL_HOST"):
 else:
     # No mail server: mails (password-reset links included) are kept owner-only in var/mail for the
     # administrator, never printed to the server log.
-    EMAIL_BACKEND = "capuy.accounts.mail.KeptMailBackend"
+    CAPUY_EMAIL_DELIVERY_BACKEND = "capuy.accounts.mail.KeptMailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "capuy@localhost")
 

@@ -259,8 +259,10 @@ class Conference(models.Model):
         Invitees without an address still find the invitation on their page "Hội nghị của tôi".
         Returns the number of e-mails sent.
         """
-        from django.core.mail import send_mass_mail
+        from django.core.mail import EmailMessage, get_connection
         from django.template.loader import render_to_string
+
+        from capuy.core.mail import about
 
         self._changing()
         if not self.invitations.exists():
@@ -273,14 +275,16 @@ class Conference(models.Model):
             if address:
                 body = render_to_string("conferences/email_invitation.txt",
                                         {"conference": self, "invitation": invitation, "base_url": base_url})
-                messages.append((f"Giấy mời: {self.title}", body, settings.DEFAULT_FROM_EMAIL, [address]))
+                # Tagged with the invitation: its delivery is recorded per message (capuy.core.models.OutgoingMail).
+                messages.append(about(EmailMessage(f"Giấy mời: {self.title}", body, settings.DEFAULT_FROM_EMAIL,
+                                                   [address]), invitation))
         with transaction.atomic():
             Invitation.objects.filter(pk__in=[i.pk for i in pending]).update(sent_at=now)
             if self.status == self.Status.DRAFT:
                 self.status = self.Status.INVITED
                 self.save(update_fields=["status"])
         if messages:
-            send_mass_mail(messages, fail_silently=True)
+            get_connection(fail_silently=True).send_messages(messages)
         return len(messages)
 
     # -- the meeting -----------------------------------------------------------------------------------

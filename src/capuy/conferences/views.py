@@ -169,7 +169,12 @@ def edit(request, pk):
 def prepare(request, pk):
     """The office's preparation page: agenda, invitations, drafts."""
     conference, access = conference_or_404(request, pk, manage=True)
-    invitations = conference.invitations.select_related("person", "attendance")
+    invitations = list(conference.invitations.select_related("person", "attendance"))
+    from capuy.core.models import OutgoingMail
+
+    mails = OutgoingMail.latest_for(invitations)
+    for invitation in invitations:
+        invitation.mail = mails.get(invitation.pk)  # what became of its e-mail, as the mail queue recorded it
     return _page(request, "prepare.html", {
         "conference": conference, "access": access, "items": conference.agenda_items.select_related("presenter")
         .prefetch_related("attachments"),

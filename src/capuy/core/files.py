@@ -16,8 +16,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 
-def download(field_file, filename: str = "") -> HttpResponse:
-    """The file behind ``field_file`` as an attachment, or 404 when it is missing on disk."""
+def download(field_file, filename: str = "", inline: bool = False) -> FileResponse:
+    """The file behind ``field_file`` as an attachment (or shown in the browser), or 404 when it is missing."""
     if not field_file:
         raise Http404("Không có tệp.")
     name = filename or PurePath(field_file.name).name
@@ -26,11 +26,11 @@ def download(field_file, filename: str = "") -> HttpResponse:
             raise Http404("Tệp không còn trên máy chủ.")
         content_type, _ = mimetypes.guess_type(name)
         response = HttpResponse(content_type=content_type or "application/octet-stream")  # nginx sends the body
-        response["Content-Disposition"] = content_disposition_header(True, name)
+        response["Content-Disposition"] = content_disposition_header(not inline, name)
         response["X-Accel-Redirect"] = settings.ACCEL_REDIRECT.rstrip("/") + "/" + quote(field_file.name)
         return response
     try:
         handle = field_file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Tệp không còn trên máy chủ.") from exc
-    return FileResponse(handle, as_attachment=True, filename=name)
+    return FileResponse(handle, as_attachment=not inline, filename=name)

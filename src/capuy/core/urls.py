@@ -3,4 +3,10 @@ from django.urls import path
 from capuy.core import views
 
 app_name = "core"
-urlpatterns = [path("", views.home, name="home"), path("healthz", views.healthz, name="healthz")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("viec/", views.jobs, name="jobs"),
+    path("viec/<int:pk>/", views.job, name="job"),
+    path("viec/<int:pk>/tien-do/", views.job_progress, name="job_progress"),
+]

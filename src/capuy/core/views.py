@@ -1,6 +1,9 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 
 from capuy.accounts.permissions import readable_organizations
+from capuy.core.models import BackgroundJob
 
 
 def home(request):
@@ -31,3 +34,30 @@ def healthz(request):
                             status=200 if ok else 503, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _visible_job(user, pk) -> BackgroundJob:
+    """Only the owner of a job and system administrators see it; anyone else gets 404 (its existence is private)."""
+    job = BackgroundJob.objects.visible_to(user).filter(pk=pk).first()
+    if job is None:
+        raise Http404("Không tìm thấy việc này.")
+    return job
+
+
+@login_required
+def jobs(request):
+    """"Việc của tôi": the user's unfinished jobs first, then the recent ones, each linking to its progress."""
+    mine = BackgroundJob.objects.filter(owner=request.user)
+    return render(request, "core/jobs.html", {"running": mine.unfinished()[:50],
+                                              "recent": mine.exclude(pk__in=mine.unfinished().values("pk"))[:50]})
+
+
+@login_required
+def job(request, pk):
+    return render(request, "core/job.html", {"job": _visible_job(request.user, pk)})
+
+
+@login_required
+def job_progress(request, pk):
+    """The progress partial that the job page re-fetches with htmx until the job ends."""
+    return render(request, "core/_job_progress.html", {"job": _visible_job(request.user, pk)})

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, Router, Schema
@@ -13,7 +13,7 @@ from ninja.files import UploadedFile
 from capuy.accounts import permissions
 from capuy.core import references
 from capuy.core.api import require, require_visible, save_validated
-from capuy.documents import drafting, generation, library, numbering, uploads
+from capuy.documents import drafting, generation, library, numbering, pdf, uploads
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
 from capuy.organizations.models import Organization
 
@@ -387,13 +387,21 @@ def download_docx(request, pk: int):
 
 @router.get("/documents/{int:pk}/pdf/")
 def download_pdf(request, pk: int):
+    """The stored PDF; while it is being made (in the background), 202 with the conversion's progress."""
+    from capuy.core.files import download
+
     document = _visible(request, pk)
-    try:
-        pdf = generation.build_pdf(document)
-    except generation.GenerationError as exc:
-        return router.api.create_response(request, {"detail": str(exc)}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{generation.filename(document, "pdf")}"'
+    stored = pdf.current_pdf(document)
+    if stored is not None:
+        return download(stored, generation.filename(document, "pdf"), inline=True)
+    previous = document.pdf_job
+    job = pdf.request_pdf(document, request.user)
+    body = {"detail": "Bản PDF đang được chuẩn bị, vui lòng thử lại sau ít giây.",
+            "job": {"id": job.pk, "status": job.status, "done": job.done, "total": job.total, "message": job.message}}
+    if previous is not None and previous.status == previous.Status.FAILED:
+        body["previous_error"] = previous.error
+    response = JsonResponse(body, status=202)
+    response["Retry-After"] = "2"
     return response
 
 

@@ -211,3 +211,18 @@ def filename(document, extension: str) -> str:
     else:
         stem = f"{document.number:02d}-{document.doc_type.symbol}-{document.issuer_symbol}"
     return f"{search_key(stem).upper().replace(' ', '-') if document.number else stem}.{extension}"
+
+
+def fingerprint(docx_bytes: bytes) -> str:
+    """What a PDF was made from: a hash of the DOCX's content parts (not its zip dates or properties), so a
+    stored PDF is known to show the document as it is now."""
+    import hashlib
+    import zipfile
+
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        for name in sorted(archive.namelist()):
+            if not name.startswith("docProps/"):
+                digest.update(name.encode())
+                digest.update(archive.read(name))
+    return digest.hexdigest()

@@ -105,6 +105,10 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(status=Document.Status.ISSUED)
 
 
+def pdf_path(instance, filename):
+    return f"van-ban/pdf/{timezone.now():%Y/%m}/{filename}"
+
+
 class Document(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
@@ -150,6 +154,13 @@ class Document(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
+
+    # The PDF is made in the background (capuy.documents.pdf), never inside a request; an issued document
+    # keeps the PDF made when it was issued.
+    pdf_file = models.FileField("bản PDF", upload_to=pdf_path, max_length=300, blank=True, editable=False)
+    pdf_fingerprint = models.CharField("PDF lập từ", max_length=64, blank=True, editable=False)
+    pdf_job = models.ForeignKey("core.BackgroundJob", verbose_name="việc xuất PDF", null=True, blank=True,
+                                editable=False, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-issued_on", "-number", "-pk"]
@@ -276,10 +287,16 @@ class Document(models.Model):
     def snapshot(self, user=None, note: str = "") -> "DocumentVersion":
         """Keep the current text as a new version."""
         last = self.versions.order_by("-number").values_list("number", flat=True).first() or 0
-        return DocumentVersion.objects.create(
+        version = DocumentVersion.objects.create(
             document=self, number=last + 1, title=self.title, content=self.content, recipients=self.recipients,
             created_by=user if user is not None and user.is_authenticated else None, note=note,
         )
+        if self.status == Document.Status.DRAFT and self.pdf_job_id:
+            # A draft whose PDF was asked for gets a new one after each change (in the background).
+            from capuy.documents.pdf import request_pdf
+
+            request_pdf(self, user, renew=True)
+        return version
 
     def issue(self, user=None, on: datetime.date | None = None) -> "Document":
         """Give the draft its number and date and make it official; it cannot be edited afterwards.
@@ -309,6 +326,10 @@ class Document(models.Model):
             if self.replaces_id:
                 Document.objects.filter(pk=self.replaces_id).update(status=Document.Status.SUPERSEDED)
             self.snapshot(user, note=f"Ban hành {self.number_label}")
+            # Converted once, in the background, after the issue commits; downloads serve the stored file.
+            from capuy.documents.pdf import request_pdf
+
+            request_pdf(self, user, renew=True)
         return self
 
 

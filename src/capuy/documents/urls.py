@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/ban-hanh/", views.issue, name="issue"),
     path("<int:pk>/tai-ve.docx", views.download, {"extension": "docx"}, name="docx"),
     path("<int:pk>/tai-ve.pdf", views.download, {"extension": "pdf"}, name="pdf"),
+    path("<int:pk>/pdf-tien-do/", views.pdf_status, name="pdf_status"),
     path("<int:pk>/dinh-kem/", views.upload, name="upload"),
     path("<int:pk>/dinh-kem/<int:attachment>/", views.attachment, name="attachment"),
     path("<int:pk>/danh-dau/", views.bookmark, name="bookmark"),

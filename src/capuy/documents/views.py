@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from capuy.accounts import permissions
 from capuy.core import files, inputs
 from capuy.core.history import record_access
-from capuy.documents import generation, library, uploads
+from capuy.documents import generation, library, pdf, uploads
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
 from capuy.organizations.models import Organization
@@ -80,6 +80,7 @@ def detail(request, pk):
         "assignments": document.study_assignments.all() if can_manage else [],
         "upload_form": UploadForm(),
         "replaced_by": document.replaced_by.filter(status=Document.Status.ISSUED).first(),
+        **_pdf_context(document),
     }
     if document.is_secret:
         record_access(document)
@@ -139,14 +140,24 @@ def download(request, pk, extension):
         response = HttpResponse(generation.build_docx(document), content_type=generation.DOCX_MIME)
         response["Content-Disposition"] = f'attachment; filename="{generation.filename(document, "docx")}"'
         return response
-    try:
-        pdf = generation.build_pdf(document)
-    except generation.GenerationError as exc:
-        messages.error(request, str(exc))
-        return redirect(document)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{generation.filename(document, "pdf")}"'
-    return response
+    stored = pdf.current_pdf(document)
+    if stored is not None:
+        return files.download(stored, generation.filename(document, "pdf"), inline=True)
+    # Never converted inside the request: queue it (or find it queued) and show its progress on the page.
+    pdf.request_pdf(document, request.user)
+    messages.info(request, "Bản PDF đang được chuẩn bị; trang văn bản hiện tiến độ và nút “Xem PDF” khi xong.")
+    return redirect(document)
+
+
+def _pdf_context(document) -> dict:
+    return {"pdf_ready": pdf.current_pdf(document) is not None, "pdf_job": document.pdf_job}
+
+
+@login_required
+def pdf_status(request, pk):
+    """The PDF part of a document's page, re-fetched by htmx while the conversion runs."""
+    document = visible_document_or_404(request.user, pk)
+    return render(request, "documents/_pdf.html", {"document": document, **_pdf_context(document)})
 
 
 @login_required

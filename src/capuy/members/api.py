@@ -250,12 +250,6 @@ class AnswerIn(Schema):
     answer: str
 
 
-class ImportOut(Schema):
-    created: int
-    updated: int
-    rows: int
-
-
 class CampaignIn(Schema):
     organization_id: int
     subject: str = RatingCampaign.Subject.MEMBERS
@@ -476,16 +470,19 @@ def add_transfer(request, pk: int, data: TransferIn):
 # --- import / export ---------------------------------------------------------------------------------------
 
 
-@router.post("/members/import/", response={200: ImportOut, 400: dict})
+@router.post("/members/import/", response={202: dict, 400: dict})
 def import_members(request, organization_id: int = Form(...), file: UploadedFile = File(...)):  # noqa: B008
-    """Import a member list (.xlsx or .csv, columns in README.md): all rows or none."""
+    """Queue the import of a member list (.xlsx or .csv, columns in README.md): all rows or none.
+
+    Answers 202 with the job; ``GET /api/jobs/{id}/`` gives its progress, then each row's outcome or the bad
+    rows (``result.errors``, nothing saved).
+    """
     root = _org(request, organization_id, manage=True)
-    try:
-        result = exchange.import_members(file.read(), file.name or "", root, by=request.user)
-    except exchange.ImportFailed as exc:
-        return 400, {"detail": f"Không nhập tệp: {len(exc.errors)} dòng có lỗi, chưa lưu dòng nào.",
-                     "errors": exc.messages()}
-    return 200, {"created": result.created, "updated": result.updated, "rows": result.rows}
+    if not (file.name or "").lower().endswith((".xlsx", ".csv")):
+        return 400, {"detail": "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).", "errors": []}
+    job = exchange.start_import(file, root, request.user)
+    return 202, {"job_id": job.pk, "status": job.status, "url": f"/api/jobs/{job.pk}/",
+                 "detail": "Đã nhận tệp; đang kiểm tra và nhập ở chế độ nền."}
 
 
 @router.get("/members/export/")

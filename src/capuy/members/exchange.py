@@ -66,6 +66,7 @@ class ImportResult:
     updated: int = 0
     rows: int = 0
     warnings: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)  # (row number, "Thêm mới" | "Cập nhật", name), file order
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -150,13 +151,21 @@ def _header_map(header: list) -> dict[str, int]:
     return out
 
 
-def import_members(data: bytes, filename: str, root: Organization, by=None, today=None) -> ImportResult:
+def _no_progress(done, total=None, message=None, force=False):
+    pass
+
+
+def import_members(data: bytes, filename: str, root: Organization, by=None, today=None,
+                   progress=_no_progress) -> ImportResult:
     """Validate every row of the file, then create or update all members, or nothing at all.
 
     Members are placed in a cell of ``root``'s subtree, found by "Mã chi bộ" (its id) or by the exact
     name in "Chi bộ". A card number already in capuy updates that member, if it is in the subtree.
+    ``progress(done, total, message)`` hears how far the check has gone (a background job's progress bar);
+    the save itself is one transaction, reported before it starts.
     """
     today = today or timezone.localdate()
+    progress(0, 0, "Đang đọc tệp…", force=True)
     rows = read_rows(data, filename)
     if not rows:
         raise ImportFailed([(0, "Tệp không có dữ liệu.")])
@@ -182,7 +191,10 @@ def import_members(data: bytes, filename: str, root: Organization, by=None, toda
             existing[m.card_number] = m
 
     errors, parsed, seen_cards = [], [], {}
+    total = len(rows) - 1
     for number, raw in enumerate(rows[1:], start=2):
+        progress(number - 2, total, f"Đang kiểm tra dòng {number}")
+
         def cell(key, raw=raw):
             i = columns.get(key)
             return raw[i] if i is not None and i < len(raw) else None
@@ -270,6 +282,7 @@ def import_members(data: bytes, filename: str, root: Organization, by=None, toda
         raise ImportFailed(errors)
     if not parsed:
         raise ImportFailed([(0, "Tệp không có dòng dữ liệu nào.")])
+    progress(total, total, f"Đã kiểm tra {total} dòng; đang lưu (tất cả hoặc không dòng nào)…", force=True)
     return _apply(parsed, by)
 
 
@@ -336,6 +349,8 @@ def _special(status):
 @transaction.atomic
 def _apply(parsed: list[dict], by) -> ImportResult:
     result = ImportResult(rows=len(parsed))
+    result.outcomes = [(p["row"], "Thêm mới" if p["member"] is None else "Cập nhật",
+                        " – ".join(x for x in (p["full_name"], p["card"]) if x)) for p in parsed]
     new = [p for p in parsed if p["member"] is None]
     old = [p for p in parsed if p["member"] is not None]
 
@@ -400,6 +415,41 @@ def _apply(parsed: list[dict], by) -> ImportResult:
 
 
 STATUS_FLAG_KEYS = tuple(STATUS_FLAGS)
+
+
+# --- in the background -------------------------------------------------------------------------------------
+
+
+def start_import(upload, root: Organization, by):
+    """Queue the import of ``upload`` into ``root``'s subtree as ``by``; returns the job to follow."""
+    from django.urls import reverse
+
+    from capuy.core import jobs
+
+    return jobs.start("members.import", f"Nhập danh sách đảng viên vào {root.name} từ tệp “{upload.name}”",
+                      "capuy.members.exchange.run_import", root.pk, upload.name, owner=by, input_file=upload,
+                      result_url=f"{reverse('members:index')}?to-chuc={root.pk}")
+
+
+def run_import(job, root_id: int, filename: str) -> dict:
+    """The worker's side of :func:`start_import`: the same checks and all-or-nothing save as a direct import."""
+    from capuy.accounts import permissions
+    from capuy.core.jobs import JobFailed
+
+    root = Organization.objects.filter(pk=root_id).first()
+    if root is None or job.owner is None or not permissions.can_manage(job.owner, root):
+        raise JobFailed("Không còn quyền nhập danh sách vào tổ chức này; chưa lưu dòng nào.")
+    with job.input_file.open("rb") as handle:
+        data = handle.read()
+    try:
+        result = import_members(data, filename, root, by=job.owner, progress=job.progress)
+    except ImportFailed as exc:
+        if any(row for row, _ in exc.errors):  # bad rows: the page lists each one
+            raise JobFailed(f"Không nhập tệp: {len(exc.errors)} dòng có lỗi, chưa lưu dòng nào.",
+                            result={"errors": exc.messages()}) from exc
+        raise JobFailed([*exc.messages(), "Chưa lưu dòng nào."]) from exc
+    return {"created": result.created, "updated": result.updated, "rows": result.outcomes,
+            "message": f"Đã nhập {result.rows} dòng: thêm mới {result.created}, cập nhật {result.updated}."}
 
 
 # --- export ----------------------------------------------------------------------------------------------

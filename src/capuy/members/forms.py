@@ -32,6 +32,12 @@ class OpinionForm(forms.ModelForm):
 class ImportForm(forms.Form):
     file = forms.FileField(label="Tệp danh sách (.xlsx hoặc .csv)")
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).")
+        return upload
+
 
 class CampaignForm(forms.ModelForm):
     class Meta:

@@ -194,16 +194,11 @@ def opinions(request):
 def import_view(request, org_pk):
     organization = _managed_org(request.user, org_pk)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = exchange.import_members(upload.read(), upload.name, organization, by=request.user)
-            messages.success(request, f"Đã nhập {result.rows} dòng: thêm mới {result.created}, cập nhật {result.updated}.")
-            return redirect(f"{_url('members:index')}?to-chuc={organization.pk}")
-        except exchange.ImportFailed as exc:
-            errors = exc.messages()
-    return render(request, "members/import.html", {"organization": organization, "form": form, "errors": errors,
+        # Checked and saved in the background; the job's page shows the progress and each row's outcome.
+        job = exchange.start_import(form.cleaned_data["file"], organization, request.user)
+        return redirect(job)
+    return render(request, "members/import.html", {"organization": organization, "form": form,
                                                    "columns": exchange.HEADERS})
 
 

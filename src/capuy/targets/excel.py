@@ -44,6 +44,7 @@ class ImportReport:
     errors: list[CellError]
     applied: int = 0
     unchanged: int = 0
+    outcomes: list = dataclasses.field(default_factory=list)  # (row, "Ghi mới" | "Sửa", what), file order
 
     @property
     def ok(self) -> bool:
@@ -125,8 +126,15 @@ def _empty(value) -> bool:
 IMPORT_FILES = uploads.Accepts(("xlsx",), max_mb=10)
 
 
-def import_table(content: bytes, user, *, reporting_round=None, organization=None, submit: bool = True) -> ImportReport:
+def _no_progress(done, total=None, message=None, force=False):
+    pass
+
+
+def import_table(content: bytes, user, *, reporting_round=None, organization=None, submit: bool = True,
+                 progress=_no_progress) -> ImportReport:
     """Check every cell of an uploaded table and apply all of it, or nothing.
+
+    ``progress(done, total, message)`` hears how far the check has gone (a background job's progress bar).
 
     Columns are units of ``reporting_round`` (matched by name) or periods of ``organization`` (headings
     such as "Quý III/2023"). Each figure goes through :func:`capuy.targets.entry.prepare_result`, so an
@@ -199,9 +207,11 @@ def import_table(content: bytes, user, *, reporting_round=None, organization=Non
     for r in Result.objects.filter(organization_id__in=org_ids, indicator__in=list(indicators.values())):
         existing[(r.organization_id, r.indicator_id, r.period)] = r
 
-    prepared, seen, unchanged = [], {}, 0
+    prepared, seen, unchanged, outcomes = [], {}, 0, []
+    total = len(rows) - HEADER_ROW
     for offset, row in enumerate(rows[HEADER_ROW:]):
         line = HEADER_ROW + 1 + offset
+        progress(offset, total, f"Đang kiểm tra dòng {line}")
         cells = {i: row[i] for i in columns if i < len(row) and not _empty(row[i])}
         code = row[1] if len(row) > 1 else None
         if _empty(code):
@@ -240,14 +250,59 @@ def import_table(content: bytes, user, *, reporting_round=None, organization=Non
                     continue
                 prepared.append(prepare_result(organization_, indicator, period, raw, user=user,
                                                reporting_round=reporting_round, existing=current))
+                outcomes.append((line, "Ghi mới" if current is None else "Sửa",
+                                 f"{indicator.code} – {organization_.name} – {period.title}: {raw}"))
             except ValidationError as exc:
                 reason = " ".join(m for m in exc.messages)
                 errors.append(CellError(line, letter, reason))
     if errors:
         return ImportReport(errors)
+    progress(total, total, f"Đã kiểm tra {total} dòng; đang lưu {len(prepared)} số liệu (tất cả hoặc không)…",
+             force=True)
     with transaction.atomic():
         for result in prepared:
             result.save()
             if submit:
                 result.submit(user)
-    return ImportReport([], applied=len(prepared), unchanged=unchanged)
+    return ImportReport([], applied=len(prepared), unchanged=unchanged, outcomes=outcomes)
+
+
+# --- in the background -------------------------------------------------------------------------------------
+
+
+def start_import(upload, user, *, reporting_round=None, organization=None):
+    """Queue the import of ``upload`` (a round's table or a unit's table); returns the job to follow."""
+    from django.urls import reverse
+
+    from capuy.core import jobs
+
+    if reporting_round is not None:
+        title, url = reporting_round.title, reporting_round.get_absolute_url()
+    else:
+        title, url = organization.name, reverse("targets:dashboard", args=[organization.pk])
+    return jobs.start("targets.import", f"Nhập số liệu chỉ tiêu từ Excel: {title} (tệp “{upload.name}”)",
+                      "capuy.targets.excel.run_import", getattr(reporting_round, "pk", None),
+                      getattr(organization, "pk", None), owner=user, input_file=upload, result_url=url)
+
+
+def run_import(job, round_id: int | None, organization_id: int | None) -> dict:
+    """The worker's side of :func:`start_import`: the same checks (the owner's rights included), all or nothing."""
+    from capuy.core.jobs import JobFailed
+    from capuy.organizations.models import Organization
+    from capuy.targets.models import ReportingRound
+
+    user = job.owner
+    reporting_round = ReportingRound.objects.filter(pk=round_id).first() if round_id else None
+    organization = Organization.objects.filter(pk=organization_id).first() if organization_id else None
+    if user is None or (reporting_round is None and (organization is None or
+                                                     not rules.can_enter_results(user, organization))):
+        raise JobFailed("Không còn quyền nhập số liệu này; chưa lưu số liệu nào.")
+    with job.input_file.open("rb") as handle:
+        content = handle.read()
+    report = import_table(content, user, reporting_round=reporting_round, organization=organization,
+                          progress=job.progress)
+    if not report.ok:
+        raise JobFailed(f"Chưa nhập: {len(report.errors)} ô chưa hợp lệ, chưa lưu số liệu nào.",
+                        result={"errors": [str(e) for e in report.errors]})
+    return {"applied": report.applied, "unchanged": report.unchanged, "rows": report.outcomes,
+            "message": f"Đã nhập {report.applied} số liệu ({report.unchanged} số liệu không đổi)."}

@@ -120,14 +120,18 @@ def organization_import(request, pk):
     organization = _readable(request.user, pk)
     if not rules.can_enter_results(request.user, organization):
         raise PermissionDenied("Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị.")
-    report = None
-    if request.method == "POST" and request.FILES.get("tep"):
-        report = excel.import_table(request.FILES["tep"].read(), request.user, organization=organization)
-        if report.ok:
-            messages.success(request, f"Đã nhập {report.applied} số liệu ({report.unchanged} số liệu không đổi).")
-            return redirect("targets:dashboard", pk=organization.pk)
-    return render(request, "targets/import.html", {"organization": organization, "report": report,
-                                                   "back": organization})
+    if request.method == "POST" and request.FILES.get("tep") and not _refused_upload(request, request.FILES["tep"]):
+        # Checked and saved in the background; the job's page shows the progress and each figure's outcome.
+        return redirect(excel.start_import(request.FILES["tep"], request.user, organization=organization))
+    return render(request, "targets/import.html", {"organization": organization, "back": organization})
+
+
+def _refused_upload(request, upload) -> bool:
+    """Refuse a file that is not a workbook by its name, before any job is queued."""
+    if upload.name.lower().endswith(".xlsx"):
+        return False
+    messages.error(request, "Chỉ nhận tệp Excel (.xlsx); chưa nhập số liệu nào.")
+    return True
 
 
 @login_required
@@ -213,13 +217,9 @@ def round_export(request, pk):
 @login_required
 def round_import(request, pk):
     reporting_round = _round_for(request.user, pk)
-    report = None
-    if request.method == "POST" and request.FILES.get("tep"):
-        report = excel.import_table(request.FILES["tep"].read(), request.user, reporting_round=reporting_round)
-        if report.ok:
-            messages.success(request, f"Đã nhập {report.applied} số liệu ({report.unchanged} số liệu không đổi).")
-            return redirect(reporting_round)
-    return render(request, "targets/import.html", {"round": reporting_round, "report": report})
+    if request.method == "POST" and request.FILES.get("tep") and not _refused_upload(request, request.FILES["tep"]):
+        return redirect(excel.start_import(request.FILES["tep"], request.user, reporting_round=reporting_round))
+    return render(request, "targets/import.html", {"round": reporting_round})
 
 
 @login_required

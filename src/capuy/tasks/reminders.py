@@ -8,12 +8,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from capuy.accounts.models import Role, RoleGrant, User
+from capuy.core import mail
 from capuy.core.vietnamese import numeric_date
 from capuy.tasks import rules
 from capuy.tasks.models import Notification, Task
@@ -98,8 +99,8 @@ def send_reminders(today: datetime.date | None = None, base_url: str = "", dry_r
                 url = f"{base_url.rstrip('/')}{reverse('tasks:detail', args=[task.pk])}"
                 subject = ("[Cấp ủy số] Nhiệm vụ quá hạn" if kind == Notification.Kind.OVERDUE
                            else "[Cấp ủy số] Nhiệm vụ sắp đến hạn")
-                send_mail(subject, f"{text}\n\nXem và báo cáo tiến độ: {url}\n", settings.DEFAULT_FROM_EMAIL,
-                          [address], fail_silently=True)
-                Notification.objects.filter(pk=notice.pk).update(emailed=True)
+                # "emailed" is set when the mail has really gone (capuy.tasks.apps listens to mail_delivered).
+                mail.send(EmailMessage(subject, f"{text}\n\nXem và báo cáo tiến độ: {url}\n",
+                                       settings.DEFAULT_FROM_EMAIL, [address]), notice)
                 result.emails += 1
     return result

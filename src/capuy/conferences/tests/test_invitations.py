@@ -3,6 +3,7 @@
 import datetime
 
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -49,6 +50,26 @@ class InvitationTests(ConferenceTestCase):
         assert sent.subject == f"Giấy mời: {self.conference.title}"
         assert "Kính gửi đồng chí Lê Thị Thu Hằng, Bí thư Quận ủy, Chủ tịch HĐND quận" in sent.body
         assert not self.conference.invitations.filter(sent_at__isnull=True).exists()
+
+    @override_settings(EMAIL_BACKEND="capuy.core.mail.QueuedEmailBackend",
+                       CAPUY_EMAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    def test_invitation_mails_go_through_the_queue_with_one_delivery_record_per_invitation(self):
+        from capuy.core.models import OutgoingMail
+
+        self.conference.invite_body_members()
+        self.login(self.district_staff)
+        with self.captureOnCommitCallbacks(execute=False) as callbacks:
+            self.client.post(reverse("conferences:send_invitations", args=[self.conference.pk]))
+        assert mail.outbox == []  # the request did not wait for the mail server
+        invitation = self.conference.invitations.get(person__user=self.committee_member)
+        record = OutgoingMail.objects.get(about=f"conferences.invitation:{invitation.pk}")
+        assert record.status == OutgoingMail.Status.QUEUED and record.recipients == "capuy.binh@capuy.invalid"
+        for callback in callbacks:
+            callback()
+        record.refresh_from_db()
+        assert record.status == OutgoingMail.Status.SENT and len(mail.outbox) == 1
+        page = self.client.get(reverse("conferences:prepare", args=[self.conference.pk])).content.decode()
+        assert "Thư: đã gửi" in page
 
     def test_sending_without_invitees_is_refused(self):
         self.login(self.district_staff)

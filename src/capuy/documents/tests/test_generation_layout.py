@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from docx import Document as DocxDocument
 from docx.shared import Pt
@@ -113,18 +114,23 @@ class DocxLayoutTests(DocumentsTestCase):
         self.assertEqual(right.paragraphs[1].text, "Tây Hồ, ngày     tháng     năm     ")
 
 
+@override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix="capuy-test-pdf-"))
 class PdfLayoutTests(DocumentsTestCase):
     """Converts with LibreOffice (one conversion for all checks: it takes a few seconds)."""
 
     def test_pdf_is_a4_not_blank_and_embeds_a_times_compatible_font(self):
         require_tools("pdftoppm", "pdffonts", "pdfinfo")
         self.assertIsNotNone(soffice_path(), "Thiếu LibreOffice: chạy scripts/system-deps.")
-        document = self.issue("NQ", day=D(2023, 10, 5), content=BODY * 3, title="Hội nghị lần thứ 17 – Đảng bộ quận",
-                              recipients="- Thành ủy Hà Nội,\n- Lưu Văn phòng Quận ủy.")
+        # Issuing converts the PDF in the background (run here when the transaction commits); the download
+        # serves the stored file.
+        with self.captureOnCommitCallbacks(execute=True):
+            document = self.issue("NQ", day=D(2023, 10, 5), content=BODY * 3,
+                                  title="Hội nghị lần thứ 17 – Đảng bộ quận",
+                                  recipients="- Thành ủy Hà Nội,\n- Lưu Văn phòng Quận ủy.")
         self.login(self.party_member)
         response = self.client.get(reverse("documents:pdf", args=[document.pk]))
         self.assertEqual(response["Content-Type"], "application/pdf")
-        pdf = response.content
+        pdf = b"".join(response.streaming_content)
         self.assertTrue(pdf.startswith(b"%PDF-"))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "van-ban.pdf"

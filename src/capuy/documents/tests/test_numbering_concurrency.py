@@ -2,9 +2,11 @@
 
 import threading
 import unittest
+from unittest import mock
 
 from django.db import connection, connections
 from django.test import TransactionTestCase
+from django_q.conf import Conf
 
 from capuy.documents.models import Document
 from capuy.documents.tests.helpers import D, make_document
@@ -18,6 +20,8 @@ THREADS = 8
                  "run with DATABASE_URL=postgres://… to test row locking.")
 class ConcurrentIssueTests(TransactionTestCase):
     def setUp(self):
+        # Issuing queues a PDF conversion; here it stays in the queue (no worker), as numbers are the point.
+        self.enterContext(mock.patch.object(Conf, "SYNC", False))
         self.district = Organization.objects.create(kind=Organization.Kind.DISTRICT, name="Đảng bộ quận Tây Hồ",
                                                     committee_name="Quận ủy Tây Hồ", issuer_symbol="QU",
                                                     place_name="Tây Hồ")

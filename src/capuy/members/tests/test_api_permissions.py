@@ -80,9 +80,12 @@ class MemberApiPermissionTests(MembersTestCase):
 
         self.login(self.ward_staff)
         upload = SimpleUploadedFile("ds.csv", f"Họ và tên,Ngày vào Đảng,Mã chi bộ\n,01/01/2000,{self.cell.pk}\n".encode())
-        response = self.client.post("/api/members/import/", {"organization_id": self.ward.pk, "file": upload})
-        assert response.status_code == 400
-        assert response.json()["errors"] == ["Dòng 2: thiếu họ và tên."]
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post("/api/members/import/", {"organization_id": self.ward.pk, "file": upload})
+        assert response.status_code == 202
+        job = self.client.get(response.json()["url"]).json()
+        assert job["status"] == "loi" and job["error"] == "Không nhập tệp: 1 dòng có lỗi, chưa lưu dòng nào."
+        assert job["result"]["errors"] == ["Dòng 2: thiếu họ và tên."]
 
     def test_export_gives_only_readable_members(self):
         self.login(self.ward_staff)

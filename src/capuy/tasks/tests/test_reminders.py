@@ -80,3 +80,31 @@ class ReminderTests(TasksTestCase):
         out = io.StringIO()
         call_command("remind_tasks", "--date", "2024-01-02", stdout=out)
         assert "Đã tạo 0 thông báo" in out.getvalue()
+
+
+class RefusingMailServer:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("Máy chủ thư từ chối kết nối")
+
+
+@override_settings(CAPUY_TASKS_REMIND_DAYS=7, EMAIL_BACKEND="capuy.core.mail.QueuedEmailBackend",
+                   CAPUY_EMAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+class QueuedReminderMailTests(TasksTestCase):
+    def test_a_notice_counts_as_emailed_only_once_the_queue_delivered_it(self):
+        with self.captureOnCommitCallbacks(execute=False) as callbacks:
+            send_reminders(D(2023, 12, 24))
+        assert not Notification.objects.filter(emailed=True).exists()  # queued, not yet sent
+        for callback in callbacks:
+            callback()
+        assert Notification.objects.filter(task=self.district_task, emailed=True).count() == 2
+        assert len(mail.outbox) == 2
+
+    @override_settings(CAPUY_EMAIL_DELIVERY_BACKEND="capuy.tasks.tests.test_reminders.RefusingMailServer")
+    def test_a_notice_whose_mail_was_refused_is_not_marked_emailed(self):
+        with self.assertLogs("capuy.core.mail", "WARNING"), self.captureOnCommitCallbacks(execute=True):
+            send_reminders(D(2023, 12, 24))
+        assert Notification.objects.filter(task=self.district_task).count() == 2
+        assert not Notification.objects.filter(emailed=True).exists()
