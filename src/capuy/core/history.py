@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from django.apps import apps
 from django.db.models import ManyToManyField
 
-# Fields whose values never enter the history: secrets, and noise written at every login.
-SECRET_FIELDS = {"password", "last_login", "key", "key_hash", "token_hash", "digest", "secret", "otp_secret"}
+# Fields whose values never enter the history: secrets, and noise written at every login or token use.
+SECRET_FIELDS = {"password", "last_login", "last_used", "key", "key_hash", "token_hash", "digest", "secret", "otp_secret"}
 
 
 @dataclasses.dataclass

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_jobs_background_job'),
+        ('core', '0002_jobs_background_job'),
         ('documents', '0003_newest_index'),
     ]
 
