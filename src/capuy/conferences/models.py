@@ -666,6 +666,10 @@ class Invitation(models.Model):
             raise ValidationError({"reason": "Vui lòng cho biết lý do vắng mặt."})
         self.answer, self.reason, self.answered_at = answer, reason if answer == self.Answer.ABSENT else "", timezone.now()
         self.save(update_fields=["answer", "reason", "answered_at"])
+        from capuy.conferences import live
+
+        # The office's home counts the answers still awaited (conferences/inbox.py).
+        live.publish(self.conference_id, "invitation", {"invitation": self.pk, "answer": answer})
 
 
 class Attendance(models.Model):
@@ -719,6 +723,13 @@ def quorum_fraction() -> Fraction:
     if not 0 < fraction <= 1:
         raise ValueError("CAPUY_QUORUM_FRACTION must be in (0, 1].")
     return fraction
+
+
+def quorum_required(base: int, fraction: Fraction | None = None) -> int:
+    """The least number of the base present for a quorum: the least integer n with n >= fraction × base
+    (DOMAIN.md "Votes and elections": a setting, default two thirds; ``quorum_fraction``)."""
+    fraction = quorum_fraction() if fraction is None else fraction
+    return -((-fraction.numerator * base) // fraction.denominator)
 
 
 @dataclasses.dataclass
@@ -812,8 +823,7 @@ def quorum(conference: Conference) -> Quorum:
         members = conference.body.memberships.active_on(conference.date).values("person_id")
         base, excluded = conference.body.members_on(conference.date).count(), []
         present = present_now.filter(invitation__person_id__in=members).count()
-    # The least integer n with n >= fraction × base.
-    required = -((-fraction.numerator * base) // fraction.denominator)
+    required = quorum_required(base, fraction)
     return Quorum(base=base, present=present, required=required, fraction=fraction, excluded=excluded,
                   reached=base > 0 and present >= required)
 
