@@ -1,0 +1,45 @@
+"""The count on the menu ("Việc cần làm") of what awaits the person, and its live stream."""
+
+from django.urls import reverse
+
+from capuy.core.tests.home_base import HomeTestCase
+
+
+class MenuBadgeTest(HomeTestCase):
+    def badge(self, user) -> str:
+        self.login(user)
+        response = self.client.get(reverse("core:badge"))
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode().split("<")[0].strip()
+
+    def test_it_counts_what_awaits_a_party_member(self):
+        # the unanswered invitation, the draft open for comment, the rating to self-rate, the document to study
+        self.assertEqual(self.badge(self.party_member), "4")
+
+    def test_it_goes_down_when_the_work_is_done(self):
+        self.upcoming.invitations.get(person=self.member_person).answer_with("attending")
+        self.assertEqual(self.badge(self.party_member), "3")
+
+    def test_it_is_empty_when_nothing_awaits(self):
+        self.assertEqual(self.badge(self.roleless), "")
+
+    def test_anonymous_visitors_are_sent_to_log_in(self):
+        response = self.client.get(reverse("core:badge"))
+        self.assertEqual(response.status_code, 302)
+        self.assertIn(reverse("accounts:login"), response["Location"])
+
+    def test_the_menu_loads_the_badge_and_follows_live_events(self):
+        self.login(self.party_member)
+        html = self.client.get(reverse("tasks:index")).content.decode()
+        self.assertIn(f'hx-get="{reverse("core:badge")}"', html)
+        self.assertIn('hx-trigger="load, capuy:live from:body, every 300s"', html)
+        self.assertIn(f'data-events="{reverse("conferences:my_events")}"', html)
+        self.assertIn("capuy/inbox-live.js", html)
+
+    def test_the_home_blocks_reload_on_live_events(self):
+        self.login(self.party_member)
+        response = self.client.get("/")
+        self.assertContains(response, 'hx-trigger="capuy:live from:body"')
+        fragment = self.client.get("/", headers={"HX-Request": "true"})
+        self.assertContains(fragment, 'id="khoi-giay-moi"')
+        self.assertNotContains(fragment, "<html")
