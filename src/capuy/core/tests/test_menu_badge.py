@@ -43,3 +43,11 @@ class MenuBadgeTest(HomeTestCase):
         fragment = self.client.get("/", headers={"HX-Request": "true"})
         self.assertContains(fragment, 'id="khoi-giay-moi"')
         self.assertNotContains(fragment, "<html")
+
+    def test_it_counts_what_awaits_office_staff_and_a_committee_member(self):
+        # office: 2 conferences, 2 tasks, 1 round, 1 draft document, 1 article, 1 campaign, 1 opinion
+        self.assertEqual(self.badge(self.district_staff), "9")
+        # committee member: 1 ballot, 2 unanswered invitations, 1 draft, 2 tasks, 1 rating, 1 document to study
+        self.assertEqual(self.badge(self.committee_member), "8")
+        # administrator: 1 account awaiting activation, 1 without a role (health: no incident)
+        self.assertEqual(self.badge(self.admin), "2")
