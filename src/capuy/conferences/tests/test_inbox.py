@@ -1,8 +1,13 @@
 """The conferences app's part of the home page: what a conference being prepared lacks, the quorum rule it
 uses, the "being prepared" filter of the list, and the live stream of a person's conferences."""
 
+import asyncio
+
+from asgiref.sync import sync_to_async
+from django.test import override_settings
 from django.urls import reverse
 
+from capuy.conferences import live
 from capuy.conferences.inbox import followed_ids
 from capuy.conferences.models import quorum_required
 from capuy.core.inbox import Viewer
@@ -34,6 +39,7 @@ class PreparingFilterTest(HomeTestCase):
         self.assertNotContains(response, self.upcoming.get_absolute_url())
 
 
+@override_settings(CAPUY_LIVE_BACKEND="local")
 class MyEventsTest(HomeTestCase):
     def test_it_follows_the_conferences_prepared_or_invited_to(self):
         self.assertEqual(followed_ids(Viewer.of(self.district_staff)),
@@ -48,32 +54,37 @@ class MyEventsTest(HomeTestCase):
     def test_anonymous_visitors_get_no_stream(self):
         self.assertEqual(self.client.get(reverse("conferences:my_events")).status_code, 302)
 
-    def test_an_answered_invitation_reaches_the_office_stream(self):
-        self.login(self.district_staff)
-        response = self.client.get(reverse("conferences:my_events"))
+    async def stream(self, user):
+        await self.async_client.aforce_login(user)
+        response = await self.async_client.get(reverse("conferences:my_events"))
         self.assertEqual(response["Content-Type"], "text/event-stream")
-        chunks = iter(response.streaming_content)
-        self.assertIn(b"retry", next(chunks))
-        self.assertIn(b"event: hello", next(chunks))
+        frames = aiter(response.streaming_content)
+        self.assertTrue((await anext(frames)).startswith(b"retry:"))
+        self.assertIn(b"event: hello", await asyncio.wait_for(anext(frames), 5))
+        return frames
+
+    def answer(self, person):
         with self.captureOnCommitCallbacks(execute=True):
-            self.upcoming.invitations.get(person=self.member_person).answer_with("attending")
-        frame = next(chunks).decode()
+            self.upcoming.invitations.get(person=person).answer_with("attending")
+
+    def publish(self, *conferences):
+        with self.captureOnCommitCallbacks(execute=True):
+            for conference in conferences:
+                live.publish(conference.pk, "status", {"status": conference.status})
+
+    async def test_an_answered_invitation_reaches_the_office_stream(self):
+        frames = await self.stream(self.district_staff)
+        await sync_to_async(self.answer)(self.member_person)
+        frame = (await asyncio.wait_for(anext(frames), 5)).decode()
         self.assertIn("event: invitation", frame)
         self.assertIn(f'"conference": {self.upcoming.pk}', frame)
-        response.close()
+        await frames.aclose()
 
-    def test_events_of_other_conferences_do_not_reach_a_member(self):
-        from capuy.conferences import live
-
-        self.login(self.party_member)
-        response = self.client.get(reverse("conferences:my_events"))
-        chunks = iter(response.streaming_content)
-        next(chunks), next(chunks)
-        with self.captureOnCommitCallbacks(execute=True):
-            live.publish(self.meeting.pk, "status", {"status": "in_progress"})
-            live.publish(self.upcoming.pk, "status", {"status": "invited"})
-        self.assertIn(f'"conference": {self.upcoming.pk}', next(chunks).decode())
-        response.close()
+    async def test_events_of_other_conferences_do_not_reach_a_member(self):
+        frames = await self.stream(self.party_member)
+        await sync_to_async(self.publish)(self.meeting, self.upcoming)  # invited to the second only
+        self.assertIn(f'"conference": {self.upcoming.pk}', (await asyncio.wait_for(anext(frames), 5)).decode())
+        await frames.aclose()
 
 
 class MissingTest(HomeTestCase):
