@@ -73,8 +73,11 @@ def _personal(viewer) -> list[Block]:
         result.append(Block(
             key="xep-loai-cua-toi", section=PERSONAL, title="Đánh giá, xếp loại của tôi",
             count=sum(1 for r in rows if r.step == STEP.PENDING),
-            items=[Item(title=f"Đánh giá, xếp loại {r.campaign.period_label}", url=r.campaign.get_absolute_url(),
-                        note=("Đồng chí chưa tự đánh giá, chấm điểm" if r.step == STEP.PENDING
+            # The member's page shows their ratings; the web self-rating form is on the campaign page, which
+            # the cell secretary and the office open (they record it on the member's behalf).
+            items=[Item(title=f"Đánh giá, xếp loại {r.campaign.period_label}", url=reverse("members:me"),
+                        note=("Đồng chí chưa tự đánh giá, chấm điểm; nộp bản tự kiểm điểm cho chi bộ"
+                              if r.step == STEP.PENDING
                               else f"{r.get_step_display()}; chờ cấp ủy xem xét"),
                         urgent=r.step == STEP.PENDING) for r in rows],
             order=50, always=True))

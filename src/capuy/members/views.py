@@ -264,9 +264,8 @@ def campaign_detail(request, pk):
         cells = list(access.secretary_cells(request.user).values_list("pk", flat=True))
         query = permissions.organization_filter(request.user, field="member__person__organization__")
         query_org = permissions.organization_filter(request.user, field="organization__")
-        own = Q(member__person_id=request.user.person_id) if request.user.person_id else Q(pk__in=[])
         ratings = ratings.filter(query | query_org | Q(member__person__organization__in=cells)
-                                 | Q(organization__in=cells) | own)  # a member self-rates on their own row
+                                 | Q(organization__in=cells))
         if not ratings.exists():
             raise Http404("Không tìm thấy đợt đánh giá.")
     ratings = list(ratings[:1000])

@@ -25,16 +25,9 @@ class MemberHomeTest(HomeTestCase):
     def test_it_shows_their_rating_step(self):
         block = self.block(self.home(self.party_member), "xep-loai-cua-toi")
         self.assertIn("Đồng chí chưa tự đánh giá, chấm điểm", block)
-        self.assertIn(self.campaign.get_absolute_url(), block)
+        self.assertIn(reverse("members:me"), block)
         Rating.objects.filter(member__person=self.member_person).update(step=Rating.Step.SELF)
         self.assertIn("Đã tự đánh giá; chờ cấp ủy xem xét", self.block(self.home(self.party_member), "xep-loai-cua-toi"))
-
-    def test_the_campaign_page_shows_a_member_their_own_rating_to_self_rate(self):
-        self.login(self.party_member)
-        response = self.client.get(self.campaign.get_absolute_url())
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, self.member_person.full_name)
-        self.assertNotContains(response, "Nguyễn Văn An")  # another member of the cell
 
     def test_it_always_offers_the_feedback_channel(self):
         block = self.block(self.home(self.party_member), "gop-y")
