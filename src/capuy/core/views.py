@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import render
 
 from capuy.core import inbox
@@ -13,8 +15,10 @@ def home(request):
         return portal_home(request)
     viewer = inbox.Viewer.of(request.user)
     blocks = inbox.collect(viewer)
+    count = inbox.badge_count(blocks)
+    cache.set(_badge_key(request.user), count, _badge_seconds())
     context = {
-        "sections": inbox.sections(blocks), "badge": inbox.badge_count(blocks), "viewer": viewer,
+        "sections": inbox.sections(blocks), "inbox_badge": count, "viewer": viewer,
         "no_role": not viewer.grants and not viewer.is_admin and not blocks,
         "person": request.user.person if request.user.person_id else None,
     }
@@ -22,8 +26,24 @@ def home(request):
     return render(request, template, context)
 
 
+def _badge_key(user) -> str:
+    return f"capuy:inbox-badge:{user.pk}"
+
+
+def _badge_seconds() -> int:
+    return getattr(settings, "CAPUY_INBOX_BADGE_SECONDS", 120)
+
+
 @login_required
 def badge(request):
-    """The count on the menu ("Việc cần làm"), reloaded by htmx on live events and every few minutes."""
-    blocks = inbox.collect(inbox.Viewer.of(request.user))
-    return render(request, "core/_badge.html", {"badge": inbox.badge_count(blocks)})
+    """The count on the menu ("Việc cần làm").
+
+    Each page loads it after rendering; it is kept for ``CAPUY_INBOX_BADGE_SECONDS`` (120) so that moving from
+    page to page does not recount everything. ``?moi=1`` recounts: sent on a live event and every five minutes
+    (``inbox-live.js``); the home page recounts and stores it too."""
+    key = _badge_key(request.user)
+    count = None if request.GET.get("moi") == "1" else cache.get(key)
+    if count is None:
+        count = inbox.badge_count(inbox.collect(inbox.Viewer.of(request.user)))
+        cache.set(key, count, _badge_seconds())
+    return render(request, "core/_badge.html", {"badge": count})
