@@ -1,3 +1,5 @@
+import contextlib
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -16,7 +18,7 @@ def home(request):
     viewer = inbox.Viewer.of(request.user)
     blocks = inbox.collect(viewer)
     count = inbox.badge_count(blocks)
-    cache.set(_badge_key(request.user), count, _badge_seconds())
+    _keep_badge(request.user, count)
     context = {
         "sections": inbox.sections(blocks), "inbox_badge": count, "viewer": viewer,
         "no_role": not viewer.grants and not viewer.is_admin and not blocks,
@@ -30,8 +32,9 @@ def _badge_key(user) -> str:
     return f"capuy:inbox-badge:{user.pk}"
 
 
-def _badge_seconds() -> int:
-    return getattr(settings, "CAPUY_INBOX_BADGE_SECONDS", 120)
+def _keep_badge(user, count: int) -> None:
+    with contextlib.suppress(Exception):  # a cache that is down must not break the page (health reports it)
+        cache.set(_badge_key(user), count, getattr(settings, "CAPUY_INBOX_BADGE_SECONDS", 120))
 
 
 @login_required
@@ -41,9 +44,11 @@ def badge(request):
     Each page loads it after rendering; it is kept for ``CAPUY_INBOX_BADGE_SECONDS`` (120) so that moving from
     page to page does not recount everything. ``?moi=1`` recounts: sent on a live event and every five minutes
     (``inbox-live.js``); the home page recounts and stores it too."""
-    key = _badge_key(request.user)
-    count = None if request.GET.get("moi") == "1" else cache.get(key)
+    count = None
+    if request.GET.get("moi") != "1":
+        with contextlib.suppress(Exception):  # a cache that is down only costs a recount
+            count = cache.get(_badge_key(request.user))
     if count is None:
         count = inbox.badge_count(inbox.collect(inbox.Viewer.of(request.user)))
-        cache.set(key, count, _badge_seconds())
+        _keep_badge(request.user, count)
     return render(request, "core/_badge.html", {"badge": count})

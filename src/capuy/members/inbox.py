@@ -6,7 +6,7 @@
 - A party member: their own rating at its current step, and the feedback channel to the committee.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from capuy.core.inbox import OFFICE, PERSONAL, ROLE_OFFICE, Block, Item, first
@@ -20,9 +20,9 @@ def campaigns_at_step(viewer):
     scope = viewer.subtree_q("organization__", ROLE_OFFICE)
     if scope is None:
         return 0, []
-    open_campaigns = RatingCampaign.objects.filter(scope).filter(
-        ratings__step__in=(STEP.PENDING, STEP.SELF, STEP.APPRAISED)).distinct()
-    rows = first(RatingCampaign.objects.filter(pk__in=open_campaigns.values("pk")).select_related("organization")
+    open_campaigns = RatingCampaign.objects.filter(scope).filter(Exists(Rating.objects.filter(
+        campaign=OuterRef("pk"), step__in=(STEP.PENDING, STEP.SELF, STEP.APPRAISED))))
+    rows = first(open_campaigns.select_related("organization")
                  .annotate(pending=Count("ratings", filter=Q(ratings__step=STEP.PENDING)),
                            to_appraise=Count("ratings", filter=Q(ratings__step=STEP.SELF)),
                            to_decide=Count("ratings", filter=Q(ratings__step=STEP.APPRAISED)))
