@@ -3,9 +3,11 @@ accounts awaiting activation (created inactive), and active accounts with no rol
 the page that tells them to ask the office or an administrator)."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from capuy.accounts.models import User
 from capuy.core.inbox import ADMIN, Block, Item, first
+from capuy.core.vietnamese import short_date
 
 
 def blocks(viewer) -> list[Block]:
@@ -20,7 +22,7 @@ def blocks(viewer) -> list[Block]:
         result.append(Block(
             key="tai-khoan-cho-kich-hoat", section=ADMIN, title="Tài khoản chờ kích hoạt", count=count,
             items=[Item(title=f"{u} ({u.username})", url=reverse("admin:accounts_user_change", args=[u.pk]),
-                        note=f"Tạo ngày {u.date_joined:%d/%m/%Y}") for u in rows],
+                        note=f"Tạo ngày {short_date(timezone.localdate(u.date_joined), True)}") for u in rows],
             more_url=changelist + "?is_active__exact=0", more_label="Tất cả tài khoản chưa kích hoạt", order=10))
     roleless = User.objects.filter(is_active=True, is_superuser=False, grants__isnull=True, person__isnull=True)
     count = roleless.count()

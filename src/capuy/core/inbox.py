@@ -156,7 +156,7 @@ def collect(viewer: Viewer) -> list[Block]:
 
 
 def sections(blocks: list[Block]) -> list[tuple[str, str, list[Block]]]:
-    """[(section key, heading, blocks)] in page order; the personal section first for those with no office."""
+    """[(section key, heading, blocks)] in page order (office, personal, admin), sections without blocks left out."""
     return [(key, title, [b for b in blocks if b.section == key]) for key, title in SECTIONS.items()
             if any(b.section == key for b in blocks)]
 
