@@ -109,7 +109,8 @@ def _personal(viewer) -> list[Block]:
         result.append(Block(
             key="giay-moi", section=PERSONAL, title="Giấy mời họp", items=items, count=pending,
             note="Các cuộc họp sắp tới đồng chí được mời; hãy trả lời để văn phòng chuẩn bị.",
-            more_url=reverse("conferences:mine"), more_label="Tất cả hội nghị của tôi", order=10))
+            more_url=reverse("conferences:mine"), more_label="Tất cả hội nghị của tôi", order=10,
+            always=True))  # upcoming meetings stay listed with the answer given; only unanswered ones count
     drafts = Draft.objects.filter(
         status=Draft.Status.OPEN, conference__invitations__person_id=viewer.person_id,
         conference__status__in=PREPARING + (Conference.Status.IN_PROGRESS,),

@@ -15,6 +15,13 @@ class CommitteeHomeTest(HomeTestCase):
         block = self.block(self.home(self.committee_member), "giay-moi")
         self.assertIn("Đã trả lời: tham dự", block)
 
+    def test_answered_meetings_stay_listed_without_counting(self):
+        for conference in (self.upcoming, self.meeting):
+            conference.invitations.filter(person=self.committee_person).update(answer="attending")
+        block = self.block(self.home(self.committee_member), "giay-moi")
+        self.assertIn(reverse("conferences:invitation", args=[self.upcoming.pk]), block)
+        self.assertNotIn('class="badge count"', block)
+
     def test_unsent_invitations_are_not_shown_to_the_invitee(self):
         block = self.block(self.home(self.committee_member), "giay-moi")
         self.assertNotIn(reverse("conferences:invitation", args=[self.unsent.pk]), block)
