@@ -357,3 +357,60 @@ class _Listener:
 
 
 _listener = _Listener()
+
+
+def subscribe_many_sync(conference_ids, timeout: float = 15.0, first: dict | None = None):
+    """``subscribe_sync`` over several conferences at once (a person's home follows every conference they
+    prepare or are invited to); each message gets ``data["conference"]`` set to where it came from."""
+    q: queue.Queue = queue.Queue()
+    ids = sorted({int(i) for i in conference_ids})
+    subscribers = [_Tagged(q, cid) for cid in ids]
+    for cid, subscriber in zip(ids, subscribers, strict=True):
+        hub.add(cid, subscriber)
+    try:
+        if first is not None:
+            yield first
+        while True:
+            try:
+                yield q.get(timeout=timeout)
+            except queue.Empty:
+                yield None
+    finally:
+        for cid, subscriber in zip(ids, subscribers, strict=True):
+            hub.remove(cid, subscriber)
+
+
+async def subscribe_many(conference_ids, first: dict | None = None, timeout: float | None = None):
+    """``subscribe`` over several conferences at once (see ``subscribe_many_sync``)."""
+    q: asyncio.Queue = asyncio.Queue()
+    loop = asyncio.get_running_loop()
+    ids = sorted({int(i) for i in conference_ids})
+    subscribers = [_Tagged(q, cid, loop) for cid in ids]
+    for cid, subscriber in zip(ids, subscribers, strict=True):
+        hub.add(cid, subscriber)
+    try:
+        if first is not None:
+            yield first
+        while True:
+            try:
+                yield await asyncio.wait_for(q.get(), timeout)
+            except TimeoutError:
+                yield None
+    finally:
+        for cid, subscriber in zip(ids, subscribers, strict=True):
+            hub.remove(cid, subscriber)
+
+
+class _Tagged:
+    """A hub subscriber that forwards into a shared queue, tagging each message with its conference."""
+
+    def __init__(self, q, conference_id: int, loop=None):
+        self.q, self.conference_id, self.loop = q, conference_id, loop
+
+    def put_nowait(self, message: dict) -> None:
+        tagged = {"event": message["event"], "data": {**message.get("data", {}), "conference": self.conference_id}}
+        if self.loop is None:
+            self.q.put_nowait(tagged)
+        else:
+            with contextlib.suppress(RuntimeError):  # the loop has closed
+                self.loop.call_soon_threadsafe(self.q.put_nowait, tagged)

@@ -681,6 +681,10 @@ class Invitation(models.Model):
             raise ValidationError({"reason": "Vui lòng cho biết lý do vắng mặt."})
         self.answer, self.reason, self.answered_at = answer, reason if answer == self.Answer.ABSENT else "", timezone.now()
         self.save(update_fields=["answer", "reason", "answered_at"])
+        from capuy.conferences import live
+
+        # The office's home counts the answers still awaited (conferences/inbox.py).
+        live.publish(self.conference_id, "invitation", {"invitation": self.pk, "answer": answer})
 
 
 class Attendance(models.Model):

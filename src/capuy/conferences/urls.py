@@ -6,6 +6,7 @@ app_name = "conferences"
 urlpatterns = [
     path("", views.index, name="index"),
     path("cua-toi/", views.mine, name="mine"),
+    path("su-kien-cua-toi/", views.my_events, name="my_events"),
     path("tao-moi/", views.create, name="create"),
     path("diem-danh/<str:token>/", views.check_in_token, name="check_in_token"),
     path("<int:pk>/", views.detail, name="detail"),

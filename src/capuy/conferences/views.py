@@ -104,10 +104,15 @@ def index(request):
     status = request.GET.get("trang-thai", "")
     if status in Conference.Status.values:
         conferences = conferences.filter(status=status)
+    preparing = request.GET.get("chuan-bi") == "1"  # the home page's "being prepared": ahead, not yet held
+    if preparing:
+        conferences = conferences.filter(status__in=(Conference.Status.DRAFT, Conference.Status.INVITED),
+                                         date__gte=timezone.localdate()).order_by("date", "pk")
     managed = permissions.organization_filter(request.user, permissions.MANAGE_ROLES)
     can_create = managed is None or managed != Q(pk__in=[])
     return _page(request, "index.html", {"conferences": conferences[:500], "statuses": Conference.Status.choices,
-                                         "status": status, "can_create": can_create})
+                                         "status": status, "can_create": can_create,
+                                         "preparing": preparing})
 
 
 @login_required
@@ -811,6 +816,38 @@ def events(request, pk):
                     return
         content = stream()
     response = StreamingHttpResponse(content, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+@login_required
+def my_events(request):
+    """Server-Sent Events of every conference that changes what awaits the user (the home page and the menu's
+    count reload on them, ``core/static/capuy/inbox-live.js``); 204 when there is none to follow."""
+    from capuy.conferences.inbox import followed_ids
+    from capuy.core.inbox import Viewer
+
+    ids = followed_ids(Viewer.of(request.user))
+    if not ids:
+        return HttpResponse(status=204)  # EventSource stops reconnecting
+    if not connection.in_atomic_block:
+        connection.close()  # a stream must not hold a database connection
+    hello = {"event": "hello", "data": {"conferences": len(ids)}}
+    if isinstance(request, ASGIRequest):
+        async def stream():
+            yield "retry: 3000\n\n"
+            async for message in live.subscribe_many(ids, first=hello, timeout=HEARTBEAT_SECONDS):
+                yield live.sse(message)
+    else:
+        def stream():
+            yield "retry: 3000\n\n"
+            deadline = time.monotonic() + WSGI_STREAM_SECONDS
+            for message in live.subscribe_many_sync(ids, timeout=5, first=hello):
+                yield live.sse(message)
+                if time.monotonic() > deadline:
+                    return
+    response = StreamingHttpResponse(stream(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
     return response

@@ -9,4 +9,5 @@ urlpatterns = [
     path("viec/", views.jobs, name="jobs"),
     path("viec/<int:pk>/", views.job, name="job"),
     path("viec/<int:pk>/tien-do/", views.job_progress, name="job_progress"),
+    path("viec-can-lam/dem/", views.badge, name="badge"),
 ]

@@ -115,6 +115,9 @@ def _organization_rows(request, organization, today, limit=3000):
     if kind := request.GET.get("trang-thai"):
         rows = reports.rows_with_status(tasks.by_kind(kind, today)[:limit], today)
         rows = [r for r in rows if r.status.kind == kind]
+    if (days := request.GET.get("han", "")).isdigit():  # the home page's "due within N days", overdue included
+        limit_day = today + datetime.timedelta(days=int(days))
+        rows = [r for r in rows if not r.task.closed and r.task.deadline <= limit_day]
     if unit := request.GET.get("don-vi"):
         rows = [r for r in rows if r.task.unit_label == unit]
     return all_rows, rows, subtree

@@ -22,7 +22,7 @@ class PublicPagesTests(PortalTestCase):
 
     def test_logged_in_users_keep_their_internal_home(self):
         self.login(self.ward_staff)
-        self.assertContains(self.client.get("/"), "Tổ chức của bạn")
+        self.assertContains(self.client.get("/"), "Tổ chức của tôi")
 
     def test_home_groups_the_latest_news_by_category(self):
         content = self.client.get(reverse("portal:home")).content.decode()
