@@ -40,7 +40,9 @@ class NotAReport(ValueError):
 
 # ---------------------------------------------------------------------------------------------- text
 _OLD_TONES = [("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-              ("Oá", "Óa"), ("Oà", "Òa"), ("Oả", "Ỏa"), ("Oã", "Õa"), ("Oạ", "Ọa")]
+              ("Oá", "Óa"), ("Oà", "Òa"), ("Oả", "Ỏa"), ("Oã", "Õa"), ("Oạ", "Ọa"), ("uỷ", "ủy"), ("uý", "úy"),
+              ("Uỷ", "Ủy")]
+LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 CHROME = re.compile(r"^(?:A-\s*A\s*A\+.*|Skip to main content|Tăng tương phản.*|Giảm tương phản.*|hinh|"
                     r"\S+\.(?:jpe?g|png|gif|webp)|Chia sẻ.*|Bài viết liên quan|Tin liên quan|"
                     r"Tổng số điểm của bài viết.*|Click để đánh giá.*|Nội dung đang cập nhật.*|Viết bình luận.*)$",
@@ -50,11 +52,10 @@ CHROME = re.compile(r"^(?:A-\s*A\s*A\+.*|Skip to main content|Tăng tương ph�
 def normalize_text(text: str) -> str:
     """NFC, the new tone placement ("uỷ" → "ủy", "khoá" → "khóa"), no-break spaces as spaces."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    # Only an open syllable moves its mark ("hoà" → "hòa"); "hoàn", "toàn", "quý" stay as they are.
     for old, new in _OLD_TONES:
-        text = text.replace(old, new)
-    text = re.sub(r"(?<![qQ])uỷ", "ủy", text)
-    text = re.sub(r"(?<![qQ])uý", "úy", text)
-    return text.replace("Uỷ", "Ủy")
+        text = re.sub(rf"(?<![qQ]){old}(?![{LOWER_LETTERS}])", new, text)
+    return text
 
 
 def split_source(text: str) -> tuple[str | None, str]:
@@ -85,7 +86,7 @@ def clean_body(body: str) -> str:
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 SYL = rf"[{UPPER}][{LOWER}]+"  # one capitalised syllable ("Trần"), not an acronym
-CAP_RUN = re.compile(rf"{SYL}(?:\s{SYL})*")
+CAP_RUN = re.compile(rf"{SYL}(?: {SYL})*")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -283,9 +284,12 @@ def find_term(text: str) -> tuple[str | None, str | None]:
         owner = TERM_OWNER.search(before).group()
         if TERM_NOT_OWNER.search(owner):
             continue
-        term = f"khóa {m.group('roman').upper()}"
-        y = TERM_YEARS.search(text[m.end():m.end() + 30])
-        return term, f"{y.group('a')}-{y.group('b')}" if y else None
+        roman = m.group("roman").upper()
+        for same in TERM.finditer(text, m.start()):  # the years may follow a later mention of the same term
+            y = TERM_YEARS.match(text[same.end():same.end() + 30].lstrip(" ,("))
+            if same.group("roman").upper() == roman and y:
+                return f"khóa {roman}", f"{y.group('a')}-{y.group('b')}"
+        return f"khóa {roman}", None
     return None, None
 
 
@@ -390,12 +394,14 @@ def _trim_place(place: str | None) -> str | None:
     if not place:
         return None
     words = place.split()
-    out = []
-    for w in words:
-        if w in PLACE_STOP or w in SURNAMES and out:
+    for i, w in enumerate(words):
+        if w in PLACE_STOP:
+            words = words[:i]
             break
-        out.append(w)
-    return " ".join(out) or None
+    person = name_in_run(" ".join(words), after_unit=True) if len(words) >= 3 else None
+    if person:  # "quận Tây Hồ Lê Thị Thu Hằng": the place ends where the name begins
+        words = words[:person[0]]
+    return " ".join(words) or None
 
 
 def find_orgs(text: str) -> list[Org]:
@@ -608,8 +614,6 @@ def find_mentions(text: str) -> list[Mention]:
                 titles = split_titles(elected.group("t"))
         before_titles = titles_before(text, start)
         if before_titles:
-            if hit[0] > 0:  # "Chủ tịch HĐND quận Tây Hồ Lê Thị Thu Hằng": the place belongs to the title
-                before_titles[-1] = f"{before_titles[-1]} {' '.join(run.group().split()[:hit[0]])}".strip()
             titles = before_titles + [t for t in titles if t not in before_titles]
         if not titles and not courtesy:
             continue
@@ -682,7 +686,9 @@ TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|c
               "phát triển|không ngừng|nắm bắt|tuyên truyền|cải thiện|hoàn thiện|thu hút|giải quyết|phấn đấu|"
               "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
-TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{TASK_VERBS})\b)", re.IGNORECASE)
+SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "")
+TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
+TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
 TASK_CUE = re.compile(r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|cần phải|cần|phải|"
                       r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
@@ -694,7 +700,7 @@ def _clean_task(item: str) -> str | None:
     item = re.sub(r"\s*(?:trong thời gian tới|thời gian tới|trong thời gian đến)\s*$", "", item.strip(" ,.…/"))
     item = item.strip(" ,.…/\"“”")
     item = re.sub(r"\.{2,}$", "", item).strip()
-    if len(item.split()) < 3:
+    if len(item.split()) < 5:
         return None
     return item
 
@@ -740,7 +746,9 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     continue
                 regions.append(region)
         for region in regions:
-            for piece in TASK_SPLIT.split(region):
+            # The author's own list separator wins: a list set out with ";" is split only there.
+            splitter = TASK_SPLIT_SEMICOLON if ";" in region else TASK_SPLIT
+            for piece in splitter.split(region):
                 item = _clean_task(piece or "")
                 if item and item not in tasks:
                     tasks.append(item)
@@ -752,7 +760,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
 KNOWN_UNITS = ["tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
                "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%"]
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?P<rest>[^\n]{{0,40}})")
+FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
 NOT_FIGURE_BEFORE = re.compile(
     r"(?:năm|Năm|số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
     r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
@@ -796,7 +804,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
         if start in skip_sentences:
             continue
         sentence = text[start:end]
-        if re.search(r"khen thưởng|Giấy khen|Bằng khen|tặng thưởng|Huy hiệu", sentence, re.IGNORECASE):
+        if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", sentence):
             continue
         if is_dateline(sentence):
             continue
@@ -809,9 +817,11 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             if re.fullmatch(r"(?:19|20)\d{2}", raw) and not rest.lstrip().startswith("%"):
                 continue
             if NOT_FIGURE_BEFORE.search(QUALIFIERS.sub("", before).rstrip()) and not rest.lstrip().startswith("%") \
-                    and not re.search(r"(?:đạt|được|trên|hơn|gần|ước|khoảng)\s*$", before):
+                    and not re.search(r"(?:đạt|được|trên|hơn|gần|ước|khoảng)\s*$", before) \
+                    and not (m.group("den") and re.search(r"thứ\s*$", before)):
                 continue
-            if NOT_FIGURE_AFTER.match(rest.lstrip()) or re.search(r"\b(?:số|lần thứ)\s*$", before):
+            if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den")) or \
+                    re.search(r"\b(?:số|lần thứ)\s*$", before):
                 continue
             if re.search(r"\(\s*$", before) or re.match(r"\s*[-–]\s*\d{4}", rest):
                 continue
