@@ -246,9 +246,9 @@ def find_event(text: str) -> re.Match | None:
         after = text[m.end():m.end() + 60]
         before = text[max(0, m.start() - 25):m.start()]
         word = m.group().lower()
-        if word.startswith("đại hội"):
-            if NOT_THE_EVENT.search(after.split(".")[0][:45]) or BEFORE_NOT_EVENT.search(before):
-                continue
+        if word.startswith("đại hội") and (NOT_THE_EVENT.search(after.split(".")[0][:45]) or
+                                           BEFORE_NOT_EVENT.search(before)):
+            continue
         if word.startswith("hội nghị") and re.match(r"\s*Trung ương", after):
             continue
         if word.startswith("kỳ họp") and BEFORE_NOT_EVENT.search(before):
@@ -300,7 +300,8 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
     for start, end in sentences(text):
         if start <= event.start() < end:
             m = TERM_YEARS.search(text, event.start(), end)
-            if m:
+            # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term
+            if m and not EVENT.search(text, event.end(), m.start()):
                 return f"{m.group('a')}-{m.group('b')}"
     return None
 
@@ -365,12 +366,12 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
 
 
 # ---------------------------------------------------------------------------------------------- organization
-UNIT = r"(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh|TP\.?)"
+UNIT = r"(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh|TP)\b\.?"
 PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
 ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH) Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
     re.compile(rf"(?:Ban Chấp hành|BCH) Đảng bộ\s+(?P<place>{PLACE})"),
-    re.compile(rf"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{{0,40}}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
+    re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:\s+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)\s+(?P<place>{PLACE})"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
@@ -493,10 +494,11 @@ def level_of(org: Org | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- people
-SURNAMES = set("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
+SURNAMES = set("""\
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
 Lâm Phùng Mai Tô Hà Tạ Cao Lưu Châu Thái La Quách Đinh Triệu Lương Từ Kiều Cù Doãn Chu Khúc Kim Diệp Hứa Lã Mạc Thân
 Tăng Giang Nghiêm Phí Lại Lò Quan Âu Ông Bế Hầu Khổng Khương Lục Nông Thạch Tống Trình Văn Viên Vi Ninh Lữ Đàm Đồng
-Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ""".split())
+Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ""".split())  # noqa: SIM905
 SURNAMES.discard("Văn")
 NOT_NAMES = {"Hồ Chí Minh", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Cao Bằng", "Lào Cai", "Đồng Nai", "Đồng Tháp",
              "Hồ Tây", "Lâm Đồng", "Kim Bôi", "Mai Sơn", "Châu Đức", "Đào Duy Từ", "Đồng Hới", "Trần Phú",
@@ -660,9 +662,8 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                                      re.search(r"\b(?:phát biểu|báo cáo|tham luận)\b", text[o.start:start + later.start()])
                                      for o in mentions):
                     between = sentence[rel:later.start()]
-                    if not re.search(r"\b(?:dưới sự|do)\b", sentence[:rel]) or True:
-                        if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
-                            chairs.add(men.name)
+                    if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
+                        chairs.add(men.name)
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b", sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 break
@@ -792,7 +793,8 @@ def figure_unit(rest: str, den: str | None) -> str | None:
         if clean != w or len(words) == 2:
             break
     if den and words:
-        tail = re.match(r"\s*([^;.\n]*?)(?=\s+(?:toàn|trên|của|so|đạt|tăng|được)\b|[;.\n]|$)", rest)
+        tail = re.match(r"\s*([^;.\n]*?)(?=\s+(?:toàn|trên|của|so|đạt|tăng|được|đề|theo|trong|năm|với|và|"
+                        r"đã|là|có)\b|[;.\n]|$)", rest)
         return f"/{den} {tail.group(1).strip(' ,') if tail else ' '.join(words)}"
     return " ".join(words) or None
 
@@ -828,6 +830,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             unit = figure_unit(rest, m.group("den"))
             if not unit:
                 continue
+            if end == len(text) and re.fullmatch(rf"\s*{re.escape(unit)}", rest) and text[-1].isalnum():
+                continue  # the text is cut inside this unit ("1,84 tỷ đồ"): the figure is not sure
             clause_start = max(before.rfind(c) for c in ",;:") + 1
             name = QUALIFIERS.sub("", before[clause_start:]).strip(" ,;:")
             name = re.sub(r"\s*(?:đạt|bằng|là|có)\s*$", "", name) or name
