@@ -275,8 +275,10 @@ TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ th�
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
 
 
-def find_term(text: str) -> tuple[str | None, str | None]:
-    """"khóa VI" written after the organization, and the "nhiệm kỳ 2020-2025" that goes with it."""
+def find_term(text: str, event: re.Match | None = None, org: Org | None = None) -> tuple[str | None, str | None]:
+    """"khóa VI" written after the meeting's organization (in the sentence naming the meeting, or after another
+    mention of the same organization), and the "nhiệm kỳ 2020-2025" that goes with it."""
+    event_span = next(((a, b) for a, b in sentences(text) if event and a <= event.start() < b), (0, 0))
     for m in TERM.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         if not TERM_OWNER.search(before):
@@ -284,6 +286,10 @@ def find_term(text: str) -> tuple[str | None, str | None]:
         owner = TERM_OWNER.search(before).group()
         if TERM_NOT_OWNER.search(owner):
             continue
+        if org is not None and not event_span[0] <= m.start() < event_span[1]:
+            mark = org.place or org.unit or org.name
+            if mark.lower() not in owner.lower():
+                continue
         roman = m.group("roman").upper()
         for same in TERM.finditer(text, m.start()):  # the years may follow a later mention of the same term
             y = TERM_YEARS.match(text[same.end():same.end() + 30].lstrip(" ,("))
@@ -497,7 +503,7 @@ def level_of(org: Org | None) -> str | None:
 SURNAMES = set("""\
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
 Lâm Phùng Mai Tô Hà Tạ Cao Lưu Châu Thái La Quách Đinh Triệu Lương Từ Kiều Cù Doãn Chu Khúc Kim Diệp Hứa Lã Mạc Thân
-Tăng Giang Nghiêm Phí Lại Lò Quan Âu Ông Bế Hầu Khổng Khương Lục Nông Thạch Tống Trình Văn Viên Vi Ninh Lữ Đàm Đồng
+Tăng Giang Nghiêm Phí Lại Lò Quan Âu Bế Hầu Khổng Khương Lục Nông Thạch Tống Trình Văn Viên Vi Ninh Lữ Đàm Đồng
 Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ""".split())  # noqa: SIM905
 SURNAMES.discard("Văn")
 NOT_NAMES = {"Hồ Chí Minh", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Cao Bằng", "Lào Cai", "Đồng Nai", "Đồng Tháp",
@@ -597,7 +603,14 @@ def find_mentions(text: str) -> list[Mention]:
         before = text[max(0, run.start() - 30):run.start()]
         after_unit = bool(UNIT_BEFORE.search(before))
         courtesy = bool(COURTESY.search(before))
-        hit = name_in_run(run.group(), after_unit and not courtesy)
+        words = run.group().split()
+        lead = 0
+        if words[0] in ("Ông", "Bà") and len(words) >= 3:  # "Ông Lê Minh Giang" opening a sentence
+            courtesy, lead = True, 1
+        if courtesy and 2 <= len(words) - lead <= 4 and " ".join(words[lead:]) not in NOT_NAMES:
+            hit = (lead, " ".join(words[lead:]))  # after "đồng chí" the whole run is the name
+        else:
+            hit = name_in_run(run.group(), after_unit and not courtesy)
         if hit is None:
             continue
         offset = len(" ".join(run.group().split()[:hit[0]])) + (1 if hit[0] else 0)
@@ -932,10 +945,10 @@ def extract_report(text: str) -> dict:
     kind = find_kind(body, event, ordinal, period)
     if kind == "committee_plenary" and period is None:
         period = None
-    term, term_years = find_term(body)
+    org = choose_org(body, event)
+    term, term_years = find_term(body, event, org)
     if term_years is None:
         term_years = find_term_years(body, event)
-    org = choose_org(body, event)
     chair, attendees = find_people(body)
     tasks, task_sentences = find_tasks(body)
     passed, share = find_resolution(body)
