@@ -264,7 +264,8 @@ def find_ordinal(text: str, event: re.Match | None) -> int | None:
     window = text[event.start():event.start() + 160].split("\n")[0]
     m = re.match(rf"\S+\s+\S+(?P<mid>[^.;:]{{0,90}}?)\b(?:lần\s+thứ|lần|thứ)\s+(?P<n>{ORDINAL_TOKEN})", window,
                  re.IGNORECASE)
-    if m and not re.search(r"[Tt]rung ương|toàn quốc|\d{4}", m.group("mid")):
+    if m and not re.search(r"[Tt]rung ương|toàn quốc|\d{4}", m.group("mid")) and not EVENT.search(m.group("mid")) \
+            and not re.match(r"\s*(?:Ban Chấp hành|BCH)\s+Trung ương", window[m.end():]):
         return parse_ordinal(m.group("n"))
     return None
 
@@ -366,7 +367,7 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
         return "periodic_review"
     if period and period.startswith("năm"):
         return "year_end_review"
-    if re.search(r"Ban Chấp hành|BCH", head):
+    if re.search(r"(?:Ban Chấp hành|BCH)(?!\s+Trung ương)", head):
         return "committee_plenary"
     return "other"
 
@@ -624,7 +625,8 @@ def find_mentions(text: str) -> list[Mention]:
         if m:
             titles = split_titles(re.split(r"[;:]|\.(?:\s|$)", tail[m.end() - (1 if m.group().strip() == "(" else 0):])[0])
         if not titles:
-            elected = re.match(r"\s+(?:tái\s+)?(?:đắc cử|được bầu(?: giữ chức| làm)?|giữ chức)\s+(?P<t>[^.;,\n]+)", tail)
+            elected = re.match(r"\s+(?:tái\s+)?(?:đắc cử|trúng cử|được bầu|giữ chức)(?:\s+(?:giữ chức|làm|chức vụ|"
+                               r"chức danh))?\s+(?P<t>[^.;,\n]+)", tail)
             if elected:
                 titles = split_titles(elected.group("t"))
         before_titles = titles_before(text, start)
@@ -782,7 +784,7 @@ NOT_FIGURE_BEFORE = re.compile(
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
     r"được|với)\s*$")
 NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|lần|kỳ|khóa|tốt|an\b|\.0|nghị quyết|tờ trình|"
-                              r"dự thảo|văn bản|báo cáo|đồng chí|người tham gia|đại biểu|chương trình công tác|"
+                              r"dự thảo|văn bản|báo cáo|đồng chí|người tham gia|điểm cầu|chương trình công tác|"
                               r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
 QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|xấp xỉ|chỉ)\s*$")
 UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "giảm", "bằng", "so", "với", "trong", "ở", "đã", "cho",
@@ -838,7 +840,11 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den")) or \
                     re.search(r"\b(?:số|lần thứ)\s*$", before):
                 continue
-            if re.search(r"\(\s*$", before) or re.match(r"\s*[-–]\s*\d{4}", rest):
+            if re.match(r"\s*[-–]\s*\d{4}", rest):
+                continue
+            # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự"
+            if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$", before) or \
+                    re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest):
                 continue
             unit = figure_unit(rest, m.group("den"))
             if not unit:
@@ -860,7 +866,7 @@ def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
     """Whether the text reports the resolution passed, and the share of votes when stated."""
     passed = None
     for m in re.finditer(r"(?:biểu quyết|nhất trí|đã)?\s*thông qua\s+(?:\d+\s+)?(?:các\s+)?(?:dự thảo\s+)?[Nn]ghị quyết"
-                         r"|tán thành\s+(?:thông qua\s+)?[Nn]ghị quyết", text):
+                         r"|tán thành\s+(?:thông qua\s+)?[Nn]ghị quyết|biểu quyết thông qua", text):
         before = text[max(0, m.start() - 30):m.start()]
         if re.search(r"\b(?:sẽ|dự kiến|để|nhằm|chuẩn bị)\s+(?:\w+\s+){0,2}$", before + " "):
             continue

@@ -109,6 +109,10 @@ def test_a_publication_line_is_told_from_a_sentence(line, is_dateline):
     ("Ban Thường vụ Huyện ủy Hương Sơn tổ chức Hội nghị sơ kết thực hiện nhiệm vụ 6 tháng đầu năm 2020.",
      None, None, None, "periodic_review"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận.", None, None, None, "mid_term_review"),
+    ("Sáng ngày 23-10, Ban Thường vụ Tỉnh ủy tổ chức hội nghị thông báo nhanh kết quả Hội nghị lần thứ sáu Ban Chấp "
+     "hành Trung ương Đảng khóa XII.", None, None, None, "other"),
+    ("Ngày 29/6/2021, HĐND xã Mỹ An khóa X, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp thứ nhất.",
+     1, "khóa X", "2021-2026", "council_session"),
     ("Quận ủy Kiến An tổ chức hội nghị lần thứ 21, chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025 "
      "và thực hiện Nghị quyết Trung ương 4 khóa XII.", 21, None, None, "committee_plenary"),
 ])
@@ -172,6 +176,10 @@ def test_the_organization_is_the_one_holding_the_meeting_and_its_unit_gives_the_
      "luận tại hội nghị.\nTuyết Trinh",
      [], [("Lê Thị Thu Hằng", ["Bí thư Quận ủy", "Chủ tịch HĐND quận Tây Hồ"]),
           ("Trương Tú Uyên", ["Bí thư Đảng ủy phường Quảng An"])]),
+    ("Kỳ họp thứ nhất HĐND xã Mỹ An. Kỳ họp đã bầu các chức danh; ông Võ Minh Tiến trúng cử chức vụ Chủ tịch HĐND xã.",
+     [], [("Võ Minh Tiến", ["Chủ tịch HĐND xã"])]),
+    ("Ông Lê Minh Giang – Chủ tịch HĐND huyện bế mạc kỳ họp lần thứ 5. Đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện "
+     "phát biểu.", [], [("Lê Minh Giang", ["Chủ tịch HĐND huyện"]), ("Ngọc Kim Nam", ["Chủ tịch UBND huyện"])]),
 ])
 def test_people_are_named_without_courtesy_words_with_titles_split_and_the_chair_apart(body, chair, attendees):
     got = record(body)
@@ -211,6 +219,19 @@ def test_indicators_are_figures_with_units_not_dates_documents_or_anniversaries(
     assert [(i["value"], i["unit"]) for i in got] == expected
 
 
+@pytest.mark.parametrize("sentence", [
+    "Hội nghị được tổ chức với sự tham dự của 25 đại biểu.",
+    "Hội nghị có 226 điểm cầu, với hơn 32.000 đảng viên tham dự.",
+])
+def test_who_attended_is_not_an_indicator(sentence):
+    assert ex.find_indicators(sentence, set()) == []
+
+
+def test_an_election_result_is_an_indicator():
+    got = ex.find_indicators("Trong cuộc bầu cử, kết quả đã bầu được 15 đại biểu.", set())
+    assert [(i["value"], i["unit"]) for i in got] == [(15, "đại biểu")]
+
+
 def test_the_comparison_named_in_the_sentence_is_kept():
     got = ex.find_indicators("Doanh thu tăng 55,8% so với cùng kỳ năm 2022.", set())
     assert got[0]["comparison"] == "so với cùng kỳ năm 2022"
@@ -222,6 +243,8 @@ def test_the_comparison_named_in_the_sentence_is_kept():
     ("Hội nghị lần thứ 9 Huyện ủy X. Ban Chấp hành sẽ biểu quyết thông qua nghị quyết hội nghị.", None, None),
     ("Kỳ họp thứ 15 HĐND huyện Kbang đã xem xét, thông qua 15 dự thảo nghị quyết.", True, None),
     ("Hội nghị lần thứ 9 Huyện ủy X bàn nhiệm vụ quý IV.", None, None),
+    ("Chiều 17/7, HĐND xã Trung Lý tổ chức Kỳ họp thứ 14. HĐND xã đã biểu quyết thông qua Tờ trình về Quy chế.",
+     True, None),
 ])
 def test_the_vote_is_reported_only_when_the_text_says_it_was_held(body, passed, share):
     got = record(body)
