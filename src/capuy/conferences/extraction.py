@@ -226,7 +226,8 @@ def year_from_url(url: str | None) -> int | None:
 
 
 # ---------------------------------------------------------------------------------------------- conference
-EVENT = re.compile(r"\b(?:[Hh]ội nghị|HỘI NGHỊ|[Đđ]ại hội|ĐẠI HỘI|[Kk]ỳ họp|KỲ HỌP)\b")
+EVENT = re.compile(r"\b(?:[Hh]ội nghị|HỘI NGHỊ|[Đđ]ại hội|ĐẠI HỘI|[Kk][ỳì] họp|K[ỲÌ] HỌP|[Pp]hiên họp|"
+                   r"(?:buổi |[Bb]uổi )?sinh hoạt (?:chi bộ|thường kỳ|chuyên đề|định kỳ)|[Hh]ọp chi bộ)\b")
 NOT_THE_EVENT = re.compile(r"(?:toàn quốc|Đảng các cấp|đảng bộ các cấp|Đảng toàn quốc|điểm|của Đảng\b|XIII của Đảng|"
                            r"Trung ương\s*\d|Trung ương\s+(?:lần|[IVX])|cấp trên|Hội LHPN|Đoàn|Công đoàn|cổ đông|ĐHĐCĐ)",
                            re.IGNORECASE)
@@ -251,7 +252,7 @@ def find_event(text: str) -> re.Match | None:
             continue
         if word.startswith("hội nghị") and re.match(r"\s*Trung ương", after):
             continue
-        if word.startswith("kỳ họp") and BEFORE_NOT_EVENT.search(before):
+        if word.startswith(("kỳ họp", "kì họp")) and BEFORE_NOT_EVENT.search(before):
             continue
         return m
     return None
@@ -314,7 +315,7 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
 
 
 PERIOD = re.compile(r"(?P<n>0?6|0?9|sáu|chín)\s+tháng(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?", re.IGNORECASE)
-QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s+năm\s+(?P<y>\d{4}))?", re.IGNORECASE)
+QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
 
 
 def find_period(text: str, event: re.Match | None, kind_hint: str | None = None) -> str | None:
@@ -335,7 +336,11 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
             f"{text_n} tháng{' đầu năm' if m.group('dau') else ''}"
     q = QUARTER.search(window)
     if q:
-        return q.group().strip()
+        year = q.group("y")
+        if not year:
+            y = re.search(r"(?:năm\s+|/)(\d{4})", window[q.end():q.end() + 120])
+            year = y.group(1) if y else None
+        return f"quý {q.group('q')} năm {year}" if year else f"quý {q.group('q')}"
     m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE)
     if m:
         return f"năm {m.group(1)}"
@@ -353,7 +358,7 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
     """committee_plenary, periodic_review, year_end_review, mid_term_review, congress, council_session or other."""
     word = event.group().lower() if event else ""
     head = text[event.start():event.start() + 200] if event else text[:300]
-    if word.startswith("kỳ họp"):
+    if word.startswith(("kỳ họp", "kì họp")):
         return "council_session"
     if word.startswith("đại hội"):
         return "congress"
@@ -376,13 +381,14 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
 UNIT = r"(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh|TP)\b\.?"
 PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
 ORG_PATTERNS = [
-    re.compile(rf"(?:Ban Chấp hành|BCH) Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?:Ban Chấp hành|BCH) Đảng bộ\s+(?P<place>{PLACE})"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:\s+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)\s+(?P<place>{PLACE})"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?P<council>HĐND|Hội đồng nhân dân)\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
+    re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
 ]
 SHORT_UNIT = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố", "tỉnh ủy": "tỉnh"}
 CENTRAL_CITIES = {"hà nội", "hồ chí minh", "tphcm", "hcm", "tp hcm", "hải phòng", "đà nẵng", "cần thơ", "huế"}
@@ -424,6 +430,10 @@ def find_orgs(text: str) -> list[Org]:
             place = _trim_place(g.get("place"))
             if g.get("agency"):
                 org = Org(m.start(), m.group().strip(), "", None, agency=True)
+            elif g.get("cell"):
+                if len(g["cell"].split()) < 3:  # "Chi bộ tốt", "chi bộ" alone: no particular cell
+                    continue
+                org = Org(m.start(), g["cell"].strip(), "chi bộ", None)
             elif g.get("short"):
                 unit = SHORT_UNIT[g["short"].lower()]
                 org = Org(m.start(), g["short"] + (f" {place}" if place else ""), unit, place)
@@ -432,9 +442,9 @@ def find_orgs(text: str) -> list[Org]:
                 unit = "thành phố" if unit == "tp" else unit
                 head = m.group()[: m.start("unit") - m.start()] if g.get("unit") else \
                     m.group()[: m.start("place") - m.start()]
-                head = re.sub(r"\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*", " ", head).strip()
+                head = re.sub(r"\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*|\s*\(BCH\)", " ", head).strip()
                 unit_written = g.get("unit") or ""
-                name = " ".join(x for x in (head, unit_written, place or "") if x)
+                name = re.sub(r"\s+", " ", " ".join(x for x in (head, unit_written, place or "") if x))
                 org = Org(m.start(), name, unit, place)
             taken.append((m.start(), m.end()))
             found.append(org)
@@ -492,7 +502,7 @@ def level_of(org: Org | None) -> str | None:
         return "commune"
     if org.unit == "phường":
         return "ward"
-    if re.search(r"chi bộ", org.name, re.IGNORECASE):
+    if org.unit == "chi bộ":
         return "cell"
     if (org.place or org.name).split()[-1].lower() in {"tphcm", "hcm"} or \
             any(c in org.name.lower() for c in CENTRAL_CITIES):

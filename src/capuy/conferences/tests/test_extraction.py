@@ -129,6 +129,8 @@ def test_number_term_and_kind_are_read_from_the_phrase_naming_the_meeting(body, 
     ("Đảng bộ xã Quảng Phước đã tổ chức Hội nghị tổng kết công tác Đảng năm 2021.", "năm 2021"),
     ("Đảng ủy phường A tổ chức Hội nghị sơ kết công tác quý I năm 2024.", "quý I năm 2024"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận.", "giữa nhiệm kỳ"),
+    ("Sáng 5/4, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị đánh giá nhiệm vụ công tác quý I, triển khai nhiệm vụ "
+     "công tác quý II/2024.", "quý I năm 2024"),
 ])
 def test_the_reviewed_period_is_kept_as_written(body, period):
     assert record(body)["period_reviewed"] == period
@@ -149,6 +151,10 @@ def test_the_reviewed_period_is_kept_as_written(body, period):
      "Ban Chấp hành Đảng bộ TPHCM", "province"),
     ("Sáng 5/1, Tỉnh ủy Nghệ An tổ chức Hội nghị lần thứ 20 Ban Chấp hành Đảng bộ tỉnh.", "Tỉnh ủy Nghệ An",
      "province"),
+    ("Sáng 5/4, Ban Chấp hành (BCH) Đảng bộ tỉnh tổ chức hội nghị đánh giá nhiệm vụ công tác quý I.",
+     "Ban Chấp hành Đảng bộ tỉnh", "province"),
+    ("Chiều ngày 26/10/2022, đồng chí Nguyễn Văn Cẩn dự buổi sinh hoạt thường kỳ của Chi bộ Trường Tiểu học Trà Tập.",
+     "Chi bộ Trường Tiểu học Trà Tập", "cell"),
 ])
 def test_the_organization_is_the_one_holding_the_meeting_and_its_unit_gives_the_level(body, organization, level):
     got = record(body)
