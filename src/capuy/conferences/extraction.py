@@ -451,7 +451,54 @@ def find_orgs(text: str) -> list[Org]:
     return sorted(found, key=lambda o: o.start)
 
 
-def choose_org(text: str, event: re.Match | None) -> Org | None:
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
+    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh", "Huế",
+]
+
+
+def ascii_fold(text: str) -> str:
+    """"Đô Lương" → "doluong": how a place is written in a web address."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if unicodedata.category(c) != "Mn").lower())
+
+
+def place_from_url(url: str | None, text: str, province_level: bool) -> str | None:
+    """The place a web address names, written with its marks as the text (or the list of provinces) spells it:
+    "doluong.gov.vn" and "… Đài Đô Lương" → "Đô Lương"; "tuyengiaotiengiang…" for a Tỉnh ủy → "Tiền Giang"."""
+    if not url:
+        return None
+    m = re.match(r"(?:https?://)?([^/?#]+)([^?#]*)", url)
+    host, path = (m.group(1), m.group(2)) if m else (url, "")
+    labels = [lab for lab in host.lower().split(".") if lab not in ("www", "gov", "vn", "com", "org", "net", "dcs")]
+    path_words = [w for w in re.split(r"[/_.]", path.lower()) if w]
+    candidates = set()
+    for run in CAP_RUN.finditer(text):  # every 2–3 word stretch: "Đài Đô Lương" holds "Đô Lương"
+        words = run.group().split()
+        candidates.update(" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
+    for place in sorted(candidates, key=len, reverse=True):
+        folded = ascii_fold(place)
+        if len(folded) < 5 or place in NOT_NAMES and not province_level:
+            continue
+        slug = "-".join(ascii_fold(w) for w in place.split())
+        if folded in labels or any(slug in w for w in path_words):
+            return place
+    if province_level:
+        for place in PROVINCES:
+            folded = ascii_fold(place)
+            if any(folded in lab for lab in labels) or any(f"-{folded}" in w or w.startswith(folded)
+                                                          for w in path_words):
+                return place
+    return None
+
+
+def choose_org(text: str, event: re.Match | None, url: str | None = None) -> Org | None:
     """The organization holding the meeting: named in the event's sentence (subject or complement), with
     its place filled from another mention of the same unit when the sentence omits it."""
     orgs = find_orgs(text)
@@ -476,6 +523,10 @@ def choose_org(text: str, event: re.Match | None) -> Org | None:
             if o.unit == chosen.unit and o.place:
                 chosen = Org(chosen.start, f"{chosen.name} {o.place}", chosen.unit, o.place)
                 break
+    if chosen.place is None and chosen.unit and chosen.unit != "chi bộ":
+        place = place_from_url(url, text, chosen.unit in ("tỉnh", "thành phố"))
+        if place:
+            chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
     return chosen
 
 
@@ -961,7 +1012,7 @@ def extract_report(text: str) -> dict:
     kind = find_kind(body, event, ordinal, period)
     if kind == "committee_plenary" and period is None:
         period = None
-    org = choose_org(body, event)
+    org = choose_org(body, event, url)
     term, term_years = find_term(body, event, org)
     if term_years is None:
         term_years = find_term_years(body, event)

@@ -161,6 +161,16 @@ def test_the_organization_is_the_one_holding_the_meeting_and_its_unit_gives_the_
     assert (got["organization"], got["level"]) == (organization, level)
 
 
+@pytest.mark.parametrize(("url", "body", "organization"), [
+    ("https://doluong.gov.vn/ong-le-minh-giang-be-mac-ky-hop/", "Kỳ họp lần thứ 5 HĐND huyện khóa XIX.\nĐài Đô Lương",
+     "HĐND huyện Đô Lương"),
+    ("https://baoninhbinh.org.vn/s/tin?page=2", "Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", "Tỉnh ủy Ninh Bình"),
+    ("https://example.vn/tin/1", "Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", "Tỉnh ủy"),
+])
+def test_a_place_the_body_omits_is_taken_from_the_web_address(url, body, organization):
+    assert record(body, url)["organization"] == organization
+
+
 # ------------------------------------------------------------------------------------------- people
 @pytest.mark.parametrize(("body", "chair", "attendees"), [
     ("Quận ủy Kiến An tổ chức hội nghị lần thứ 21. Đồng chí Trần Văn Khuê – TUV, Bí thư Quận ủy chủ trì hội nghị.",
