@@ -839,7 +839,7 @@ KNOWN_UNITS = ["tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồ
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
 NOT_FIGURE_BEFORE = re.compile(
-    r"(?:năm|Năm|số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
+    r"(?<!\w)(?:năm|Năm|số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
     r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
     r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|Phường|phường|"
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
@@ -848,6 +848,8 @@ NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|lần|k
                               r"dự thảo|văn bản|báo cáo|đồng chí|người tham gia|điểm cầu|chương trình công tác|"
                               r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
 QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|xấp xỉ|chỉ)\s*$")
+UNIT_QUALIFIERS = {"xã", "thôn", "huyện", "tỉnh", "quận", "phường", "mới", "về", "đề", "trong", "ngoài", "tại",
+                   "này", "đó", "trực", "thuộc", "cơ", "đạt", "vượt", "được", "đã", "toàn"}
 UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "giảm", "bằng", "so", "với", "trong", "ở", "đã", "cho",
              "từ", "theo", "đủ", "có", "là", "thì", "nhưng", "các", "những", "về"}
 
@@ -863,15 +865,16 @@ def figure_unit(rest: str, den: str | None) -> str | None:
     words = []
     for w in re.split(r"\s+", rest):
         clean = w.rstrip(",.;:…)")
-        if not clean or not re.fullmatch(rf"[{LOWER}]+|[A-ZĐ]{{2,5}}", clean) or clean in UNIT_STOP:
+        if not clean or not re.fullmatch(rf"[{LOWER}]+|[A-ZĐ]{{2,5}}", clean) or clean in UNIT_STOP or \
+                (words and clean in UNIT_QUALIFIERS):
             break
         words.append(clean)
-        if clean != w or len(words) == 2:
+        if clean != w or len(words) == 3:
             break
     if den and words:
-        tail = re.match(r"\s*([^;.\n]*?)(?=\s+(?:toàn|trên|của|so|đạt|tăng|được|đề|theo|trong|năm|với|và|"
-                        r"đã|là|có)\b|[;.\n]|$)", rest)
-        return f"/{den} {tail.group(1).strip(' ,') if tail else ' '.join(words)}"
+        more = re.match(r"[^,;.\n]*,\s*(huyện|quận|xã|phường|thị trấn|thị xã|thành phố)\b",
+                        rest) if words[-1] in ("quận", "huyện", "xã", "phường") else None
+        return f"/{den} {' '.join(words)}" + (f", {more.group(1)}" if more else "")
     return " ".join(words) or None
 
 

@@ -229,6 +229,9 @@ def test_a_name_is_told_from_the_place_written_before_it(run, after_unit, expect
      [(1, "tổ chức"), (4, "tổ chức"), (3, "tổ chức")]),
     ("Kỷ niệm 25 năm ngày thành lập quận, thực hiện Chỉ thị 35, Nghị quyết số 05 năm 2019 và chi bộ 4 tốt.", []),
     ("Thu ngân sách đạt gần 69 tỷ đồng, bằng 57,34% kế hoạch năm.", [(69, "tỷ đồng"), (57.34, "%")]),
+    ("Nâng cấp 19 phòng học, thư viện; 1 nhà văn hóa xã, 19 nhà văn hóa thôn.",
+     [(19, "phòng học"), (1, "nhà văn hóa"), (19, "nhà văn hóa")]),
+    ("Có 80/80 chỉ tiêu về phát triển kinh tế - xã hội đạt và vượt.", [(80, "/80 chỉ tiêu")]),
 ])
 def test_indicators_are_figures_with_units_not_dates_documents_or_anniversaries(sentence, expected):
     got = ex.find_indicators(sentence, set())
