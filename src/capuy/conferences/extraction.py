@@ -45,7 +45,10 @@ _OLD_TONES = [("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), 
 LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 CHROME = re.compile(r"^(?:A-\s*A\s*A\+.*|Skip to main content|Tăng tương phản.*|Giảm tương phản.*|hinh|"
                     r"\S+\.(?:jpe?g|png|gif|webp)|Chia sẻ.*|Bài viết liên quan|Tin liên quan|"
-                    r"Tổng số điểm của bài viết.*|Click để đánh giá.*|Nội dung đang cập nhật.*|Viết bình luận.*)$",
+                    r"Tổng số điểm của bài viết.*|Click để đánh giá.*|Nội dung đang cập nhật.*|Viết bình luận.*|"
+                    r"Gửi file.*|LƯU Ý:.*|intNumView.*|Quay lên trên|Theo dõi .* trên\s*Google News.*|In bài viết|"
+                    r"Xuất bản thông tin|Chi tiết bài viết.*|Bình luận.*|Tin cùng chuyên mục.*|"
+                    r"Các tin khác.*|Xem thêm.*|Chia sẻ bài viết|Zalo|Facebook|Twitter|Email|Print)$",
                     re.IGNORECASE)
 
 
@@ -302,15 +305,23 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
 
 
 def find_term_years(text: str, event: re.Match | None) -> str | None:
-    """"nhiệm kỳ YYYY-YYYY" in the sentence that names the meeting."""
+    """"nhiệm kỳ YYYY-YYYY" in a sentence naming the meeting (the headline may name it without the years)."""
     if event is None:
         return None
-    for start, end in sentences(text):
-        if start <= event.start() < end:
-            m = TERM_YEARS.search(text, event.start(), end)
-            # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term
-            if m and not EVENT.search(text, event.end(), m.start()):
-                return f"{m.group('a')}-{m.group('b')}"
+    word = event.group().lower()[:6]
+    spans = sentences(text)
+    for mention in EVENT.finditer(text, event.start()):
+        if mention.group().lower()[:6] != word:
+            continue
+        if mention.start() > event.start() and (
+                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or
+                NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0])):
+            continue
+        end = next((b for a, b in spans if a <= mention.start() < b), len(text))
+        m = TERM_YEARS.search(text, mention.start(), min(end, mention.end() + 160))
+        # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term
+        if m and not EVENT.search(text, mention.end(), m.start()):
+            return f"{m.group('a')}-{m.group('b')}"
     return None
 
 
@@ -581,7 +592,8 @@ TITLE_STOP = re.compile(
     r"\s+(?:đồng chủ trì|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
     r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
-    r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|"
+    r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
+    r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|"
     r"đánh giá cao|với|về)\b.*$")
 PARENS = re.compile(r"\s*\([^)]*\)")
 
@@ -814,7 +826,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     continue
                 if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc"):
                     verb = TASK_VERB.search(region)
-                    if not verb or len(region[:verb.start()].split()) > 8:
+                    if not verb or len(region[:verb.start()].split()) > 12:
                         continue
                     if word.startswith("nhấn mạnh") and len(region[:verb.start()].split()) > 5:
                         continue

@@ -289,6 +289,10 @@ def test_awards_keep_counts_and_form():
       "nâng cao tính tiên phong gương mẫu của cán bộ, đảng viên"]),
     ("Hội nghị lần thứ 3 Huyện ủy X. Hội nghị chỉ ra những hạn chế cần khắc phục trong công tác thu ngân sách năm qua.",
      []),
+    ("Hội nghị Thị ủy Hương Thủy. Phát biểu kết luận hội nghị, đồng chí Phan Văn Tư - Phó Bí thư Thường trực Thị ủy yêu "
+     "cầu các cấp ủy đảng, cơ quan, đơn vị sớm triển khai thực hiện theo đúng nội dung của hướng dẫn, bảo đảm thực hiện "
+     "nghiêm túc và đúng thời gian quy định.",
+     ["triển khai thực hiện theo đúng nội dung của hướng dẫn", "bảo đảm thực hiện nghiêm túc và đúng thời gian quy định"]),
 ])
 def test_tasks_are_the_directions_ahead_split_at_the_authors_separators(body, tasks):
     assert record(body)["tasks"] == tasks
@@ -309,6 +313,19 @@ def test_targets_for_the_next_term_are_tasks_not_indicators():
 def test_a_text_without_a_conference_is_refused(text):
     with pytest.raises(ex.NotAReport):
         ex.extract_report(text)
+
+
+def test_the_term_years_may_come_from_a_later_sentence_naming_the_same_meeting():
+    body = ("Hội nghị Ban Chấp hành Đảng bộ xã Sơn Tây Hạ lần thứ 2\nChiều ngày 02/10/2025, Ban Thường vụ Đảng ủy xã Sơn "
+            "Tây Hạ tổ chức Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 2, nhiệm kỳ 2025 – 2030 nhằm đánh giá 9 tháng.")
+    got = record(body)
+    assert (got["ordinal"], got["term_years"], got["event_date"]) == (2, "2025-2030", "2025-10-02")
+
+
+def test_comment_forms_and_share_buttons_are_not_read_as_figures():
+    body = ("Sáng 7-5, Đại hội đại biểu Đảng bộ phường Thuận Giao lần thứ XIII, nhiệm kỳ 2020-2025 khai mạc.\n"
+            "Chia sẻ bài viết\nGửi file đính kèm không quá 10MB Đính kèm File\nintNumViewTotal=447\nQuay lên trên")
+    assert record(body)["indicators"] == []
 
 
 def test_site_chrome_and_a_text_cut_mid_word_are_real_input():
