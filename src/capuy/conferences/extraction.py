@@ -846,7 +846,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
 
 
 # ---------------------------------------------------------------------------------------------- figures
-KNOWN_UNITS = ["tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
+KNOWN_UNITS = ["nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
                "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%"]
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
@@ -857,11 +857,13 @@ NOT_FIGURE_BEFORE = re.compile(
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
     r"được|với)\s*$")
 NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|lần|kỳ|khóa|tốt|an\b|\.0|nghị quyết|tờ trình|"
-                              r"dự thảo|văn bản|báo cáo|đồng chí|người tham gia|điểm cầu|chương trình công tác|"
+                              r"dự thảo|văn bản|báo cáo|người tham gia|điểm cầu|chương trình công tác|"
                               r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
 QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|xấp xỉ|chỉ)\s*$")
 UNIT_QUALIFIERS = {"xã", "thôn", "huyện", "tỉnh", "quận", "phường", "mới", "về", "đề", "trong", "ngoài", "tại",
-                   "này", "đó", "trực", "thuộc", "cơ", "đạt", "vượt", "được", "đã", "toàn"}
+                   "này", "đó", "trực", "thuộc", "cơ", "đạt", "vượt", "được", "đã", "toàn", "hoàn", "tham", "sinh",
+                   "thực", "xếp", "chiếm", "bằng", "nâng", "dưới", "đi", "làm", "không", "chưa", "còn", "tăng", "giảm",
+                   "trúng", "đủ", "dự", "ra", "vào", "lên"}
 UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "giảm", "bằng", "so", "với", "trong", "ở", "đã", "cho",
              "từ", "theo", "đủ", "có", "là", "thì", "nhưng", "các", "những", "về"}
 
@@ -885,7 +887,7 @@ def figure_unit(rest: str, den: str | None) -> str | None:
             break
     if den and words:
         more = re.match(r"[^,;.\n]*,\s*(huyện|quận|xã|phường|thị trấn|thị xã|thành phố)\b",
-                        rest) if words[-1] in ("quận", "huyện", "xã", "phường") else None
+                        rest) if words[-1] in ("quận", "huyện", "xã", "phường", "tỉnh") else None
         return f"/{den} {' '.join(words)}" + (f", {more.group(1)}" if more else "")
     return " ".join(words) or None
 

@@ -232,6 +232,10 @@ def test_a_name_is_told_from_the_place_written_before_it(run, after_unit, expect
     ("Nâng cấp 19 phòng học, thư viện; 1 nhà văn hóa xã, 19 nhà văn hóa thôn.",
      [(19, "phòng học"), (1, "nhà văn hóa"), (19, "nhà văn hóa")]),
     ("Có 80/80 chỉ tiêu về phát triển kinh tế - xã hội đạt và vượt.", [(80, "/80 chỉ tiêu")]),
+    ("GRDP tăng 7,36%, xếp thứ 5/63 tỉnh, thành phố; thu ngân sách đạt 1,2 nghìn tỷ đồng.",
+     [(7.36, "%"), (5, "/63 tỉnh, thành phố"), (1.2, "nghìn tỷ đồng")]),
+    ("Có 78 đồng chí hoàn thành tốt nhiệm vụ, đạt 78,8%; 4 chi bộ hoàn thành tốt nhiệm vụ.",
+     [(78, "đồng chí"), (78.8, "%"), (4, "chi bộ")]),
 ])
 def test_indicators_are_figures_with_units_not_dates_documents_or_anniversaries(sentence, expected):
     got = ex.find_indicators(sentence, set())
