@@ -175,6 +175,9 @@ DATE_PATTERNS = [
     re.compile(r"(?P<d>\d{1,2})\s*(?:và|,|-|–)\s*\d{1,2}\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    # "Chiều 11.12", "ngày 15.3.2024": dots only right after a time word, so that figures stay figures
+    re.compile(r"(?:(?<=[Nn]gày )|(?<=[Ss]áng )|(?<=[Cc]hiều )|(?<=[Tt]ối )|(?<=[Tt]rưa ))"
+               r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?!\d|,\d)"),
 ]
 DATE_CUE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|trong\s+\d\s+ngày|sáng nay|chiều nay)\W{0,3}"
                       r"(?:ngày\W{0,3})*(?:\(?\s*)$", re.IGNORECASE)
@@ -381,7 +384,7 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
         return "mid_term_review"
     if period and ("tháng" in period or "quý" in period.lower()):
         return "periodic_review"
-    if period and period.startswith("năm"):
+    if period and period.startswith("năm") or re.search(r"[Tt]ổng kết (?:công tác|năm|nhiệm vụ)", head):
         return "year_end_review"
     if re.search(r"(?:Ban Chấp hành|BCH)(?!\s+Trung ương)", head):
         return "committee_plenary"
@@ -396,7 +399,10 @@ ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:\s+(?P<place>{PLACE}))?"),
-    re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)\s+(?P<place>{PLACE})"),
+    re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
+               r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)[^,.;:\n()]{0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
+               r"[,.;:\n(]|$)"),
+    re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:\s+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
     re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
     re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
@@ -587,13 +593,13 @@ TITLE_START = re.compile(
     r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|TUV|HUV|TƯV|ĐUV|PBT|PCT|"
     r"Trưởng|Giám đốc|Chánh|Huyện ủy viên|Tỉnh ủy viên|Thành ủy viên|Thị ủy viên|Đảng ủy viên|Đại biểu Quốc hội|"
     r"Tổng|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Thủ trưởng|Trợ lý|Thư ký|Hiệu trưởng|Chính ủy|Tư lệnh|Viện trưởng|"
-    r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Bí thư|Ban|Chánh Văn phòng)\b")
+    r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
 TITLE_STOP = re.compile(
     r"\s+(?:đồng chủ trì|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
     r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
     r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
-    r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|"
+    r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|"
     r"đánh giá cao|với|về)\b.*$")
 PARENS = re.compile(r"\s*\([^)]*\)")
 
@@ -752,7 +758,8 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     between = sentence[rel:later.start()]
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
-                elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b", sentence[:rel], re.IGNORECASE):
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b|chủ\s+(?:trì|tọa)\s+của\s*(?:đồng chí|ông|bà)?\s*$",
+                                           sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 break
     people: dict[str, list[str]] = {}

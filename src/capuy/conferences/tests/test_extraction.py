@@ -79,6 +79,8 @@ def test_closed_syllables_keep_their_marks(word):
     ("Chiều 14/9, Bí thư Thành ủy chủ trì Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ TPHCM khóa XI, nhiệm kỳ "
      "2020-2025.", None, "14/9"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận đã diễn ra.", None, None),
+    ("Chiều 11.12, kỳ họp thứ 10 HĐND tỉnh khóa IX bầu các chức danh; tổng thu đạt 2.170 tỷ đồng.",
+     "https://baotayninh.vn/2023/tin", "2023-12-11"),
 ])
 def test_the_event_date_comes_from_the_body_and_its_year_from_the_context(body, url, expected):
     assert record(body, url)["event_date"] == expected
@@ -155,6 +157,8 @@ def test_the_reviewed_period_is_kept_as_written(body, period):
      "Ban Chấp hành Đảng bộ tỉnh", "province"),
     ("Chiều ngày 26/10/2022, đồng chí Nguyễn Văn Cẩn dự buổi sinh hoạt thường kỳ của Chi bộ Trường Tiểu học Trà Tập.",
      "Chi bộ Trường Tiểu học Trà Tập", "cell"),
+    ("Sáng 9/1, Đảng ủy Khối các cơ quan tỉnh tổ chức Hội nghị tổng kết công tác năm 2023.",
+     "Đảng ủy Khối các cơ quan tỉnh", "agency"),
 ])
 def test_the_organization_is_the_one_holding_the_meeting_and_its_unit_gives_the_level(body, organization, level):
     got = record(body)
@@ -192,6 +196,11 @@ def test_a_place_the_body_omits_is_taken_from_the_web_address(url, body, organiz
      "luận tại hội nghị.\nTuyết Trinh",
      [], [("Lê Thị Thu Hằng", ["Bí thư Quận ủy", "Chủ tịch HĐND quận Tây Hồ"]),
           ("Trương Tú Uyên", ["Bí thư Đảng ủy phường Quảng An"])]),
+    ("Chiều ngày 20/5, dưới sự chủ trì của đồng chí Ngô Đông Hải, Phó Bí thư thường trực Tỉnh ủy, Ban Thường vụ "
+     "Tỉnh ủy tổ chức hội nghị thảo luận đề cương.", [("Ngô Đông Hải", ["Phó Bí thư thường trực Tỉnh ủy"])], []),
+    ("Đảng bộ xã Quảng Phước tổ chức Hội nghị tổng kết. Đến dự có đồng chí: Trần Văn Nhuận – Phó Ban Dân vận Huyện ủy; "
+     "đồng chí Phạm Công Trà - HUV, Phó Ban Tuyên Giáo Huyện ủy, các đồng chí đại diện các Ban của Huyện ủy.",
+     [], [("Trần Văn Nhuận", ["Phó Ban Dân vận Huyện ủy"]), ("Phạm Công Trà", ["HUV", "Phó Ban Tuyên Giáo Huyện ủy"])]),
     ("Kỳ họp thứ nhất HĐND xã Mỹ An. Kỳ họp đã bầu các chức danh; ông Võ Minh Tiến trúng cử chức vụ Chủ tịch HĐND xã.",
      [], [("Võ Minh Tiến", ["Chủ tịch HĐND xã"])]),
     ("Ông Lê Minh Giang – Chủ tịch HĐND huyện bế mạc kỳ họp lần thứ 5. Đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện "
@@ -341,6 +350,16 @@ def test_site_chrome_and_a_text_cut_mid_word_are_real_input():
     assert (got["organization"], got["ordinal"], got["event_date"]) == ("Huyện ủy Duy Xuyên", 5, "2021-07-08")
     assert got["chair"] == [{"name": "Trần Văn Bình", "titles": ["Bí thư Huyện ủy"]}]
     assert [i["value"] for i in got["indicators"]] == [19.1]
+
+
+def test_a_report_cut_anywhere_gives_a_record_or_a_clear_refusal():
+    text = (ARTICLES / "aithuong_tongket_2023.txt").read_text(encoding="utf-8")
+    for cut in range(0, len(text), 37):
+        try:
+            got = ex.extract_report(text[:cut])
+        except ex.NotAReport:
+            continue
+        assert list(got) == ex.FIELDS
 
 
 def test_every_labelled_report_of_the_project_gives_a_record_with_exactly_the_labelled_keys():
