@@ -58,7 +58,7 @@ def normalize_text(text: str) -> str:
     # Only an open syllable moves its mark ("hoà" → "hòa"); "hoàn", "toàn", "quý" stay as they are.
     for old, new in _OLD_TONES:
         text = re.sub(rf"(?<![qQ]){old}(?![{LOWER_LETTERS}])", new, text)
-    return text
+    return re.sub(r"\bTP\.(?=\w)", "TP. ", text)  # "TP.Thuận An" → "TP. Thuận An"
 
 
 def split_source(text: str) -> tuple[str | None, str]:
@@ -172,7 +172,9 @@ class DateMention:
 
 DATE_PATTERNS = [
     re.compile(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE),
-    re.compile(r"(?P<d>\d{1,2})\s*(?:và|,|-|–)\s*\d{1,2}\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
+    re.compile(r"(?<=ngày )(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d|\s+năm\s+\d)", re.IGNORECASE),
+    re.compile(r"(?P<d>\d{1,2})\s*(?:và|,|-|–|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*(?P<m>\d{1,2})"
+               r"(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     # "Chiều 11.12", "ngày 15.3.2024": dots only right after a time word, so that figures stay figures
@@ -269,7 +271,8 @@ def find_ordinal(text: str, event: re.Match | None) -> int | None:
     if event is None:
         return None
     window = text[event.start():event.start() + 160].split("\n")[0]
-    m = re.match(rf"\S+\s+\S+(?P<mid>[^.;:]{{0,90}}?)\b(?:lần\s+thứ|lần|thứ)\s+(?P<n>{ORDINAL_TOKEN})", window,
+    m = re.match(rf"\S+\s+\S+(?P<mid>(?:[^.;:]|(?<=TP)\.){{0,90}}?)\b(?:lần\s+thứ|lần|thứ)\s+(?P<n>{ORDINAL_TOKEN})",
+                 window,
                  re.IGNORECASE)
     if m and not re.search(r"[Tt]rung ương|toàn quốc|\d{4}", m.group("mid")) and not EVENT.search(m.group("mid")) \
             and not re.match(r"\s*(?:Ban Chấp hành|BCH)\s+Trung ương", window[m.end():]):

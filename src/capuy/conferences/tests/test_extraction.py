@@ -79,6 +79,9 @@ def test_closed_syllables_keep_their_marks(word):
     ("Chiều 14/9, Bí thư Thành ủy chủ trì Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ TPHCM khóa XI, nhiệm kỳ "
      "2020-2025.", None, "14/9"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận đã diễn ra.", None, None),
+    ("Trong 3 ngày, từ ngày 5 đến 7/12/2022, Đại hội đại biểu Đảng bộ thành phố Long Xuyên lần thứ XIII diễn ra.", None,
+     "2022-12-05"),
+    ("Sáng ngày 05 tháng 10, Quận ủy Tây Hồ tổ chức Hội nghị lần thứ 17, đánh giá 9 tháng năm 2023.", None, "2023-10-05"),
     ("Chiều 11.12, kỳ họp thứ 10 HĐND tỉnh khóa IX bầu các chức danh; tổng thu đạt 2.170 tỷ đồng.",
      "https://baotayninh.vn/2023/tin", "2023-12-11"),
 ])
@@ -157,6 +160,8 @@ def test_the_reviewed_period_is_kept_as_written(body, period):
      "Ban Chấp hành Đảng bộ tỉnh", "province"),
     ("Chiều ngày 26/10/2022, đồng chí Nguyễn Văn Cẩn dự buổi sinh hoạt thường kỳ của Chi bộ Trường Tiểu học Trà Tập.",
      "Chi bộ Trường Tiểu học Trà Tập", "cell"),
+    ("Sáng 7-5, Đại hội đại biểu Đảng bộ TP.Thuận An lần thứ XII, nhiệm kỳ 2020-2025 khai mạc.", "Đảng bộ TP. Thuận An",
+     "district"),
     ("Sáng 9/1, Đảng ủy Khối các cơ quan tỉnh tổ chức Hội nghị tổng kết công tác năm 2023.",
      "Đảng ủy Khối các cơ quan tỉnh", "agency"),
 ])
