@@ -173,7 +173,7 @@ class DateMention:
 DATE_PATTERNS = [
     re.compile(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE),
     re.compile(r"(?<=ngày )(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d|\s+năm\s+\d)", re.IGNORECASE),
-    re.compile(r"(?P<d>\d{1,2})\s*(?:và|,|-|–|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*(?P<m>\d{1,2})"
+    re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?:và|,|-|–|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*(?P<m>\d{1,2})"
                r"(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),

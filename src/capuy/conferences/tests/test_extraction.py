@@ -82,6 +82,8 @@ def test_closed_syllables_keep_their_marks(word):
     ("Trong 3 ngày, từ ngày 5 đến 7/12/2022, Đại hội đại biểu Đảng bộ thành phố Long Xuyên lần thứ XIII diễn ra.", None,
      "2022-12-05"),
     ("Sáng ngày 05 tháng 10, Quận ủy Tây Hồ tổ chức Hội nghị lần thứ 17, đánh giá 9 tháng năm 2023.", None, "2023-10-05"),
+    ("Phát biểu tại Hội nghị rút kinh nghiệm đại hội điểm của Tỉnh ủy, nhiệm kỳ 2015-2020, ngày 7-4-2015.", None,
+     "2015-04-07"),
     ("Chiều 11.12, kỳ họp thứ 10 HĐND tỉnh khóa IX bầu các chức danh; tổng thu đạt 2.170 tỷ đồng.",
      "https://baotayninh.vn/2023/tin", "2023-12-11"),
 ])
