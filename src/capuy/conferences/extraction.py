@@ -507,13 +507,15 @@ def place_from_url(url: str | None, text: str, province_level: bool) -> str | No
         if len(folded) < 5 or place in NOT_NAMES and not province_level:
             continue
         slug = "-".join(ascii_fold(w) for w in place.split())
-        if folded in labels or any(slug in w for w in path_words):
+        unit_slug = rf"(?:^|-)(?:huyen|quan|xa|phuong|tinh|thanh-pho|thi-xa|thi-tran|uy|tp)-{slug}(?:-|$)"
+        if folded in labels or any(re.search(unit_slug, w) for w in path_words):
             return place
     if province_level:
         for place in PROVINCES:
             folded = ascii_fold(place)
-            if any(folded in lab for lab in labels) or any(f"-{folded}" in w or w.startswith(folded)
-                                                          for w in path_words):
+            slug = "-".join(ascii_fold(w) for w in place.split())
+            if any(folded in lab for lab in labels) or any(
+                    re.search(rf"(?:^|-)(?:tinh|thanh-pho|tp)-{slug}(?:-|$)", w) for w in path_words):
                 return place
     return None
 
@@ -783,13 +785,15 @@ TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|c
               "xây dựng|quản lý|chủ động|tiếp tục|phối hợp|chú trọng|làm tốt|đổi mới|tổ chức|kiên quyết|rà soát|"
               "hoàn thành|bảo đảm|đảm bảo|giữ vững|phát huy|huy động|khắc phục|đánh giá|lãnh đạo|sơ|tổng kết|"
               "phát triển|không ngừng|nắm bắt|tuyên truyền|cải thiện|hoàn thiện|thu hút|giải quyết|phấn đấu|"
-              "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện")
+              "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện|phân tích|làm rõ|tích cực|"
+              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "")
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
-TASK_CUE = re.compile(r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|cần phải|cần|phải|"
+TASK_CUE = re.compile(r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
                       r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
+FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
 
 
@@ -810,17 +814,33 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
     used: set[int] = set()
     spans = sentences(text)
     colon_paragraph_end = -1
+    previous_was_task = False
+    years = [int(y) for y in re.findall(r"năm\s+(\d{4})", text)]
     for start, end in spans:
         sentence = text[start:end]
         regions: list[str] = []
+        future = FUTURE.search(sentence)
+        first_year = re.match(r"\s*(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,", sentence)
+        if first_year and years and int(first_year.group(1)) > min(years):
+            future = first_year  # "Năm 2023, Đảng bộ huyện tiếp tục …" after a review of 2022
         if start < colon_paragraph_end:
             regions.append(sentence)
+        elif previous_was_task and re.match(rf"\s*(?:{TASK_VERBS})\b", sentence, re.IGNORECASE):
+            regions.append(sentence)  # the list goes on in the next sentence: "Phân tích, làm rõ …"
         else:
             cues = [c for c in TASK_CUE.finditer(sentence)]
-            if not cues:
+            if not cues and future and not DEFECT.search(sentence) and not EVENT.search(sentence):
+                # "Năm 2023, Đảng bộ huyện tiếp tục …", "Thời gian tới, huyện tập trung …": the verb comes early
+                begin = future.end() if future is first_year or future.start() < 15 else 0
+                verb = TASK_VERB.search(sentence, begin)
+                if verb and len(sentence[begin:verb.start()].split()) <= 5 and \
+                        not re.search(r"\bđã\b", sentence[:verb.start()]):
+                    regions.append(sentence[verb.start():])
+            if not cues and not regions:
+                previous_was_task = False
                 continue
-            if DEFECT.search(sentence[:cues[0].start()]):
-                continue
+            if cues and DEFECT.search(sentence[:cues[0].start()]):
+                cues = []
             for i, cue in enumerate(cues):
                 stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
                 region = sentence[cue.end():stop]
@@ -830,11 +850,13 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     comma = region.rfind(",")
                     region = region[:comma] if comma > 0 else region
                 if word.endswith(":"):
+                    if re.search(r"\b(?:đạt|vượt|đã|kết quả)\b", cue.group()):
+                        continue  # "các chỉ tiêu chủ yếu đều đạt và vượt … như:" lists results, not tasks
                     regions.append(region)
                     line_end = text.find("\n", start)
                     colon_paragraph_end = line_end if line_end != -1 else len(text)
                     continue
-                if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc"):
+                if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc", "ngoài việc"):
                     verb = TASK_VERB.search(region)
                     if not verb or len(region[:verb.start()].split()) > 12:
                         continue
@@ -844,6 +866,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                 if not TASK_VERB.search(region[:60]):
                     continue
                 regions.append(region)
+        found_before = len(tasks)
         for region in regions:
             # The author's own list separator wins: a list set out with ";" is split only there.
             splitter = TASK_SPLIT_SEMICOLON if ";" in region else TASK_SPLIT
@@ -852,6 +875,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                 if item and item not in tasks:
                     tasks.append(item)
                     used.add(start)
+        previous_was_task = len(tasks) > found_before
     return tasks, used
 
 
@@ -873,7 +897,7 @@ QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|x�
 UNIT_QUALIFIERS = {"xã", "thôn", "huyện", "tỉnh", "quận", "phường", "mới", "về", "đề", "trong", "ngoài", "tại",
                    "này", "đó", "trực", "thuộc", "cơ", "đạt", "vượt", "được", "đã", "toàn", "hoàn", "tham", "sinh",
                    "thực", "xếp", "chiếm", "bằng", "nâng", "dưới", "đi", "làm", "không", "chưa", "còn", "tăng", "giảm",
-                   "trúng", "đủ", "dự", "ra", "vào", "lên"}
+                   "trúng", "đủ", "dự", "ra", "vào", "lên", "năm", "tháng"}
 UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "giảm", "bằng", "so", "với", "trong", "ở", "đã", "cho",
              "từ", "theo", "đủ", "có", "là", "thì", "nhưng", "các", "những", "về"}
 
@@ -911,8 +935,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
         sentence = text[start:end]
         if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", sentence):
             continue
-        if is_dateline(sentence):
-            continue
+        if is_dateline(sentence) or re.search(r"\b[Pp]hấn đấu\b|\bchỉ tiêu\b[^.]*\bnăm tới\b", sentence):
+            continue  # targets are tasks, not results
         for m in FIGURE.finditer(sentence):
             before = sentence[:m.start()]
             raw = m.group("num")
