@@ -358,7 +358,9 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
             y = re.search(r"(?:năm\s+|/)(\d{4})", window[q.end():q.end() + 120])
             year = y.group(1) if y else None
         return f"quý {q.group('q')} năm {year}" if year else f"quý {q.group('q')}"
-    m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE)
+    m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE) or \
+        re.search(r"(?:^|[.\n]\s*)(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,\s*(?:Ban Chấp hành|Đảng bộ|Đảng ủy|Huyện ủy|Quận ủy|"
+                  r"Thị ủy|Thành ủy|Tỉnh ủy|BCH)", window)
     if m:
         return f"năm {m.group(1)}"
     if kind_hint == "congress":
@@ -520,25 +522,41 @@ def place_from_url(url: str | None, text: str, province_level: bool) -> str | No
     return None
 
 
-def choose_org(text: str, event: re.Match | None, url: str | None = None) -> Org | None:
-    """The organization holding the meeting: named in the event's sentence (subject or complement), with
-    its place filled from another mention of the same unit when the sentence omits it."""
+def choose_org(text: str, event: re.Match | None, url: str | None = None,
+               chair_titles: list[str] | None = None) -> Org | None:
+    """The organization holding the meeting: the subject that "tổ chức" it or the body named right after
+    "Hội nghị"; failing those, the committee its chair leads ("Bí thư Huyện ủy" → Huyện ủy), then any other
+    mention. Its place is filled from another mention of the same unit, or from the web address."""
     orgs = find_orgs(text)
-    if not orgs:
-        return None
-    chosen = None
+    chosen, strong = None, False
     if event is not None:
         for start, end in sentences(text):
             if start <= event.start() < end:
                 inside = [o for o in orgs if start <= o.start < end and not _is_title_org(text, o)]
                 after = [o for o in inside if o.start >= event.start()]
                 before = [o for o in inside if o.start < event.start()]
-                chosen = (before[-1] if before and re.search(r"tổ chức|tiến hành|họp", text[before[-1].start:event.start()])
-                          else after[0] if after and after[0].start - event.end() < 80
-                          else before[-1] if before else after[0] if after else None)
+                if before and re.search(r"tổ chức|tiến hành|họp", text[before[-1].start:event.start()]):
+                    chosen, strong = before[-1], True
+                elif after and after[0].start - event.end() < 45 and not re.search(
+                        r"\b(?:có|dự|đại biểu|lãnh đạo|với|cùng)\b", text[event.end():after[0].start]):
+                    chosen, strong = after[0], True  # "Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận Tây Hồ"
+                else:
+                    chosen = (after[0] if after and after[0].start - event.end() < 80
+                              else before[-1] if before else after[0] if after else None)
+                break
+    if not strong:
+        for title in chair_titles or []:
+            led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:\s+(?P<place>{PLACE}))?", title)
+            if led:
+                unit = SHORT_UNIT[led.group("short").lower()]
+                place = _trim_place(led.group("place"))
+                if chosen is None or chosen.unit != unit:
+                    chosen = Org(0, led.group("short") + (f" {place}" if place else ""), unit, place)
                 break
     if chosen is None:
         candidates = [o for o in orgs if not _is_title_org(text, o)] or orgs
+        if not candidates:
+            return None
         chosen = candidates[0]
     if chosen.place is None and chosen.unit:
         for o in orgs:
@@ -870,7 +888,15 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
         for region in regions:
             # The author's own list separator wins: a list set out with ";" is split only there.
             splitter = TASK_SPLIT_SEMICOLON if ";" in region else TASK_SPLIT
+            pieces: list[str] = []
             for piece in splitter.split(region):
+                # "lãnh đạo, chỉ đạo thực hiện …", "đánh giá, phân tích …": paired verbs are one task
+                if pieces and splitter is TASK_SPLIT and (
+                        len(pieces[-1].split()) < 4 or re.search(rf"\b(?:{TASK_VERBS})$", pieces[-1].strip(), re.I)):
+                    pieces[-1] = f"{pieces[-1]}, {piece}"
+                else:
+                    pieces.append(piece)
+            for piece in pieces:
                 item = _clean_task(piece or "")
                 if item and item not in tasks:
                     tasks.append(item)
@@ -1003,11 +1029,27 @@ def find_awards(text: str) -> list[dict]:
         sentence = text[start:end]
         if not re.search(r"khen thưởng|Giấy khen|Bằng khen|tặng|trao", sentence, re.IGNORECASE):
             continue
-        for m in re.finditer(r"\d+\s+tập thể(?:\s+và\s+\d+\s+cá nhân)?|\d+\s+cá nhân", sentence):
-            form = re.search(r"(?:Giấy khen|Bằng khen|Cờ thi đua|Huy hiệu)(?:\s+của\s+[^,.;]+?)?(?=\s+cho|\s+tặng|[,.;]|$)",
-                             sentence)
+        form = re.search(r"(?:Giấy khen|Bằng khen|Cờ thi đua|Huy hiệu)(?:\s+của\s+[^,.;]+?)?(?=\s+cho|\s+tặng|[,.;]|$)",
+                         sentence)
+        counted = list(re.finditer(r"\d+\s+tập thể(?:\s+và\s+\d+\s+cá nhân)?|\d+\s+cá nhân", sentence))
+        for m in counted:
             out.append({"recipient": m.group(), "form": form.group() if form else None})
+        if not counted and form:
+            # "trao Cờ thi đua cho các tập thể có thành tích xuất sắc …"
+            given = re.search(r"\b(?:cho|tặng)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"
+                              r"[^.;\n]*)", sentence[form.end():])
+            if given:
+                recipient = given.group(1).strip(" ,.")
+                if not any(_overlap(recipient, a["recipient"]) >= 0.5 for a in out):
+                    out.append({"recipient": recipient, "form": form.group()})
     return out
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of words two phrases have in common (to tell a repeated caption from a second award)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    common = len(set(wa) & set(wb))
+    return 2 * common / (len(set(wa)) + len(set(wb))) if wa and wb else 0.0
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -1063,11 +1105,11 @@ def extract_report(text: str) -> dict:
     kind = find_kind(body, event, ordinal, period)
     if kind == "committee_plenary" and period is None:
         period = None
-    org = choose_org(body, event, url)
+    chair, attendees = find_people(body)
+    org = choose_org(body, event, url, [t for person in chair for t in person["titles"]])
     term, term_years = find_term(body, event, org)
     if term_years is None:
         term_years = find_term_years(body, event)
-    chair, attendees = find_people(body)
     tasks, task_sentences = find_tasks(body)
     passed, share = find_resolution(body)
     return {

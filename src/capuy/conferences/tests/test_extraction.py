@@ -166,6 +166,8 @@ def test_the_reviewed_period_is_kept_as_written(body, period):
      "district"),
     ("Sáng 9/1, Đảng ủy Khối các cơ quan tỉnh tổ chức Hội nghị tổng kết công tác năm 2023.",
      "Đảng ủy Khối các cơ quan tỉnh", "agency"),
+    ("Dự Hội nghị có đại biểu lãnh đạo các ban xây dựng Đảng Tỉnh ủy. Đồng chí Nguyễn Đức Lực, Ủy viên Ban Chấp hành "
+     "Đảng bộ tỉnh, Bí thư Huyện ủy chủ trì Hội nghị.", "Huyện ủy", "district"),
 ])
 def test_the_organization_is_the_one_holding_the_meeting_and_its_unit_gives_the_level(body, organization, level):
     got = record(body)
@@ -290,6 +292,14 @@ def test_the_vote_is_reported_only_when_the_text_says_it_was_held(body, passed, 
     assert (got["resolution_passed"], got["vote_share"]) == (passed, share)
 
 
+def test_an_award_without_counts_keeps_its_form_and_recipients_once():
+    body = ("Ngày 22-12, Đảng bộ huyện Đồng Hỷ tổ chức Hội nghị tổng kết năm 2022. Đồng chí Bí thư Tỉnh ủy trao Cờ thi đua "
+            "cho các tập thể có thành tích xuất sắc trong thực hiện nhiệm vụ.\nĐồng chí Bí thư Tỉnh ủy trao Cờ thi đua tặng "
+            "các tập thể của huyện có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2022.")
+    assert record(body)["awards"] == [{"recipient": "các tập thể có thành tích xuất sắc trong thực hiện nhiệm vụ",
+                                       "form": "Cờ thi đua"}]
+
+
 def test_awards_keep_counts_and_form():
     body = ("Đảng bộ xã A tổ chức Hội nghị tổng kết năm 2021. Dịp này, 03 tập thể và 05 cá nhân được nhận Giấy khen "
             "của Chủ tịch UBND huyện.")
@@ -307,6 +317,14 @@ def test_awards_keep_counts_and_form():
      "của cán bộ, đảng viên.",
      ["nâng cao tinh thần trách nhiệm trong công việc", "quan tâm đến công tác giáo dục chính trị tư tưởng",
       "nâng cao tính tiên phong gương mẫu của cán bộ, đảng viên"]),
+    ("Ngày 22-12, Đảng bộ huyện A tổ chức Hội nghị tổng kết năm 2022. Năm 2023, Đảng bộ huyện tiếp tục tập trung lãnh "
+     "đạo, chỉ đạo thực hiện tốt các nhiệm vụ.", ["tiếp tục tập trung lãnh đạo, chỉ đạo thực hiện tốt các nhiệm vụ"]),
+    ("Huyện ủy A tổ chức hội nghị. Năm 2022, các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: giá trị sản xuất "
+     "đạt 1.154 tỷ đồng; thu ngân sách đạt trên 74 tỷ đồng.", []),
+    ("Hội nghị lần thứ 16 Huyện ủy Nam Giang. Đồng chí Bí thư yêu cầu đại biểu cần tập trung đánh giá, phân tích thêm về "
+     "kết quả đạt được trong năm 2023. Phân tích, làm rõ nguyên nhân dẫn đến những tồn tại, hạn chế còn mắc phải.",
+     ["tập trung đánh giá, phân tích thêm về kết quả đạt được trong năm 2023",
+      "Phân tích, làm rõ nguyên nhân dẫn đến những tồn tại, hạn chế còn mắc phải"]),
     ("Hội nghị lần thứ 3 Huyện ủy X. Hội nghị chỉ ra những hạn chế cần khắc phục trong công tác thu ngân sách năm qua.",
      []),
     ("Hội nghị Thị ủy Hương Thủy. Phát biểu kết luận hội nghị, đồng chí Phan Văn Tư - Phó Bí thư Thường trực Thị ủy yêu "
