@@ -97,7 +97,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         start = m.start()
-        for b in re.finditer(rf"(?:\.{{2,3}}|…|[.!?])(?:/|\.)?\s+(?=[{UPPER}\d“\"(])", m.group()):
+        # not after a short abbreviation: "Thường trực UB. MTTQ phường", "TP. Thuận An"
+        for b in re.finditer(rf"(?:\.{{2,3}}|…|(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{{2}})(?<!\b[A-ZĐ]{{3}})[.!?])(?:/|\.)?\s+"
+                             rf"(?=[{UPPER}\d“\"(])", m.group()):
             end = m.start() + b.end()
             spans.append((start, end))
             start = end
@@ -961,8 +963,9 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
         sentence = text[start:end]
         if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", sentence):
             continue
-        if is_dateline(sentence) or re.search(r"\b[Pp]hấn đấu\b|\bchỉ tiêu\b[^.]*\bnăm tới\b", sentence):
+        if is_dateline(sentence) or re.search(r"(?:^|[,;:]\s*)[Pp]hấn đấu\b|\bchỉ tiêu\b[^.]*\bnăm tới\b", sentence):
             continue  # targets are tasks, not results
+        attendance = re.match(r"\s*(?:Tham dự|Dự|Đến dự|Về dự|Cùng dự|Có mặt)\b", sentence)
         for m in FIGURE.finditer(sentence):
             before = sentence[:m.start()]
             raw = m.group("num")
@@ -980,9 +983,12 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                 continue
             if re.match(r"\s*[-–]\s*\d{4}", rest):
                 continue
-            # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự"
-            if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$", before) or \
-                    re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest):
+            # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự",
+            # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
+            if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+có\s*$|"
+                         r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$", before) or \
+                    re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest) or \
+                    (attendance and re.match(r"\s*(?:đại biểu|đảng viên|người|đồng chí|điểm cầu|cán bộ)", rest)):
                 continue
             unit = figure_unit(rest, m.group("den"))
             if not unit:
@@ -1022,6 +1028,9 @@ def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
     return passed, share
 
 
+AWARD_COUNT = r"\d+\s+(?:tập thể|cá nhân|[Đđ]ảng viên|chi bộ|đảng bộ|đơn vị|hộ gia đình|gia đình)"
+
+
 def find_awards(text: str) -> list[dict]:
     """"khen thưởng 04 tập thể và 24 cá nhân", "Giấy khen của Chủ tịch UBND huyện cho …"."""
     out = []
@@ -1031,9 +1040,11 @@ def find_awards(text: str) -> list[dict]:
             continue
         form = re.search(r"(?:Giấy khen|Bằng khen|Cờ thi đua|Huy hiệu)(?:\s+của\s+[^,.;]+?)?(?=\s+cho|\s+tặng|[,.;]|$)",
                          sentence)
-        counted = list(re.finditer(r"\d+\s+tập thể(?:\s+và\s+\d+\s+cá nhân)?|\d+\s+cá nhân", sentence))
+        counted = list(re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*{AWARD_COUNT})*"
+                                   rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
+                                   rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
         for m in counted:
-            out.append({"recipient": m.group(), "form": form.group() if form else None})
+            out.append({"recipient": m.group().strip(), "form": form.group() if form else None})
         if not counted and form:
             # "trao Cờ thi đua cho các tập thể có thành tích xuất sắc …"
             given = re.search(r"\b(?:cho|tặng)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"

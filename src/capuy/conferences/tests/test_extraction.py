@@ -263,6 +263,8 @@ def test_indicators_are_figures_with_units_not_dates_documents_or_anniversaries(
 @pytest.mark.parametrize("sentence", [
     "Hội nghị được tổ chức với sự tham dự của 25 đại biểu.",
     "Hội nghị có 226 điểm cầu, với hơn 32.000 đảng viên tham dự.",
+    "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên trong toàn Đảng bộ phường.",
+    "Tham dự hội nghị có lãnh đạo Đảng ủy, Thường trực UB. MTTQ phường, trên 100 đại biểu đại diện các đảng viên.",
 ])
 def test_who_attended_is_not_an_indicator(sentence):
     assert ex.find_indicators(sentence, set()) == []
@@ -298,6 +300,14 @@ def test_an_award_without_counts_keeps_its_form_and_recipients_once():
             "các tập thể của huyện có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2022.")
     assert record(body)["awards"] == [{"recipient": "các tập thể có thành tích xuất sắc trong thực hiện nhiệm vụ",
                                        "form": "Cờ thi đua"}]
+
+
+def test_awards_to_several_groups_keep_each_group_with_what_it_was_for():
+    body = ("Sáng ngày 04/01/2024, Đảng ủy phường Phúc La tổ chức Hội nghị tổng kết năm 2023. BCH Đảng bộ phường đã biểu "
+            "dương khen thưởng đối với 06 tập thể, 303 Đảng viên hoàn thành xuất sắc nhiệm vụ, 22 tập thể hoàn thành tốt "
+            "nhiệm vụ.")
+    assert [a["recipient"] for a in record(body)["awards"]] == [
+        "06 tập thể, 303 Đảng viên hoàn thành xuất sắc nhiệm vụ", "22 tập thể hoàn thành tốt nhiệm vụ"]
 
 
 def test_awards_keep_counts_and_form():
