@@ -729,8 +729,10 @@ def find_mentions(text: str) -> list[Mention]:
         if m:
             titles = split_titles(re.split(r"[;:]|\.(?:\s|$)", tail[m.end() - (1 if m.group().strip() == "(" else 0):])[0])
         if not titles:
-            elected = re.match(r"\s+(?:tái\s+)?(?:đắc cử|trúng cử|được bầu|giữ chức)(?:\s+(?:giữ chức|làm|chức vụ|"
-                               r"chức danh))?\s+(?P<t>[^.;,\n]+)", tail)
+            # "… đắc cử Bí thư", "Các đồng chí A và B được bầu làm Phó Bí thư": the post both were elected to
+            elected = re.match(rf"(?:\s+và\s+(?:đồng chí\s+)?{SYL}(?: {SYL}){{1,3}})?\s+(?:tiếp tục\s+)?(?:tái\s+)?"
+                               r"(?:đắc cử|trúng cử|được bầu|giữ chức)(?:\s+(?:giữ chức|làm|chức vụ|chức danh))?"
+                               r"\s+(?P<t>[^.;,\n]+)", tail)
             if elected:
                 titles = split_titles(elected.group("t"))
         before_titles = titles_before(text, start)

@@ -210,6 +210,11 @@ def test_a_place_the_body_omits_is_taken_from_the_web_address(url, body, organiz
     ("Đảng bộ xã Quảng Phước tổ chức Hội nghị tổng kết. Đến dự có đồng chí: Trần Văn Nhuận – Phó Ban Dân vận Huyện ủy; "
      "đồng chí Phạm Công Trà - HUV, Phó Ban Tuyên Giáo Huyện ủy, các đồng chí đại diện các Ban của Huyện ủy.",
      [], [("Trần Văn Nhuận", ["Phó Ban Dân vận Huyện ủy"]), ("Phạm Công Trà", ["HUV", "Phó Ban Tuyên Giáo Huyện ủy"])]),
+    ("Đại hội đại biểu Đảng bộ huyện Hà Trung lần thứ XXII. Đồng chí Trần Duy Bình tiếp tục được bầu giữ chức Bí thư "
+     "Huyện ủy Hà Trung, nhiệm kỳ 2020 - 2025. Các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn được bầu làm Phó Bí thư "
+     "Huyện ủy Hà Trung.",
+     [], [("Trần Duy Bình", ["Bí thư Huyện ủy Hà Trung"]), ("Lê Thanh Hải", ["Phó Bí thư Huyện ủy Hà Trung"]),
+          ("Nguyễn Văn Tuấn", ["Phó Bí thư Huyện ủy Hà Trung"])]),
     ("Kỳ họp thứ nhất HĐND xã Mỹ An. Kỳ họp đã bầu các chức danh; ông Võ Minh Tiến trúng cử chức vụ Chủ tịch HĐND xã.",
      [], [("Võ Minh Tiến", ["Chủ tịch HĐND xã"])]),
     ("Ông Lê Minh Giang – Chủ tịch HĐND huyện bế mạc kỳ họp lần thứ 5. Đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện "
