@@ -269,9 +269,26 @@ def find_event(text: str) -> re.Match | None:
 
 
 def find_ordinal(text: str, event: re.Match | None) -> int | None:
-    """"Hội nghị (BCH …) lần thứ 17", "kỳ họp (lần) thứ 15", "Đại hội … lần thứ XII" near the event mention."""
+    """"Hội nghị (BCH …) lần thứ 17", "kỳ họp (lần) thứ 15", "Đại hội … lần thứ XII" at the event mention, or
+    at a later mention of the same meeting in the opening of the report (a headline may name it loosely)."""
     if event is None:
         return None
+    number = _ordinal_at(text, event)
+    if number is not None:
+        return number
+    word = event.group().lower()[:6]
+    for mention in EVENT.finditer(text, event.end(), min(len(text), event.start() + 600)):
+        if mention.group().lower()[:6] != word or \
+                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
+                (word.startswith("đại hộ") and NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0])):
+            continue
+        number = _ordinal_at(text, mention)
+        if number is not None:
+            return number
+    return None
+
+
+def _ordinal_at(text: str, event: re.Match) -> int | None:
     window = text[event.start():event.start() + 160].split("\n")[0]
     m = re.match(rf"\S+\s+\S+(?P<mid>(?:[^.;:]|(?<=TP)\.){{0,90}}?)\b(?:lần\s+thứ|lần|thứ)\s+(?P<n>{ORDINAL_TOKEN})",
                  window,
@@ -365,6 +382,9 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
                   r"Thị ủy|Thành ủy|Tỉnh ủy|BCH)", window)
     if m:
         return f"năm {m.group(1)}"
+    month = re.search(r"(?:nhiệm vụ|công tác|kết quả)[^.\n]{0,40}?(tháng\s+\d{1,2}\s+năm\s+\d{4})", window)
+    if month and kind_hint != "congress":
+        return month.group(1)
     if kind_hint == "congress":
         years = TERM_YEARS.search(text[start:start + 300])
         if years:
@@ -389,13 +409,11 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
         return "committee_plenary"
     if period == "giữa nhiệm kỳ":
         return "mid_term_review"
-    if period and ("tháng" in period or "quý" in period.lower()):
+    if period and re.match(r"\d+ tháng|quý", period):
         return "periodic_review"
     if period and period.startswith("năm") or re.search(r"[Tt]ổng kết (?:công tác|năm|nhiệm vụ)", head):
         return "year_end_review"
-    if re.search(r"(?:Ban Chấp hành|BCH)(?!\s+Trung ương)", head):
-        return "committee_plenary"
-    return "other"
+    return "other"  # unnumbered and reviewing no 6/9 months, year or half term: a monthly or thematic meeting
 
 
 # ---------------------------------------------------------------------------------------------- organization
@@ -740,6 +758,9 @@ def find_mentions(text: str) -> list[Mention]:
             titles = before_titles + [t for t in titles if t not in before_titles]
         if not titles and not courtesy:
             continue
+        if not courtesy and before_titles and titles == before_titles and \
+                re.search(r"(?:Phó|Trưởng|Chủ tịch|Bí thư|Ủy viên|Giám đốc)$", titles[-1]):
+            continue  # "Phó Trưởng Đoàn Đại biểu Quốc hội": a post with no body before it is no person's title
         out.append(Mention(start, run.end(), name, titles, courtesy))
     return out
 
@@ -911,7 +932,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
 
 # ---------------------------------------------------------------------------------------------- figures
 KNOWN_UNITS = ["nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
-               "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%"]
+               "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần"]
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
 NOT_FIGURE_BEFORE = re.compile(
@@ -920,7 +941,7 @@ NOT_FIGURE_BEFORE = re.compile(
     r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|Phường|phường|"
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
     r"được|với)\s*$")
-NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|lần|kỳ|khóa|tốt|an\b|\.0|nghị quyết|tờ trình|"
+NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|kỳ|khóa|tốt|an\b|cấp\b|\.0|nghị quyết|tờ trình|"
                               r"dự thảo|văn bản|báo cáo|người tham gia|điểm cầu|chương trình công tác|"
                               r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
 QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|xấp xỉ|chỉ)\s*$")
@@ -1073,7 +1094,7 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
     chosen = None
     for d in body_dates:
         before = text[max(0, d.start - 25):d.start]
-        if DATE_CUE.search(before):
+        if DATE_CUE.search(before) and not re.search(r"(?:đến|tới|trước|sau)\s+(?:hết\s+)?ngày\s*$", before):
             chosen = d
             break
     if chosen is None:

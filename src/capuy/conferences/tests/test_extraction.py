@@ -79,6 +79,8 @@ def test_closed_syllables_keep_their_marks(word):
     ("Chiều 14/9, Bí thư Thành ủy chủ trì Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ TPHCM khóa XI, nhiệm kỳ "
      "2020-2025.", None, "14/9"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận đã diễn ra.", None, None),
+    ("Sáng 5/7, Thành ủy Hà Nội tổ chức Hội nghị lần thứ 24. Tính đến hết ngày 29/6, toàn Đảng bộ đã có 2.300 chi bộ "
+     "tổ chức đại hội.", None, "5/7"),
     ("Trong 3 ngày, từ ngày 5 đến 7/12/2022, Đại hội đại biểu Đảng bộ thành phố Long Xuyên lần thứ XIII diễn ra.", None,
      "2022-12-05"),
     ("Sáng ngày 05 tháng 10, Quận ủy Tây Hồ tổ chức Hội nghị lần thứ 17, đánh giá 9 tháng năm 2023.", None, "2023-10-05"),
@@ -120,6 +122,10 @@ def test_a_publication_line_is_told_from_a_sentence(line, is_dateline):
      "hành Trung ương Đảng khóa XII.", None, None, None, "other"),
     ("Ngày 29/6/2021, HĐND xã Mỹ An khóa X, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp thứ nhất.",
      1, "khóa X", "2021-2026", "council_session"),
+    ("Đại hội Đảng cấp xã ở Đắk Lắk khẳng định tinh thần đổi mới\nNgày 24/7, Đảng bộ xã Hoà Phú tổ chức Đại hội Đại biểu "
+     "lần thứ I, nhiệm kỳ 2025-2030.", 1, None, "2025-2030", "congress"),
+    ("Chiều ngày 12/6, Đảng ủy xã Tân Hồng tổ chức hội nghị BCH Đảng bộ mở rộng để đánh giá kết quả thực hiện nhiệm vụ "
+     "tháng 05 năm 2023.", None, None, None, "other"),
     ("Quận ủy Kiến An tổ chức hội nghị lần thứ 21, chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025 "
      "và thực hiện Nghị quyết Trung ương 4 khóa XII.", 21, None, None, "committee_plenary"),
 ])
@@ -136,6 +142,8 @@ def test_number_term_and_kind_are_read_from_the_phrase_naming_the_meeting(body, 
     ("Đảng bộ xã Quảng Phước đã tổ chức Hội nghị tổng kết công tác Đảng năm 2021.", "năm 2021"),
     ("Đảng ủy phường A tổ chức Hội nghị sơ kết công tác quý I năm 2024.", "quý I năm 2024"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận.", "giữa nhiệm kỳ"),
+    ("Chiều ngày 12/6, Đảng ủy xã Tân Hồng tổ chức hội nghị BCH Đảng bộ mở rộng để đánh giá kết quả thực hiện nhiệm vụ "
+     "tháng 05 năm 2023.", "tháng 05 năm 2023"),
     ("Sáng 5/4, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị đánh giá nhiệm vụ công tác quý I, triển khai nhiệm vụ "
      "công tác quý II/2024.", "quý I năm 2024"),
 ])
@@ -215,6 +223,9 @@ def test_a_place_the_body_omits_is_taken_from_the_web_address(url, body, organiz
      "Huyện ủy Hà Trung.",
      [], [("Trần Duy Bình", ["Bí thư Huyện ủy Hà Trung"]), ("Lê Thanh Hải", ["Phó Bí thư Huyện ủy Hà Trung"]),
           ("Nguyễn Văn Tuấn", ["Phó Bí thư Huyện ủy Hà Trung"])]),
+    ("Đảng bộ xã Hoằng Châu tổ chức Đại hội lần thứ I. Đồng chí Mai Văn Hải, Tỉnh ủy viên, Phó Trưởng Đoàn Đại biểu "
+     "Quốc hội tỉnh dự và chỉ đạo Đại hội.",
+     [], [("Mai Văn Hải", ["Tỉnh ủy viên", "Phó Trưởng Đoàn Đại biểu Quốc hội tỉnh"])]),
     ("Kỳ họp thứ nhất HĐND xã Mỹ An. Kỳ họp đã bầu các chức danh; ông Võ Minh Tiến trúng cử chức vụ Chủ tịch HĐND xã.",
      [], [("Võ Minh Tiến", ["Chủ tịch HĐND xã"])]),
     ("Ông Lê Minh Giang – Chủ tịch HĐND huyện bế mạc kỳ họp lần thứ 5. Đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện "
@@ -255,6 +266,8 @@ def test_a_name_is_told_from_the_place_written_before_it(run, after_unit, expect
     ("Nâng cấp 19 phòng học, thư viện; 1 nhà văn hóa xã, 19 nhà văn hóa thôn.",
      [(19, "phòng học"), (1, "nhà văn hóa"), (19, "nhà văn hóa")]),
     ("Có 80/80 chỉ tiêu về phát triển kinh tế - xã hội đạt và vượt.", [(80, "/80 chỉ tiêu")]),
+    ("GRDP 6 tháng đầu năm đạt 3,39%, cao hơn 1,8 lần mức tăng của cả nước; chính quyền địa phương 2 cấp.",
+     [(3.39, "%"), (1.8, "lần")]),
     ("GRDP tăng 7,36%, xếp thứ 5/63 tỉnh, thành phố; thu ngân sách đạt 1,2 nghìn tỷ đồng.",
      [(7.36, "%"), (5, "/63 tỉnh, thành phố"), (1.2, "nghìn tỷ đồng")]),
     ("Có 78 đồng chí hoàn thành tốt nhiệm vụ, đạt 78,8%; 4 chi bộ hoàn thành tốt nhiệm vụ.",
