@@ -5,9 +5,13 @@ one dict with exactly the keys of the labelling conventions (``FIELDS``):
 
 - ``organization`` as written ("Ban Chấp hành Đảng bộ quận Tây Hồ", "Quận ủy Kiến An", "Đảng ủy xã …");
   a committee named without its place ("Quận ủy tổ chức…") takes the place from another mention of the
-  same unit in the text; ``level`` follows from the unit word;
+  same unit in the text, else from the web address as the text or the list of provinces spells it;
+  when the sentence naming the meeting names no organization, the committee its chair leads is taken;
+  ``level`` follows from the unit word (a city under the centre is a province);
 - ``conference_kind``: a numbered conference is a committee plenary (except an explicit "sơ kết giữa nhiệm
-  kỳ"), an HĐND "kỳ họp" a council session, an "Đại hội" a congress; otherwise the reviewed period decides;
+  kỳ"), an HĐND "kỳ họp" a council session, an "Đại hội" a congress; otherwise the reviewed period decides
+  (6 or 9 months, a quarter → periodic review; the year → year-end review; half the term → mid-term review),
+  and a meeting reviewing a month or a theme is "other";
 - ``ordinal`` ("lần thứ 17", "lần thứ năm", "Kỳ họp thứ 15", a congress's "lần thứ XII"), ``term`` only
   when "khóa" is written next to the organization, ``term_years`` from "nhiệm kỳ YYYY-YYYY" of that phrase;
 - ``event_date`` from the body (the first dated mention of the meeting: "Sáng 8/7", "ngày 26 tháng 6 năm
