@@ -1141,8 +1141,6 @@ def extract_report(text: str) -> dict:
     kind_word = event.group().lower() if event else ""
     period = find_period(body, event, "congress" if kind_word.startswith("đại hội") else None)
     kind = find_kind(body, event, ordinal, period)
-    if kind == "committee_plenary" and period is None:
-        period = None
     chair, attendees = find_people(body)
     org = choose_org(body, event, url, [t for person in chair for t in person["titles"]])
     term, term_years = find_term(body, event, org)
