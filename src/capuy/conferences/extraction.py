@@ -184,7 +184,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
     re.compile(r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     # "Chiều 11.12", "ngày 15.3.2024": dots only right after a time word, so that figures stay figures
-    re.compile(r"(?:(?<=[Nn]gày )|(?<=[Ss]áng )|(?<=[Cc]hiều )|(?<=[Tt]ối )|(?<=[Tt]rưa ))"
+    re.compile(r"(?:(?<=[Nn]gày )|(?<=[Ss]áng )|(?<=[Cc]hiều )|(?<=[Tt]ối )|(?<=[Tt]rưa )|(?<=[Hh]ôm qua )|(?<=[Hh]ôm nay ))"
                r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?!\d|,\d)"),
 ]
 DATE_CUE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|trong\s+\d\s+ngày|sáng nay|chiều nay)\W{0,3}"
@@ -354,7 +354,8 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
     return None
 
 
-PERIOD = re.compile(r"(?P<n>0?6|0?9|sáu|chín)\s+tháng(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?", re.IGNORECASE)
+PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cuối)(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?",
+                    re.IGNORECASE)
 QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
 
 
@@ -382,6 +383,8 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
             year = y.group(1) if y else None
         return f"quý {q.group('q')} năm {year}" if year else f"quý {q.group('q')}"
     m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE) or \
+        re.search(r"đánh giá[^.\n]{0,80}?(?:nhiệm vụ|công tác|kết quả|tình hình)(?:[^.\n\d]{0,30})?\bnăm\s+(\d{4})",
+                  window, re.IGNORECASE) or \
         re.search(r"(?:^|[.\n]\s*)(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,\s*(?:Ban Chấp hành|Đảng bộ|Đảng ủy|Huyện ủy|Quận ủy|"
                   r"Thị ủy|Thành ủy|Tỉnh ủy|BCH)", window)
     if m:
@@ -421,19 +424,19 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
 
 
 # ---------------------------------------------------------------------------------------------- organization
-UNIT = r"(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh|TP)\b\.?"
+UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh)\b|TP\b\.?)"
 PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
 ORG_PATTERNS = [
-    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<place>{PLACE})"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
-    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:\s+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
                r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)[^,.;:\n()]{0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
                r"[,.;:\n(]|$)"),
-    re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:\s+(?P<place>{PLACE}))?"),
-    re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:\s+(?P<place>{PLACE}))?"),
+    re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
 ]
 SHORT_UNIT = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố", "tỉnh ủy": "tỉnh"}
@@ -524,14 +527,22 @@ def place_from_url(url: str | None, text: str, province_level: bool) -> str | No
     host, path = (m.group(1), m.group(2)) if m else (url, "")
     labels = [lab for lab in host.lower().split(".") if lab not in ("www", "gov", "vn", "com", "org", "net", "dcs")]
     path_words = [w for w in re.split(r"[/_.]", path.lower()) if w]
+    if province_level:
+        for place in PROVINCES:
+            folded = ascii_fold(place)
+            slug = "-".join(ascii_fold(w) for w in place.split())
+            if any(folded in lab for lab in labels) or any(
+                    re.search(rf"(?:^|-)(?:tinh|thanh-pho|tp)-{slug}(?:-|$)", w) for w in path_words):
+                return place
     candidates = set()
     for run in CAP_RUN.finditer(text):  # every 2–3 word stretch: "Đài Đô Lương" holds "Đô Lương"
         words = run.group().split()
         candidates.update(" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
     for place in sorted(candidates, key=len, reverse=True):
         folded = ascii_fold(place)
-        if len(folded) < 5 or place in NOT_NAMES and not province_level:
-            continue
+        if len(folded) < 5 or place in NOT_NAMES and not province_level or \
+                re.match(r"(?:Báo|Đài|Cổng|Trang|Tạp|Truyền|Phát)\b", place):
+            continue  # "Báo Sơn La" is the newspaper, not the place
         slug = "-".join(ascii_fold(w) for w in place.split())
         unit_slug = rf"(?:^|-)(?:huyen|quan|xa|phuong|tinh|thanh-pho|thi-xa|thi-tran|uy|tp)-{slug}(?:-|$)"
         if folded in labels or any(re.search(unit_slug, w) for w in path_words):
@@ -570,7 +581,7 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
                 break
     if not strong:
         for title in chair_titles or []:
-            led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:\s+(?P<place>{PLACE}))?", title)
+            led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?", title)
             if led:
                 unit = SHORT_UNIT[led.group("short").lower()]
                 place = _trim_place(led.group("place"))
@@ -637,7 +648,7 @@ NOT_NAMES = {"Hồ Chí Minh", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam",
              "Lê Lợi", "Quang Trung", "Hoàng Sa", "Trường Sa"}
 COURTESY = re.compile(r"(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà|các đồng chí|Các đồng chí)\s*:?\s*$")
 TITLE_START = re.compile(
-    r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|TUV|HUV|TƯV|ĐUV|PBT|PCT|"
+    r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|UVTW|UVTƯ|TUV|HUV|TƯV|ĐUV|PBT|PCT|"
     r"Trưởng|Giám đốc|Chánh|Huyện ủy viên|Tỉnh ủy viên|Thành ủy viên|Thị ủy viên|Đảng ủy viên|Đại biểu Quốc hội|"
     r"Tổng|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Thủ trưởng|Trợ lý|Thư ký|Hiệu trưởng|Chính ủy|Tư lệnh|Viện trưởng|"
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
@@ -646,7 +657,7 @@ TITLE_STOP = re.compile(
     r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
     r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
-    r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|"
+    r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|nhiệm kỳ|khóa mới|"
     r"đánh giá cao|với|về)\b.*$")
 PARENS = re.compile(r"\s*\([^)]*\)")
 
@@ -699,7 +710,7 @@ def split_titles(text: str) -> list[str]:
 def titles_before(text: str, start: int) -> list[str]:
     """Titles written before a name: "Phó Bí thư Quận ủy, Chủ tịch UBND quận Lê Văn Sơn"."""
     clause_start = max(text.rfind(c, 0, start) for c in ".;:\n(")
-    clause = PARENS.sub("", text[clause_start + 1:start]).rstrip()
+    clause = PARENS.sub("", text[clause_start + 1:start]).rstrip().split(" và ")[-1]
     pieces = re.split(r"\s*,\s*|\s+[-–—]\s+", clause)
     out: list[str] = []
     for i, piece in enumerate(reversed(pieces)):
@@ -716,6 +727,9 @@ def titles_before(text: str, start: int) -> list[str]:
         elif TITLE_START.match(piece):
             out.append(piece)
         else:
+            inner = re.search(r"\s((?:UVTW|UVTƯ|TUV|HUV|Ủy viên|Tỉnh ủy viên|Huyện ủy viên)\b.*)$", piece)
+            if inner:  # "Chủ trì hội nghị có UVTW Đảng, Bí thư Thành ủy …"
+                out.append(inner.group(1))
             break
     return list(reversed(out))
 

@@ -86,6 +86,7 @@ def test_closed_syllables_keep_their_marks(word):
     ("Sáng ngày 05 tháng 10, Quận ủy Tây Hồ tổ chức Hội nghị lần thứ 17, đánh giá 9 tháng năm 2023.", None, "2023-10-05"),
     ("Phát biểu tại Hội nghị rút kinh nghiệm đại hội điểm của Tỉnh ủy, nhiệm kỳ 2015-2020, ngày 7-4-2015.", None,
      "2015-04-07"),
+    ("Hôm qua 24.6, Đảng bộ xã Duy Thành tổ chức Đại hội đại biểu Đảng bộ xã lần thứ XXIV.", None, "24.6"),
     ("Chiều 11.12, kỳ họp thứ 10 HĐND tỉnh khóa IX bầu các chức danh; tổng thu đạt 2.170 tỷ đồng.",
      "https://baotayninh.vn/2023/tin", "2023-12-11"),
 ])
@@ -142,6 +143,10 @@ def test_number_term_and_kind_are_read_from_the_phrase_naming_the_meeting(body, 
     ("Đảng bộ xã Quảng Phước đã tổ chức Hội nghị tổng kết công tác Đảng năm 2021.", "năm 2021"),
     ("Đảng ủy phường A tổ chức Hội nghị sơ kết công tác quý I năm 2024.", "quý I năm 2024"),
     ("Hội nghị sơ kết giữa nhiệm kỳ của Đảng bộ các CQCQ quận.", "giữa nhiệm kỳ"),
+    ("Thành ủy Huế tổ chức hội nghị. Báo cáo tại hội nghị cho thấy, 10 tháng đầu năm, GRDP tăng 9,06%.",
+     "10 tháng đầu năm"),
+    ("Ngày 1/12, Bí thư Tỉnh ủy chủ trì Hội nghị Ban Chấp hành Đảng bộ tỉnh đánh giá công tác lãnh đạo, chỉ đạo nhiệm "
+     "vụ năm 2023, triển khai nhiệm vụ năm 2024.", "năm 2023"),
     ("Chiều ngày 12/6, Đảng ủy xã Tân Hồng tổ chức hội nghị BCH Đảng bộ mở rộng để đánh giá kết quả thực hiện nhiệm vụ "
      "tháng 05 năm 2023.", "tháng 05 năm 2023"),
     ("Sáng 5/4, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị đánh giá nhiệm vụ công tác quý I, triển khai nhiệm vụ "
@@ -187,6 +192,8 @@ def test_the_organization_is_the_one_holding_the_meeting_and_its_unit_gives_the_
      "HĐND huyện Đô Lương"),
     ("https://baoninhbinh.org.vn/s/tin?page=2", "Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", "Tỉnh ủy Ninh Bình"),
     ("https://example.vn/tin/1", "Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", "Tỉnh ủy"),
+    ("https://baosonla.org.vn/tin", "Ngày 1/12, Bí thư Tỉnh ủy chủ trì Hội nghị Ban Chấp hành Đảng bộ tỉnh.\nBáo Sơn La",
+     "Ban Chấp hành Đảng bộ tỉnh Sơn La"),
 ])
 def test_a_place_the_body_omits_is_taken_from_the_web_address(url, body, organization):
     assert record(body, url)["organization"] == organization
@@ -226,6 +233,12 @@ def test_a_place_the_body_omits_is_taken_from_the_web_address(url, body, organiz
     ("Đảng bộ xã Hoằng Châu tổ chức Đại hội lần thứ I. Đồng chí Mai Văn Hải, Tỉnh ủy viên, Phó Trưởng Đoàn Đại biểu "
      "Quốc hội tỉnh dự và chỉ đạo Đại hội.",
      [], [("Mai Văn Hải", ["Tỉnh ủy viên", "Phó Trưởng Đoàn Đại biểu Quốc hội tỉnh"])]),
+    ("Thành ủy Huế tổ chức hội nghị. Chủ trì hội nghị có UVTW Đảng, Bí thư Thành ủy Nguyễn Đình Trung; Phó Bí thư "
+     "Thành ủy, Chủ tịch UBND thành phố Phan Thiên Định và Phó Bí thư Thành ủy, Phó Chủ tịch UBND thành phố Nguyễn "
+     "Chí Tài.",
+     [("Nguyễn Đình Trung", ["UVTW Đảng", "Bí thư Thành ủy"]),
+      ("Phan Thiên Định", ["Phó Bí thư Thành ủy", "Chủ tịch UBND thành phố"]),
+      ("Nguyễn Chí Tài", ["Phó Bí thư Thành ủy", "Phó Chủ tịch UBND thành phố"])], []),
     ("Kỳ họp thứ nhất HĐND xã Mỹ An. Kỳ họp đã bầu các chức danh; ông Võ Minh Tiến trúng cử chức vụ Chủ tịch HĐND xã.",
      [], [("Võ Minh Tiến", ["Chủ tịch HĐND xã"])]),
     ("Ông Lê Minh Giang – Chủ tịch HĐND huyện bế mạc kỳ họp lần thứ 5. Đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện "
