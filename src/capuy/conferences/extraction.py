@@ -1,0 +1,1181 @@
+"""Turn a Vietnamese news report of a conference into a conference record (issue 13, part 2).
+
+Pure Python and standard library only: no database, no network, no model. ``extract_report(text)`` returns
+one dict with exactly the keys of the labelling conventions (``FIELDS``):
+
+- ``organization`` as written ("Ban Chấp hành Đảng bộ quận Tây Hồ", "Quận ủy Kiến An", "Đảng ủy xã …");
+  a committee named without its place ("Quận ủy tổ chức…") takes the place from another mention of the
+  same unit in the text, else from the web address as the text or the list of provinces spells it;
+  when the sentence naming the meeting names no organization, the committee its chair leads is taken;
+  ``level`` follows from the unit word (a city under the centre is a province);
+- ``conference_kind``: a numbered conference is a committee plenary (except an explicit "sơ kết giữa nhiệm
+  kỳ"), an HĐND "kỳ họp" a council session, an "Đại hội" a congress; otherwise the reviewed period decides
+  (6 or 9 months, a quarter → periodic review; the year → year-end review; half the term → mid-term review),
+  and a meeting reviewing a month or a theme is "other";
+- ``ordinal`` ("lần thứ 17", "lần thứ năm", "Kỳ họp thứ 15", a congress's "lần thứ XII"), ``term`` only
+  when "khóa" is written next to the organization, ``term_years`` from "nhiệm kỳ YYYY-YYYY" of that phrase;
+- ``event_date`` from the body (the first dated mention of the meeting: "Sáng 8/7", "ngày 26 tháng 6 năm
+  2020", "Trong 2 ngày (18 và 19/12)" → the first day); a missing year comes from the period the body
+  names, then the page's date line, then the URL; a date with no year anywhere stays as written ("14/9");
+  a publication line is never the event date;
+- ``chair`` (said to chủ trì/chủ tọa) and ``attendees`` (every other named person with a title or a
+  courtesy word), titles split at commas and dashes, in the order written;
+- ``indicators`` (numbers with a unit in sentences that report results, never in tasks, awards, dates,
+  document numbers or anniversaries), ``resolution_passed``/``vote_share`` when the text reports the vote,
+  ``tasks`` (the directions set for the period ahead, split at the author's separators), ``awards``.
+
+Raises ``NotAReport`` when the text holds no conference at all (an empty text included).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+FIELDS = ["organization", "level", "conference_kind", "ordinal", "term", "term_years", "event_date",
+          "period_reviewed", "chair", "attendees", "indicators", "resolution_passed", "vote_share", "tasks",
+          "awards"]
+
+
+class NotAReport(ValueError):
+    """The text is empty or holds no conference of a party committee or council."""
+
+
+# ---------------------------------------------------------------------------------------------- text
+_OLD_TONES = [("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+              ("Oá", "Óa"), ("Oà", "Òa"), ("Oả", "Ỏa"), ("Oã", "Õa"), ("Oạ", "Ọa"), ("uỷ", "ủy"), ("uý", "úy"),
+              ("Uỷ", "Ủy")]
+LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+CHROME = re.compile(r"^(?:A-\s*A\s*A\+.*|Skip to main content|Tăng tương phản.*|Giảm tương phản.*|hinh|"
+                    r"\S+\.(?:jpe?g|png|gif|webp)|Chia sẻ.*|Bài viết liên quan|Tin liên quan|"
+                    r"Tổng số điểm của bài viết.*|Click để đánh giá.*|Nội dung đang cập nhật.*|Viết bình luận.*|"
+                    r"Gửi file.*|LƯU Ý:.*|intNumView.*|Quay lên trên|Theo dõi .* trên\s*Google News.*|In bài viết|"
+                    r"Xuất bản thông tin|Chi tiết bài viết.*|Bình luận.*|Tin cùng chuyên mục.*|"
+                    r"Các tin khác.*|Xem thêm.*|Chia sẻ bài viết|Zalo|Facebook|Twitter|Email|Print)$",
+                    re.IGNORECASE)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, the new tone placement ("uỷ" → "ủy", "khoá" → "khóa"), no-break spaces as spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    # Only an open syllable moves its mark ("hoà" → "hòa"); "hoàn", "toàn", "quý" stay as they are.
+    for old, new in _OLD_TONES:
+        text = re.sub(rf"(?<![qQ]){old}(?![{LOWER_LETTERS}])", new, text)
+    return re.sub(r"\bTP\.(?=\w)", "TP. ", text)  # "TP.Thuận An" → "TP. Thuận An"
+
+
+def split_source(text: str) -> tuple[str | None, str]:
+    """The ``URL: …`` first line (if any) and the rest."""
+    lines = text.lstrip("\ufeff").split("\n", 1)
+    m = re.match(r"\s*URL:\s*(\S+)", lines[0])
+    if m:
+        return m.group(1), lines[1] if len(lines) > 1 else ""
+    return None, text
+
+
+def clean_body(body: str) -> str:
+    """Drop site chrome lines, rejoin paragraphs broken mid-sentence, squeeze spaces."""
+    out: list[str] = []
+    for raw in body.split("\n"):
+        line = re.sub(r"[ \t]+", " ", raw).strip()
+        if not line or CHROME.match(line):
+            out.append("")
+            continue
+        out.append(line)
+    text = "\n".join(out)
+    # "đầu tư xây\n\ndựng" – a paragraph cut inside a sentence continues in lower case.
+    text = re.sub(r"(?<=[^\s.!?:;…/])\n+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
+                  " ", text)
+    return re.sub(r"\n{2,}", "\n", text).strip()
+
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+SYL = rf"[{UPPER}][{LOWER}]+"  # one capitalised syllable ("Trần"), not an acronym
+CAP_RUN = re.compile(rf"{SYL}(?: {SYL})*")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at line breaks and at . ! ? … followed by a capital."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        start = m.start()
+        # not after a short abbreviation: "Thường trực UB. MTTQ phường", "TP. Thuận An"
+        for b in re.finditer(rf"(?:\.{{2,3}}|…|(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{{2}})(?<!\b[A-ZĐ]{{3}})[.!?])(?:/|\.)?\s+"
+                             rf"(?=[{UPPER}\d“\"(])", m.group()):
+            end = m.start() + b.end()
+            spans.append((start, end))
+            start = end
+        if start < m.end():
+            spans.append((start, m.end()))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+UNITS_WORDS = {"một": 1, "mốt": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
+               "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+ORDINAL_WORDS = r"(?:(?:hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|tư|bốn|lăm|nhăm|năm|sáu|bảy|bẩy|tám|chín))?|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|bẩy|tám|chín))?|nhất|hai|ba|bốn|tư|năm|sáu|bảy|bẩy|tám|chín)"
+ORDINAL_TOKEN = rf"(?:\d{{1,3}}|[IVXLC]+\b|{ORDINAL_WORDS}\b)"
+
+
+def roman_to_int(text: str) -> int | None:
+    """"XVII" → 17; None for anything that is not a Roman numeral."""
+    if not text or not re.fullmatch(r"[IVXLC]+", text):
+        return None
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def parse_ordinal(text: str) -> int | None:
+    """"17", "XVII", "thứ mười bảy", "năm", "hai mươi mốt", "nhất" → the number; None otherwise."""
+    t = re.sub(r"^(?:lần\s+)?thứ\s+", "", text.strip(), flags=re.IGNORECASE).strip()
+    if re.fullmatch(r"\d{1,3}", t):
+        return int(t)
+    if (r := roman_to_int(t)) is not None:
+        return r
+    words = t.lower().split()
+    if not words:
+        return None
+    if words[0] == "mười":
+        if len(words) == 1:
+            return 10
+        return 10 + UNITS_WORDS.get(words[1], 0) if words[1] in UNITS_WORDS else None
+    if len(words) >= 2 and words[1] == "mươi" and words[0] in UNITS_WORDS:
+        tens = UNITS_WORDS[words[0]] * 10
+        return tens + (UNITS_WORDS.get(words[2], 0) if len(words) > 2 else 0)
+    if len(words) == 1 and words[0] in UNITS_WORDS:
+        return UNITS_WORDS[words[0]]
+    return None
+
+
+def parse_number(text: str) -> float | int:
+    """Vietnamese figures: "7,36" → 7.36, "2.170" → 2170, "3.273,5" → 3273.5, "14" → 14."""
+    t = text.strip()
+    if "," in t:
+        t = t.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+        t = t.replace(".", "")
+    value = float(t)
+    return int(value) if value.is_integer() else value
+
+
+# ---------------------------------------------------------------------------------------------- dates
+@dataclass
+class DateMention:
+    start: int
+    day: int
+    month: int
+    year: int | None
+    written: str
+    dateline: bool
+
+
+DATE_PATTERNS = [
+    re.compile(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE),
+    re.compile(r"(?<=ngày )(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d|\s+năm\s+\d)", re.IGNORECASE),
+    re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?:và|,|-|–|đến|tới)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*(?P<m>\d{1,2})"
+               r"(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
+    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"),
+    re.compile(r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    # "Chiều 11.12", "ngày 15.3.2024": dots only right after a time word, so that figures stay figures
+    re.compile(r"(?:(?<=[Nn]gày )|(?<=[Ss]áng )|(?<=[Cc]hiều )|(?<=[Tt]ối )|(?<=[Tt]rưa )|(?<=[Hh]ôm qua )|(?<=[Hh]ôm nay ))"
+               r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?(?!\d|,\d)"),
+]
+DATE_CUE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|trong\s+\d\s+ngày|sáng nay|chiều nay)\W{0,3}"
+                      r"(?:ngày\W{0,3})*(?:\(?\s*)$", re.IGNORECASE)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is only a publication date ("21:27 27/06/2020", "Hải Phòng, ngày 24 tháng 01 năm 2020")."""
+    if re.match(r"\s*date\s+\d{4}", line):
+        return True
+    rest = line
+    for p in DATE_PATTERNS:
+        rest = p.sub(" ", rest)
+    if rest == line:
+        return False
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|GMT[+\d]*|\[|\]|Thứ\s+\w+|Chủ nhật|ngày|Cập nhật|[\W\d_]", " ", rest,
+                  flags=re.IGNORECASE)
+    return len(rest.split()) <= 3
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every day-month(-year) mention in order, each flagged when it sits on a publication line."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    line_spans = [(m.start(), m.end(), is_dateline(m.group())) for m in re.finditer(r"[^\n]+", text)]
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            d, mo = int(m.group("d")), int(m.group("m"))
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                continue
+            y = m.groupdict().get("y")
+            dateline = any(a <= m.start() < b and dl for a, b, dl in line_spans)
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), d, mo, int(y) if y else None, m.group().strip(), dateline))
+    for m in re.finditer(r"date\s+(\d{4})-(\d{2})", text):
+        found.append(DateMention(m.start(), 0, int(m.group(2)), int(m.group(1)), m.group(), True))
+    return sorted(found, key=lambda x: x.start)
+
+
+def iso_or_partial(day: int, month: int, year: int | None, written: str) -> str:
+    if year is None:
+        return re.sub(r"\s+", "", written)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def year_from_url(url: str | None) -> int | None:
+    if not url:
+        return None
+    m = re.search(r"(?<!\d)(20\d{2}|19\d{2})(?:[01]\d)?(?!\d{3})", url)
+    return int(m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------------------------------------- conference
+EVENT = re.compile(r"\b(?:[Hh]ội nghị|HỘI NGHỊ|[Đđ]ại hội|ĐẠI HỘI|[Kk][ỳì] họp|K[ỲÌ] HỌP|[Pp]hiên họp|"
+                   r"(?:buổi |[Bb]uổi )?sinh hoạt (?:chi bộ|thường kỳ|chuyên đề|định kỳ)|[Hh]ọp chi bộ)\b")
+NOT_THE_EVENT = re.compile(r"(?:toàn quốc|Đảng các cấp|đảng bộ các cấp|Đảng toàn quốc|điểm|của Đảng\b|XIII của Đảng|"
+                           r"Trung ương\s*\d|Trung ương\s+(?:lần|[IVX])|cấp trên|Hội LHPN|Đoàn|Công đoàn|cổ đông|ĐHĐCĐ)",
+                           re.IGNORECASE)
+BEFORE_NOT_EVENT = re.compile(r"(?:tiến tới|chào mừng|chuẩn bị|trình|dự|đi dự|hướng tới|sau|Nghị quyết|nghị quyết|"
+                              r"rút kinh nghiệm)\s+$")
+PARTY_WORDS = re.compile(r"Đảng|đảng|[Uu]ỷ|[ủỦ]y\b|BCH|Ban Chấp hành|HĐND|Hội đồng nhân dân|[Cc]hi bộ|cấp ủy")
+
+
+def is_conference_report(text: str) -> bool:
+    """A conference signal: a hội nghị/đại hội/kỳ họp mention and a party or council word."""
+    return bool(EVENT.search(text)) and bool(PARTY_WORDS.search(text))
+
+
+def find_event(text: str) -> re.Match | None:
+    """The first mention of the meeting the report is about (not a national or future congress)."""
+    for m in EVENT.finditer(text):
+        after = text[m.end():m.end() + 60]
+        before = text[max(0, m.start() - 25):m.start()]
+        word = m.group().lower()
+        if word.startswith("đại hội") and (NOT_THE_EVENT.search(after.split(".")[0][:45]) or
+                                           BEFORE_NOT_EVENT.search(before)):
+            continue
+        if word.startswith("hội nghị") and re.match(r"\s*Trung ương", after):
+            continue
+        if word.startswith(("kỳ họp", "kì họp")) and BEFORE_NOT_EVENT.search(before):
+            continue
+        return m
+    return None
+
+
+def find_ordinal(text: str, event: re.Match | None) -> int | None:
+    """"Hội nghị (BCH …) lần thứ 17", "kỳ họp (lần) thứ 15", "Đại hội … lần thứ XII" at the event mention, or
+    at a later mention of the same meeting in the opening of the report (a headline may name it loosely)."""
+    if event is None:
+        return None
+    number = _ordinal_at(text, event)
+    if number is not None:
+        return number
+    word = event.group().lower()[:6]
+    for mention in EVENT.finditer(text, event.end(), min(len(text), event.start() + 600)):
+        if mention.group().lower()[:6] != word or \
+                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
+                (word.startswith("đại hộ") and NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0])):
+            continue
+        number = _ordinal_at(text, mention)
+        if number is not None:
+            return number
+    return None
+
+
+def _ordinal_at(text: str, event: re.Match) -> int | None:
+    window = text[event.start():event.start() + 160].split("\n")[0]
+    m = re.match(rf"\S+\s+\S+(?P<mid>(?:[^.;:]|(?<=TP)\.){{0,90}}?)\b(?:lần\s+thứ|lần|thứ)\s+(?P<n>{ORDINAL_TOKEN})",
+                 window,
+                 re.IGNORECASE)
+    if m and not re.search(r"[Tt]rung ương|toàn quốc|\d{4}", m.group("mid")) and not EVENT.search(m.group("mid")) \
+            and not re.match(r"\s*(?:Ban Chấp hành|BCH)\s+Trung ương", window[m.end():]):
+        return parse_ordinal(m.group("n"))
+    return None
+
+
+TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
+TERM_OWNER = re.compile(r"(?:Ban Chấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
+TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s")
+TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
+
+
+def find_term(text: str, event: re.Match | None = None, org: Org | None = None) -> tuple[str | None, str | None]:
+    """"khóa VI" written after the meeting's organization (in the sentence naming the meeting, or after another
+    mention of the same organization), and the "nhiệm kỳ 2020-2025" that goes with it."""
+    event_span = next(((a, b) for a, b in sentences(text) if event and a <= event.start() < b), (0, 0))
+    for m in TERM.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if not TERM_OWNER.search(before):
+            continue
+        owner = TERM_OWNER.search(before).group()
+        if TERM_NOT_OWNER.search(owner):
+            continue
+        if org is not None and not event_span[0] <= m.start() < event_span[1]:
+            mark = org.place or org.unit or org.name
+            if mark.lower() not in owner.lower():
+                continue
+        roman = m.group("roman").upper()
+        for same in TERM.finditer(text, m.start()):  # the years may follow a later mention of the same term
+            y = TERM_YEARS.match(text[same.end():same.end() + 30].lstrip(" ,("))
+            if same.group("roman").upper() == roman and y:
+                return f"khóa {roman}", f"{y.group('a')}-{y.group('b')}"
+        return f"khóa {roman}", None
+    return None, None
+
+
+def find_term_years(text: str, event: re.Match | None) -> str | None:
+    """"nhiệm kỳ YYYY-YYYY" in a sentence naming the meeting (the headline may name it without the years)."""
+    if event is None:
+        return None
+    word = event.group().lower()[:6]
+    spans = sentences(text)
+    for mention in EVENT.finditer(text, event.start()):
+        if mention.group().lower()[:6] != word:
+            continue
+        if mention.start() > event.start() and (
+                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or
+                NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0])):
+            continue
+        end = next((b for a, b in spans if a <= mention.start() < b), len(text))
+        m = TERM_YEARS.search(text, mention.start(), min(end, mention.end() + 160))
+        # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term
+        if m and not EVENT.search(text, mention.end(), m.start()):
+            return f"{m.group('a')}-{m.group('b')}"
+    return None
+
+
+PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cuối)(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?",
+                    re.IGNORECASE)
+QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
+
+
+def find_period(text: str, event: re.Match | None, kind_hint: str | None = None) -> str | None:
+    """The period the meeting reviews, as written: "9 tháng năm 2023", "6 tháng đầu năm 2021", "năm 2021"."""
+    start = event.start() if event else 0
+    window = text[max(0, start - 200):start + 700]
+    if re.search(r"giữa nhiệm kỳ", window, re.IGNORECASE):
+        return "giữa nhiệm kỳ"
+    m = PERIOD.search(window)
+    if m:
+        year = m.group("y")
+        if not year:
+            y = re.search(r"năm\s+(\d{4})", window[m.end():m.end() + 120])
+            year = y.group(1) if y else None
+        n = m.group("n")
+        text_n = n if n[0].isdigit() else {"sáu": "6", "chín": "9"}[n.lower()]
+        return f"{text_n} tháng{' đầu' if m.group('dau') else ''} năm {year}" if year else \
+            f"{text_n} tháng{' đầu năm' if m.group('dau') else ''}"
+    q = QUARTER.search(window)
+    if q:
+        year = q.group("y")
+        if not year:
+            y = re.search(r"(?:năm\s+|/)(\d{4})", window[q.end():q.end() + 120])
+            year = y.group(1) if y else None
+        return f"quý {q.group('q')} năm {year}" if year else f"quý {q.group('q')}"
+    m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE) or \
+        re.search(r"đánh giá[^.\n]{0,80}?(?:nhiệm vụ|công tác|kết quả|tình hình)(?:[^.\n\d]{0,30})?\bnăm\s+(\d{4})",
+                  window, re.IGNORECASE) or \
+        re.search(r"(?:^|[.\n]\s*)(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,\s*(?:Ban Chấp hành|Đảng bộ|Đảng ủy|Huyện ủy|Quận ủy|"
+                  r"Thị ủy|Thành ủy|Tỉnh ủy|BCH)", window)
+    if m:
+        return f"năm {m.group(1)}"
+    month = re.search(r"(?:nhiệm vụ|công tác|kết quả)[^.\n]{0,40}?(tháng\s+\d{1,2}\s+năm\s+\d{4})", window)
+    if month and kind_hint != "congress":
+        return month.group(1)
+    if kind_hint == "congress":
+        years = TERM_YEARS.search(text[start:start + 300])
+        if years:
+            new_start = years.group("a")
+            for prev in TERM_YEARS.finditer(text):
+                if prev.group("b") == new_start:
+                    return prev.group().replace("Nhiệm", "nhiệm").strip("( ")
+    return None
+
+
+def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: str | None) -> str:
+    """committee_plenary, periodic_review, year_end_review, mid_term_review, congress, council_session or other."""
+    word = event.group().lower() if event else ""
+    head = text[event.start():event.start() + 200] if event else text[:300]
+    if word.startswith(("kỳ họp", "kì họp")):
+        return "council_session"
+    if word.startswith("đại hội"):
+        return "congress"
+    if re.search(r"sơ kết giữa nhiệm kỳ", head, re.IGNORECASE):
+        return "mid_term_review"
+    if ordinal is not None:
+        return "committee_plenary"
+    if period == "giữa nhiệm kỳ":
+        return "mid_term_review"
+    if period and re.match(r"\d+ tháng|quý", period):
+        return "periodic_review"
+    if period and period.startswith("năm") or re.search(r"[Tt]ổng kết (?:công tác|năm|nhiệm vụ)", head):
+        return "year_end_review"
+    return "other"  # unnumbered and reviewing no 6/9 months, year or half term: a monthly or thematic meeting
+
+
+# ---------------------------------------------------------------------------------------------- organization
+UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh)\b|TP\b\.?)"
+PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
+ORG_PATTERNS = [
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
+    re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
+    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
+               r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)[^,.;:\n()]{0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
+               r"[,.;:\n(]|$)"),
+    re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
+]
+SHORT_UNIT = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố", "tỉnh ủy": "tỉnh"}
+CENTRAL_CITIES = {"hà nội", "hồ chí minh", "tphcm", "hcm", "tp hcm", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+PLACE_STOP = {"Khóa", "Lần", "Nhiệm", "Hội", "Đại", "Kỳ", "Trong", "Tại", "Về", "Sáng", "Chiều", "Ngày"}
+
+
+@dataclass
+class Org:
+    start: int
+    name: str
+    unit: str  # huyện, quận, xã … or "" (agency/other)
+    place: str | None
+    agency: bool = False
+
+
+def _trim_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    words = place.split()
+    for i, w in enumerate(words):
+        if w in PLACE_STOP:
+            words = words[:i]
+            break
+    person = name_in_run(" ".join(words), after_unit=True) if len(words) >= 3 else None
+    if person:  # "quận Tây Hồ Lê Thị Thu Hằng": the place ends where the name begins
+        words = words[:person[0]]
+    return " ".join(words) or None
+
+
+def find_orgs(text: str) -> list[Org]:
+    """Every organization mention, in order."""
+    found: list[Org] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in ORG_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            place = _trim_place(g.get("place"))
+            if g.get("agency"):
+                org = Org(m.start(), m.group().strip(), "", None, agency=True)
+            elif g.get("cell"):
+                if len(g["cell"].split()) < 3:  # "Chi bộ tốt", "chi bộ" alone: no particular cell
+                    continue
+                org = Org(m.start(), g["cell"].strip(), "chi bộ", None)
+            elif g.get("short"):
+                unit = SHORT_UNIT[g["short"].lower()]
+                org = Org(m.start(), g["short"] + (f" {place}" if place else ""), unit, place)
+            else:
+                unit = (g.get("unit") or "").lower().rstrip(".")
+                unit = "thành phố" if unit == "tp" else unit
+                head = m.group()[: m.start("unit") - m.start()] if g.get("unit") else \
+                    m.group()[: m.start("place") - m.start()]
+                head = re.sub(r"\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*|\s*\(BCH\)", " ", head).strip()
+                unit_written = g.get("unit") or ""
+                name = re.sub(r"\s+", " ", " ".join(x for x in (head, unit_written, place or "") if x))
+                org = Org(m.start(), name, unit, place)
+            taken.append((m.start(), m.end()))
+            found.append(org)
+    return sorted(found, key=lambda o: o.start)
+
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
+    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh", "Huế",
+]
+
+
+def ascii_fold(text: str) -> str:
+    """"Đô Lương" → "doluong": how a place is written in a web address."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if unicodedata.category(c) != "Mn").lower())
+
+
+def place_from_url(url: str | None, text: str, province_level: bool) -> str | None:
+    """The place a web address names, written with its marks as the text (or the list of provinces) spells it:
+    "doluong.gov.vn" and "… Đài Đô Lương" → "Đô Lương"; "tuyengiaotiengiang…" for a Tỉnh ủy → "Tiền Giang"."""
+    if not url:
+        return None
+    m = re.match(r"(?:https?://)?([^/?#]+)([^?#]*)", url)
+    host, path = (m.group(1), m.group(2)) if m else (url, "")
+    labels = [lab for lab in host.lower().split(".") if lab not in ("www", "gov", "vn", "com", "org", "net", "dcs")]
+    path_words = [w for w in re.split(r"[/_.]", path.lower()) if w]
+    if province_level:
+        for place in PROVINCES:
+            folded = ascii_fold(place)
+            slug = "-".join(ascii_fold(w) for w in place.split())
+            if any(folded in lab for lab in labels) or any(
+                    re.search(rf"(?:^|-)(?:tinh|thanh-pho|tp)-{slug}(?:-|$)", w) for w in path_words):
+                return place
+    candidates = set()
+    for run in CAP_RUN.finditer(text):  # every 2–3 word stretch: "Đài Đô Lương" holds "Đô Lương"
+        words = run.group().split()
+        candidates.update(" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1))
+    for place in sorted(candidates, key=len, reverse=True):
+        folded = ascii_fold(place)
+        if len(folded) < 5 or place in NOT_NAMES and not province_level or \
+                re.match(r"(?:Báo|Đài|Cổng|Trang|Tạp|Truyền|Phát)\b", place):
+            continue  # "Báo Sơn La" is the newspaper, not the place
+        slug = "-".join(ascii_fold(w) for w in place.split())
+        unit_slug = rf"(?:^|-)(?:huyen|quan|xa|phuong|tinh|thanh-pho|thi-xa|thi-tran|uy|tp)-{slug}(?:-|$)"
+        if folded in labels or any(re.search(unit_slug, w) for w in path_words):
+            return place
+    if province_level:
+        for place in PROVINCES:
+            folded = ascii_fold(place)
+            slug = "-".join(ascii_fold(w) for w in place.split())
+            if any(folded in lab for lab in labels) or any(
+                    re.search(rf"(?:^|-)(?:tinh|thanh-pho|tp)-{slug}(?:-|$)", w) for w in path_words):
+                return place
+    return None
+
+
+def choose_org(text: str, event: re.Match | None, url: str | None = None,
+               chair_titles: list[str] | None = None) -> Org | None:
+    """The organization holding the meeting: the subject that "tổ chức" it or the body named right after
+    "Hội nghị"; failing those, the committee its chair leads ("Bí thư Huyện ủy" → Huyện ủy), then any other
+    mention. Its place is filled from another mention of the same unit, or from the web address."""
+    orgs = find_orgs(text)
+    chosen, strong = None, False
+    if event is not None:
+        for start, end in sentences(text):
+            if start <= event.start() < end:
+                inside = [o for o in orgs if start <= o.start < end and not _is_title_org(text, o)]
+                after = [o for o in inside if o.start >= event.start()]
+                before = [o for o in inside if o.start < event.start()]
+                if before and re.search(r"tổ chức|tiến hành|họp", text[before[-1].start:event.start()]):
+                    chosen, strong = before[-1], True
+                elif after and after[0].start - event.end() < 45 and not re.search(
+                        r"\b(?:có|dự|đại biểu|lãnh đạo|với|cùng)\b", text[event.end():after[0].start]):
+                    chosen, strong = after[0], True  # "Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận Tây Hồ"
+                else:
+                    chosen = (after[0] if after and after[0].start - event.end() < 80
+                              else before[-1] if before else after[0] if after else None)
+                break
+    if not strong:
+        for title in chair_titles or []:
+            led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?", title)
+            if led:
+                unit = SHORT_UNIT[led.group("short").lower()]
+                place = _trim_place(led.group("place"))
+                if chosen is None or chosen.unit != unit:
+                    chosen = Org(0, led.group("short") + (f" {place}" if place else ""), unit, place)
+                break
+    if chosen is None:
+        candidates = [o for o in orgs if not _is_title_org(text, o)] or orgs
+        if not candidates:
+            return None
+        chosen = candidates[0]
+    if chosen.place is None and chosen.unit:
+        for o in orgs:
+            if o.unit == chosen.unit and o.place:
+                chosen = Org(chosen.start, f"{chosen.name} {o.place}", chosen.unit, o.place)
+                break
+    if chosen.place is None and chosen.unit and chosen.unit != "chi bộ":
+        place = place_from_url(url, text, chosen.unit in ("tỉnh", "thành phố"))
+        if place:
+            chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
+    return chosen
+
+
+TITLE_HEAD = re.compile(r"(?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|Chánh|Ủy viên|Phó)\s+$")
+
+
+def _is_title_org(text: str, org: Org) -> bool:
+    """"Bí thư Huyện ủy" names a person's post, not the meeting's organization."""
+    return bool(TITLE_HEAD.search(text[max(0, org.start - 25):org.start]))
+
+
+def level_of(org: Org | None) -> str | None:
+    if org is None:
+        return None
+    if org.agency:
+        return "agency"
+    if org.unit in ("huyện", "quận", "thị xã"):
+        return "district"
+    if org.unit == "tỉnh":
+        return "province"
+    if org.unit == "thành phố":
+        return "province" if (org.place or "").lower() in CENTRAL_CITIES or org.place is None else "district"
+    if org.unit in ("xã", "thị trấn"):
+        return "commune"
+    if org.unit == "phường":
+        return "ward"
+    if org.unit == "chi bộ":
+        return "cell"
+    if (org.place or org.name).split()[-1].lower() in {"tphcm", "hcm"} or \
+            any(c in org.name.lower() for c in CENTRAL_CITIES):
+        return "province"
+    return "other"
+
+
+# ---------------------------------------------------------------------------------------------- people
+SURNAMES = set("""\
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
+Lâm Phùng Mai Tô Hà Tạ Cao Lưu Châu Thái La Quách Đinh Triệu Lương Từ Kiều Cù Doãn Chu Khúc Kim Diệp Hứa Lã Mạc Thân
+Tăng Giang Nghiêm Phí Lại Lò Quan Âu Bế Hầu Khổng Khương Lục Nông Thạch Tống Trình Văn Viên Vi Ninh Lữ Đàm Đồng
+Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ""".split())  # noqa: SIM905
+SURNAMES.discard("Văn")
+NOT_NAMES = {"Hồ Chí Minh", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Cao Bằng", "Lào Cai", "Đồng Nai", "Đồng Tháp",
+             "Hồ Tây", "Lâm Đồng", "Kim Bôi", "Mai Sơn", "Châu Đức", "Đào Duy Từ", "Đồng Hới", "Trần Phú",
+             "Lê Lợi", "Quang Trung", "Hoàng Sa", "Trường Sa"}
+COURTESY = re.compile(r"(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà|các đồng chí|Các đồng chí)\s*:?\s*$")
+TITLE_START = re.compile(
+    r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|UVTW|UVTƯ|TUV|HUV|TƯV|ĐUV|PBT|PCT|"
+    r"Trưởng|Giám đốc|Chánh|Huyện ủy viên|Tỉnh ủy viên|Thành ủy viên|Thị ủy viên|Đảng ủy viên|Đại biểu Quốc hội|"
+    r"Tổng|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Thủ trưởng|Trợ lý|Thư ký|Hiệu trưởng|Chính ủy|Tư lệnh|Viện trưởng|"
+    r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
+TITLE_STOP = re.compile(
+    r"\s+(?:đồng chủ trì|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
+    r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
+    r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
+    r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
+    r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|nhiệm kỳ|khóa mới|"
+    r"đánh giá cao|với|về)\b.*$")
+PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    titles: list[str]
+    courtesy: bool
+
+
+def name_in_run(run: str, after_unit: bool) -> tuple[int, str] | None:
+    """Where a person's name begins in a run of capitalised syllables, and the name.
+    "Tây Hồ Lê Thị Thu Hằng" after "quận" → (2, "Lê Thị Thu Hằng"); "Trần Văn Kỳ" → (0, …)."""
+    words = run.split()
+    if run in NOT_NAMES:
+        return None
+    candidates = range(0, len(words)) if not after_unit or len(words) >= 3 else []
+    for i in candidates:
+        if after_unit and i == 0 and len(words) > 4:
+            continue
+        rest = words[i:]
+        if words[i] in SURNAMES and 2 <= len(rest) <= 4 and " ".join(rest) not in NOT_NAMES:
+            if after_unit and i == 0 and len(words) == 2:
+                continue
+            return i, " ".join(rest)
+    return None
+
+
+def split_titles(text: str) -> list[str]:
+    """"TUV, Bí thư Quận ủy" → ["TUV", "Bí thư Quận ủy"]; stops at the first piece that is not a title."""
+    text = PARENS.sub("", text)
+    out = []
+    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*", text):
+        piece = piece.strip(" .;:")
+        if not piece:
+            continue
+        if not TITLE_START.match(piece):
+            break
+        cut = TITLE_STOP.sub("", piece).strip(" .;:")
+        if cut:
+            out.append(cut)
+        if cut != piece:
+            break
+    return out
+
+
+def titles_before(text: str, start: int) -> list[str]:
+    """Titles written before a name: "Phó Bí thư Quận ủy, Chủ tịch UBND quận Lê Văn Sơn"."""
+    clause_start = max(text.rfind(c, 0, start) for c in ".;:\n(")
+    clause = PARENS.sub("", text[clause_start + 1:start]).rstrip().split(" và ")[-1]
+    pieces = re.split(r"\s*,\s*|\s+[-–—]\s+", clause)
+    out: list[str] = []
+    for i, piece in enumerate(reversed(pieces)):
+        piece = piece.strip()
+        if i == 0:
+            m = re.search(r"(?:^|\s)((?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|UVBTV|TUV|HUV|PBT|PCT|"
+                          r"Trưởng|Giám đốc|Chánh|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Đại biểu Quốc hội)\b.*)$",
+                          piece)
+            if not m:
+                return []
+            out.append(m.group(1).strip())
+            if m.start(1) > 1:
+                break
+        elif TITLE_START.match(piece):
+            out.append(piece)
+        else:
+            inner = re.search(r"\s((?:UVTW|UVTƯ|TUV|HUV|Ủy viên|Tỉnh ủy viên|Huyện ủy viên)\b.*)$", piece)
+            if inner:  # "Chủ trì hội nghị có UVTW Đảng, Bí thư Thành ủy …"
+                out.append(inner.group(1))
+            break
+    return list(reversed(out))
+
+
+UNIT_BEFORE = re.compile(rf"(?:\b{UNIT}|[ủỦ]y|Đảng bộ|HĐND|UBND|TP)\s+$")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """People named in the text with a courtesy word or at least one title."""
+    out = []
+    for run in CAP_RUN.finditer(text):
+        before = text[max(0, run.start() - 30):run.start()]
+        after_unit = bool(UNIT_BEFORE.search(before))
+        courtesy = bool(COURTESY.search(before))
+        words = run.group().split()
+        lead = 0
+        if words[0] in ("Ông", "Bà") and len(words) >= 3:  # "Ông Lê Minh Giang" opening a sentence
+            courtesy, lead = True, 1
+        if courtesy and 2 <= len(words) - lead <= 4 and " ".join(words[lead:]) not in NOT_NAMES:
+            hit = (lead, " ".join(words[lead:]))  # after "đồng chí" the whole run is the name
+        else:
+            hit = name_in_run(run.group(), after_unit and not courtesy)
+        if hit is None:
+            continue
+        offset = len(" ".join(run.group().split()[:hit[0]])) + (1 if hit[0] else 0)
+        start = run.start() + offset
+        name = hit[1]
+        if not courtesy and hit[0] == 0:
+            courtesy = bool(COURTESY.search(text[max(0, start - 30):start]))
+        titles: list[str] = []
+        tail = text[run.end():run.end() + 250].split("\n")[0]
+        m = re.match(r"\s*(?:,|[-–—]|\()\s*", tail)
+        if m:
+            titles = split_titles(re.split(r"[;:]|\.(?:\s|$)", tail[m.end() - (1 if m.group().strip() == "(" else 0):])[0])
+        if not titles:
+            # "… đắc cử Bí thư", "Các đồng chí A và B được bầu làm Phó Bí thư": the post both were elected to
+            elected = re.match(rf"(?:\s+và\s+(?:đồng chí\s+)?{SYL}(?: {SYL}){{1,3}})?\s+(?:tiếp tục\s+)?(?:tái\s+)?"
+                               r"(?:đắc cử|trúng cử|được bầu|giữ chức)(?:\s+(?:giữ chức|làm|chức vụ|chức danh))?"
+                               r"\s+(?P<t>[^.;,\n]+)", tail)
+            if elected:
+                titles = split_titles(elected.group("t"))
+        before_titles = titles_before(text, start)
+        if before_titles:
+            titles = before_titles + [t for t in titles if t not in before_titles]
+        if not titles and not courtesy:
+            continue
+        if not courtesy and before_titles and titles == before_titles and \
+                re.search(r"(?:Phó|Trưởng|Chủ tịch|Bí thư|Ủy viên|Giám đốc)$", titles[-1]):
+            continue  # "Phó Trưởng Đoàn Đại biểu Quốc hội": a post with no body before it is no person's title
+        out.append(Mention(start, run.end(), name, titles, courtesy))
+    return out
+
+
+def _covered(title: str, others: list[str]) -> bool:
+    t = title.lower()
+    return any(t in o.lower() for o in others)
+
+
+def merge_titles(first: list[str], more: list[str]) -> list[str]:
+    """Titles from every mention of one person, the longer form kept ("Bí thư Quận ủy Tây Hồ")."""
+    result = list(first)
+    for t in more:
+        if _covered(t, result):
+            continue
+        for i, r in enumerate(result):
+            if r.lower() in t.lower():
+                result[i] = t
+                break
+        else:
+            result.append(t)
+    return result
+
+
+CHAIR_WORD = re.compile(r"(?:đồng\s+)?chủ\s+(?:trì|tọa)", re.IGNORECASE)
+
+
+def find_people(text: str) -> tuple[list[dict], list[dict]]:
+    """(chair, attendees), each ``{"name", "titles"}``, in order of first mention."""
+    mentions = find_mentions(text)
+    spans = sentences(text)
+    chairs: set[str] = set()
+    for men in mentions:
+        for start, end in spans:
+            if start <= men.start < end:
+                sentence = text[start:end]
+                rel = men.start - start
+                later = CHAIR_WORD.search(sentence, rel)
+                earlier = CHAIR_WORD.search(sentence[:rel])
+                if later and not any(o.start - start in range(rel + 1, later.start()) and
+                                     re.search(r"\b(?:phát biểu|báo cáo|tham luận)\b", text[o.start:start + later.start()])
+                                     for o in mentions):
+                    between = sentence[rel:later.start()]
+                    if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
+                        chairs.add(men.name)
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b|chủ\s+(?:trì|tọa)\s+của\s*(?:đồng chí|ông|bà)?\s*$",
+                                           sentence[:rel], re.IGNORECASE):
+                    chairs.add(men.name)
+                break
+    people: dict[str, list[str]] = {}
+    order: list[str] = []
+    for men in mentions:
+        if men.name not in people:
+            people[men.name] = list(men.titles)
+            order.append(men.name)
+        else:
+            people[men.name] = merge_titles(people[men.name], men.titles)
+    chair = [{"name": n, "titles": people[n]} for n in order if n in chairs]
+    attendees = [{"name": n, "titles": people[n]} for n in order if n not in chairs]
+    return chair, attendees
+
+
+# ---------------------------------------------------------------------------------------------- tasks
+TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|chỉ đạo|đẩy mạnh|đẩy nhanh|chăm lo|quan tâm|lấy|"
+              "xây dựng|quản lý|chủ động|tiếp tục|phối hợp|chú trọng|làm tốt|đổi mới|tổ chức|kiên quyết|rà soát|"
+              "hoàn thành|bảo đảm|đảm bảo|giữ vững|phát huy|huy động|khắc phục|đánh giá|lãnh đạo|sơ|tổng kết|"
+              "phát triển|không ngừng|nắm bắt|tuyên truyền|cải thiện|hoàn thiện|thu hút|giải quyết|phấn đấu|"
+              "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện|phân tích|làm rõ|tích cực|"
+              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên")
+TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
+SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "")
+TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
+TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
+TASK_CUE = re.compile(r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
+                      r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
+FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
+DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
+
+
+def _clean_task(item: str) -> str | None:
+    item = re.sub(r"^(?:và|cùng với đó là|Bên cạnh đó|Đồng thời|Ngoài ra|cần|phải|việc)\s*,?\s*", "", item.strip(),
+                  flags=re.IGNORECASE)
+    item = re.sub(r"\s*(?:trong thời gian tới|thời gian tới|trong thời gian đến)\s*$", "", item.strip(" ,.…/"))
+    item = item.strip(" ,.…/\"“”")
+    item = re.sub(r"\.{2,}$", "", item).strip()
+    if len(item.split()) < 5:
+        return None
+    return item
+
+
+def find_tasks(text: str) -> tuple[list[str], set[int]]:
+    """Directions for the period ahead, and the sentence starts they were taken from."""
+    tasks: list[str] = []
+    used: set[int] = set()
+    spans = sentences(text)
+    colon_paragraph_end = -1
+    previous_was_task = False
+    years = [int(y) for y in re.findall(r"năm\s+(\d{4})", text)]
+    for start, end in spans:
+        sentence = text[start:end]
+        regions: list[str] = []
+        future = FUTURE.search(sentence)
+        first_year = re.match(r"\s*(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,", sentence)
+        if first_year and years and int(first_year.group(1)) > min(years):
+            future = first_year  # "Năm 2023, Đảng bộ huyện tiếp tục …" after a review of 2022
+        if start < colon_paragraph_end:
+            regions.append(sentence)
+        elif previous_was_task and re.match(rf"\s*(?:{TASK_VERBS})\b", sentence, re.IGNORECASE):
+            regions.append(sentence)  # the list goes on in the next sentence: "Phân tích, làm rõ …"
+        else:
+            cues = [c for c in TASK_CUE.finditer(sentence)]
+            if not cues and future and not DEFECT.search(sentence) and not EVENT.search(sentence):
+                # "Năm 2023, Đảng bộ huyện tiếp tục …", "Thời gian tới, huyện tập trung …": the verb comes early
+                begin = future.end() if future is first_year or future.start() < 15 else 0
+                verb = TASK_VERB.search(sentence, begin)
+                if verb and len(sentence[begin:verb.start()].split()) <= 5 and \
+                        not re.search(r"\bđã\b", sentence[:verb.start()]):
+                    regions.append(sentence[verb.start():])
+            if not cues and not regions:
+                previous_was_task = False
+                continue
+            if cues and DEFECT.search(sentence[:cues[0].start()]):
+                cues = []
+            for i, cue in enumerate(cues):
+                stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
+                region = sentence[cue.end():stop]
+                word = cue.group().lower()
+                if i + 1 < len(cues) and cues[i + 1].group().lower() in ("đề nghị", "yêu cầu", "nhấn mạnh",
+                                                                         "nhấn mạnh việc"):
+                    comma = region.rfind(",")
+                    region = region[:comma] if comma > 0 else region
+                if word.endswith(":"):
+                    if re.search(r"\b(?:đạt|vượt|đã|kết quả)\b", cue.group()):
+                        continue  # "các chỉ tiêu chủ yếu đều đạt và vượt … như:" lists results, not tasks
+                    regions.append(region)
+                    line_end = text.find("\n", start)
+                    colon_paragraph_end = line_end if line_end != -1 else len(text)
+                    continue
+                if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc", "ngoài việc"):
+                    verb = TASK_VERB.search(region)
+                    if not verb or len(region[:verb.start()].split()) > 12:
+                        continue
+                    if word.startswith("nhấn mạnh") and len(region[:verb.start()].split()) > 5:
+                        continue
+                    region = region[verb.start():]
+                if not TASK_VERB.search(region[:60]):
+                    continue
+                regions.append(region)
+        found_before = len(tasks)
+        for region in regions:
+            # The author's own list separator wins: a list set out with ";" is split only there.
+            splitter = TASK_SPLIT_SEMICOLON if ";" in region else TASK_SPLIT
+            pieces: list[str] = []
+            for piece in splitter.split(region):
+                # "lãnh đạo, chỉ đạo thực hiện …", "đánh giá, phân tích …": paired verbs are one task
+                if pieces and splitter is TASK_SPLIT and (
+                        len(pieces[-1].split()) < 4 or re.search(rf"\b(?:{TASK_VERBS})$", pieces[-1].strip(), re.I)):
+                    pieces[-1] = f"{pieces[-1]}, {piece}"
+                else:
+                    pieces.append(piece)
+            for piece in pieces:
+                item = _clean_task(piece or "")
+                if item and item not in tasks:
+                    tasks.append(item)
+                    used.add(start)
+        previous_was_task = len(tasks) > found_before
+    return tasks, used
+
+
+# ---------------------------------------------------------------------------------------------- figures
+KNOWN_UNITS = ["nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
+               "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần"]
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
+NOT_FIGURE_BEFORE = re.compile(
+    r"(?<!\w)(?:năm|Năm|số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
+    r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
+    r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|Phường|phường|"
+    r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
+    r"được|với)\s*$")
+NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|kỳ|khóa|tốt|an\b|cấp\b|\.0|nghị quyết|tờ trình|"
+                              r"dự thảo|văn bản|báo cáo|người tham gia|điểm cầu|chương trình công tác|"
+                              r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
+QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|xấp xỉ|chỉ)\s*$")
+UNIT_QUALIFIERS = {"xã", "thôn", "huyện", "tỉnh", "quận", "phường", "mới", "về", "đề", "trong", "ngoài", "tại",
+                   "này", "đó", "trực", "thuộc", "cơ", "đạt", "vượt", "được", "đã", "toàn", "hoàn", "tham", "sinh",
+                   "thực", "xếp", "chiếm", "bằng", "nâng", "dưới", "đi", "làm", "không", "chưa", "còn", "tăng", "giảm",
+                   "trúng", "đủ", "dự", "ra", "vào", "lên", "năm", "tháng"}
+UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "giảm", "bằng", "so", "với", "trong", "ở", "đã", "cho",
+             "từ", "theo", "đủ", "có", "là", "thì", "nhưng", "các", "những", "về"}
+
+
+def figure_unit(rest: str, den: str | None) -> str | None:
+    """The unit after a number: a known unit, else up to two lower-case words before a separator."""
+    rest = rest.lstrip()
+    if rest.startswith("%"):
+        return "%"
+    for u in KNOWN_UNITS:
+        if rest.startswith(u) and (len(rest) == len(u) or not rest[len(u)].isalnum()):
+            return u if not den else f"/{den} {u}"
+    words = []
+    for w in re.split(r"\s+", rest):
+        clean = w.rstrip(",.;:…)")
+        if not clean or not re.fullmatch(rf"[{LOWER}]+|[A-ZĐ]{{2,5}}", clean) or clean in UNIT_STOP or \
+                (words and clean in UNIT_QUALIFIERS):
+            break
+        words.append(clean)
+        if clean != w or len(words) == 3:
+            break
+    if den and words:
+        more = re.match(r"[^,;.\n]*,\s*(huyện|quận|xã|phường|thị trấn|thị xã|thành phố)\b",
+                        rest) if words[-1] in ("quận", "huyện", "xã", "phường", "tỉnh") else None
+        return f"/{den} {' '.join(words)}" + (f", {more.group(1)}" if more else "")
+    return " ".join(words) or None
+
+
+def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
+    """Results stated as numbers, outside tasks, awards and the people and date lines."""
+    out: list[dict] = []
+    for start, end in sentences(text):
+        if start in skip_sentences:
+            continue
+        sentence = text[start:end]
+        if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", sentence):
+            continue
+        if is_dateline(sentence) or re.search(r"(?:^|[,;:]\s*)[Pp]hấn đấu\b|\bchỉ tiêu\b[^.]*\bnăm tới\b", sentence):
+            continue  # targets are tasks, not results
+        attendance = re.match(r"\s*(?:Tham dự|Dự|Đến dự|Về dự|Cùng dự|Có mặt)\b", sentence)
+        for m in FIGURE.finditer(sentence):
+            before = sentence[:m.start()]
+            raw = m.group("num")
+            rest = m.group("rest")
+            if m.group("den") is None and re.match(r"\s*[/-]\s*\d", sentence[m.end("num"):]):
+                continue
+            if re.fullmatch(r"(?:19|20)\d{2}", raw) and not rest.lstrip().startswith("%"):
+                continue
+            if NOT_FIGURE_BEFORE.search(QUALIFIERS.sub("", before).rstrip()) and not rest.lstrip().startswith("%") \
+                    and not re.search(r"(?:đạt|được|trên|hơn|gần|ước|khoảng)\s*$", before) \
+                    and not (m.group("den") and re.search(r"thứ\s*$", before)):
+                continue
+            if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den")) or \
+                    re.search(r"\b(?:số|lần thứ)\s*$", before):
+                continue
+            if re.match(r"\s*[-–]\s*\d{4}", rest):
+                continue
+            # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự",
+            # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
+            if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+có\s*$|"
+                         r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$", before) or \
+                    re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest) or \
+                    (attendance and re.match(r"\s*(?:đại biểu|đảng viên|người|đồng chí|điểm cầu|cán bộ)", rest)):
+                continue
+            unit = figure_unit(rest, m.group("den"))
+            if not unit:
+                continue
+            if end == len(text) and re.fullmatch(rf"\s*{re.escape(unit)}", rest) and text[-1].isalnum():
+                continue  # the text is cut inside this unit ("1,84 tỷ đồ"): the figure is not sure
+            clause_start = max(before.rfind(c) for c in ",;:") + 1
+            name = QUALIFIERS.sub("", before[clause_start:]).strip(" ,;:")
+            name = re.sub(r"\s*(?:đạt|bằng|là|có)\s*$", "", name) or name
+            comp = re.match(r"[^,;.]*?\b(so với [^,;.]+|kế hoạch năm|toàn (?:thành phố|tỉnh|huyện|quận))", rest +
+                            sentence[m.end():m.end() + 60])
+            out.append({"name": name, "value": parse_number(raw), "unit": unit,
+                        "comparison": comp.group(1).strip() if comp else None})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- votes, awards
+def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
+    """Whether the text reports the resolution passed, and the share of votes when stated."""
+    passed = None
+    for m in re.finditer(r"(?:biểu quyết|nhất trí|đã)?\s*thông qua\s+(?:\d+\s+)?(?:các\s+)?(?:dự thảo\s+)?[Nn]ghị quyết"
+                         r"|tán thành\s+(?:thông qua\s+)?[Nn]ghị quyết|biểu quyết thông qua", text):
+        before = text[max(0, m.start() - 30):m.start()]
+        if re.search(r"\b(?:sẽ|dự kiến|để|nhằm|chuẩn bị)\s+(?:\w+\s+){0,2}$", before + " "):
+            continue
+        if re.search(r"\bkhông\s*$", before):
+            passed = False
+            continue
+        passed = True
+        break
+    share = None
+    m = re.search(r"(\d{1,3}(?:,\d+)?)\s*%\s*(?:số\s+)?(?:đại biểu|phiếu)?[^.;]{0,30}?(?:tán thành|nhất trí|đồng ý)",
+                  text) or re.search(r"(?:tán thành|nhất trí|đồng ý)[^.;]{0,30}?(?:đạt|với|tỷ lệ)\s*(\d{1,3}(?:,\d+)?)\s*%",
+                                     text)
+    if m:
+        share = parse_number(m.group(1))
+    return passed, share
+
+
+AWARD_COUNT = r"\d+\s+(?:tập thể|cá nhân|[Đđ]ảng viên|chi bộ|đảng bộ|đơn vị|hộ gia đình|gia đình)"
+
+
+def find_awards(text: str) -> list[dict]:
+    """"khen thưởng 04 tập thể và 24 cá nhân", "Giấy khen của Chủ tịch UBND huyện cho …"."""
+    out = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not re.search(r"khen thưởng|Giấy khen|Bằng khen|tặng|trao", sentence, re.IGNORECASE):
+            continue
+        form = re.search(r"(?:Giấy khen|Bằng khen|Cờ thi đua|Huy hiệu)(?:\s+của\s+[^,.;]+?)?(?=\s+cho|\s+tặng|[,.;]|$)",
+                         sentence)
+        counted = list(re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*{AWARD_COUNT})*"
+                                   rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
+                                   rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
+        for m in counted:
+            out.append({"recipient": m.group().strip(), "form": form.group() if form else None})
+        if not counted and form:
+            # "trao Cờ thi đua cho các tập thể có thành tích xuất sắc …"
+            given = re.search(r"\b(?:cho|tặng)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"
+                              r"[^.;\n]*)", sentence[form.end():])
+            if given:
+                recipient = given.group(1).strip(" ,.")
+                if not any(_overlap(recipient, a["recipient"]) >= 0.5 for a in out):
+                    out.append({"recipient": recipient, "form": form.group()})
+    return out
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of words two phrases have in common (to tell a repeated caption from a second award)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    common = len(set(wa) & set(wb))
+    return 2 * common / (len(set(wa)) + len(set(wb))) if wa and wb else 0.0
+
+
+# ---------------------------------------------------------------------------------------------- main
+def event_date(text: str, event: re.Match | None, url: str | None, period: str | None) -> str | None:
+    """The meeting's day from the body, its year from the body, the date line, or the URL."""
+    dates = find_dates(text)
+    body_dates = [d for d in dates if not d.dateline and d.day]
+    chosen = None
+    for d in body_dates:
+        before = text[max(0, d.start - 25):d.start]
+        if DATE_CUE.search(before) and not re.search(r"(?:đến|tới|trước|sau)\s+(?:hết\s+)?ngày\s*$", before):
+            chosen = d
+            break
+    if chosen is None:
+        return None
+    if chosen.year is not None:
+        return iso_or_partial(chosen.day, chosen.month, chosen.year, chosen.written)
+    year = None
+    if period:
+        y = re.search(r"\d{4}", period)
+        year = int(y.group()) if y and "nhiệm kỳ" not in period else None
+    if year is None:
+        for s, e in sentences(text):
+            if s <= chosen.start < e:
+                sentence = TERM_YEARS.sub(" ", text[s:e])
+                sentence = re.sub(r"giai đoạn\s*\d{4}\s*[-–]\s*\d{4}|đến năm \d{4}", " ", sentence)
+                y = re.search(r"năm\s+(\d{4})", sentence)
+                year = int(y.group(1)) if y else None
+                break
+    if year is None:
+        lines = [d for d in dates if d.dateline and d.year]
+        if lines:
+            line = lines[0]
+            year = line.year - 1 if line.month and chosen.month > line.month + 1 else line.year
+    if year is None:
+        year = year_from_url(url)
+    written = re.sub(r"^\D+", "", chosen.written)
+    return iso_or_partial(chosen.day, chosen.month, year, written)
+
+
+def extract_report(text: str) -> dict:
+    """The conference record drawn from one report (see the module docstring for the conventions)."""
+    if text is None or not text.strip():
+        raise NotAReport("Văn bản trống.")
+    url, body = split_source(normalize_text(text))
+    body = clean_body(body)
+    if not body or not is_conference_report(body):
+        raise NotAReport("Không tìm thấy hội nghị, đại hội hay kỳ họp nào trong văn bản.")
+    event = find_event(body)
+    ordinal = find_ordinal(body, event)
+    kind_word = event.group().lower() if event else ""
+    period = find_period(body, event, "congress" if kind_word.startswith("đại hội") else None)
+    kind = find_kind(body, event, ordinal, period)
+    chair, attendees = find_people(body)
+    org = choose_org(body, event, url, [t for person in chair for t in person["titles"]])
+    term, term_years = find_term(body, event, org)
+    if term_years is None:
+        term_years = find_term_years(body, event)
+    tasks, task_sentences = find_tasks(body)
+    passed, share = find_resolution(body)
+    return {
+        "organization": org.name if org else None,
+        "level": level_of(org),
+        "conference_kind": kind,
+        "ordinal": ordinal,
+        "term": term,
+        "term_years": term_years,
+        "event_date": event_date(body, event, url, period),
+        "period_reviewed": period,
+        "chair": chair,
+        "attendees": attendees,
+        "indicators": find_indicators(body, task_sentences),
+        "resolution_passed": passed,
+        "vote_share": share,
+        "tasks": tasks,
+        "awards": find_awards(body),
+    }
