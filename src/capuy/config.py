@@ -86,7 +86,8 @@ SETTINGS: tuple[Setting, ...] = (
     # --- running the server -------------------------------------------------------------------------
     Setting("CAPUY_DEBUG", False, _bool, "Chế độ gỡ lỗi của Django (`make run` bật); không bật khi chạy thật.",
             process_only=True),
-    Setting("CAPUY_VAR_DIR", "./var", str, "Thư mục dữ liệu: CSDL nhúng, khóa bí mật, tệp tải lên.",
+    Setting("CAPUY_VAR_DIR", "", str, "Thư mục dữ liệu: CSDL nhúng, khóa bí mật, tệp tải lên; mặc định thư mục `var/` "
+            "của mã nguồn (bắt buộc đặt khi cài thành gói); tạo với quyền 0700, các tệp 0600.",
             process_only=True),
     Setting("CAPUY_BEHIND_PROXY", False, _bool,
             "Chạy sau reverse proxy HTTPS: tin tiêu đề `X-Forwarded-Proto`, đặt cookie bảo mật.", process_only=True),
@@ -138,6 +139,44 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CAPUY_PORTAL_VISIT_WINDOW", 12 * 60 * 60, _positive_int,
             "Một người vào lại cổng trong khoảng này (giây) chỉ tính một lượt truy cập."),
     Setting("CAPUY_PORTAL_FLUSH_EVERY", 50, _positive_int, "Ghi số lượt xem từ bộ nhớ đệm vào CSDL sau mỗi bấy nhiêu lượt."),
+    # --- conferences: who counts ----------------------------------------------------------------------
+    Setting("CAPUY_TRANSFERRED_COUNT_IF_ATTENDING", True, _bool,
+            "Cấp ủy viên sinh hoạt tạm thời nơi khác được tính vào cơ sở khi có mặt (tắt: không tính cả khi có mặt).",
+            "Hướng dẫn 04-HD/TW về quy chế bầu cử (để cấu hình)."),
+    # --- live events, cache, files, health, logs (production) -----------------------------------------
+    Setting("CAPUY_LIVE_PREFIX", "capuy", str, "Tiền tố kênh Redis của sự kiện trực tiếp (nhiều trang dùng chung một Redis)."),
+    Setting("CAPUY_CACHE_PREFIX", "capuy", str, "Tiền tố khóa bộ nhớ đệm Redis.", process_only=True),
+    Setting("CAPUY_DB_POOL", 10, _positive_int,
+            "Số kết nối PostgreSQL tối đa của mỗi tiến trình (bể kết nối của Django); `0` tắt bể.", process_only=True),
+    Setting("CAPUY_DB_POOL_TIMEOUT", 30, _positive_number,
+            "Số giây một yêu cầu chờ kết nối rảnh; quá hạn trả 503 \"vui lòng thử lại\".", process_only=True),
+    Setting("CAPUY_ACCEL_REDIRECT", "", str,
+            "Khi có nginx phía trước: vị trí nội bộ (ví dụ `/_protected/`) để nginx gửi tệp sau khi capuy kiểm tra quyền.",
+            process_only=True),
+    Setting("CAPUY_MIN_FREE_MB", 200, _positive_int,
+            "`/healthz` báo lỗi khi thư mục dữ liệu còn ít dung lượng trống hơn (MB).", process_only=True),
+    Setting("CAPUY_LOG_FORMAT", "", str, "Dạng nhật ký: `json` (mặc định khi không gỡ lỗi) hoặc `text`.",
+            process_only=True),
+    Setting("CAPUY_INBOX_BADGE_SECONDS", 120, _positive_int,
+            "Số giây giữ con số \"Việc cần làm\" trên menu của mỗi người giữa hai lần đếm."),
+    # --- background work ------------------------------------------------------------------------------
+    Setting("CAPUY_QUEUE_WORKERS", 2, _positive_int, "Số tiến trình làm việc nền của `capuy qcluster`.", process_only=True),
+    Setting("CAPUY_QUEUE_TIMEOUT", 900, _positive_int, "Số giây tối đa cho một việc nền.", process_only=True),
+    Setting("CAPUY_QUEUE_SYNC", False, _bool,
+            "Làm việc nền ngay trong yêu cầu, không cần `capuy qcluster` (chỉ để thử).", process_only=True),
+    # --- security -------------------------------------------------------------------------------------
+    Setting("CAPUY_HSTS_SECONDS", 365 * 24 * 3600, _positive_int, "HSTS max-age khi chạy sau proxy HTTPS (giây).",
+            process_only=True),
+    Setting("CAPUY_HSTS_INCLUDE_SUBDOMAINS", False, _bool, "HSTS áp dụng cả tên miền con.", process_only=True),
+    Setting("CAPUY_HSTS_PRELOAD", False, _bool, "HSTS preload.", process_only=True),
+    Setting("CAPUY_LOGIN_FAILURE_LIMIT", 5, _positive_int,
+            "Số lần sai mật khẩu liên tiếp thì khóa tên đăng nhập (trang web và /quan-tri/).", process_only=True),
+    Setting("CAPUY_LOGIN_LOCKOUT_MINUTES", 30, _positive_int, "Số phút khóa tên đăng nhập.", process_only=True),
+    Setting("CAPUY_2FA_REQUIRED_ROLES", ("admin", "office", "committee"), _words,
+            "Vai trò bắt buộc xác thực hai bước (TOTP và mã khôi phục), cách nhau bởi dấu phẩy; để trống là không ai.",
+            process_only=True),
+    Setting("CAPUY_API_TOKEN_DEFAULT_DAYS", 90, _positive_int, "Thời hạn mặc định của mã truy cập API (ngày)."),
+    Setting("CAPUY_API_TOKEN_MAX_DAYS", 365, _positive_int, "Thời hạn tối đa của mã truy cập API (ngày)."),
 )
 
 DECLARED: dict[str, Setting] = {s.name: s for s in SETTINGS}

@@ -117,9 +117,9 @@ if not DEBUG and config.from_environment("CAPUY_BEHIND_PROXY"):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     # Browsers remember to use HTTPS only; the proxy must redirect plain HTTP itself.
-    SECURE_HSTS_SECONDS = int(os.environ.get("CAPUY_HSTS_SECONDS", str(365 * 24 * 3600)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CAPUY_HSTS_INCLUDE_SUBDOMAINS")
-    SECURE_HSTS_PRELOAD = env_bool("CAPUY_HSTS_PRELOAD")
+    SECURE_HSTS_SECONDS = config.from_environment("CAPUY_HSTS_SECONDS")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = config.from_environment("CAPUY_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = config.from_environment("CAPUY_HSTS_PRELOAD")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -174,7 +174,7 @@ MIDDLEWARE = [
 AUDITLOG_LOGENTRY_MODEL = "core.HistoryEntry"
 AUDITLOG_STORE_JSON_CHANGES = True
 
-if os.environ.get("CAPUY_BENCH") == "1":
+if config.from_environment("CAPUY_BENCH"):
     MIDDLEWARE.insert(1, "capuy.core.requestlog.QueryCountMiddleware")
 
 ROOT_URLCONF = "capuy.urls"
@@ -210,7 +210,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     _private_file(Path(DATABASES["default"]["NAME"]))
-DB_POOL_SIZE = int(os.environ.get("CAPUY_DB_POOL", "10"))
+DB_POOL_SIZE = config.from_environment("CAPUY_DB_POOL")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_SIZE > 0:
     # Django 5.2's psycopg pool: each process keeps at most DB_POOL_SIZE connections and requests wait for a
     # free one (up to 30 s) instead of opening one each; the pool requires CONN_MAX_AGE = 0.
@@ -218,7 +218,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL
     # Django checks each pooled connection before use (psycopg_pool's check_connection): after PostgreSQL
     # restarts, requests get fresh connections.
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": 1, "max_size": DB_POOL_SIZE, "timeout": float(os.environ.get("CAPUY_DB_POOL_TIMEOUT", "30")),
+        "min_size": 1, "max_size": DB_POOL_SIZE, "timeout": float(config.from_environment("CAPUY_DB_POOL_TIMEOUT")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -240,8 +240,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Login throttling (django-axes): wrong passwords lock the user name, whatever address they come from
 # (behind a proxy every address is the proxy's, so locking by address would lock everyone out).
-AXES_FAILURE_LIMIT = int(os.environ.get("CAPUY_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("CAPUY_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_FAILURE_LIMIT = config.from_environment("CAPUY_LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=config.from_environment("CAPUY_LOGIN_LOCKOUT_MINUTES"))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "capuy.accounts.views.locked_out"
@@ -250,12 +250,9 @@ AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Second factor (django-otp): these roles must confirm a one-time code after the password.
-CAPUY_2FA_REQUIRED_ROLES = [r.strip() for r in os.environ.get("CAPUY_2FA_REQUIRED_ROLES",
-                                                                "admin,office,committee").split(",") if r.strip()]
+CAPUY_2FA_REQUIRED_ROLES = list(config.from_environment("CAPUY_2FA_REQUIRED_ROLES"))
 OTP_TOTP_ISSUER = "Cấp ủy số"
 
-CAPUY_API_TOKEN_DEFAULT_DAYS = int(os.environ.get("CAPUY_API_TOKEN_DEFAULT_DAYS", "90"))
-CAPUY_API_TOKEN_MAX_DAYS = int(os.environ.get("CAPUY_API_TOKEN_MAX_DAYS", "365"))
 
 # Content-Security-Policy (django-csp): no inline script, nothing from other sites. Style attributes
 # (widths of progress bars, indentation of trees) are allowed; style elements and sheets come from here only.
@@ -278,30 +275,28 @@ CONTENT_SECURITY_POLICY = {
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                          "KEY_PREFIX": os.environ.get("CAPUY_CACHE_PREFIX", "capuy"),
+                          "KEY_PREFIX": config.from_environment("CAPUY_CACHE_PREFIX"),
                           # A dead Redis must fail a request in a second, not hang it.
                           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Cross-process live events: "redis" (default with REDIS_URL), "postgres" (default on PostgreSQL) or "local".
-CAPUY_LIVE_BACKEND = os.environ.get("CAPUY_LIVE_BACKEND", "")
-CAPUY_LIVE_PREFIX = os.environ.get("CAPUY_LIVE_PREFIX", "capuy")  # Redis channel prefix (sites sharing a Redis)
 # Background work (PDF conversion, imports, e-mail): django-q2. The database is the broker on a laptop (no
 # extra server); Redis when REDIS_URL is set. One attempt per task: a failed job is shown to its owner, who
 # starts it again, rather than repeated unseen.
-_QUEUE_TIMEOUT = int(os.environ.get("CAPUY_QUEUE_TIMEOUT", "900"))
+_QUEUE_TIMEOUT = config.from_environment("CAPUY_QUEUE_TIMEOUT")
 Q_CLUSTER = {
     "name": "capuy",
     "label": "Hàng đợi việc nền",
-    "workers": int(os.environ.get("CAPUY_QUEUE_WORKERS", "2")),
+    "workers": config.from_environment("CAPUY_QUEUE_WORKERS"),
     "timeout": _QUEUE_TIMEOUT,
     "retry": _QUEUE_TIMEOUT + 60,
     "max_attempts": 1,
     "save_limit": 1000,
     "catch_up": False,
     "poll": 0.5,
-    "sync": env_bool("CAPUY_QUEUE_SYNC"),
+    "sync": config.from_environment("CAPUY_QUEUE_SYNC"),
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
@@ -330,10 +325,10 @@ WHITENOISE_USE_FINDERS = True
 # whitenoise serves files through a synchronous iterator; under ASGI Django warns on every static file.
 warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")
 
-# Every e-mail goes through the background queue (capuy.core.mail); CAPUY_EMAIL_DELIVERY_BACKEND delivers it.
+# Every e-mail goes through the background queue (capuy.core.mail); EMAIL_DELIVERY_BACKEND delivers it.
 EMAIL_BACKEND = "capuy.core.mail.QueuedEmailBackend"
 if os.environ.get("EMAIL_HOST"):
-    CAPUY_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -342,18 +337,18 @@ if os.environ.get("EMAIL_HOST"):
 else:
     # No mail server: mails (password-reset links included) are kept owner-only in var/mail for the
     # administrator, never printed to the server log.
-    CAPUY_EMAIL_DELIVERY_BACKEND = "capuy.accounts.mail.KeptMailBackend"
+    EMAIL_DELIVERY_BACKEND = "capuy.accounts.mail.KeptMailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "capuy@localhost")
 
 # Where nginx serves protected files from once capuy has checked the right to read them (X-Accel-Redirect).
-ACCEL_REDIRECT = os.environ.get("CAPUY_ACCEL_REDIRECT", "")
+ACCEL_REDIRECT = config.from_environment("CAPUY_ACCEL_REDIRECT")
 # /healthz reports the disk as failing below this much free space in CAPUY_VAR_DIR.
-HEALTH_MIN_FREE_MB = int(os.environ.get("CAPUY_MIN_FREE_MB", "200"))
+HEALTH_MIN_FREE_MB = config.from_environment("CAPUY_MIN_FREE_MB")
 
 # One JSON object per line with the request id (capuy.core.requestlog), so the lines of one request can be
 # found across nginx, the web workers and the task worker.
-LOG_FORMAT = os.environ.get("CAPUY_LOG_FORMAT", "text" if DEBUG else "json")
+LOG_FORMAT = config.from_environment("CAPUY_LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,7 +1,7 @@
 """E-mail through the background queue: a request never waits for the mail server.
 
 ``settings.EMAIL_BACKEND`` is :class:`QueuedEmailBackend`: each message gets an :class:`OutgoingMail` row
-and a queued task that delivers it with ``settings.CAPUY_EMAIL_DELIVERY_BACKEND`` (SMTP, or the console) and
+and a queued task that delivers it with ``settings.EMAIL_DELIVERY_BACKEND`` (SMTP, or the console) and
 records truthfully whether it went. Code that keeps its own delivery status tags a message with
 ``about(message, instance)`` and listens to :data:`mail_delivered` (sent only after a real delivery).
 """
@@ -52,7 +52,7 @@ def deliver(mail_id: int, message):
     if record is None or record.status == OutgoingMail.Status.SENT:
         return
     try:
-        sent = get_connection(settings.CAPUY_EMAIL_DELIVERY_BACKEND, fail_silently=False).send_messages([message])
+        sent = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False).send_messages([message])
     except Exception as exc:
         logger.warning("E-mail %s not delivered: %s", mail_id, exc)
         OutgoingMail.objects.filter(pk=mail_id).update(status=OutgoingMail.Status.FAILED, error=str(exc)[:2000])

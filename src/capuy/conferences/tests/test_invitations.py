@@ -52,7 +52,7 @@ class InvitationTests(ConferenceTestCase):
         assert not self.conference.invitations.filter(sent_at__isnull=True).exists()
 
     @override_settings(EMAIL_BACKEND="capuy.core.mail.QueuedEmailBackend",
-                       CAPUY_EMAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+                       EMAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend")
     def test_invitation_mails_go_through_the_queue_with_one_delivery_record_per_invitation(self):
         from capuy.core.models import OutgoingMail
 

@@ -10,7 +10,7 @@ from capuy.core.models import OutgoingMail
 from capuy.core.testing import CapuyTestCase
 
 QUEUED = {"EMAIL_BACKEND": "capuy.core.mail.QueuedEmailBackend",
-          "CAPUY_EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+          "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
 
 
 class RefusingBackend(BaseEmailBackend):
@@ -33,7 +33,7 @@ class QueuedMailTests(CapuyTestCase):
         self.assertIsNotNone(record.sent_at)
         self.assertEqual([m.subject for m in mail.outbox], ["Giấy mời"])
 
-    @override_settings(CAPUY_EMAIL_DELIVERY_BACKEND="capuy.core.tests.test_mail_queue.RefusingBackend")
+    @override_settings(EMAIL_DELIVERY_BACKEND="capuy.core.tests.test_mail_queue.RefusingBackend")
     def test_a_refused_delivery_is_recorded_as_failed_not_sent(self):
         with self.assertLogs("capuy.core.mail", "WARNING"), self.captureOnCommitCallbacks(execute=True):
             EmailMessage("Giấy mời", "Nội dung", "capuy@localhost", ["a@capuy.invalid"]).send()
@@ -66,7 +66,7 @@ class QueuedMailTests(CapuyTestCase):
             callback()
         self.assertEqual(heard, [f"accounts.user:{self.party_member.pk}"])
 
-    @override_settings(CAPUY_EMAIL_DELIVERY_BACKEND="capuy.core.tests.test_mail_queue.RefusingBackend")
+    @override_settings(EMAIL_DELIVERY_BACKEND="capuy.core.tests.test_mail_queue.RefusingBackend")
     def test_a_failed_tagged_message_announces_nothing(self):
         heard = []
         queued_mail.mail_delivered.connect(lambda sender, about, **kw: heard.append(about), weak=False,

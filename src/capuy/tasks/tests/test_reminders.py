@@ -91,7 +91,7 @@ class RefusingMailServer:
 
 
 @override_settings(CAPUY_TASKS_REMIND_DAYS=7, EMAIL_BACKEND="capuy.core.mail.QueuedEmailBackend",
-                   CAPUY_EMAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+                   EMAIL_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 class QueuedReminderMailTests(TasksTestCase):
     def test_a_notice_counts_as_emailed_only_once_the_queue_delivered_it(self):
         with self.captureOnCommitCallbacks(execute=False) as callbacks:
@@ -102,7 +102,7 @@ class QueuedReminderMailTests(TasksTestCase):
         assert Notification.objects.filter(task=self.district_task, emailed=True).count() == 2
         assert len(mail.outbox) == 2
 
-    @override_settings(CAPUY_EMAIL_DELIVERY_BACKEND="capuy.tasks.tests.test_reminders.RefusingMailServer")
+    @override_settings(EMAIL_DELIVERY_BACKEND="capuy.tasks.tests.test_reminders.RefusingMailServer")
     def test_a_notice_whose_mail_was_refused_is_not_marked_emailed(self):
         with self.assertLogs("capuy.core.mail", "WARNING"), self.captureOnCommitCallbacks(execute=True):
             send_reminders(D(2023, 12, 24))
