@@ -46,7 +46,7 @@ class PublicPagesTests(PortalTestCase):
         response = self.client.get(self.tayho.get_absolute_url())
         content = response.content.decode()
         self.assertIn(self.tayho.publication_text, content)
-        self.assertRegex(self.tayho.publication_text, r"^Thứ .+, ngày \d\d tháng \d\d năm \d{4}, \d\d:\d\d$")
+        self.assertRegex(self.tayho.publication_text, r"^(Thứ .+|Chủ nhật|Chủ Nhật), ngày \d\d tháng \d\d năm \d{4}, \d\d:\d\d$")
         related = content[content.index("Bài viết liên quan"):content.index("Tin mới hơn")]
         self.assertIn(self.older.title, related)  # shares the tag "Tây Hồ"
         self.assertIn(self.party_news.title, related)  # shares "Hội nghị"
