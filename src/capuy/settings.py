@@ -173,6 +173,8 @@ MIDDLEWARE = [
 # The history of changes: django-auditlog computes the changes, capuy's entry model chains them by hash.
 AUDITLOG_LOGENTRY_MODEL = "core.HistoryEntry"
 AUDITLOG_STORE_JSON_CHANGES = True
+# Rows loaded by `capuy restore` (raw saves) are the past itself, not new changes.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 if config.from_environment("CAPUY_BENCH"):
     MIDDLEWARE.insert(1, "capuy.core.requestlog.QueryCountMiddleware")

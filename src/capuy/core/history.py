@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 
 from django.apps import apps
-from django.db.models import ManyToManyField
+from django.db.models import BinaryField, ManyToManyField
 
 # Fields whose values never enter the history: secrets, and noise written at every login or token use.
 SECRET_FIELDS = {"password", "last_login", "last_used", "key", "key_hash", "token_hash", "digest", "secret", "otp_secret"}
@@ -107,7 +107,9 @@ def track_models() -> None:
             if (only is not None and name not in only) or name in skip or not model._meta.managed:
                 continue
             fields = {f.name for f in model._meta.get_fields()}
-            auditlog.register(model, exclude_fields=sorted(fields & SECRET_FIELDS),
+            # Binary columns (keys, ciphertexts) are not text to compare; their changes are not shown either.
+            binary = {f.name for f in model._meta.concrete_fields if isinstance(f, BinaryField)}
+            auditlog.register(model, exclude_fields=sorted((fields & SECRET_FIELDS) | binary),
                               m2m_fields={f.name for f in model._meta.get_fields() if isinstance(f, ManyToManyField)})
 
 

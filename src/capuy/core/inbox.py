@@ -211,10 +211,19 @@ def blocks(viewer: Viewer) -> list[Block]:
         items=[Item(title=what, url=reverse("admin:index"), note=detail if ok else f"Lỗi – {detail}", urgent=not ok)
                for what, ok, detail in checks],
         note="Không có sự cố." if not failed else f"{failed} dịch vụ gặp sự cố.")
+    from capuy.core.models import BackgroundJob, OutgoingMail
+
+    failed_jobs = BackgroundJob.objects.filter(status=BackgroundJob.Status.FAILED)
+    failed_mail = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED).count()
+    items = [Item(title=job.title, url=job.get_absolute_url(), note=job.error[:200], urgent=True)
+             for job in failed_jobs.order_by("-finished_at", "-pk")[: Block.LIMIT]]
+    if failed_mail:
+        items.append(Item(title=f"{failed_mail} thư gửi không được", url=reverse("admin:core_outgoingmail_changelist")
+                          + "?status__exact=" + OutgoingMail.Status.FAILED, urgent=True))
+    count = failed_jobs.count() + failed_mail
     jobs = Block(
-        key="tac-vu-nen", section=ADMIN, title="Tác vụ nền", count=0, always=True, counts=False, order=30,
-        items=[], note=("Cấp ủy số chưa có hàng đợi tác vụ nền: thư nhắc việc được gửi ngay khi chạy lệnh định kỳ "
-                        "(capuy remind_tasks) và lỗi gửi thư chỉ ghi trong nhật ký của lệnh đó. "
-                        "Khi có hàng đợi, các tác vụ lỗi sẽ hiện ở đây."),
-        more_url=reverse("admin:index"), more_label="Trang quản trị")
+        key="tac-vu-nen", section=ADMIN, title="Việc nền không thành công", count=count, always=True, order=30,
+        items=items, note="Không có việc nền nào lỗi." if not count else "",
+        more_url=reverse("admin:core_backgroundjob_changelist") + "?status__exact=" + BackgroundJob.Status.FAILED,
+        more_label="Tất cả việc nền lỗi")
     return [health, jobs]

@@ -36,6 +36,8 @@ class CellError:
     reason: str
 
     def __str__(self):
+        if not self.row:  # the file as a whole, not one cell
+            return self.reason
         return f"Dòng {self.row}, cột {self.column}: {self.reason}"
 
 

@@ -6,4 +6,4 @@ class VotingConfig(AppConfig):
     verbose_name = "Biểu quyết và bầu cử"
     # An allow-list, so that no model that could link a voter to a choice ever enters the history of changes:
     # the ballot box, the voter register, the tallies and any such model added later stay out by default.
-    history_only = {"vote", "election", "candidate", "confidencesubject", "delegatealternate"}
+    history_only = {"vote", "election", "candidate", "confidencesubject"}

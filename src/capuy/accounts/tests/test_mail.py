@@ -37,6 +37,6 @@ class KeptMailTests(CapuyTestCase):
         with tempfile.TemporaryDirectory() as folder:
             env["CAPUY_VAR_DIR"] = folder
             env["PYTHONPATH"] = str(Path(__file__).resolve().parents[3])
-            out = subprocess.run([sys.executable, "-c", "from capuy import settings as s; print(s.EMAIL_BACKEND)"],
+            out = subprocess.run([sys.executable, "-c", "from capuy import settings as s; print(s.EMAIL_DELIVERY_BACKEND)"],
                                  env=env, capture_output=True, text=True, check=True).stdout.strip()
         self.assertEqual(out, "capuy.accounts.mail.KeptMailBackend")

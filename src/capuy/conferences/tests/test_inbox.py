@@ -9,20 +9,8 @@ from django.urls import reverse
 
 from capuy.conferences import live
 from capuy.conferences.inbox import followed_ids
-from capuy.conferences.models import quorum_required
 from capuy.core.inbox import Viewer
 from capuy.core.tests.home_base import HomeTestCase, days
-
-
-class QuorumRequiredTest(HomeTestCase):
-    def test_the_least_number_present_for_two_thirds(self):
-        for base, required in [(0, 0), (1, 1), (2, 2), (3, 2), (5, 4), (9, 6), (10, 7), (53, 36)]:
-            with self.subTest(base=base):
-                self.assertEqual(quorum_required(base), required)
-
-    def test_the_fraction_is_a_setting(self):
-        with self.settings(CAPUY_QUORUM_FRACTION="1/2"):
-            self.assertEqual([quorum_required(b) for b in (4, 5)], [2, 3])
 
 
 class PreparingFilterTest(HomeTestCase):

@@ -8,7 +8,6 @@ from django.utils import timezone
 from capuy.accounts.models import ApiToken
 from capuy.conferences.models import AgendaItem, Attendance, Speech
 from capuy.conferences.tests.base import ConferenceTestCase
-from capuy.core.testing import PASSWORD
 
 
 class Calls(ConferenceTestCase):
@@ -21,7 +20,7 @@ class Calls(ConferenceTestCase):
         return self.client.post(f"/api{path}", data, content_type="application/json", headers=self.token(user))
 
     def page_post(self, user, url, data=None):
-        self.client.login(username=user.username, password=PASSWORD)
+        self.client.force_login(user)
         response = self.client.post(url, data or {}, follow=True)
         self.client.logout()
         return " ".join(str(m) for m in response.context["messages"])

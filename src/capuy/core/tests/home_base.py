@@ -67,6 +67,8 @@ class HomeTestCase(CapuyTestCase):
         for person in (cls.secretary, cls.committee_person):
             cls.meeting.check_in(person)
         item = cls.meeting.agenda_items.get()
+        ballots.appoint_teller(cls.meeting, cls.secretary)  # a secret electronic ballot needs a counting board
+        ballots.create_teller_code(cls.meeting, cls.secretary.pk)
         cls.vote = ballots.open_vote(ballots.create_vote(item, "Thông qua danh sách nhân sự", Vote.Method.SECRET))
 
         # Tasks: overdue (the committee member responsible), due in 5 days (led by the ward), due in 30 days.

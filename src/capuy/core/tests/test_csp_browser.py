@@ -50,8 +50,8 @@ def test_key_pages_report_no_policy_violation(live_server, page, settings):
 
     # The vote page's scripts (now files) run: htmx reloads the panel when a vote event arrives.
     page.goto(f"{live_server.url}/bieu-quyet/{vote.pk}/")
-    page.wait_for_function("() => window.htmx !== undefined && document.querySelector('[data-vote-events]') !== null")
-    page.evaluate("document.body.dispatchEvent(new Event('capuy-vote'))")
+    page.wait_for_function("() => window.htmx !== undefined && document.querySelector('[data-vote-live]') !== null")
+    page.evaluate("document.querySelector('[data-vote-live]').dispatchEvent(new Event('capuy-vote'))")
     page.wait_for_function("() => window.__htmxDone >= 1")
     assert page.evaluate("window.__csp") == []
     assert not [text for text in console if "Content Security Policy" in text or "evalDisallowed" in text]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from capuy.accounts.models import ApiToken
 from capuy.core.history import entries_for
 from capuy.core.models import AppendOnlyError, HistoryEntry
-from capuy.core.testing import PASSWORD, CapuyTestCase
+from capuy.core.testing import CapuyTestCase
 from capuy.organizations.models import Person
 
 
@@ -36,7 +36,7 @@ def raw(sql, params=()):
 class HistoryRecordsChangesTests(CapuyTestCase):
     def test_a_change_made_on_a_page_records_who_from_where_and_before_and_after(self):
         person = self.member_person
-        self.client.login(username="vanphong.tayho", password=PASSWORD)
+        self.client.force_login(self.district_staff)
         response = self.client.post(reverse("organizations:person_edit", args=[person.pk]), {
             "full_name": "Vũ Thị Lan Anh", "gender": person.gender or "", "email": "", "phone": "", "titles": ""},
             REMOTE_ADDR="10.1.2.3")
@@ -57,19 +57,19 @@ class HistoryRecordsChangesTests(CapuyTestCase):
 
     def test_reading_a_members_file_is_recorded(self):
         member = self.member_person.party_member
-        self.client.login(username="vanphong.tayho", password=PASSWORD)
+        self.client.force_login(self.district_staff)
         self.assertEqual(self.client.get(member.get_absolute_url()).status_code, 200)
         access = entries_for(member).filter(action=HistoryEntry.Action.ACCESS).get()
         self.assertEqual(access.actor, self.district_staff)
 
     def test_the_record_page_shows_its_history_to_those_who_may_read_it(self):
-        self.client.login(username="vanphong.tayho", password=PASSWORD)
+        self.client.force_login(self.district_staff)
         response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]))
         self.assertContains(response, "Lịch sử thay đổi")
         self.assertContains(response, "Tạo")
 
     def test_it_refuses_the_history_of_a_person_to_staff_of_another_ward(self):
-        self.client.login(username=self.other_ward_staff.username, password=PASSWORD)
+        self.client.force_login(self.other_ward_staff)
         response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]))
         self.assertEqual(response.status_code, 404)
         self.assertNotContains(response, "Lịch sử thay đổi", status_code=404)

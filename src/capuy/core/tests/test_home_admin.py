@@ -30,8 +30,18 @@ class AdminHomeTest(HomeTestCase):
         self.assertIn("Lỗi – Không kết nối được: ConnectionError", block)
         self.assertIn("1 dịch vụ gặp sự cố.", block)
 
-    def test_it_says_what_exists_for_background_work(self):
-        self.assertIn("chưa có hàng đợi tác vụ nền", self.block(self.home(self.admin), "tac-vu-nen"))
+    def test_it_says_when_no_background_work_failed(self):
+        self.assertIn("Không có việc nền nào lỗi.", self.block(self.home(self.admin), "tac-vu-nen"))
+
+    def test_it_lists_failed_background_jobs_and_mail(self):
+        from capuy.core.models import BackgroundJob, OutgoingMail
+
+        BackgroundJob.objects.create(kind="members.import", title="Nhập danh sách đảng viên", owner=self.admin,
+                                     status=BackgroundJob.Status.FAILED, error="Tệp không đọc được.")
+        OutgoingMail.objects.create(subject="Giấy mời", recipients="a@capuy.invalid", status=OutgoingMail.Status.FAILED)
+        block = self.block(self.home(self.admin), "tac-vu-nen")
+        self.assertIn("Nhập danh sách đảng viên", block)
+        self.assertIn("1 thư gửi không được", block)
 
     def test_others_see_no_administration_block(self):
         for user in (self.district_staff, self.committee_member, self.party_member):

@@ -71,7 +71,7 @@ class MemberImportJobTests(MembersTestCase):
         self.post(self.ward_staff, SimpleUploadedFile("ds.xlsx", b"not really a workbook"))
         job = BackgroundJob.objects.get()
         self.assertEqual(job.status, BackgroundJob.Status.FAILED)
-        self.assertIn("Không đọc được tệp Excel (.xlsx)", job.error)
+        self.assertIn("Tệp “ds.xlsx” không phải XLSX", job.error)
         self.assertIn("Chưa lưu dòng nào.", job.error)
 
     def test_a_file_of_another_kind_is_refused_before_any_job(self):

@@ -67,7 +67,7 @@ class ImportJobTests(TargetsTestCase):
         self.upload(self.ward_staff, reverse("targets:import", args=[self.ward.pk]), b"not a workbook")
         job = BackgroundJob.objects.get()
         self.assertEqual(job.status, BackgroundJob.Status.FAILED)
-        self.assertIn("không phải là bảng tính Excel", job.result["errors"][0])
+        self.assertEqual(job.result["errors"][0], "Tệp “bang-so-lieu.xlsx” không phải XLSX hợp lệ (nội dung không khớp, hoặc không đúng loại được nhận).")
 
     def test_it_refuses_the_import_to_the_office_of_another_ward(self):
         response = self.upload(self.other_ward_staff, reverse("targets:import", args=[self.ward.pk]), self.table())

@@ -22,6 +22,9 @@ from pathlib import Path
 
 UUID_HEX = re.compile(r"^[0-9a-f]{32}$")
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}")
+# Inside text (the history of changes keeps before/after values and a hash chain over them and the clock).
+ISO_TIME_IN_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?")
+SHA256_HEX = re.compile(r"\b[0-9a-f]{64}\b")
 
 
 def masked(value):
@@ -33,7 +36,9 @@ def masked(value):
         return "<uuid>"
     if isinstance(value, datetime.datetime | datetime.date) or (isinstance(value, str) and ISO_TIME.match(value)):
         return "<time>"
-    return value if isinstance(value, int | float | str | type(None)) else str(value)
+    if isinstance(value, str):
+        return SHA256_HEX.sub("<hash>", ISO_TIME_IN_TEXT.sub("<time>", value))
+    return value if isinstance(value, int | float | type(None)) else str(value)
 
 
 def dump_sqlite(path: Path) -> dict:

@@ -13,7 +13,7 @@ from .helpers import VotingTestCase
 class SecretBallotHistoryTests(VotingTestCase):
     def test_only_the_votes_public_records_are_tracked(self):
         tracked = {m._meta.model_name for m in apps.get_app_config("voting").get_models() if auditlog.contains(m)}
-        self.assertEqual(tracked, {"vote", "election", "candidate", "confidencesubject", "delegatealternate"})
+        self.assertEqual(tracked, {"vote", "election", "candidate", "confidencesubject"})
 
     def test_casting_a_secret_ballot_writes_no_history(self):
         vote = ballots.open_vote(ballots.create_vote(self.item, "Thông qua Nghị quyết", Vote.Method.SECRET))

@@ -12,7 +12,7 @@ from capuy.core.testing import make_person, make_user
 from capuy.voting import ballots
 from capuy.voting.models import Vote
 
-from .helpers import CellMeetingTestCase, VotingTestCase, running_conference
+from .helpers import CellMeetingTestCase, VotingTestCase, appoint_board, running_conference
 
 D = datetime.date
 
@@ -36,6 +36,8 @@ class CongressCase(VotingTestCase):
 
     def congress(self, attending, left_early=()):
         conference, item = running_conference(self.congress_body, D(2023, 10, 5), check_in=attending)
+        # A secret electronic vote needs a counting board with a code (``close`` enters it).
+        self.teller_codes = {**self.teller_codes, **appoint_board(conference, list(attending)[:1])}
         for person in left_early:
             conference.mark_left(person, "Về sớm")
         return conference, item
@@ -63,7 +65,7 @@ class CongressBaseTests(CongressCase):
         self.assertEqual(vote.base, 10)
         for n, person in enumerate(self.delegates[2:]):
             ballots.cast(vote.pk, person.pk, [f"c:{(first if n < 5 else second).pk}"])
-        vote = ballots.close_vote(vote)
+        vote = self.close(vote)
         self.assertEqual((vote.result["required"], vote.result["elected"], vote.result["unfilled"]), (6, [], 1))
 
     def test_a_delegate_absent_for_the_whole_congress_leaves_the_base(self):
@@ -138,7 +140,7 @@ class TieAfterSecondRoundTests(VotingTestCase):
             vote = ballots.open_vote(ballots.start_round(election, candidates=candidates))
             for person, kept in zip(voters, ballot_lists, strict=True):
                 ballots.cast(vote.pk, person.pk, [f"c:{x.pk}" for x in kept])
-            return ballots.close_vote(vote)
+            return self.close(vote)
 
         first = round_with([[a, b, c], [a, b, c], [a, b, d], [a, b, d], [a, c, d]])  # A5 B4 C3 D3, majority 3
         self.assertEqual(first.result["elected"], [a.pk, b.pk])
