@@ -224,7 +224,7 @@ def main() -> dict:
         from django.db import connections
 
         from capuy.voting.loadtest import prepare_congress
-        from capuy.voting.models import BenchRow, TallyCell, Vote, VoterRegister
+        from capuy.voting.models import BenchRow, SealedBallot, Vote, VoterRegister
 
         log(f"prepare a congress of {voters}…")
         data = prepare_congress(voters, prefix="dh")
@@ -336,7 +336,7 @@ def main() -> dict:
         vote = Vote.objects.get(pk=vote_id)
         registered = set(VoterRegister.objects.filter(vote=vote).values_list("person_id", flat=True))
         register_rows = VoterRegister.objects.filter(vote=vote).count()
-        box = sum(TallyCell.objects.filter(vote=vote, key="ballots").values_list("count", flat=True))
+        box = SealedBallot.objects.filter(vote=vote).count()  # one sealed (encrypted) ballot per voter
         people = data["people"]
         lost = sum(1 for owner in acked if people[owner] not in registered)
         duplicates = sum(k - 1 for k in acked.values() if k > 1) + max(0, register_rows - len(registered)) + abs(

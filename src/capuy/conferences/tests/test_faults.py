@@ -18,7 +18,7 @@ from capuy.accounts.models import User
 from capuy.core.servers import RedisServer, database_url, session_cookie, wait_for
 from capuy.core.stack import NGINX, Stack
 from capuy.voting.loadtest import prepare_congress, request, run
-from capuy.voting.models import TallyCell, VoterRegister
+from capuy.voting.models import SealedBallot, VoterRegister
 
 pytestmark = [
     pytest.mark.stack,
@@ -94,12 +94,12 @@ def follow(data, seen: list, ready: threading.Event):
 
 
 def assert_counted_once(data, acked: set[int]):
-    """Every acknowledged ballot is in the register, nobody twice, the secret tally agrees with it."""
+    """Every acknowledged ballot is in the register, nobody twice, one sealed ballot in the box for each."""
     people = data["people"]
     registered = list(VoterRegister.objects.filter(vote_id=data["vote"]).values_list("person_id", flat=True))
     assert len(registered) == len(set(registered))
     assert {people[i] for i in acked} <= set(registered)
-    box = sum(TallyCell.objects.filter(vote_id=data["vote"], key="ballots").values_list("count", flat=True))
+    box = SealedBallot.objects.filter(vote_id=data["vote"]).count()
     assert box == len(registered)
     return len(registered)
 
