@@ -359,6 +359,12 @@ PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cu
 QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
 
 
+def _year_after(window: str, end: int, pattern: str) -> str | None:
+    """The year written shortly after a period that gave none ("9 tháng … năm 2023")."""
+    found = re.search(pattern, window[end:end + 120])
+    return found.group(1) if found else None
+
+
 def find_period(text: str, event: re.Match | None, kind_hint: str | None = None) -> str | None:
     """The period the meeting reviews, as written: "9 tháng năm 2023", "6 tháng đầu năm 2021", "năm 2021"."""
     start = event.start() if event else 0
@@ -368,9 +374,7 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     m = PERIOD.search(window)
     if m:
         year = m.group("y")
-        if not year:
-            y = re.search(r"năm\s+(\d{4})", window[m.end():m.end() + 120])
-            year = y.group(1) if y else None
+        year = year or _year_after(window, m.end(), r"năm\s+(\d{4})")
         n = m.group("n")
         text_n = n if n[0].isdigit() else {"sáu": "6", "chín": "9"}[n.lower()]
         return f"{text_n} tháng{' đầu' if m.group('dau') else ''} năm {year}" if year else \
@@ -378,9 +382,7 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     q = QUARTER.search(window)
     if q:
         year = q.group("y")
-        if not year:
-            y = re.search(r"(?:năm\s+|/)(\d{4})", window[q.end():q.end() + 120])
-            year = y.group(1) if y else None
+        year = year or _year_after(window, q.end(), r"(?:năm\s+|/)(\d{4})")
         return f"quý {q.group('q')} năm {year}" if year else f"quý {q.group('q')}"
     m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE) or \
         re.search(r"đánh giá[^.\n]{0,80}?(?:nhiệm vụ|công tác|kết quả|tình hình)(?:[^.\n\d]{0,30})?\bnăm\s+(\d{4})",
