@@ -4,9 +4,11 @@
 
 Runs ``capuy.conferences.extraction.extract_report`` on every labelled report of the project: the shared
 samples (``../shared/samples/articles/``, the reports the extractor was tuned on) when present, and capuy's
-own held-out set (``src/capuy/conferences/tests/articles/``). Predictions go to a temporary folder and are
-scored by ``../shared/tools/score_articles.py`` (slot-filling F1). Prints the held-out score, the samples'
-score, the time per report, and on its last line the scorer's JSON for all reports together.
+own labelled sets in ``src/capuy/conferences/tests/articles/``: the top folder (batches 1-7, whose errors
+were studied), ``heldout/`` (set 8) and ``fresh/`` (set 9, collected after the last tuning). Predictions go
+to a temporary folder and are scored by ``../shared/tools/score_articles.py`` (slot-filling F1). Prints each
+group's score and the time per report; the last line is one JSON object: the scorer's JSON for all reports
+together, plus one key per group (``samples``, ``studied``, ``heldout``, ``fresh``) holding that group's.
 """
 
 import json
@@ -37,7 +39,7 @@ def shared_folder() -> Path:
 SHARED = shared_folder()
 SCORER = SHARED / "tools/score_articles.py"
 SAMPLES = SHARED / "samples/articles"
-HELD_OUT = ROOT / "src/capuy/conferences/tests/articles"
+ARTICLES = ROOT / "src/capuy/conferences/tests/articles"
 sys.path.insert(0, str(ROOT / "src"))
 
 from capuy.conferences.extraction import extract_report  # noqa: E402
@@ -74,7 +76,8 @@ def main() -> int:
         print(f"Không có bộ chấm điểm {SCORER}; bỏ qua.")
         return 0
     per_article = "--per-article" in sys.argv
-    groups = {"held_out": labelled(HELD_OUT), "samples": labelled(SAMPLES)}
+    groups = {"studied": labelled(ARTICLES), "heldout": labelled(ARTICLES / "heldout"),
+              "fresh": labelled(ARTICLES / "fresh"), "samples": labelled(SAMPLES)}
     results = {}
     times: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,7 +97,9 @@ def main() -> int:
                 shutil.copy(base / f"pred_{name}" / f.name, base / "pred_all" / f.name)
         print(f"time per report: mean {1000 * sum(times) / len(times):.1f} ms, max {1000 * max(times):.1f} ms "
               f"(target ≤ 1000 ms)")
-        print(json.dumps(score(base / "gold_all", base / "pred_all", False), ensure_ascii=False))
+        print("all:")
+        overall = score(base / "gold_all", base / "pred_all", False)
+        print(json.dumps({**overall, **results}, ensure_ascii=False))
     return 0
 
 
