@@ -84,6 +84,8 @@ def clean_body(body: str) -> str:
             continue
         out.append(line)
     text = "\n".join(out)
+    # " date 2025-08-12 Ngày 12-8, …": a stored page's date marker opening the first paragraph is a line of its own
+    text = re.sub(r"^(date\s+\d{4}(?:-\d{2}){0,2})\s+(?=\S)", "\\1\n", text, flags=re.MULTILINE)
     # "đầu tư xây\n\ndựng" – a paragraph cut inside a sentence continues in lower case.
     text = re.sub(r"(?<=[^\s.!?:;…/])\n+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
                   " ", text)
@@ -193,7 +195,7 @@ DATE_CUE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|tro
 
 def is_dateline(line: str) -> bool:
     """A line that is only a publication date ("21:27 27/06/2020", "Hải Phòng, ngày 24 tháng 01 năm 2020")."""
-    if re.match(r"\s*date\s+\d{4}", line):
+    if re.match(r"\s*date\s+\d{4}", line) or re.search(r"(?:Ngày đăng|Lượt xem|Lượt đọc|Ngày cập nhật)\s*:", line):
         return True
     rest = line
     for p in DATE_PATTERNS:
@@ -1108,7 +1110,9 @@ def _overlap(a: str, b: str) -> float:
 
 # ---------------------------------------------------------------------------------------------- main
 def event_date(text: str, event: re.Match | None, url: str | None, period: str | None) -> str | None:
-    """The meeting's day from the body, its year from the body, the date line, or the URL."""
+    """The meeting's day from the body, its year from the body, the date line, or the URL (a four-digit year,
+    or "yymmdd" holding the very day: "…-196250814142917013.htm" for 14-8 → 2025). A review of a year held in
+    its first quarter is in the next year ("Ngày 21-1 … tổng kết năm 2025" → 2026)."""
     dates = find_dates(text)
     body_dates = [d for d in dates if not d.dateline and d.day]
     chosen = None
@@ -1125,6 +1129,8 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
     if period:
         y = re.search(r"\d{4}", period)
         year = int(y.group()) if y and "nhiệm kỳ" not in period else None
+        if year is not None and period.startswith("năm") and chosen.month <= 3:
+            year += 1
     if year is None:
         for s, e in sentences(text):
             if s <= chosen.start < e:
@@ -1138,6 +1144,9 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
         if lines:
             line = lines[0]
             year = line.year - 1 if line.month and chosen.month > line.month + 1 else line.year
+    if year is None and url:
+        same_day = re.search(rf"(?<!\d)\d{{3}}([1-3]\d){chosen.month:02d}{chosen.day:02d}\d{{6}}", url)
+        year = 2000 + int(same_day.group(1)) if same_day else None
     if year is None:
         year = year_from_url(url)
     written = re.sub(r"^\D+", "", chosen.written)
