@@ -307,7 +307,7 @@ def _ordinal_at(text: str, event: re.Match) -> int | None:
 
 TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
 TERM_OWNER = re.compile(r"(?:Ban Chấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
-TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s")
+TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng nhân dân)")
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
 
 
@@ -319,9 +319,13 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
         before = text[max(0, m.start() - 60):m.start()]
         if not TERM_OWNER.search(before):
             continue
-        owner = TERM_OWNER.search(before).group()
-        if TERM_NOT_OWNER.search(owner):
+        owner = TERM_OWNER.search(before)
+        if TERM_NOT_OWNER.search(owner.group()):
             continue
+        # "Bí thư Đảng ủy Phường 1 khóa IX": a post held in the term that ends, not the meeting's term
+        if re.search(r"(?:Bí thư|Chủ tịch|Ủy viên|Trưởng ban)\s+(?:Đảng\s+)?$", before[:owner.start()]):
+            continue
+        owner = owner.group()
         if org is not None and not event_span[0] <= m.start() < event_span[1]:
             mark = org.place or org.unit or org.name
             if mark.lower() not in owner.lower():
@@ -350,8 +354,10 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
             continue
         end = next((b for a, b in spans if a <= mention.start() < b), len(text))
         m = TERM_YEARS.search(text, mention.start(), min(end, mention.end() + 160))
-        # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term
-        if m and not EVENT.search(text, mention.end(), m.start()):
+        # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term; but
+        # "sơ kết … thực hiện Nghị quyết Đại hội Đảng bộ xã, nhiệm kỳ 2020-2025" names the term under way
+        if m and all(re.search(r"[Nn]ghị quyết\s+$", text[max(0, e.start() - 12):e.start()])
+                     for e in EVENT.finditer(text, mention.end(), m.start())):
             return f"{m.group('a')}-{m.group('b')}"
     return None
 
@@ -429,17 +435,18 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
 
 # ---------------------------------------------------------------------------------------------- organization
 UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh)\b|TP\b\.?)"
+ORG_UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh|Phường|Xã|Huyện|Quận|Thị trấn|Thị xã)\b|TP\b\.?)"
 PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
 ORG_PATTERNS = [
-    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
-               r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)[^,.;:\n()]{0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
+               r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
                r"[,.;:\n(]|$)"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
-    re.compile(rf"Đảng bộ\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
 ]
@@ -613,8 +620,9 @@ TITLE_HEAD = re.compile(r"(?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng|Giám �
 
 
 def _is_title_org(text: str, org: Org) -> bool:
-    """"Bí thư Huyện ủy" names a person's post, not the meeting's organization."""
-    return bool(TITLE_HEAD.search(text[max(0, org.start - 25):org.start]))
+    """"Bí thư Huyện ủy" names a person's post, "Hội trường Thành ủy" a place: not the meeting's organization."""
+    before = text[max(0, org.start - 25):org.start]
+    return bool(TITLE_HEAD.search(before) or re.search(r"(?:[Hh]ội trường|[Tt]rụ sở|[Pp]hòng họp)\s+$", before))
 
 
 def level_of(org: Org | None) -> str | None:
@@ -1171,6 +1179,9 @@ def extract_report(text: str) -> dict:
     term, term_years = find_term(body, event, org)
     if term_years is None:
         term_years = find_term_years(body, event)
+    if term_years is None and url:  # "…/ky-hop-…-khoa-xx-nhiem-ky-2021-2026?…": the address names the term
+        years = re.search(r"nhiem-ky-((?:19|20)\d{2})-((?:19|20)\d{2})", url)
+        term_years = f"{years.group(1)}-{years.group(2)}" if years else None
     tasks, task_sentences = find_tasks(body)
     passed, share = find_resolution(body)
     return {
