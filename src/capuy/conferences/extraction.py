@@ -379,7 +379,10 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     window = text[max(0, start - 200):start + 700]
     if re.search(r"giữa nhiệm kỳ", window, re.IGNORECASE):
         return "giữa nhiệm kỳ"
-    m = PERIOD.search(window)
+    periods = list(PERIOD.finditer(window))
+    # a headline may name the period loosely ("… Nghị quyết 9 tháng"); the body names it in full
+    m = next((p for p in periods if p.group("n") == periods[0].group("n") and p.group("y")), None) if periods else None
+    m = m or (periods[0] if periods else None)
     if m:
         year = m.group("y")
         year = year or _year_after(window, m.end(), r"năm\s+(\d{4})")
