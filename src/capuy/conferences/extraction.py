@@ -104,7 +104,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[^\n]+", text):
         start = m.start()
         # not after a short abbreviation: "Thường trực UB. MTTQ phường", "TP. Thuận An"
-        for b in re.finditer(rf"(?:\.{{2,3}}|…|(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{{2}})(?<!\b[A-ZĐ]{{3}})[.!?])(?:/|\.)?\s+"
+        for b in re.finditer(rf"(?:\.{{2,3}}|…|(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{{2}})[.!?])(?:/|\.)?\s+"
                              rf"(?=[{UPPER}\d“\"(])", m.group()):
             end = m.start() + b.end()
             spans.append((start, end))
@@ -964,7 +964,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
 
 
 # ---------------------------------------------------------------------------------------------- figures
-KNOWN_UNITS = ["nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
+KNOWN_UNITS = ["triệu đồng/người/năm", "nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
                "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần"]
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
@@ -978,7 +978,7 @@ NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|kỳ|kh
                               r"dự thảo|văn bản|báo cáo|người tham gia|điểm cầu|chương trình công tác|"
                               r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
 QUALIFIERS = re.compile(r"\b(?:hơn|gần|trên|ước|ước đạt|khoảng|xấp xỉ|chỉ)\s*$")
-UNIT_QUALIFIERS = {"xã", "thôn", "huyện", "tỉnh", "quận", "phường", "mới", "về", "đề", "trong", "ngoài", "tại",
+UNIT_QUALIFIERS = {"đăng", "giữ", "bị", "đang", "nhận", "sử", "áp", "ký", "trở", "xây", "có", "xã", "thôn", "huyện", "tỉnh", "quận", "phường", "mới", "về", "đề", "trong", "ngoài", "tại",
                    "này", "đó", "trực", "thuộc", "cơ", "đạt", "vượt", "được", "đã", "toàn", "hoàn", "tham", "sinh",
                    "thực", "xếp", "chiếm", "bằng", "nâng", "dưới", "đi", "làm", "không", "chưa", "còn", "tăng", "giảm",
                    "trúng", "đủ", "dự", "ra", "vào", "lên", "năm", "tháng"}
@@ -989,20 +989,26 @@ UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "g
 def figure_unit(rest: str, den: str | None) -> str | None:
     """The unit after a number: a known unit, else up to two lower-case words before a separator."""
     rest = rest.lstrip()
+    per = rf"(?:/(?:[{LOWER}]+))*"  # "%/năm", "tiêu chí/xã": a rate keeps what it is counted per
     if rest.startswith("%"):
-        return "%"
+        return "%" + re.match(per, rest[1:]).group()
     for u in KNOWN_UNITS:
         if rest.startswith(u) and (len(rest) == len(u) or not rest[len(u)].isalnum()):
+            u += re.match(per, rest[len(u):]).group()
             return u if not den else f"/{den} {u}"
     words = []
     for w in re.split(r"\s+", rest):
         clean = w.rstrip(",.;:…)")
-        if not clean or not re.fullmatch(rf"[{LOWER}]+|[A-ZĐ]{{2,5}}", clean) or clean in UNIT_STOP or \
-                (words and clean in UNIT_QUALIFIERS):
+        if words and words[-1] == "chi" and clean == "bộ":
+            pass  # "2 Chi bộ"
+        elif not clean or not re.fullmatch(rf"[{LOWER}]+(?:/[{LOWER}]+)*|[A-ZĐ]{{2,5}}|Chi", clean) or \
+                clean in UNIT_STOP or (words and clean in UNIT_QUALIFIERS):
             break
-        words.append(clean)
-        if clean != w or len(words) == 3:
+        words.append(clean.lower() if clean == "Chi" else clean)
+        if clean != w or len(words) == 4:
             break
+    if words and words[0] == "chi" and (len(words) < 2 or words[1] != "bộ"):
+        return None
     if den and words:
         more = re.match(r"[^,;.\n]*,\s*(huyện|quận|xã|phường|thị trấn|thị xã|thành phố)\b",
                         rest) if words[-1] in ("quận", "huyện", "xã", "phường", "tỉnh") else None
