@@ -928,6 +928,10 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                 if word.endswith(":"):
                     if re.search(r"\b(?:đạt|vượt|đã|kết quả)\b", cue.group()):
                         continue  # "các chỉ tiêu chủ yếu đều đạt và vượt … như:" lists results, not tasks
+                    ahead = re.search(r"\b(?:đề ra|đặt ra|xác định|phấn đấu|mục tiêu|tới|sắp tới|sẽ)\b|đến năm \d{4}",
+                                      sentence[max(0, cue.start() - 60):cue.end()] + region)
+                    if not ahead and re.search(r"\b(?:đạt|đến nay|còn|đã)\b", region):
+                        continue  # "một số chỉ tiêu cơ bản như: tốc độ tăng trưởng … đạt 10%": results
                     regions.append(region)
                     line_end = text.find("\n", start)
                     colon_paragraph_end = line_end if line_end != -1 else len(text)
@@ -1025,13 +1029,28 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
         sentence = text[start:end]
         if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", sentence):
             continue
-        if is_dateline(sentence) or re.search(r"(?:^|[,;:]\s*)[Pp]hấn đấu\b|\bchỉ tiêu\b[^.]*\bnăm tới\b", sentence):
-            continue  # targets are tasks, not results
+        if is_dateline(sentence) or re.search(r"\bchỉ tiêu\b[^.]*\bnăm tới\b|\b(?:dự kiến|sẽ)\b|quyết định là",
+                                              sentence):
+            continue  # targets and plans are tasks, not results
+        target = re.search(r"(?:^|[,;:]\s*)[Pp]hấn đấu\b", sentence)
+        if target:  # "…, phấn đấu đến cuối năm 2 xã về đích": the results stop where the target begins
+            sentence = sentence[:target.start()]
+        if re.search(r"diện tích", sentence) and re.search(r"dân số|nhân khẩu|hộ gia đình", sentence):
+            continue  # the size of the place ("tổng diện tích 14,82 km, có 35.965 hộ gia đình") is no result
+        praise = re.search(r"khen|biểu dương|tuyên dương|vinh danh|\btrao\b|\btặng\b", sentence, re.IGNORECASE)
         attendance = re.match(r"\s*(?:Tham dự|Dự|Đến dự|Về dự|Cùng dự|Có mặt)\b", sentence)
         for m in FIGURE.finditer(sentence):
             before = sentence[:m.start()]
             raw = m.group("num")
             rest = m.group("rest")
+            # "từ trên 54% … giảm xuống còn 36%", "có 44 hộ nghèo, đến nay còn 3": the first is the baseline
+            if re.search(r"\btừ\s*(?:trên|hơn|gần|khoảng)?\s*$", before) and \
+                    re.match(r"[^.;]{0,60}?\b(?:xuống|lên|còn)\b\s*(?:còn\s*)?(?:trên|hơn|gần|khoảng)?\s*\d",
+                             sentence[m.end():]) or \
+                    re.match(r"[^.;\d]{0,30},\s*(?:đến nay|nay|hiện nay)\s+(?:chỉ\s+)?còn\s*\d", sentence[m.end():]):
+                continue
+            if re.search(r"(?:cá nhân|tập thể)\s*$|\d\s+tỷ\s*$", before):
+                continue  # "tập thể Chi bộ 1 và cá nhân 04 đồng chí": those praised, not a result
             if m.group("den") is None and re.match(r"\s*[/-]\s*\d", sentence[m.end("num"):]):
                 continue
             if re.fullmatch(r"(?:19|20)\d{2}", raw) and not rest.lstrip().startswith("%"):
@@ -1040,7 +1059,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                     and not re.search(r"(?:đạt|được|trên|hơn|gần|ước|khoảng)\s*$", before) \
                     and not (m.group("den") and re.search(r"thứ\s*$", before)):
                 continue
-            if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den")) or \
+            if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den") and
+                    (praise or not re.match(r"(?:tập thể|cá nhân)\b", rest.lstrip()))) or \
                     re.search(r"\b(?:số|lần thứ)\s*$", before):
                 continue
             if re.match(r"\s*[-–]\s*\d{4}", rest):
@@ -1048,7 +1068,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự",
             # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
             if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+có\s*$|"
-                         r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$", before) or \
+                         r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$|đến từ\s*$", before) or \
                     re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest) or \
                     (attendance and re.match(r"\s*(?:đại biểu|đảng viên|người|đồng chí|điểm cầu|cán bộ)", rest)):
                 continue
@@ -1062,7 +1082,13 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             name = re.sub(r"\s*(?:đạt|bằng|là|có)\s*$", "", name) or name
             comp = re.match(r"[^,;.]*?\b(so với [^,;.]+|kế hoạch năm|toàn (?:thành phố|tỉnh|huyện|quận))", rest +
                             sentence[m.end():m.end() + 60])
-            out.append({"name": name, "value": parse_number(raw), "unit": unit,
+            value = parse_number(raw)
+            more = re.match(r"\s*tỷ\s+(\d{1,3})\s+triệu\s+đồng", sentence[m.end():])
+            if more:  # "563 tỷ 859 triệu đồng" is one sum
+                value, unit = round(value + int(more.group(1)) / 1000, 3), "tỷ đồng"
+            if any(o["value"] == value and o["unit"] == unit and _overlap(o["name"], name) >= 0.5 for o in out):
+                continue  # a headline repeating a figure of the body
+            out.append({"name": name, "value": value, "unit": unit,
                         "comparison": comp.group(1).strip() if comp else None})
     return out
 
