@@ -862,12 +862,15 @@ TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|c
               "hoàn thành|bảo đảm|đảm bảo|giữ vững|phát huy|huy động|khắc phục|đánh giá|lãnh đạo|sơ|tổng kết|"
               "phát triển|không ngừng|nắm bắt|tuyên truyền|cải thiện|hoàn thiện|thu hút|giải quyết|phấn đấu|"
               "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện|phân tích|làm rõ|tích cực|"
-              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên")
+              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên|tháo gỡ|hỗ trợ|khẩn trương|tuyệt đối")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "")
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
-TASK_CUE = re.compile(r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
+TASK_CUE = re.compile(r"(?:^\s*|,\s*)[Pp]hấn đấu\b(?!\s*,)|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
+                      r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
+                      r"(?:phương hướng|nhiệm vụ|giải pháp)\s+(?:để|nhằm)\b|"
+                      r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
                       r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
 FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
@@ -901,10 +904,14 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
             future = first_year  # "Năm 2023, Đảng bộ huyện tiếp tục …" after a review of 2022
         if start < colon_paragraph_end:
             regions.append(sentence)
-        elif previous_was_task and re.match(rf"\s*(?:{TASK_VERBS})\b", sentence, re.IGNORECASE):
-            regions.append(sentence)  # the list goes on in the next sentence: "Phân tích, làm rõ …"
+        elif previous_was_task and re.match(rf"\s*(?:(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra),\s*)?"
+                                            rf"(?:{TASK_VERBS})\b", sentence, re.IGNORECASE):
+            # the list goes on in the next sentence: "Phân tích, làm rõ …", "Cùng với đó, triển khai …"
+            regions.append(re.sub(r"^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra),\s*", "", sentence))
         else:
             cues = [c for c in TASK_CUE.finditer(sentence)]
+            # "phấn đấu" opens a target only where no other cue came first ("Tập trung …, phấn đấu …" is one task)
+            cues = [c for i, c in enumerate(cues) if i == 0 or not c.group().strip(" ,").lower().startswith("phấn đấu")]
             if not cues and future and not DEFECT.search(sentence) and not EVENT.search(sentence):
                 # "Năm 2023, Đảng bộ huyện tiếp tục …", "Thời gian tới, huyện tập trung …": the verb comes early
                 begin = future.end() if future is first_year or future.start() < 15 else 0
@@ -915,12 +922,16 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
             if not cues and not regions:
                 previous_was_task = False
                 continue
-            if cues and DEFECT.search(sentence[:cues[0].start()]):
+            if cues and DEFECT.search(sentence[:cues[0].start()]) and not re.search(r"(?:để|nhằm)$", cues[0].group()):
                 cues = []
             for i, cue in enumerate(cues):
                 stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
                 region = sentence[cue.end():stop]
-                word = cue.group().lower()
+                word = cue.group().lower().strip(" ,")
+                if word.startswith("phấn đấu"):
+                    if not re.search(r"\bđã\b", region[:20]):  # "phấn đấu đến cuối năm 2 xã về đích NTM": a target
+                        regions.append(region)
+                    continue
                 if i + 1 < len(cues) and cues[i + 1].group().lower() in ("đề nghị", "yêu cầu", "nhấn mạnh",
                                                                          "nhấn mạnh việc"):
                     comma = region.rfind(",")
@@ -938,7 +949,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     continue
                 if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc", "ngoài việc"):
                     verb = TASK_VERB.search(region)
-                    if not verb or len(region[:verb.start()].split()) > 12:
+                    if not verb or len(region[:verb.start()].split()) > 15:
                         continue
                     if word.startswith("nhấn mạnh") and len(region[:verb.start()].split()) > 5:
                         continue
