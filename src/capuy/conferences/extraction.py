@@ -656,14 +656,14 @@ SURNAMES = set("""\
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
 Lâm Phùng Mai Tô Hà Tạ Cao Lưu Châu Thái La Quách Đinh Triệu Lương Từ Kiều Cù Doãn Chu Khúc Kim Diệp Hứa Lã Mạc Thân
 Tăng Giang Nghiêm Phí Lại Lò Quan Âu Bế Hầu Khổng Khương Lục Nông Thạch Tống Trình Văn Viên Vi Ninh Lữ Đàm Đồng
-Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ""".split())  # noqa: SIM905
+Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ Sùng Giàng Vàng Thào Lầu Lù Chảo Hờ Mùa Sình Tẩn Bàn""".split())  # noqa: SIM905
 SURNAMES.discard("Văn")
 NOT_NAMES = {"Hồ Chí Minh", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Cao Bằng", "Lào Cai", "Đồng Nai", "Đồng Tháp",
              "Hồ Tây", "Lâm Đồng", "Kim Bôi", "Mai Sơn", "Châu Đức", "Đào Duy Từ", "Đồng Hới", "Trần Phú",
              "Lê Lợi", "Quang Trung", "Hoàng Sa", "Trường Sa"}
 COURTESY = re.compile(r"(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà|các đồng chí|Các đồng chí)\s*:?\s*$")
 TITLE_START = re.compile(
-    r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|UVTW|UVTƯ|TUV|HUV|TƯV|ĐUV|PBT|PCT|"
+    r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|UVTW|UVTƯ|TUV|HUV|TƯV|ĐUV|PBT|PCT|CT|"
     r"Trưởng|Giám đốc|Chánh|Huyện ủy viên|Tỉnh ủy viên|Thành ủy viên|Thị ủy viên|Đảng ủy viên|Đại biểu Quốc hội|"
     r"Tổng|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Thủ trưởng|Trợ lý|Thư ký|Hiệu trưởng|Chính ủy|Tư lệnh|Viện trưởng|"
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
@@ -708,7 +708,7 @@ def split_titles(text: str) -> list[str]:
     """"TUV, Bí thư Quận ủy" → ["TUV", "Bí thư Quận ủy"]; stops at the first piece that is not a title."""
     text = PARENS.sub("", text)
     out = []
-    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*", text):
+    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*|-\s+(?=[A-ZĐ])", text):
         piece = piece.strip(" .;:")
         if not piece:
             continue
@@ -767,8 +767,10 @@ def find_mentions(text: str) -> list[Mention]:
             hit = (lead, " ".join(words[lead:]))  # after "đồng chí" the whole run is the name
         else:
             hit = name_in_run(run.group(), after_unit and not courtesy)
-        if hit is None:
-            continue
+        if hit is None or hit[1].split()[-1] in ("Văn", "Thị"):
+            continue  # "đồng chí Đinh Văn" cut before the given name: no one can be named from it
+        if re.search(r"\bcá nhân\s+(?:\d+\s+)?(?:các\s+)?đồng chí\s*:?\s*$", before):
+            continue  # "tập thể Chi bộ 1 và cá nhân 04 đồng chí …": those praised, not attendees
         offset = len(" ".join(run.group().split()[:hit[0]])) + (1 if hit[0] else 0)
         start = run.start() + offset
         name = hit[1]
@@ -1137,22 +1139,38 @@ def find_awards(text: str) -> list[dict]:
         sentence = text[start:end]
         if not re.search(r"khen thưởng|Giấy khen|Bằng khen|tặng|trao", sentence, re.IGNORECASE):
             continue
-        form = re.search(r"(?:Giấy khen|Bằng khen|Cờ thi đua|Huy hiệu)(?:\s+của\s+[^,.;]+?)?(?=\s+cho|\s+tặng|[,.;]|$)",
-                         sentence)
+        form = re.search(r"(?i:giấy khen|bằng khen|cờ thi đua)(?:\s+của\s+[^,.;]+?)?(?=\s+(?:cho|tặng|đến)\b|[,.;]|$)|"
+                         r"Huy hiệu\s+[^.;]{0,40}?(?:tuổi|năm tuổi)\s+[Đđ]ảng(?:\s+cho)?", sentence)
+        form_text = re.sub(r"\s+cho$", "", form.group()) if form else None
         counted = list(re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*{AWARD_COUNT})*"
                                    rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
                                    rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
         for m in counted:
-            out.append({"recipient": m.group().strip(), "form": form.group() if form else None})
+            out.append({"recipient": m.group().strip(), "form": form_text})
         if not counted and form:
-            # "trao Cờ thi đua cho các tập thể có thành tích xuất sắc …"
-            given = re.search(r"\b(?:cho|tặng)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"
-                              r"[^.;\n]*)", sentence[form.end():])
-            if given:
+            named = re.match(r"\s*(?:cho\s+)?(?:các\s+)?đồng chí\s*:?\s*", sentence[form.end():]) or \
+                re.match(r"\s*cho\s+(?:các\s+)?đồng chí\s*:?\s*", sentence[form.end() - 4:])
+            people = [n for n in _recipients(sentence[form.end() + named.end():])] if named else []
+            for person in people:  # "trao Huy hiệu 30 năm tuổi Đảng cho các đồng chí: Sùng Mí Thề, …; Tống Đức Bách, …"
+                out.append({"recipient": person, "form": form_text})
+            # "trao Cờ thi đua cho các tập thể có thành tích xuất sắc …", "trao bằng khen đến các tập thể …"
+            given = re.search(r"\b(?:cho|tặng|đến)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"
+                              r"[^.;\n]*)", sentence[form.end() - 4:])
+            if given and not people:
                 recipient = given.group(1).strip(" ,.")
                 if not any(_overlap(recipient, a["recipient"]) >= 0.5 for a in out):
-                    out.append({"recipient": recipient, "form": form.group()})
+                    out.append({"recipient": recipient, "form": form_text})
     return out
+
+
+def _recipients(text: str) -> list[str]:
+    """The people a list of recipients names ("Sùng Mí Thề, Chi bộ Văn phòng UBND huyện; Tống Đức Bách, …")."""
+    names = []
+    for item in re.split(r"\s*;\s*|\s+và\s+", text):
+        run = CAP_RUN.match(item.strip())
+        if run and 2 <= len(run.group().split()) <= 4 and run.group() not in NOT_NAMES:
+            names.append(run.group())
+    return names
 
 
 def _overlap(a: str, b: str) -> float:
@@ -1230,6 +1248,10 @@ def extract_report(text: str) -> dict:
         term_years = f"{years.group(1)}-{years.group(2)}" if years else None
     tasks, task_sentences = find_tasks(body)
     passed, share = find_resolution(body)
+    awards = find_awards(body)
+    # a person named only as the one an award went to is its recipient, not an attendee
+    recipients = {a["recipient"] for a in awards}
+    attendees = [a for a in attendees if a["titles"] or a["name"] not in recipients]
     return {
         "organization": org.name if org else None,
         "level": level_of(org),
@@ -1245,5 +1267,5 @@ def extract_report(text: str) -> dict:
         "resolution_passed": passed,
         "vote_share": share,
         "tasks": tasks,
-        "awards": find_awards(body),
+        "awards": awards,
     }
