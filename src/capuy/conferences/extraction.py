@@ -471,13 +471,13 @@ def _trim_place(place: str | None) -> str | None:
     if not place:
         return None
     words = place.split()
+    person = name_in_run(" ".join(words), after_unit=True) if len(words) >= 3 else None
+    if person:  # "quận Tây Hồ Lê Thị Thu Hằng", "Huyện ủy Trần Văn Kỳ": the place ends where the name begins
+        words = words[:person[0]]
     for i, w in enumerate(words):
         if w in PLACE_STOP:
             words = words[:i]
             break
-    person = name_in_run(" ".join(words), after_unit=True) if len(words) >= 3 else None
-    if person:  # "quận Tây Hồ Lê Thị Thu Hằng": the place ends where the name begins
-        words = words[:person[0]]
     return " ".join(words) or None
 
 
