@@ -379,6 +379,11 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     window = text[max(0, start - 200):start + 700]
     if re.search(r"giữa nhiệm kỳ", window, re.IGNORECASE):
         return "giữa nhiệm kỳ"
+    monthly = re.search(r"(?:định kỳ|thường kỳ|thường lệ)\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4})|\s*/\s*(\d{4}))?",
+                        text[start:start + 200].split("\n")[0])
+    if monthly and kind_hint != "congress":  # "Hội nghị Ban Chấp hành định kỳ tháng 8 năm 2022": a monthly meeting
+        year = monthly.group(2) or monthly.group(3)
+        return f"tháng {monthly.group(1)}" + (f" năm {year}" if year else "")
     periods = list(PERIOD.finditer(window))
     # a headline may name the period loosely ("… Nghị quyết 9 tháng"); the body names it in full
     m = next((p for p in periods if p.group("n") == periods[0].group("n") and p.group("y")), None) if periods else None
@@ -444,7 +449,8 @@ ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
-    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
+               rf"(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
                r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
                r"[,.;:\n(]|$)"),
@@ -586,6 +592,13 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
                 before = [o for o in inside if o.start < event.start()]
                 if before and re.search(r"tổ chức|tiến hành|họp", text[before[-1].start:event.start()]):
                     chosen, strong = before[-1], True
+                    # "Quận ủy quận 3 tổ chức Hội nghị lần thứ 18 Ban Chấp hành Đảng bộ Quận khóa XI": a numbered
+                    # place needs its unit word, which the short name cannot carry ("Quận ủy 3")
+                    if after and after[0].start - event.end() < 45 and after[0].unit == chosen.unit and \
+                            (chosen.place or "0").isdigit() and \
+                            re.match(r"Ban Chấp hành|BCH", after[0].name) and chosen.name.split()[0] in (
+                                "Huyện", "Quận", "Thị", "Thành", "Tỉnh"):
+                        chosen = after[0]
                 elif after and after[0].start - event.end() < 45 and not re.search(
                         r"\b(?:có|dự|đại biểu|lãnh đạo|với|cùng)\b", text[event.end():after[0].start]):
                     chosen, strong = after[0], True  # "Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận Tây Hồ"
@@ -866,13 +879,13 @@ TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|c
               "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện|phân tích|làm rõ|tích cực|"
               "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên|tháo gỡ|hỗ trợ|khẩn trương|tuyệt đối")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
-SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "")
+SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
 TASK_CUE = re.compile(r"(?:^\s*|,\s*)[Pp]hấn đấu\b(?!\s*,)|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:phương hướng|nhiệm vụ|giải pháp)\s+(?:để|nhằm)\b|"
-                      r"\b(?:đề nghị|yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
+                      r"\b(?:đề nghị|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
                       r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
 FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
@@ -900,6 +913,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
     for start, end in spans:
         sentence = text[start:end]
         regions: list[str] = []
+        targets_only = False  # a target after "phấn đấu" leaves the results before it to the indicators
         future = FUTURE.search(sentence)
         first_year = re.match(r"\s*(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,", sentence)
         if first_year and years and int(first_year.group(1)) > min(years):
@@ -933,6 +947,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                 if word.startswith("phấn đấu"):
                     if not re.search(r"\bđã\b", region[:20]):  # "phấn đấu đến cuối năm 2 xã về đích NTM": a target
                         regions.append(region)
+                        targets_only = len(cues) == 1 and cue.start() > 0
                     continue
                 if i + 1 < len(cues) and cues[i + 1].group().lower() in ("đề nghị", "yêu cầu", "nhấn mạnh",
                                                                          "nhấn mạnh việc"):
@@ -975,20 +990,21 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                 item = _clean_task(piece or "")
                 if item and item not in tasks:
                     tasks.append(item)
-                    used.add(start)
+                    if not targets_only:
+                        used.add(start)
         previous_was_task = len(tasks) > found_before
     return tasks, used
 
 
 # ---------------------------------------------------------------------------------------------- figures
 KNOWN_UNITS = ["triệu đồng/người/năm", "nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
-               "km2", "km", "ha", "m2", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần"]
+               "km2", "km", "ha", "m2", "m", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần"]
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
 NOT_FIGURE_BEFORE = re.compile(
-    r"(?<!\w)(?:năm|Năm|số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
+    r"(?<!\w)(?:năm|Năm|(?<!tổng )số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
     r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
-    r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|Phường|phường|"
+    r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|quận|Phường|phường|"
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
     r"được|với)\s*$")
 NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|kỳ|khóa|tốt|an\b|cấp\b|\.0|nghị quyết|tờ trình|"
@@ -1040,7 +1056,10 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
         if start in skip_sentences:
             continue
         sentence = text[start:end]
-        if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", sentence):
+        # an award in one clause of a long list ("…; có 36 cá nhân, tập thể được khen thưởng; …") hides only that clause
+        sentence = ";".join(" " * len(c) if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", c)
+                            else c for c in sentence.split(";"))
+        if not sentence.strip(" ;"):
             continue
         if is_dateline(sentence) or re.search(r"\bchỉ tiêu\b[^.]*\bnăm tới\b|\b(?:dự kiến|sẽ)\b|quyết định là",
                                               sentence):
@@ -1074,7 +1093,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                 continue
             if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den") and
                     (praise or not re.match(r"(?:tập thể|cá nhân)\b", rest.lstrip()))) or \
-                    re.search(r"\b(?:số|lần thứ)\s*$", before):
+                    re.search(r"\b(?:(?<!tổng )số|lần thứ)\s*$", before):
                 continue
             if re.match(r"\s*[-–]\s*\d{4}", rest):
                 continue
@@ -1142,7 +1161,7 @@ def find_awards(text: str) -> list[dict]:
         form = re.search(r"(?i:giấy khen|bằng khen|cờ thi đua)(?:\s+của\s+[^,.;]+?)?(?=\s+(?:cho|tặng|đến)\b|[,.;]|$)|"
                          r"Huy hiệu\s+[^.;]{0,40}?(?:tuổi|năm tuổi)\s+[Đđ]ảng(?:\s+cho)?", sentence)
         form_text = re.sub(r"\s+cho$", "", form.group()) if form else None
-        counted = list(re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*{AWARD_COUNT})*"
+        counted = list(re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*(?:{AWARD_COUNT}|tập thể|cá nhân)\b)*"
                                    rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
                                    rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
         for m in counted:
