@@ -245,7 +245,8 @@ def year_from_url(url: str | None) -> int | None:
 EVENT = re.compile(r"\b(?:[Hh]ội nghị|HỘI NGHỊ|[Đđ]ại hội|ĐẠI HỘI|[Kk][ỳì] họp|K[ỲÌ] HỌP|[Pp]hiên họp|"
                    r"(?:buổi |[Bb]uổi )?sinh hoạt (?:chi bộ|thường kỳ|chuyên đề|định kỳ)|[Hh]ọp chi bộ)\b")
 NOT_THE_EVENT = re.compile(r"(?:toàn quốc|Đảng các cấp|đảng bộ các cấp|Đảng toàn quốc|điểm|của Đảng\b|XIII của Đảng|"
-                           r"Trung ương\s*\d|Trung ương\s+(?:lần|[IVX])|cấp trên|Hội LHPN|Đoàn|Công đoàn|cổ đông|ĐHĐCĐ)",
+                           r"Trung ương\s*\d|Trung ương\s+(?:lần|[IVX])|cấp trên|Hội LHPN|Đoàn|Công đoàn|cổ đông|ĐHĐCĐ|TDTT|"
+                           r"[Tt]hể dục|[Tt]hể thao|Cựu chiến binh|CCB|Phụ nữ|Nông dân|Hội\s)",
                            re.IGNORECASE)
 BEFORE_NOT_EVENT = re.compile(r"(?:tiến tới|chào mừng|chuẩn bị|trình|dự|đi dự|hướng tới|sau|Nghị quyết|nghị quyết|"
                               r"rút kinh nghiệm)\s+$")
@@ -266,7 +267,7 @@ def find_event(text: str) -> re.Match | None:
         if word.startswith("đại hội") and (NOT_THE_EVENT.search(after.split(".")[0][:45]) or
                                            BEFORE_NOT_EVENT.search(before)):
             continue
-        if word.startswith("hội nghị") and re.match(r"\s*Trung ương", after):
+        if word.startswith("hội nghị") and re.match(r"\s*(?:Trung ương|trên\b)", after):
             continue
         if word.startswith(("kỳ họp", "kì họp")) and BEFORE_NOT_EVENT.search(before):
             continue
@@ -306,7 +307,7 @@ def _ordinal_at(text: str, event: re.Match) -> int | None:
 
 
 TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
-TERM_OWNER = re.compile(r"(?:Ban Chấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
+TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
 TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng nhân dân)")
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
 
@@ -328,7 +329,9 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
         owner = owner.group()
         if org is not None and not event_span[0] <= m.start() < event_span[1]:
             mark = org.place or org.unit or org.name
-            if mark.lower() not in owner.lower():
+            if mark.lower() not in owner.lower() and not (
+                    org.unit and re.fullmatch(rf"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ)\s+{org.unit}\s*[,(]?\s*",
+                                              owner)):
                 continue
         roman = m.group("roman").upper()
         for same in TERM.finditer(text, m.start()):  # the years may follow a later mention of the same term
@@ -449,7 +452,7 @@ ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
-    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
+    re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
                rf"(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
                r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
@@ -638,7 +641,9 @@ TITLE_HEAD = re.compile(r"(?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng|Giám �
 def _is_title_org(text: str, org: Org) -> bool:
     """"Bí thư Huyện ủy" names a person's post, "Hội trường Thành ủy" a place: not the meeting's organization."""
     before = text[max(0, org.start - 25):org.start]
-    return bool(TITLE_HEAD.search(before) or re.search(r"(?:[Hh]ội trường|[Tt]rụ sở|[Pp]hòng họp)\s+$", before))
+    segment = re.split(r"[,;:\n(]|\s[-–]\s", text[max(0, org.start - 40):org.start])[-1].strip()
+    return bool(TITLE_HEAD.search(before) or re.search(r"(?:[Hh]ội trường|[Tt]rụ sở|[Pp]hòng họp)\s+$", before) or
+                (segment and TITLE_START.match(segment)))  # "Chánh thanh tra Thành ủy Thủ Đức"
 
 
 def level_of(org: Org | None) -> str | None:
@@ -686,7 +691,7 @@ TITLE_STOP = re.compile(
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
     r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
     r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|nhiệm kỳ|khóa mới|"
-    r"đánh giá cao|với|về)\b.*$")
+    r"đánh giá cao|với|về|do|để|nhằm|và khách mời|và các|và đại diện)\b.*$")
 PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -747,8 +752,8 @@ def titles_before(text: str, start: int) -> list[str]:
             m = re.search(r"(?:^|\s)((?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|UVBTV|TUV|HUV|PBT|PCT|"
                           r"Trưởng|Giám đốc|Chánh|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Đại biểu Quốc hội)\b.*)$",
                           piece)
-            if not m:
-                return []
+            if not m or TITLE_STOP.search(" " + m.group(1)):
+                return []  # "Bí thư Thành ủy … trao Huy hiệu … cho đảng viên": a sentence, not a title
             out.append(m.group(1).strip())
             if m.start(1) > 1:
                 break
@@ -774,7 +779,7 @@ def find_mentions(text: str) -> list[Mention]:
         courtesy = bool(COURTESY.search(before))
         words = run.group().split()
         lead = 0
-        if words[0] in ("Ông", "Bà") and len(words) >= 3:  # "Ông Lê Minh Giang" opening a sentence
+        if words[0] in ("Ông", "Bà") and len(words) >= 3 and not after_unit:  # "Ông Lê Minh Giang" opening a sentence
             courtesy, lead = True, 1
         if courtesy and 2 <= len(words) - lead <= 4 and " ".join(words[lead:]) not in NOT_NAMES:
             hit = (lead, " ".join(words[lead:]))  # after "đồng chí" the whole run is the name
@@ -966,7 +971,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     continue
                 if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc", "ngoài việc"):
                     verb = TASK_VERB.search(region)
-                    if not verb or len(region[:verb.start()].split()) > 15:
+                    if not verb or len(region[:verb.start()].split()) > (40 if ";" in region[verb.start():] else 15):
                         continue
                     if word.startswith("nhấn mạnh") and len(region[:verb.start()].split()) > 5:
                         continue
@@ -1102,7 +1107,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+có\s*$|"
                          r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$|đến từ\s*$", before) or \
                     re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest) or \
-                    (attendance and re.match(r"\s*(?:đại biểu|đảng viên|người|đồng chí|điểm cầu|cán bộ)", rest)):
+                    attendance:
                 continue
             unit = figure_unit(rest, m.group("den"))
             if not unit:
@@ -1167,11 +1172,12 @@ def find_awards(text: str) -> list[dict]:
         for m in counted:
             out.append({"recipient": m.group().strip(), "form": form_text})
         if not counted and form:
-            named = re.match(r"\s*(?:cho\s+)?(?:các\s+)?đồng chí\s*:?\s*", sentence[form.end():]) or \
-                re.match(r"\s*cho\s+(?:các\s+)?đồng chí\s*:?\s*", sentence[form.end() - 4:])
-            people = [n for n in _recipients(sentence[form.end() + named.end():])] if named else []
+            named = re.match(r"[^,.;:]{0,20}?\bcho\s+(?:các\s+)?(?:đồng chí|đảng viên|ông|bà)\s*:?\s*", sentence[form.end() - 4:])
+            named_at = form.end() - 4
+            people = [n for n in _recipients(sentence[named_at + named.end():])] if named else []
             for person in people:  # "trao Huy hiệu 30 năm tuổi Đảng cho các đồng chí: Sùng Mí Thề, …; Tống Đức Bách, …"
-                out.append({"recipient": person, "form": form_text})
+                if not any(a["recipient"] == person for a in out):
+                    out.append({"recipient": person, "form": form_text})
             # "trao Cờ thi đua cho các tập thể có thành tích xuất sắc …", "trao bằng khen đến các tập thể …"
             given = re.search(r"\b(?:cho|tặng|đến)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"
                               r"[^.;\n]*)", sentence[form.end() - 4:])
@@ -1209,7 +1215,8 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
     chosen = None
     for d in body_dates:
         before = text[max(0, d.start - 25):d.start]
-        if DATE_CUE.search(before) and not re.search(r"(?:đến|tới|trước|sau)\s+(?:hết\s+)?ngày\s*$", before):
+        if DATE_CUE.search(before) and not re.search(r"(?:đến|tới|trước|sau)\s+(?:hết\s+)?ngày\s*$", before) and \
+                not re.search(r"\d+[-/][A-ZĐ][\w/-]*\s*,?\s*ngày\s*$", before):
             chosen = d
             break
     if chosen is None:
