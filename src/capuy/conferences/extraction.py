@@ -618,6 +618,11 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
                 if chosen is None or chosen.unit != unit:
                     chosen = Org(0, led.group("short") + (f" {place}" if place else ""), unit, place)
                 break
+    if chosen is None and (subject := re.search(r"(?:^|[.;,]\s*)(Đảng ủy|Đảng bộ)\s+(?:đã|tiếp tục|tập trung|tổ chức|"
+                                                r"lãnh đạo)\b", text, re.MULTILINE)):
+        # "Trong quý I, Đảng ủy đã tập trung chỉ đạo …": the committee the report is about, named in full elsewhere
+        chosen = next((o for o in orgs if o.name.startswith(subject.group(1)) and o.place and
+                       o.unit in ("xã", "phường", "thị trấn") and not _is_title_org(text, o)), None)
     if chosen is None:
         candidates = [o for o in orgs if not _is_title_org(text, o)] or orgs
         if not candidates:
