@@ -648,7 +648,8 @@ def _is_title_org(text: str, org: Org) -> bool:
     before = text[max(0, org.start - 25):org.start]
     segment = re.split(r"[,;:\n(]|\s[-–]\s", text[max(0, org.start - 40):org.start])[-1].strip()
     return bool(TITLE_HEAD.search(before) or re.search(r"(?:[Hh]ội trường|[Tt]rụ sở|[Pp]hòng họp)\s+$", before) or
-                (segment and TITLE_START.match(segment)))  # "Chánh thanh tra Thành ủy Thủ Đức"
+                (segment and TITLE_START.match(segment) and not TITLE_STOP.search(" " + segment) and
+                 not EVENT.search(segment)))  # "Chánh thanh tra Thành ủy Thủ Đức"
 
 
 def level_of(org: Org | None) -> str | None:
