@@ -1,0 +1,229 @@
+"""General rules of the report extractor added after the held-out and fresh sets (issue 13, part 3), one table each.
+
+Every case is a sentence of the kind real reports hold, never one report's text: a rule that passes here must hold
+for any report written that way.
+"""
+
+import pytest
+
+from capuy.conferences import extraction as ex
+
+
+def record(body: str, url: str | None = None) -> dict:
+    return ex.extract_report((f"URL: {url}\n" if url else "") + body)
+
+
+OPENING = "Sáng 5/7, Đảng ủy xã An Bình tổ chức hội nghị.\n"  # the meeting a figure or task sentence belongs to
+
+
+def figures(body: str) -> list[tuple]:
+    return [(i["value"], i["unit"]) for i in record(OPENING + body)["indicators"]]
+
+
+# ------------------------------------------------------------------------------------------- dates
+@pytest.mark.parametrize(("body", "url", "date"), [
+    # a stored page's date marker opening the first paragraph gives the year, never the day
+    (" date 2025-08-12 Ngày 12-8, Đảng bộ phường Long Phước tổ chức Đại hội lần thứ I.", None, "2025-08-12"),
+    (" date 2020-06 Sáng 11/6, Đại hội đại biểu Đảng bộ xã An Bình lần thứ X đã khai mạc.", None, "2020-06-11"),
+    # a review of a year held in the first quarter of the next one
+    ("Ngày 21-1, Đảng ủy phường Tân Mỹ tổ chức hội nghị tổng kết nhiệm vụ năm 2025.", None, "2026-01-21"),
+    ("Ngày 20-12, Đảng ủy phường Tân Mỹ tổ chức hội nghị tổng kết nhiệm vụ năm 2025.", None, "2025-12-20"),
+    # an address holding the very day as yymmdd
+    ("Chiều 14-8, Đảng bộ phường Bình An tổ chức Đại hội đại biểu lần thứ I.",
+     "https://nld.com.vn/tin-196250814142917013.htm", "2025-08-14"),
+    # a document's date is not the meeting's
+    ("Tại hội nghị, Đảng ủy quán triệt Nghị quyết 06-NQ/TU ngày 29/12/2022 của Thị ủy.", None, None),
+])
+def test_the_event_date_comes_from_the_body_and_its_year_from_the_page(body, url, date):
+    assert record(body, url)["event_date"] == date
+
+
+def test_a_metadata_line_gives_no_figure_and_no_date():
+    got = record("Tác giả: Thái Văn Dũng .Ngày đăng: 29/06/2022 .Lượt xem: 416 lượt.\n"
+                 "Ngày 29/06/2022, Đảng ủy xã Điện Quang tổ chức Hội nghị sơ kết 6 tháng đầu năm 2022.")
+    assert got["event_date"] == "2022-06-29"
+    assert (416, "lượt") not in [(i["value"], i["unit"]) for i in got["indicators"]]
+
+
+# ------------------------------------------------------------------------------------------- organization, term
+@pytest.mark.parametrize(("body", "url", "organization", "level"), [
+    ("Sáng 11/6, tại Hội trường Thành ủy Vũng Tàu, Đại hội đại biểu Đảng bộ Phường 1, TP. Vũng Tàu lần thứ X đã khai "
+     "mạc.", None, "Đảng bộ Phường 1", "ward"),
+    ("Chiều ngày 03/3/2023, Đảng bộ Trường Dự bị Đại học TP. Hồ Chí Minh đã tổ chức Hội nghị tổng kết công tác Đảng.",
+     None, "Đảng bộ Trường Dự bị Đại học TP. Hồ Chí Minh", "agency"),
+    ("Ngày 22/10, Quận ủy quận 3 tổ chức Hội nghị lần thứ 18 Ban Chấp hành Đảng bộ Quận khóa XI.", None,
+     "Ban Chấp hành Đảng bộ Quận 3", "district"),
+    ("Tham dự hội có Đ/c Đàm Quang Trung - Thị uỷ viên, Bí thư Đảng uỷ.\nTrong quý I năm 2024, Đảng ủy đã tập trung "
+     "chỉ đạo. Đảng ủy quán triệt Nghị quyết 06-NQ/TU của Thị uỷ và Nghị quyết 53-NQ/ĐU của Đảng uỷ phường Điện "
+     "Dương.\nTại hội nghị, các đại biểu đã tham luận.", None, "Đảng ủy phường Điện Dương", "ward"),
+    ("Đảng ủy phường trân trọng đón tiếp đ/c Võ Thanh Bình - Thành ủy viên, Chánh thanh tra Thành ủy Thủ Đức đến dự "
+     "hội nghị.", None, "Đảng ủy phường", "ward"),
+])
+def test_the_organization_is_the_body_holding_the_meeting(body, url, organization, level):
+    got = record(body, url)
+    assert (got["organization"], got["level"]) == (organization, level)
+
+
+@pytest.mark.parametrize(("body", "url", "term", "years"), [
+    ("Sáng ngày 14/11/2025, Hội đồng nhân dân (HĐND) xã Mỹ Hòa, khóa XII, nhiệm kỳ 2021 – 2026 tổ chức Kỳ họp thứ 4.",
+     None, "khóa XII", "2021-2026"),
+    # a post held in the term that ends is not the congress's term
+    ("Sáng 11/6, Đại hội đại biểu Đảng bộ Phường 1 lần thứ X, nhiệm kỳ 2020-2025 đã khai mạc. Đồng chí Võ Thanh Mỹ, "
+     "Bí thư Đảng ủy Phường 1 khóa IX, nhiệm kỳ 2015-2020 trình bày báo cáo.", None, None, "2020-2025"),
+    # the review of the resolution under way names the current term
+    ("Sáng ngày 02/8/2023, Đảng ủy xã Sơn Mùa tổ chức Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết đại hội Đảng "
+     "bộ xã, lần thứ XII, nhiệm kỳ 2020 – 2025.", None, None, "2020-2025"),
+    # the address names the term when the body does not
+    ("Kỳ họp Chuyên đề – HĐND xã khóa XX đã diễn ra thành công.",
+     "https://a.gov.vn/ky-hop-chuyen-de-hdnd-xa-khoa-xx-nhiem-ky-2021-2026?id=1", "khóa XX", "2021-2026"),
+    # a council's bare unit word after its full name
+    ("Hội đồng nhân dân huyện Na Hang tổ chức kỳ họp chuyên đề\nNgày 26-5, Hội đồng nhân dân huyện Na Hang tổ chức kỳ "
+     "họp chuyên đề HĐND huyện khóa XXI, nhiệm kỳ 2021 - 2026.", None, "khóa XXI", "2021-2026"),
+])
+def test_the_term_is_the_meetings_own(body, url, term, years):
+    got = record(body, url)
+    assert (got["term"], got["term_years"]) == (term, years)
+
+
+@pytest.mark.parametrize(("body", "kind", "period"), [
+    ("Chiều ngày 6/8, Đảng bộ thị trấn Hữu Lũng tổ chức Hội nghị Ban Chấp hành định kỳ tháng 8 năm 2022. Trong 8 tháng "
+     "đầu năm 2022 Đảng bộ đã tập trung chỉ đạo.", "other", "tháng 8 năm 2022"),
+    ("Quán triệt Chỉ thị 37 và sơ kết tình hình thực hiện Nghị quyết 9 tháng\n13/10/2009\nNgày 7-10-2009, Ban Thường vụ "
+     "Huyện uỷ Giồng Trôm tổ chức hội nghị Huyện uỷ lần thứ 18 và sơ kết tình hình thực hiện Nghị quyết 9 tháng đầu năm "
+     "2009.", "committee_plenary", "9 tháng đầu năm 2009"),
+    ("Tại Đại hội TDTT phường lần thứ X năm 2024 có 300 vận động viên. Tại hội nghị, Đảng ủy phường An Hòa sơ kết quý I "
+     "năm 2024.", "periodic_review", "quý I năm 2024"),
+])
+def test_the_kind_and_period_follow_the_meeting_not_a_loose_mention(body, kind, period):
+    got = record(body)
+    assert (got["conference_kind"], got["period_reviewed"]) == (kind, period)
+
+
+# ------------------------------------------------------------------------------------------- indicators
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    # rates keep what they are counted per; a known unit wins over its shorter prefix
+    ("Tại Đại hội, tỷ lệ hộ nghèo giảm bình quân 6,7%/năm; thu nhập bình quân đầu người đạt 19 triệu đồng/người/năm; "
+     "bình quân toàn huyện 13,45 tiêu chí/xã.",
+     [(6.7, "%/năm"), (19, "triệu đồng/người/năm"), (13.45, "tiêu chí/xã")], [(19, "triệu đồng")]),
+    # a baseline is not a result
+    ("Tại Đại hội, tỷ lệ hộ nghèo từ trên 54% đầu nhiệm kỳ đến nay giảm xuống còn trên 36%.", [(36, "%")], [(54, "%")]),
+    ("Tại Đại hội, năm 2016 toàn phường có 44 hộ nghèo, đến nay còn 3 hộ nghèo.", [(3, "hộ nghèo")], [(44, "hộ nghèo")]),
+    # results before a target stay results, the target does not
+    ("Tại hội nghị, bình quân toàn huyện 13,45 tiêu chí/xã, phấn đấu đến cuối năm 2 xã về đích nông thôn mới.",
+     [(13.45, "tiêu chí/xã")], [(2, "xã về đích")]),
+    # a ratio's unit is its noun, a verb ends it; "Chi bộ" counts
+    ("Tại hội nghị, có 6/6 thôn giữ chuẩn nông thôn mới; Ủy ban kiểm tra đã kiểm tra 2 Chi bộ, giám sát 2 cá nhân.",
+     [(6, "/6 thôn"), (2, "chi bộ"), (2, "cá nhân")], []),
+    # one sum written in two units
+    ("Tại hội nghị, tổng thu ngân sách nhà nước 563 tỷ 859 triệu đồng.", [(563.859, "tỷ đồng")], [(859, "triệu đồng")]),
+    # the size of the place, who attended, a plan and those praised are no results
+    ("Tại đại hội, phường có tổng diện tích là 14,82 km, có 35.965 hộ gia đình với 121.382 nhân khẩu.", [],
+     [(14.82, "km")]),
+    ("Tham dự Đại hội có 226 đại biểu chính thức, đại diện cho 41 chi, đảng bộ trực thuộc, chiếm 20,8% tổng số đảng "
+     "viên.", [], [(20.8, "%")]),
+    ("Tại hội nghị, Đại hội đảng bộ huyện dự kiến có 250 đại biểu.", [], [(250, "đại biểu")]),
+    ("Tại Hội nghị tập thể Chi bộ 1 và cá nhân 04 đồng chí được biểu dương.", [], [(4, "đồng chí")]),
+    # an award in one clause hides only that clause
+    ("Tại hội nghị, tỷ lệ tham gia BHYT đạt 92,1%; có 36 cá nhân, tập thể được khen thưởng; 3 quần chúng ưu tú tham "
+     "gia lớp cảm tình Đảng; xây mới 1.130m bồn trồng.",
+     [(92.1, "%"), (3, "quần chúng ưu tú"), (1130, "m")], [(36, "cá nhân")]),
+    # "tổng số" is a count, "số" alone a document number
+    ("Tại hội nghị, Quận ủy đã lãnh đạo phát triển Đảng với tổng số 114 đảng viên mới được kết nạp.",
+     [(114, "đảng viên")], []),
+])
+def test_indicators_are_results_with_their_units(body, present, absent):
+    got = figures(body)
+    for item in present:
+        assert item in got, (item, got)
+    for item in absent:
+        assert item not in got, (item, got)
+
+
+def test_a_headline_repeating_a_figure_of_the_body_counts_once():
+    got = figures("Tỷ lệ hộ nghèo của xã Khun Há giảm bình quân 6,7%/năm\nĐảng bộ xã Khun Há tổ chức Đại hội. Nhiệm kỳ "
+                  "qua, tỷ lệ hộ nghèo giảm bình quân 6,7%/năm.")
+    assert got.count((6.7, "%/năm")) == 1
+
+
+def test_results_listed_after_a_colon_are_results_and_targets_after_one_are_tasks():
+    results = record(OPENING + "Tại Đại hội, một số chỉ tiêu cơ bản như: tốc độ tăng trưởng kinh tế bình quân hàng năm đạt 10%; "
+                     "đến nay còn 3 hộ nghèo.")
+    assert (10, "%") in [(i["value"], i["unit"]) for i in results["indicators"]] and not results["tasks"]
+    targets = record(OPENING + "Tại Đại hội, nhiệm kỳ 2020-2025, Đảng bộ xã đặt ra các chỉ tiêu chủ yếu, như: thu nhập bình quân "
+                     "đầu người trên 110 triệu đồng/người/năm; tỷ lệ lao động có việc làm qua đào tạo 70%.")
+    assert len(targets["tasks"]) == 2 and not targets["indicators"]
+
+
+# ------------------------------------------------------------------------------------------- tasks
+@pytest.mark.parametrize(("body", "task"), [
+    ("Tại hội nghị, Đảng ủy xã tổng kết. Phấn đấu xây dựng Xã nông thôn mới kiểu mẫu vào năm 2023.",
+     "xây dựng Xã nông thôn mới kiểu mẫu vào năm 2023"),
+    ("Tại Đại hội, nhiệm kỳ 2020-2025, Đảng bộ xã sẽ tập trung lãnh đạo thực hiện mục tiêu thu nhập bình quân đạt 51 "
+     "triệu đồng/người/năm.", "tập trung lãnh đạo thực hiện mục tiêu thu nhập bình quân đạt 51 triệu đồng/người/năm"),
+    ("Tại hội nghị, qua việc phân tích những hạn chế, Đảng bộ đề ra phương hướng, nhiệm vụ, giải pháp để thực hiện "
+     "tốt công tác xây dựng Đảng trong năm 2023.", "thực hiện tốt công tác xây dựng Đảng trong năm 2023"),
+    # a long list of those asked before the verb, then the list of tasks
+    ("Tại hội nghị, đồng chí Lê Ngọc Dũng đề nghị Ủy ban nhân dân, Mặt trận Tổ quốc và các đoàn thể phường; cấp ủy Chi "
+     "bộ, Đảng bộ bộ phận trực thuộc, Chi bộ trực thuộc Đảng bộ bộ phận tập trung các nhiệm vụ trong 6 tháng cuối năm "
+     "2023; tập trung công tác tạo nguồn phát triển đảng viên, thành lập Chi bộ Chung cư; quản lý đảng viên.",
+     "tập trung công tác tạo nguồn phát triển đảng viên, thành lập Chi bộ Chung cư"),
+])
+def test_tasks_are_the_directions_set_for_the_period_ahead(body, task):
+    assert task in record(OPENING + body)["tasks"]
+
+
+def test_a_list_of_tasks_goes_on_after_a_connector_and_splits_at_new_verbs():
+    tasks = record(OPENING + "Tại hội nghị, Bí thư nhấn mạnh, cần đẩy nhanh giải ngân vốn đầu tư công, tháo gỡ khó khăn cho doanh "
+                   "nghiệp, hỗ trợ sản xuất kinh doanh. Cùng với đó, triển khai các hoạt động thi đua chào mừng Đại hội "
+                   "lần thứ XIV của Đảng; đồng thời tập trung chăm lo cho người dân dịp Tết Nguyên đán.")["tasks"]
+    assert tasks == ["đẩy nhanh giải ngân vốn đầu tư công", "tháo gỡ khó khăn cho doanh nghiệp",
+                     "hỗ trợ sản xuất kinh doanh",
+                     "triển khai các hoạt động thi đua chào mừng Đại hội lần thứ XIV của Đảng",
+                     "tập trung chăm lo cho người dân dịp Tết Nguyên đán"]
+
+
+@pytest.mark.parametrize("body", [
+    # "đạt yêu cầu" is no request
+    "Tại hội nghị, các nguồn thu cơ bản đạt yêu cầu, công tác phòng ngừa dịch bệnh không để phát sinh trên địa bàn.",
+    # "phấn đấu," in the middle of a task does not open a new one
+    "Tại hội nghị, Bí thư yêu cầu cán bộ không ngừng nỗ lực, phấn đấu, vì sự phát triển của quận.",
+])
+def test_phrases_that_look_like_tasks_are_not_split_off(body):
+    tasks = record(OPENING + body)["tasks"]
+    assert not any(t.startswith(("không để phát sinh", "vì sự phát triển")) for t in tasks)
+
+
+# ------------------------------------------------------------------------------------------- people and awards
+@pytest.mark.parametrize(("body", "awards", "attendees"), [
+    ("Tại hội nghị, lãnh đạo huyện trao Huy hiệu 30 năm tuổi Đảng cho các đồng chí: Sùng Mí Thề, Chi bộ Văn phòng UBND "
+     "huyện; Tống Đức Bách, Chi bộ UBKT Huyện ủy.",
+     [{"recipient": "Sùng Mí Thề", "form": "Huy hiệu 30 năm tuổi Đảng"},
+      {"recipient": "Tống Đức Bách", "form": "Huy hiệu 30 năm tuổi Đảng"}], []),
+    ("Tại hội nghị, ông Trần Văn Tuấn, Bí thư Thành ủy Bà Rịa đã trao Huy hiệu 30 năm tuổi Đảng cho đảng viên Nguyễn "
+     "Tấn Hải.", [{"recipient": "Nguyễn Tấn Hải", "form": "Huy hiệu 30 năm tuổi Đảng"}],
+     [{"name": "Trần Văn Tuấn", "titles": ["Bí thư Thành ủy Bà Rịa"]}]),
+    ("Tại hội nghị, đồng chí Trần Chí Dũng trao bằng khen đến các tập thể hoàn thành xuất sắc nhiệm vụ năm 2025.",
+     [{"recipient": "các tập thể hoàn thành xuất sắc nhiệm vụ năm 2025", "form": "bằng khen"}],
+     [{"name": "Trần Chí Dũng", "titles": []}]),
+    ("Tại hội nghị, trao Huy hiệu 30, 40, 50 tuổi đảng cho 11 đảng viên.",
+     [{"recipient": "11 đảng viên", "form": "Huy hiệu 30, 40, 50 tuổi đảng"}], []),
+])
+def test_awards_name_their_recipients_who_are_not_attendees(body, awards, attendees):
+    got = record(OPENING + body)
+    assert (got["awards"], got["attendees"]) == (awards, attendees)
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    # a title joined by a dash to the word before; a name cut before the given name is nobody
+    ("Sáng 2/8, Đảng ủy xã An Bình tổ chức Hội nghị. Dự hội nghị có các đồng chí đồng chí Đinh Trọng Yếu, Bí thư Đảng "
+     "ủy xã- CT.HĐND xã, đồng chí Đinh Văn\n03/08/2023", [("Đinh Trọng Yếu", ["Bí thư Đảng ủy xã", "CT.HĐND xã"])]),
+    # "Bà" after a committee is the start of a place
+    ("Sáng 5/7, Đảng ủy phường An Bình tổ chức hội nghị. Bí thư Thành ủy Bà Rịa Trần Văn Tuấn dự hội nghị.",
+     [("Trần Văn Tuấn", ["Bí thư Thành ủy Bà Rịa"])]),
+    # a title ends where the sentence goes on
+    ("Ngày 26-5, HĐND huyện Na Hang tổ chức kỳ họp. HĐND huyện cho thôi làm nhiệm vụ đối với ông Nguyễn Thế Đồi, Phó "
+     "Chủ tịch HĐND huyện do cấp có thẩm quyền điều động.", [("Nguyễn Thế Đồi", ["Phó Chủ tịch HĐND huyện"])]),
+])
+def test_people_are_named_whole_with_their_titles(body, people):
+    got = record(body)
+    assert [(p["name"], p["titles"]) for p in got["chair"] + got["attendees"]] == people
