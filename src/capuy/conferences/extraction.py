@@ -453,7 +453,7 @@ ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
-               rf"(?:[ \t]+(?P<place>{PLACE}))?"),
+               rf"(?:[ \t]+(?P<city>TP\.?\s*)?(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
                r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
                r"[,.;:\n(]|$)"),
@@ -508,7 +508,8 @@ def find_orgs(text: str) -> list[Org]:
                 org = Org(m.start(), g["cell"].strip(), "chi bộ", None)
             elif g.get("short"):
                 unit = SHORT_UNIT[g["short"].lower()]
-                org = Org(m.start(), g["short"] + (f" {place}" if place else ""), unit, place)
+                city = re.sub(r"\s+", "", g["city"]) if g.get("city") and place else ""  # "Thành ủy TP.HCM"
+                org = Org(m.start(), g["short"] + (f" {city}{place}" if place else ""), unit, place)
             else:
                 unit = (g.get("unit") or "").lower().rstrip(".")
                 unit = "thành phố" if unit == "tp" else unit
@@ -1013,7 +1014,7 @@ KNOWN_UNITS = ["triệu đồng/người/năm", "nghìn tỷ đồng", "ngàn t�
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
 NOT_FIGURE_BEFORE = re.compile(
-    r"(?<!\w)(?:năm|Năm|(?<!tổng )số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
+    r"(?<!\w)(?:năm|Năm|Ngày|(?<!tổng )số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
     r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
     r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|quận|Phường|phường|"
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"

@@ -58,6 +58,8 @@ def test_a_metadata_line_gives_no_figure_and_no_date():
      "Dương.\nTại hội nghị, các đại biểu đã tham luận.", None, "Đảng ủy phường Điện Dương", "ward"),
     ("Đảng ủy phường trân trọng đón tiếp đ/c Võ Thanh Bình - Thành ủy viên, Chánh thanh tra Thành ủy Thủ Đức đến dự "
      "hội nghị.", None, "Đảng ủy phường", "ward"),
+    ("Ngày 28/7, Ban Tuyên giáo Thành ủy TP.HCM tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm 2009.", None,
+     "Thành ủy TP.HCM", "province"),
 ])
 def test_the_organization_is_the_body_holding_the_meeting(body, url, organization, level):
     got = record(body, url)
@@ -127,6 +129,8 @@ def test_the_kind_and_period_follow_the_meeting_not_a_loose_mention(body, kind, 
     ("Tại hội nghị, tỷ lệ tham gia BHYT đạt 92,1%; có 36 cá nhân, tập thể được khen thưởng; 3 quần chúng ưu tú tham "
      "gia lớp cảm tình Đảng; xây mới 1.130m bồn trồng.",
      [(92.1, "%"), (3, "quần chúng ưu tú"), (1130, "m")], [(36, "cá nhân")]),
+    # a day and month are no ratio
+    ("Ngày 14/10 ngày thành lập ngành tổ chức xây dựng đảng.", [], [(14, "/10 ngày thành lập ngành")]),
     # "tổng số" is a count, "số" alone a document number
     ("Tại hội nghị, Quận ủy đã lãnh đạo phát triển Đảng với tổng số 114 đảng viên mới được kết nạp.",
      [(114, "đảng viên")], []),
