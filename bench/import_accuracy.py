@@ -5,7 +5,7 @@
 Runs ``capuy.conferences.extraction.extract_report`` on every labelled report of the project: the shared
 samples (``../shared/samples/articles/``, the reports the extractor was tuned on) when present, and capuy's
 own labelled sets in ``src/capuy/conferences/tests/articles/``: the top folder (batches 1-7, whose errors
-were studied), ``heldout/`` (set 8), ``fresh/`` (set 9), ``fresh2/`` (set 10) and ``fresh3/`` (set 11), each collected and
+were studied), ``heldout/`` (set 8), ``fresh/`` (set 9), ``fresh2/`` (set 10), ``fresh3/`` (set 11) and ``fresh4/`` (set 12), each collected and
 labelled before the extractor first ran on it (their first-run scores are in the folder's README). Predictions go
 to a temporary folder and are scored by ``../shared/tools/score_articles.py`` (slot-filling F1). Prints each
 group's score and the time per report; the last line is one JSON object: the scorer's JSON for all reports
@@ -80,7 +80,7 @@ def main() -> int:
         return 0
     per_article = "--per-article" in sys.argv
     groups = {"studied": labelled(ARTICLES), "heldout": labelled(ARTICLES / "heldout"),
-              "fresh": labelled(ARTICLES / "fresh"), "fresh2": labelled(ARTICLES / "fresh2"), "fresh3": labelled(ARTICLES / "fresh3"),
+              "fresh": labelled(ARTICLES / "fresh"), "fresh2": labelled(ARTICLES / "fresh2"), "fresh3": labelled(ARTICLES / "fresh3"), "fresh4": labelled(ARTICLES / "fresh4"),
               "samples": labelled(SAMPLES)}
     results = {}
     times: list[float] = []
