@@ -306,7 +306,7 @@ def _ordinal_at(text: str, event: re.Match) -> int | None:
     return None
 
 
-TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+)\b\s*\)?", re.IGNORECASE)
+TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+|\d{1,2})\b\s*\)?", re.IGNORECASE)
 TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
 TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng nhân dân)")
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
@@ -464,7 +464,7 @@ ORG_PATTERNS = [
 ]
 SHORT_UNIT = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố", "tỉnh ủy": "tỉnh"}
 CENTRAL_CITIES = {"hà nội", "hồ chí minh", "tphcm", "hcm", "tp hcm", "hải phòng", "đà nẵng", "cần thơ", "huế"}
-PLACE_STOP = {"Khóa", "Lần", "Nhiệm", "Hội", "Đại", "Kỳ", "Trong", "Tại", "Về", "Sáng", "Chiều", "Ngày"}
+PLACE_STOP = {"Ban", "Khóa", "Lần", "Nhiệm", "Hội", "Đại", "Kỳ", "Trong", "Tại", "Về", "Sáng", "Chiều", "Ngày"}
 
 
 @dataclass
@@ -634,6 +634,12 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
             if o.unit == chosen.unit and o.place:
                 chosen = Org(chosen.start, f"{chosen.name} {o.place}", chosen.unit, o.place)
                 break
+    if chosen.place is None and chosen.unit and chosen.unit not in ("chi bộ", "tỉnh", "thành phố"):
+        # "thị xã Thái Hòa tổ chức Kỳ họp thứ 8, HĐND thị xã khóa II": the place written after the bare unit word
+        bare = re.search(rf"(?<![Đđ]ảng bộ )(?<![ủỦ]y )\b{chosen.unit}[ \t]+({PLACE})", text)
+        place = _trim_place(bare.group(1)) if bare else None
+        if place:
+            chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
     if chosen.place is None and chosen.unit and chosen.unit != "chi bộ":
         place = place_from_url(url, text, chosen.unit in ("tỉnh", "thành phố"))
         if place:
@@ -681,14 +687,14 @@ SURNAMES = set("""\
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
 Lâm Phùng Mai Tô Hà Tạ Cao Lưu Châu Thái La Quách Đinh Triệu Lương Từ Kiều Cù Doãn Chu Khúc Kim Diệp Hứa Lã Mạc Thân
 Tăng Giang Nghiêm Phí Lại Lò Quan Âu Bế Hầu Khổng Khương Lục Nông Thạch Tống Trình Văn Viên Vi Ninh Lữ Đàm Đồng
-Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ Sùng Giàng Vàng Thào Lầu Lù Chảo Hờ Mùa Sình Tẩn Bàn""".split())  # noqa: SIM905
+Mẫn Thiều Tôn Lục Hàn Chế Lò Cầm Sầm Đàng Y Nay Ksor Rơ Sùng Giàng Vàng Thào Lầu Lù Chảo Hờ Mùa Sình Tẩn Bàn Bạch Mã Giáp Kha Lạc Tiêu Bành Cung Dư Lăng Nhữ""".split())  # noqa: SIM905
 SURNAMES.discard("Văn")
 NOT_NAMES = {"Hồ Chí Minh", "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Cao Bằng", "Lào Cai", "Đồng Nai", "Đồng Tháp",
              "Hồ Tây", "Lâm Đồng", "Kim Bôi", "Mai Sơn", "Châu Đức", "Đào Duy Từ", "Đồng Hới", "Trần Phú",
              "Lê Lợi", "Quang Trung", "Hoàng Sa", "Trường Sa"}
 COURTESY = re.compile(r"(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà|các đồng chí|Các đồng chí)\s*:?\s*$")
 TITLE_START = re.compile(
-    r"^(?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|UVTW|UVTƯ|TUV|HUV|TƯV|ĐUV|PBT|PCT|CT|"
+    r"^(?:[Nn]guyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|Uỷ viên|UV\b|UVBTV|UVTV|UBTV|UVTW|UVTƯ|TUV|HUV|TƯV|ĐUV|PBT|PCT|CT|"
     r"Trưởng|Giám đốc|Chánh|Huyện ủy viên|Tỉnh ủy viên|Thành ủy viên|Thị ủy viên|Đảng ủy viên|Đại biểu Quốc hội|"
     r"Tổng|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Thủ trưởng|Trợ lý|Thư ký|Hiệu trưởng|Chính ủy|Tư lệnh|Viện trưởng|"
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
@@ -866,7 +872,7 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     between = sentence[rel:later.start()]
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
-                elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b|chủ\s+(?:trì|tọa)\s+của\s*(?:đồng chí|ông|bà)?\s*$",
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 break
@@ -885,11 +891,11 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
 
 # ---------------------------------------------------------------------------------------------- tasks
 TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|chỉ đạo|đẩy mạnh|đẩy nhanh|chăm lo|quan tâm|lấy|"
-              "xây dựng|quản lý|chủ động|tiếp tục|phối hợp|chú trọng|làm tốt|đổi mới|tổ chức|kiên quyết|rà soát|"
+              "xây dựng|quản lý|chủ động|tiếp tục|phối hợp|chú trọng|làm tốt|đổi mới|tổ chức(?!\\s+(?:đảng|Đảng|cơ sở))|kiên quyết|rà soát|"
               "hoàn thành|bảo đảm|đảm bảo|giữ vững|phát huy|huy động|khắc phục|đánh giá|lãnh đạo|sơ|tổng kết|"
               "phát triển|không ngừng|nắm bắt|tuyên truyền|cải thiện|hoàn thiện|thu hút|giải quyết|phấn đấu|"
               "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện|phân tích|làm rõ|tích cực|"
-              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên|tháo gỡ|hỗ trợ|khẩn trương|tuyệt đối")
+              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên|tháo gỡ|hỗ trợ|khẩn trương|tuyệt đối|căn cứ|cụ thể hóa")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
@@ -897,7 +903,7 @@ TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGN
 TASK_CUE = re.compile(r"(?:^\s*|,\s*)[Pp]hấn đấu\b(?!\s*,)|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:phương hướng|nhiệm vụ|giải pháp)\s+(?:để|nhằm)\b|"
-                      r"\b(?:đề nghị|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
+                      r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
                       r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
 FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
@@ -976,7 +982,9 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     line_end = text.find("\n", start)
                     colon_paragraph_end = line_end if line_end != -1 else len(text)
                     continue
-                if word in ("đề nghị", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc", "ngoài việc"):
+                if word in ("bên cạnh việc", "ngoài việc") and re.search(r"\bđã\b", region):
+                    continue  # "bên cạnh việc …, Đảng bộ đã lãnh đạo …": what was done, not a task
+                if word in ("đề nghị", "đòi hỏi", "yêu cầu", "nhấn mạnh", "nhấn mạnh việc", "ngoài việc"):
                     verb = TASK_VERB.search(region)
                     if not verb or len(region[:verb.start()].split()) > (40 if ";" in region[verb.start():] else 15):
                         continue
@@ -1113,7 +1121,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
             if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+có\s*$|"
                          r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$|đến từ\s*$", before) or \
-                    re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b", rest) or \
+                    re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b(?!\s+(?:toán|kiến|án|thảo|báo|trù|phòng))", rest) or \
                     attendance:
                 continue
             unit = figure_unit(rest, m.group("den"))
@@ -1141,7 +1149,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
 def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
     """Whether the text reports the resolution passed, and the share of votes when stated."""
     passed = None
-    for m in re.finditer(r"(?:biểu quyết|nhất trí|đã)?\s*thông qua\s+(?:\d+\s+)?(?:các\s+)?(?:dự thảo\s+)?[Nn]ghị quyết"
+    for m in re.finditer(r"(?:biểu quyết|nhất trí|đã)?\s*thông qua\s+(?:\d+\s+)?(?:các\s+)?(?:dự thảo\s+)?(?:[Nn]ghị quyết|tờ trình)"
+                         r"|đã ban hành\s+\d+\s+nghị quyết"
                          r"|tán thành\s+(?:thông qua\s+)?[Nn]ghị quyết|biểu quyết thông qua", text):
         before = text[max(0, m.start() - 30):m.start()]
         if re.search(r"\b(?:sẽ|dự kiến|để|nhằm|chuẩn bị)\s+(?:\w+\s+){0,2}$", before + " "):
@@ -1249,6 +1258,13 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
         if lines:
             line = lines[0]
             year = line.year - 1 if line.month and chosen.month > line.month + 1 else line.year
+    if year is None:  # "… báo cáo … 6 tháng đầu năm 2017": the period the report names gives the year
+        named = None
+        for found in PERIOD.finditer(text):
+            if found.group("y"):
+                named = found
+                break
+        year = int(named.group("y")) if named else None
     if year is None and url:
         same_day = re.search(rf"(?<!\d)\d{{3}}([1-3]\d){chosen.month:02d}{chosen.day:02d}\d{{6}}", url)
         year = 2000 + int(same_day.group(1)) if same_day else None
