@@ -798,7 +798,7 @@ def find_mentions(text: str) -> list[Mention]:
             hit = (lead, " ".join(words[lead:]))  # after "đồng chí" the whole run is the name
         else:
             hit = name_in_run(run.group(), after_unit and not courtesy)
-        if hit is None or hit[1].split()[-1] in ("Văn", "Thị"):
+        if hit is None or len(hit[1].split()) == 2 and hit[1].split()[-1] in ("Văn", "Thị"):
             continue  # "đồng chí Đinh Văn" cut before the given name: no one can be named from it
         if re.search(r"\bcá nhân\s+(?:\d+\s+)?(?:các\s+)?đồng chí\s*:?\s*$", before):
             continue  # "tập thể Chi bộ 1 và cá nhân 04 đồng chí …": those praised, not attendees
@@ -902,7 +902,7 @@ TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
 TASK_CUE = re.compile(r"(?:^\s*|,\s*)[Pp]hấn đấu\b(?!\s*,)|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
-                      r"(?:phương hướng|nhiệm vụ|giải pháp)\s+(?:để|nhằm)\b|"
+                      r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
                       r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
 FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
