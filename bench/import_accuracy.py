@@ -80,7 +80,7 @@ def main() -> int:
         return 0
     per_article = "--per-article" in sys.argv
     groups = {"studied": labelled(ARTICLES), "heldout": labelled(ARTICLES / "heldout"),
-              "fresh": labelled(ARTICLES / "fresh"), "fresh2": labelled(ARTICLES / "fresh2"), "fresh3": labelled(ARTICLES / "fresh3"), "fresh4": labelled(ARTICLES / "fresh4"),
+              "fresh": labelled(ARTICLES / "fresh"), "fresh2": labelled(ARTICLES / "fresh2"), "fresh3": labelled(ARTICLES / "fresh3"), "fresh4": labelled(ARTICLES / "fresh4"), "fresh5": labelled(ARTICLES / "fresh5"),
               "samples": labelled(SAMPLES)}
     results = {}
     times: list[float] = []
