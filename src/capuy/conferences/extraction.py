@@ -439,7 +439,7 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
         return "mid_term_review"
     if period and re.match(r"\d+ tháng|quý", period):
         return "periodic_review"
-    if period and period.startswith("năm") or re.search(r"[Tt]ổng kết (?:công tác|năm|nhiệm vụ)", head):
+    if period and period.startswith("năm") or re.search(r"[Tt]ổng kết (?:công tác|nhiệm vụ)[^.]{0,60}\bnăm\b|[Tt]ổng kết năm", head):
         return "year_end_review"
     return "other"  # unnumbered and reviewing no 6/9 months, year or half term: a monthly or thematic meeting
 
@@ -611,7 +611,8 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
                               else before[-1] if before else after[0] if after else None)
                 break
     if not strong:
-        for title in chair_titles or []:
+        titles = sorted(chair_titles or [], key=lambda t: not re.match(r"(?:Phó\s+)?Bí thư\b", t))
+        for title in titles:
             led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?", title)
             if led:
                 unit = SHORT_UNIT[led.group("short").lower()]
@@ -872,7 +873,7 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     between = sentence[rel:later.start()]
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
-                elif earlier and re.search(r"chủ\s+(?:trì|tọa)[^.]*\bcó\b|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:có|gồm)\b[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 break
@@ -900,7 +901,7 @@ TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
-TASK_CUE = re.compile(r"(?:^\s*|,\s*)[Pp]hấn đấu\b(?!\s*,)|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
+TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có) mục tiêu\b|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
@@ -938,10 +939,14 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
             future = first_year  # "Năm 2023, Đảng bộ huyện tiếp tục …" after a review of 2022
         if start < colon_paragraph_end:
             regions.append(sentence)
-        elif previous_was_task and re.match(rf"\s*(?:(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra),\s*)?"
+        elif re.search(r"\b(?:đề ra|phấn đấu thực hiện)\s+\d+\s+chỉ tiêu", sentence) and (future or first_year or
+                                                                                   re.match(r"\s*Nhiệm kỳ", sentence)):
+            previous_was_task = True  # "Nhiệm kỳ 2025 - 2030, Đảng bộ đề ra 17 chỉ tiêu …": the list follows
+            continue
+        elif previous_was_task and re.match(rf"\s*(?:(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Trong đó),\s*)?"
                                             rf"(?:{TASK_VERBS})\b", sentence, re.IGNORECASE):
             # the list goes on in the next sentence: "Phân tích, làm rõ …", "Cùng với đó, triển khai …"
-            regions.append(re.sub(r"^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra),\s*", "", sentence))
+            regions.append(re.sub(r"^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Trong đó),\s*", "", sentence))
         else:
             cues = [c for c in TASK_CUE.finditer(sentence)]
             # "phấn đấu" opens a target only where no other cue came first ("Tập trung …, phấn đấu …" is one task)
@@ -972,7 +977,8 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                     comma = region.rfind(",")
                     region = region[:comma] if comma > 0 else region
                 if word.endswith(":"):
-                    if re.search(r"\b(?:đạt|vượt|đã|kết quả)\b", cue.group()):
+                    if re.search(r"\b(?:đạt|vượt|đã|kết quả)\b", cue.group()) or \
+                            re.search(r"\b(?:đạt|vượt)\b", sentence[max(0, cue.start() - 40):cue.start()]):
                         continue  # "các chỉ tiêu chủ yếu đều đạt và vượt … như:" lists results, not tasks
                     ahead = re.search(r"\b(?:đề ra|đặt ra|xác định|phấn đấu|mục tiêu|tới|sắp tới|sẽ)\b|đến năm \d{4}",
                                       sentence[max(0, cue.start() - 60):cue.end()] + region)
@@ -1062,6 +1068,8 @@ def figure_unit(rest: str, den: str | None) -> str | None:
             break
     if words and words[0] == "chi" and (len(words) < 2 or words[1] != "bộ"):
         return None
+    if den and words and words[0] in ("chỉ", "tiêu") and " ".join(words[:2]) in ("chỉ tiêu", "tiêu chí"):
+        return f"/{den} {' '.join(words[:2])}"
     if den and words:
         more = re.match(r"[^,;.\n]*,\s*(huyện|quận|xã|phường|thị trấn|thị xã|thành phố)\b",
                         rest) if words[-1] in ("quận", "huyện", "xã", "phường", "tỉnh") else None
@@ -1084,7 +1092,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
         if is_dateline(sentence) or re.search(r"\bchỉ tiêu\b[^.]*\bnăm tới\b|\b(?:dự kiến|sẽ)\b|quyết định là",
                                               sentence):
             continue  # targets and plans are tasks, not results
-        target = re.search(r"(?:^|[,;:]\s*)[Pp]hấn đấu\b", sentence)
+        target = re.search(r"(?:^|[,;:]\s*|trong đó\s+)[Pp]hấn đấu\b|\bđề ra\s+\d", sentence)
         if target:  # "…, phấn đấu đến cuối năm 2 xã về đích": the results stop where the target begins
             sentence = sentence[:target.start()]
         if re.search(r"diện tích", sentence) and re.search(r"dân số|nhân khẩu|hộ gia đình", sentence):
@@ -1101,7 +1109,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                              sentence[m.end():]) or \
                     re.match(r"[^.;\d]{0,30},\s*(?:đến nay|nay|hiện nay)\s+(?:chỉ\s+)?còn\s*\d", sentence[m.end():]):
                 continue
-            if re.search(r"(?:cá nhân|tập thể)\s*$|\d\s+tỷ\s*$", before):
+            if re.search(r"(?:cá nhân|tập thể)\s*$|\d\s+tỷ\s*$", before) or \
+                    (re.search(r"\btừ\s*$", before) and re.match(r"[^.;]{0,30}\btrở lên", sentence[m.end():])):
                 continue  # "tập thể Chi bộ 1 và cá nhân 04 đồng chí": those praised, not a result
             if m.group("den") is None and re.match(r"\s*[/-]\s*\d", sentence[m.end("num"):]):
                 continue
@@ -1119,7 +1128,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                 continue
             # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự",
             # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
-            if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+có\s*$|"
+            if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+(?:(?:đại hội|hội nghị|kỳ họp)\s+)?có\s*$|"
                          r"(?:tiêu biểu|đại diện)\s+cho\s*(?:hơn|gần|trên)?\s*$|đến từ\s*$", before) or \
                     re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b(?!\s+(?:toán|kiến|án|thảo|báo|trù|phòng))", rest) or \
                     attendance:
@@ -1284,6 +1293,9 @@ def extract_report(text: str) -> dict:
         raise NotAReport("Không tìm thấy hội nghị, đại hội hay kỳ họp nào trong văn bản.")
     event = find_event(body)
     ordinal = find_ordinal(body, event)
+    if ordinal is None and url and event is not None and event.group().lower().startswith("hội nghị"):
+        numbered = re.search(r"hoi-nghi-[a-z0-9-]*?lan-thu-(\d{1,3})(?!\d)", url)  # "…/hoi-nghi-…-lan-thu-12-post…"
+        ordinal = int(numbered.group(1)) if numbered else None
     kind_word = event.group().lower() if event else ""
     period = find_period(body, event, "congress" if kind_word.startswith("đại hội") else None)
     kind = find_kind(body, event, ordinal, period)
