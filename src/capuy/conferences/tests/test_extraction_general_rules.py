@@ -66,6 +66,10 @@ def test_a_metadata_line_gives_no_figure_and_no_date():
      "hội nghị.", None, "Đảng ủy phường", "ward"),
     ("Ngày 28/7, Ban Tuyên giáo Thành ủy TP.HCM tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm 2009.", None,
      "Thành ủy TP.HCM", "province"),
+    # the committee its chair leads as Bí thư, the place from the address; the meeting's number from the address
+    ("Chủ trì Hội nghị có các đồng chí: Cù Ngọc Cường, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy.\nHội nghị đánh "
+     "giá kết quả quý I năm 2023.", "https://baobackan.com.vn/hoi-nghi-ban-chap-hanh-dang-bo-thanh-pho-bac-kan-lan-thu-12-"
+     "post51091.html", "Thành ủy Bắc Kạn", "district"),
     # the place written after the bare unit word
     ("Ngày 19/7, thị xã Thái Hòa tổ chức Kỳ họp thứ 8, HĐND thị xã khóa II.", None, "HĐND thị xã Thái Hòa", "district"),
 ])
@@ -97,12 +101,21 @@ def test_the_term_is_the_meetings_own(body, url, term, years):
     assert (got["term"], got["term_years"]) == (term, years)
 
 
+def test_a_meetings_number_may_come_from_its_address():
+    got = record("Hội nghị đánh giá kết quả quý I năm 2023 của Thành ủy.",
+                 "https://a.vn/hoi-nghi-ban-chap-hanh-dang-bo-thanh-pho-lan-thu-12-post1.html")
+    assert (got["ordinal"], got["conference_kind"]) == (12, "committee_plenary")
+
+
 @pytest.mark.parametrize(("body", "kind", "period"), [
     ("Chiều ngày 6/8, Đảng bộ thị trấn Hữu Lũng tổ chức Hội nghị Ban Chấp hành định kỳ tháng 8 năm 2022. Trong 8 tháng "
      "đầu năm 2022 Đảng bộ đã tập trung chỉ đạo.", "other", "tháng 8 năm 2022"),
     ("Quán triệt Chỉ thị 37 và sơ kết tình hình thực hiện Nghị quyết 9 tháng\n13/10/2009\nNgày 7-10-2009, Ban Thường vụ "
      "Huyện uỷ Giồng Trôm tổ chức hội nghị Huyện uỷ lần thứ 18 và sơ kết tình hình thực hiện Nghị quyết 9 tháng đầu năm "
      "2009.", "committee_plenary", "9 tháng đầu năm 2009"),
+    # a report on organising a congress is no year review
+    ("Sáng 31-12, Ban thường vụ Thành ủy tổ chức hội nghị tổng kết công tác tổ chức, phục vụ đại hội XV Đảng bộ thành "
+     "phố.", "other", None),
     ("Tại Đại hội TDTT phường lần thứ X năm 2024 có 300 vận động viên. Tại hội nghị, Đảng ủy phường An Hòa sơ kết quý I "
      "năm 2024.", "periodic_review", "quý I năm 2024"),
 ])
@@ -143,6 +156,15 @@ def test_the_kind_and_period_follow_the_meeting_not_a_loose_mention(body, kind, 
     ("Ngày 14/10 ngày thành lập ngành tổ chức xây dựng đảng.", [], [(14, "/10 ngày thành lập ngành")]),
     # an estimate ("dự toán") is not those who attended ("25 đại biểu dự")
     ("Thu ngân sách ước đạt 38,723 tỷ đồng, đạt 154% dự toán.", [(38.723, "tỷ đồng"), (154, "%")], []),
+    # attendance named mid-sentence, targets stated with "đề ra N", "trong đó phấn đấu", "từ … trở lên"
+    ("Ngày 22/7, Đại hội khai mạc; tham dự đại hội có 177 đại biểu tiêu biểu.", [], [(177, "đại biểu tiêu biểu")]),
+    ("Nhiệm kỳ 2025 - 2030, Đảng bộ xã đề ra 17 chỉ tiêu, 5 nhiệm vụ trọng tâm và 3 khâu đột phá.", [],
+     [(17, "chỉ tiêu"), (5, "nhiệm vụ trọng tâm")]),
+    ("Nghị quyết đề ra 25 chỉ tiêu, trong đó phấn đấu thu nhập bình quân đầu người đạt 86,4 triệu đồng.", [],
+     [(86.4, "triệu đồng")]),
+    ("Hàng năm kết nạp mới từ 25 đảng viên trở lên.", [], [(25, "đảng viên")]),
+    # a ratio of targets keeps its noun
+    ("Năm 2023, 23/27 chỉ tiêu phát triển kinh tế, xã hội đạt và vượt kế hoạch.", [(23, "/27 chỉ tiêu")], []),
     # "tổng số" is a count, "số" alone a document number
     ("Tại hội nghị, Quận ủy đã lãnh đạo phát triển Đảng với tổng số 114 đảng viên mới được kết nạp.",
      [(114, "đảng viên")], []),
@@ -198,6 +220,23 @@ def test_tasks_are_the_directions_set_for_the_period_ahead(body, task):
 ])
 def test_a_demand_opens_a_task_at_its_verb_not_at_a_noun(body, task):
     assert task in record(OPENING + body)["tasks"]
+
+
+def test_results_introduced_by_targets_met_and_tasks_after_a_statement_of_targets():
+    got = record(OPENING + "Đảng bộ xã đã đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: Tỷ lệ lao động qua đào tạo "
+                 "đạt 70,88%; hộ nghèo giảm còn 6,25%.\nNhiệm kỳ 2025 - 2030, Đảng bộ xã đề ra 17 chỉ tiêu và 3 khâu đột "
+                 "phá. Trong đó, tập trung xây dựng đội ngũ cán bộ có phẩm chất chính trị. Tiếp tục cải cách hành chính, "
+                 "thực hiện hiệu quả chính quyền điện tử.")
+    assert [(i["value"], i["unit"]) for i in got["indicators"]] == [(70.88, "%"), (6.25, "%")]
+    assert got["tasks"] == ["tập trung xây dựng đội ngũ cán bộ có phẩm chất chính trị", "Tiếp tục cải cách hành chính",
+                            "thực hiện hiệu quả chính quyền điện tử"]
+
+
+def test_a_resolutions_aims_are_tasks():
+    tasks = record(OPENING + "Tại hội nghị, Ban Chấp hành quán triệt Nghị quyết Đại hội, với mục tiêu xây dựng Đảng bộ và hệ "
+                   "thống chính trị trong sạch, vững mạnh; phát huy hiệu quả tiềm năng, lợi thế của xã.")["tasks"]
+    assert tasks == ["xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh",
+                     "phát huy hiệu quả tiềm năng, lợi thế của xã"]
 
 
 def test_a_list_of_tasks_goes_on_after_a_connector_and_splits_at_new_verbs():
@@ -257,6 +296,10 @@ def test_awards_name_their_recipients_who_are_not_attendees(body, awards, attend
     # a chair "dưới sự chủ trì, điều hành của"; a rarer surname
     ("Chiều 9/2, dưới sự chủ trì, điều hành của đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy, HĐND tỉnh đã tổ chức Kỳ họp "
      "thứ Tám.", [("Trịnh Việt Hùng", ["Bí thư Tỉnh ủy"])]),
+    # "chủ trì hội nghị; cùng dự có …" lists no chair
+    ("Sáng 31-12, Thành ủy tổ chức hội nghị. Đồng chí Nguyễn Thị Nghĩa - Phó bí thư thường trực Thành ủy chủ trì hội "
+     "nghị; cùng dự có đồng chí Nguyễn Đình Bích - Phó chủ tịch HĐND TP.",
+     [("Nguyễn Thị Nghĩa", ["Phó bí thư thường trực Thành ủy"]), ("Nguyễn Đình Bích", ["Phó chủ tịch HĐND TP"])]),
     ("Sáng 01/8, Đảng ủy xã Sơn Tây tổ chức Hội nghị. Dự hội nghị có các đồng chí: Bạch Ngọc Thêm, Phó Bí thư, Chủ tịch "
      "UBND xã; ông Dương Đình Văn - nguyên Trưởng Công an thị xã.",
      [("Bạch Ngọc Thêm", ["Phó Bí thư", "Chủ tịch UBND xã"]), ("Dương Đình Văn", ["nguyên Trưởng Công an thị xã"])]),
