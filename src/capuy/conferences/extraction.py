@@ -243,7 +243,7 @@ def year_from_url(url: str | None) -> int | None:
 
 # ---------------------------------------------------------------------------------------------- conference
 EVENT = re.compile(r"\b(?:[Hh]ội nghị|HỘI NGHỊ|[Đđ]ại hội|ĐẠI HỘI|[Kk][ỳì] họp|K[ỲÌ] HỌP|[Pp]hiên họp|"
-                   r"(?:buổi |[Bb]uổi )?sinh hoạt (?:chi bộ|thường kỳ|chuyên đề|định kỳ)|[Hh]ọp chi bộ)\b")
+                   r"(?:buổi |[Bb]uổi )?sinh hoạt (?:chi bộ|thường kỳ|chuyên đề|định kỳ)|[Hh]ọp chi bộ|[Hh]ọp mặt|[Hh]ọp giao ban)\b")
 NOT_THE_EVENT = re.compile(r"(?:toàn quốc|Đảng các cấp|đảng bộ các cấp|Đảng toàn quốc|điểm|của Đảng\b|XIII của Đảng|"
                            r"Trung ương\s*\d|Trung ương\s+(?:lần|[IVX])|cấp trên|Hội LHPN|Đoàn|Công đoàn|cổ đông|ĐHĐCĐ|TDTT|"
                            r"[Tt]hể dục|[Tt]hể thao|Cựu chiến binh|CCB|Phụ nữ|Nông dân|Hội\s)",
@@ -460,11 +460,13 @@ ORG_PATTERNS = [
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?:^|(?<=[.\n]\s)|(?<=\n))(?P<unit>Phường|Xã|Thị trấn)[ \t]+(?P<place>{PLACE})(?=\s+(?:tổ chức|đã tổ chức)\b)",
+               re.MULTILINE),
     re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
 ]
 SHORT_UNIT = {"huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố", "tỉnh ủy": "tỉnh"}
 CENTRAL_CITIES = {"hà nội", "hồ chí minh", "tphcm", "hcm", "tp hcm", "hải phòng", "đà nẵng", "cần thơ", "huế"}
-PLACE_STOP = {"Ban", "Khóa", "Lần", "Nhiệm", "Hội", "Đại", "Kỳ", "Trong", "Tại", "Về", "Sáng", "Chiều", "Ngày"}
+PLACE_STOP = {"Ban", "Báo", "Khóa", "Lần", "Nhiệm", "Hội", "Đại", "Kỳ", "Trong", "Tại", "Về", "Sáng", "Chiều", "Ngày"}
 
 
 @dataclass
@@ -1196,6 +1198,12 @@ def find_awards(text: str) -> list[dict]:
                                    rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
         for m in counted:
             out.append({"recipient": m.group().strip(), "form": form_text})
+        praised = re.search(r"\b(?:biểu dương,\s*)?khen thưởng\s+(?:cho\s+)?((?:các\s+)?(?:tập thể|cá nhân)[^.;]*)", sentence)
+        if not counted and not form and praised and not re.search(r"\b(?:được|cùng)\s+(?:khen thưởng\s+)?(?:cùng\s+)?tham dự",
+                                                                    sentence):
+            recipient = praised.group(1).split(";")[0].strip(" ,.")
+            if not any(_overlap(recipient, a["recipient"]) >= 0.5 for a in out):
+                out.append({"recipient": recipient, "form": None})
         if not counted and form:
             named = re.match(r"[^,.;:]{0,20}?\bcho\s+(?:các\s+)?(?:đồng chí|đảng viên|ông|bà)\s*:?\s*", sentence[form.end() - 4:])
             named_at = form.end() - 4
@@ -1289,11 +1297,13 @@ def extract_report(text: str) -> dict:
         raise NotAReport("Văn bản trống.")
     url, body = split_source(normalize_text(text))
     body = clean_body(body)
-    if not body or not is_conference_report(body):
+    named_by_address = bool(url and re.search(r"(?:hoi-nghi|dai-hoi|ky-hop)-[a-z0-9-]*(?:dang|huyen-uy|tinh-uy|thanh-uy|"
+                                              r"quan-uy|thi-uy|hdnd|hoi-dong-nhan-dan)", url))
+    if not body or not (is_conference_report(body) or named_by_address and PARTY_WORDS.search(body)):
         raise NotAReport("Không tìm thấy hội nghị, đại hội hay kỳ họp nào trong văn bản.")
     event = find_event(body)
     ordinal = find_ordinal(body, event)
-    if ordinal is None and url and event is not None and event.group().lower().startswith("hội nghị"):
+    if ordinal is None and url and (event is None or event.group().lower().startswith("hội nghị")):
         numbered = re.search(r"hoi-nghi-[a-z0-9-]*?lan-thu-(\d{1,3})(?!\d)", url)  # "…/hoi-nghi-…-lan-thu-12-post…"
         ordinal = int(numbered.group(1)) if numbered else None
     kind_word = event.group().lower() if event else ""
