@@ -5,13 +5,12 @@
 Runs ``capuy.conferences.extraction.extract_report`` on every labelled report of the project: the shared
 samples (``../shared/samples/articles/``, the reports the extractor was tuned on) when present, and capuy's
 own labelled sets in ``src/capuy/conferences/tests/articles/``: the top folder (batches 1-7, whose errors
-were studied), ``heldout/`` (set 8), ``fresh/`` (set 9), ``fresh2/`` (set 10), ``fresh3/`` (set 11) and ``fresh4/`` (set 12), each collected and
+were studied), ``heldout/`` (set 8) and ``fresh/`` … ``fresh6/`` (sets 9-14), each collected and
 labelled before the extractor first ran on it (their first-run scores are in the folder's README). Predictions go
 to a temporary folder and are scored by ``../shared/tools/score_articles.py`` (slot-filling F1). Prints each
 group's score and the time per report; the last line is one JSON object: the scorer's JSON for all reports
-together, plus one key per group (``samples``, ``studied``, ``heldout``, ``fresh``, ``fresh2``,
-``fresh3``) holding
-that group's.
+together, plus one key per group (``samples``, ``studied``, ``heldout``, ``fresh`` … ``fresh6``) holding that
+group's.
 """
 
 import json

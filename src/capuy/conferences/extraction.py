@@ -460,7 +460,7 @@ ORG_PATTERNS = [
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?:^|(?<=[.\n]\s)|(?<=\n))(?P<unit>Phường|Xã|Thị trấn)[ \t]+(?P<place>{PLACE})(?=\s+(?:tổ chức|đã tổ chức)\b)",
+    re.compile(rf"(?:^|(?<=[.,\n]\s)|(?<=\n))(?P<unit>Phường|Xã|Thị trấn)[ \t]+(?P<place>{PLACE})(?=\s+(?:tổ chức|đã tổ chức)\b)",
                re.MULTILINE),
     re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
 ]

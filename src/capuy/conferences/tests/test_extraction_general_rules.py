@@ -308,3 +308,32 @@ def test_people_are_named_whole_with_their_titles(body, people):
     # (see the table above)
     got = record(body)
     assert [(p["name"], p["titles"]) for p in got["chair"] + got["attendees"]] == people
+
+
+# ------------------------------------------------------------------------------------------- the sixth round
+def test_an_excerpt_that_never_names_the_meeting_is_read_when_its_address_does():
+    url = "https://a.vn/hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19-khoa-xvii"
+    got = record("Trong 6 tháng đầu năm 2024, Đảng bộ huyện lãnh đạo thực hiện nhiệm vụ; tổng chi ngân sách nhà nước "
+                 "là 453.093.071.970 đồng.", url)
+    assert (got["ordinal"], got["conference_kind"]) == (19, "committee_plenary")
+    assert (453093071970, "đồng") in [(i["value"], i["unit"]) for i in got["indicators"]]
+    with pytest.raises(ex.NotAReport):
+        record("Trong 6 tháng đầu năm 2024, tổng chi là 45 tỷ đồng.", "https://a.vn/tin-tuc/bai-viet-1")
+
+
+@pytest.mark.parametrize(("body", "organization", "kind"), [
+    ("Ngày 03/02/2025, Phường Phổ Thạnh tổ chức kỷ niệm ngày thành lập Đảng, đồng thời tổ chức họp giao ban đầu năm.",
+     "Phường Phổ Thạnh", "other"),
+    ("Sáng ngày 20/10/2023, Đảng ủy phường tổ chức Họp mặt kỷ niệm truyền thống các ngành xây dựng Đảng.\nĐồng chí Nguyễn "
+     "Thanh Hải - Phó Bí thư, Chủ tịch UBND phường Báo cáo kết quả.", "Đảng ủy phường", "other"),
+])
+def test_gatherings_and_briefings_are_meetings_of_the_place_that_holds_them(body, organization, kind):
+    got = record(body)
+    assert (got["organization"], got["conference_kind"]) == (organization, kind)
+
+
+def test_praise_without_a_count_names_those_praised():
+    got = record(OPENING + "Dịp này, Đảng ủy phường biểu dương, khen thưởng các tập thể, cá nhân gương điển hình "
+                 "“Dân vận khéo” năm 2023; đây là những tấm gương tiêu biểu.")
+    assert got["awards"] == [{"recipient": "các tập thể, cá nhân gương điển hình “Dân vận khéo” năm 2023", "form": None}]
+
