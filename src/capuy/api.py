@@ -56,7 +56,11 @@ def on_permission_denied(request, exc):
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
+    # Django's own "No Person matches the given query." (get_object_or_404) is not for the user's eyes.
+    detail = str(exc)
+    if not detail or "matches the given query" in detail:
+        detail = "Không tìm thấy."
+    return api.create_response(request, {"detail": detail}, status=404)
 
 
 @api.exception_handler(OverflowError)

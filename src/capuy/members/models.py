@@ -451,6 +451,10 @@ class RatingCampaign(models.Model):
             raise ValidationError({"quarter": "Chỉ chọn quý với đợt đánh giá theo quý."})
         if self.period == self.Period.TERM and not self.term_id:
             raise ValidationError({"term": "Đợt đánh giá theo nhiệm kỳ phải chọn nhiệm kỳ."})
+        # The term is the organization's own or a superior's: a term of an unrelated organization would
+        # also name an organization the office may not read.
+        if self.term_id and self.organization_id and not self.organization.is_within(self.term.organization):
+            raise ValidationError({"term": "Nhiệm kỳ phải là nhiệm kỳ của tổ chức này hoặc của cấp trên."})
 
     @transaction.atomic
     def populate(self) -> int:
@@ -820,6 +824,12 @@ class Commendation(models.Model):
         recipients = sum(bool(x) for x in (self.person_id, self.organization_id, self.collective_name.strip()))
         if recipients != 1:
             raise ValidationError("Mỗi khen thưởng có đúng một đối tượng: một cá nhân hoặc một tập thể.")
+        # Điều lệ Đảng, Điều 34 leaves commendation to the Central Committee's rules; capuy's reading: a party
+        # organization commends only itself and those under it.
+        home = self.organization if self.organization_id else (self.person.organization if self.person_id else None)
+        if self.issuer_organization_id and home is not None and not home.is_within(self.issuer_organization):
+            raise ValidationError({"issuer_organization": "Tổ chức khen thưởng phải là tổ chức của người (tập thể) "
+                                                          "được khen hoặc cấp trên của tổ chức đó."})
         if self.form == self.Form.BADGE:
             if self.badge_years not in self.BADGE_YEARS:
                 raise ValidationError({"badge_years": "Huy hiệu Đảng chỉ có các mốc "

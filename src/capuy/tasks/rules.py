@@ -221,9 +221,12 @@ def can_read_registration(user, registration) -> bool:
 
 
 def can_register(user, registration) -> bool:
-    """The official registers and self-assesses their own tasks; the office may do it on their behalf."""
+    """The official registers and self-assesses their own tasks, with the organization they work in or one
+    above it; the office may do it on their behalf."""
     if user.is_authenticated and user.person_id and registration.person_id == user.person_id:
-        return True
+        home = registration.person.organization
+        if home is not None and registration.organization_id and home.is_within(registration.organization):
+            return True
     return permissions.can_manage(user, registration.organization)
 
 

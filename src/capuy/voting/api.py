@@ -272,7 +272,8 @@ def appoint_teller(request, conference_id: int, data: TellerIn):
     """Add an invitee of the conference to its counting board (office staff)."""
     conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
     access.require_manage(request.user, conference)
-    person = get_object_or_404(Person, pk=data.person_id, conference_invitations__conference=conference)
+    person = references.readable(request.user, Person, data.person_id, "person_id",
+                                 within=Person.objects.filter(conference_invitations__conference=conference))
     return 201, teller_out(ballots.appoint_teller(conference, person, request.user))
 
 

@@ -32,6 +32,24 @@ class CommendationTests(MembersTestCase):
         with pytest.raises(ValidationError, match="chỉ dành cho tập thể"):
             self.make(form=Commendation.Form.EXEMPLARY, person=self.member_person).full_clean()
 
+    def test_the_issuer_is_the_recipients_organization_or_one_above_it(self):
+        cases = [  # (recipient, issuer, accepted)
+            ({"person": self.member_person}, self.cell, True),
+            ({"person": self.member_person}, self.ward, True),
+            ({"person": self.member_person}, self.city, True),
+            ({"organization": self.cell}, self.district, True),
+            ({"person": self.member_person}, self.other_ward, False),
+            ({"organization": self.ward}, self.cell, False),
+        ]
+        for recipient, issuer, accepted in cases:
+            with self.subTest(recipient=recipient, issuer=issuer.name):
+                commendation = self.make(issuer_organization=issuer, **recipient)
+                if accepted:
+                    commendation.full_clean()
+                else:
+                    with pytest.raises(ValidationError, match="cấp trên của tổ chức đó"):
+                        commendation.full_clean()
+
     def test_a_period_that_ends_before_it_starts_is_refused(self):
         with pytest.raises(ValidationError, match="ngày kết thúc phải sau"):
             self.make(person=self.member_person, period_start=D(2023, 1, 1), period_end=D(2022, 1, 1)).full_clean()

@@ -17,6 +17,20 @@ class RatingStepTests(MembersTestCase):
         assert not self.campaign.ratings.filter(member=self.far_member.party_member).exists()
         assert self.campaign.populate() == 0  # nothing twice
 
+    def test_a_campaigns_term_is_its_organizations_or_a_superiors(self):
+        from capuy.organizations.models import Term
+        ward_term = Term.objects.create(organization=self.other_ward, congress_number=1, start_year=2020,
+                                        end_year=2025, start_date=self.term.start_date)
+        for organization, term, accepted in [(self.cell, self.cell_term, True), (self.ward, self.term, True),
+                                             (self.ward, self.cell_term, False), (self.ward, ward_term, False)]:
+            with self.subTest(organization=organization.name, term=str(term)):
+                campaign = RatingCampaign(organization=organization, year=2023, term=term)
+                if accepted:
+                    campaign.full_clean()
+                else:
+                    with pytest.raises(ValidationError, match="của tổ chức này hoặc của cấp trên"):
+                        campaign.full_clean()
+
     def test_grassroots_of_a_cell_is_the_ward(self):
         assert rules.grassroots_of(self.cell) == self.ward
         assert rules.grassroots_of(self.ward) == self.ward

@@ -52,6 +52,20 @@ class RegistrationRuleTests(TasksTestCase):
         with pytest.raises(PermissionDenied):
             services.register(new(self), self.ward_staff, today=D(2024, 1, 10))
 
+    def test_an_official_registers_only_with_an_organization_they_work_in_or_under(self):
+        # Phạm Văn Bình's record is kept in the Quảng An cell, under the ward and the district.
+        for organization, accepted in [(self.district, True), (self.ward, True), (self.cell, True),
+                                       (self.other_ward, False), (self.other_cell, False)]:
+            with self.subTest(organization=organization.name):
+                if accepted:
+                    services.register(new(self, organization=organization), self.committee_member,
+                                      today=D(2024, 1, 10)).delete()
+                else:
+                    with pytest.raises(PermissionDenied):
+                        services.register(new(self, organization=organization), self.committee_member,
+                                          today=D(2024, 1, 10))
+        assert not Registration.objects.exists()
+
     def test_the_whole_cycle_ends_in_an_evaluation_for_the_rating(self):
         registration = services.register(new(self, year=2023), self.district_staff, today=D(2023, 1, 10))
         with pytest.raises(ValidationError):

@@ -71,7 +71,9 @@ class VotingApiTests(VotingTestCase):
         self.assertFalse(response.json()["has_key"])
         self.assertEqual(self.post(url, {"person_id": self.present[3].pk}).status_code, 400)  # already there
         outsider = make_person("Người ngoài hội nghị", self.other_ward)
-        self.assertEqual(self.post(url, {"person_id": outsider.pk}).status_code, 404)  # not an invitee
+        refused = self.post(url, {"person_id": outsider.pk})  # not an invitee: refused like any unknown id
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn("Không tìm thấy nhân sự", refused.json()["errors"]["person_id"][0])
         self.login(self.user_of(self.present[3]))
         response = self.post(f"{url}code/")
         self.assertEqual(response.status_code, 201)
