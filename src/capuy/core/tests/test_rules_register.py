@@ -23,6 +23,12 @@ def _resolve(module, name):
     return target
 
 
+def test_every_table_of_the_register_has_the_five_columns():
+    odd = [line[:60] for line in REGISTER.read_text(encoding="utf-8").splitlines()
+           if line.startswith("|") and len(line.strip().strip("|").split("|")) != 5]
+    assert odd == []
+
+
 def test_the_register_has_rows():
     assert sum(1 for _ in _rows()) >= 30
 
