@@ -403,7 +403,9 @@ class Conference(models.Model):
 
     # -- people -----------------------------------------------------------------------------------------
     def members_on_date(self):
-        """The body's members on the conference date (the people invited as members)."""
+        """The body's members on the conference date (the people invited as members); none without a body."""
+        if not self.body_id:
+            return Person.objects.none()
         return self.body.members_on(self.date)
 
     def chair_title(self, person) -> str:
