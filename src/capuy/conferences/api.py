@@ -104,6 +104,10 @@ class ConferenceOut(Schema):
 class ConferenceIn(Schema):
     body_id: int
     kind: str = Conference.Kind.REGULAR
+    numbered: bool = True  # False: a review or other meeting that carries no number
+    name: str = ""
+    theme: str = ""
+    end_time: datetime.time | None = None
     subject: str = ""
     reviewed_period: str = ""
     date: datetime.date
@@ -115,6 +119,9 @@ class ConferenceIn(Schema):
 
 class ConferencePatch(Schema):
     kind: str | None = None
+    name: str | None = None
+    theme: str | None = None
+    end_time: datetime.time | None = None
     subject: str | None = None
     reviewed_period: str | None = None
     date: datetime.date | None = None

@@ -71,7 +71,14 @@ def next_conference_number(body: Body) -> int:
     one term, so the sequence is per body: the highest number recorded for it, or the count of conferences
     held before capuy (``NumberingStart``) when higher, plus one.
     """
-    recorded = Conference.objects.filter(body=body).aggregate(n=Max("number"))["n"] or 0
+    # Past conferences recorded with the body's kind but without the body (or its term) count too (issue 13).
+    term = body.term
+    loose = Q(term__isnull=True, date__gte=term.start_date)
+    if term.end_date:
+        loose &= Q(date__lte=term.end_date)
+    same = Q(body=body) | Q(body__isnull=True, organization_id=body.organization_id, body_kind=body.kind) & (
+        Q(term=term) | loose)
+    recorded = Conference.objects.filter(same, numbered=True).aggregate(n=Max("number"))["n"] or 0
     start = NumberingStart.objects.filter(body=body).values_list("held_before", flat=True).first() or 0
     return max(recorded, start) + 1
 
