@@ -971,7 +971,7 @@ class Attendance(models.Model):
         verbose_name_plural = "điểm danh"
 
     def __str__(self):
-        return f"{self.invitation.person}: {self.get_status_display()}"
+        return f"{self.invitation.attendee_name}: {self.get_status_display()}"
 
     @property
     def is_present_now(self) -> bool:
