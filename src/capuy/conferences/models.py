@@ -600,8 +600,9 @@ class Conference(models.Model):
         if self_service and self.date != timezone.localdate():
             raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
         invitation = self._invitation_of(who)
-        # Lock the invitation so that two check-ins at once do not both pass the check.
-        Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        # Lock the invitation so that two check-ins at once do not both pass the check (ordered by pk alone: the
+        # default order joins the nullable person, and PostgreSQL locks no outer join).
+        Invitation.objects.select_for_update().filter(pk=invitation.pk).order_by("pk").first()
         existing = Attendance.objects.filter(invitation=invitation).first()
         if existing is not None and existing.status == Attendance.Status.PRESENT:
             from django.utils.formats import time_format

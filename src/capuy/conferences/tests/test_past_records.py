@@ -235,3 +235,16 @@ class CorrectionTests(PastRecordTestCase):
 
         with self.assertRaises(ValidationError):
             correct_past_conference(self.district_staff, self.make_conference(), theme="x")
+
+
+class UnrecordedCountsTests(ConferenceTestCase):
+    def test_no_quorum_is_stated_when_the_members_attendance_was_not_recorded(self):
+        conference = record_past_conference(self.ward_staff, self.ward, date=D(2021, 7, 20), body=self.ward_bch,
+                                            number=7, attendees=[{"group": GROUP}])
+        self.login(self.ward_staff)
+        for name in ("detail", "minutes"):
+            page = self.client.get(reverse(f"conferences:{name}", args=[conference.pk])).content.decode()
+            self.assertNotIn("chưa đủ số lượng", page)
+            self.assertNotIn("Tổng số thành viên Ban Chấp hành: 3", page)
+        minutes = draft_from_conference(conference, self.ward_staff)[0]
+        self.assertIn("Ban Chấp hành có …… đồng chí", minutes.content)
