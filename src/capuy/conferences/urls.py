@@ -8,6 +8,7 @@ urlpatterns = [
     path("cua-toi/", views.mine, name="mine"),
     path("su-kien-cua-toi/", views.my_events, name="my_events"),
     path("tao-moi/", views.create, name="create"),
+    path("ghi-lai/", views.record_past, name="record_past"),
     path("diem-danh/<str:token>/", views.check_in_token, name="check_in_token"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", views.edit, name="edit"),
