@@ -1025,3 +1025,5 @@ class Speech(models.Model):
             raise ValidationError({"speaker": "Người phát biểu không có trong danh sách được mời dự hội nghị."})
         if self.agenda_item_id and self.conference_id and self.agenda_item.conference_id != self.conference_id:
             raise ValidationError({"agenda_item": "Nội dung chương trình không thuộc hội nghị này."})
+
+from capuy.conferences.imported import ImportedReport  # noqa: E402,F401  (import of reports, issue 13)
