@@ -1,11 +1,8 @@
-"""Actions of the conferences app that pages, the API and background jobs share (``capuy.core.actions``).
+"""Actions on conferences that pages, the API, the import page and the demo share (``capuy.core.actions``).
 
-Importing reports (issue 13, part 2): ``read_report`` (what capuy reads in a report, nothing written),
-``import_report`` (the clerk's confirmation: one transaction), ``undo_import``, ``stage_report`` and
-``queue_reports`` (several reports at once, in the background).
+Each checks the caller's right, validates with a Vietnamese message naming the field, and writes in one
+transaction (the decorator); views and API handlers only translate.
 """
-
-from __future__ import annotations
 
 import datetime
 import re
@@ -20,8 +17,261 @@ from django.utils import timezone
 from capuy.accounts import permissions
 from capuy.conferences import imports
 from capuy.conferences.imported import ImportedReport
+from capuy.conferences.models import (
+    Attendance,
+    Conference,
+    ConferenceReference,
+    Invitation,
+    Speech,
+    SpeechKind,
+)
 from capuy.core import links, references, vietnamese
 from capuy.core.actions import action
+from capuy.organizations.models import Body
+
+RECORD_REFUSED = "Bạn không có quyền ghi hội nghị của tổ chức này."
+
+
+def _item_error(label: str, index: int, error: ValidationError) -> ValidationError:
+    """Name the list and the row of a fact that failed: "Khen thưởng thứ 2: …"."""
+    messages = error.messages if hasattr(error, "messages") else [str(error)]
+    return ValidationError(f"{label} thứ {index}: " + " ".join(messages))
+
+
+def _text(value) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _time(value, field: str):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.time):
+        return value
+    match = re.fullmatch(r"\s*(\d{1,2})\s*(?:[:hg]|giờ)\s*(\d{0,2})\s*(?:phút)?\s*", str(value))
+    if match and int(match.group(1)) < 24 and int(match.group(2) or 0) < 60:
+        return datetime.time(int(match.group(1)), int(match.group(2) or 0))
+    raise ValidationError({field: f"Giờ không hợp lệ: \"{value}\" (ví dụ 8:00 hoặc 14 giờ 30)."})
+
+
+SYMBOL = re.compile(r"(\d+)\s*-\s*([^/\s]+)\s*/\s*(\S+)")
+
+
+def match_library_document(user, number: str):
+    """The library's document whose number reads ``number`` ("09-QĐ/TU"), among those ``user`` may read."""
+    from capuy.core import references
+    from capuy.documents.models import Document
+
+    found = SYMBOL.search(number or "")
+    if not found:
+        return None
+    rows = references.readable_rows(user, Document).filter(
+        number=int(found.group(1)), doc_type__symbol__iexact=found.group(2)).select_related("doc_type",
+                                                                                           "organization")
+    symbol = found.group(3).upper()
+    return next((d for d in rows if d.issuer_symbol.upper() == symbol), None)
+
+
+@action("Ghi lại hội nghị đã diễn ra", page=("conferences:create",), api=("api:conference_record_past",))
+def record_past_conference(user, organization, **facts) -> Conference:
+    """Record a conference that already took place (issue 13, section 1), closed and marked ``recorded_after``.
+
+    Signature (every fact optional unless said)::
+
+        record_past_conference(user, organization, *,
+            date,                      # required, datetime.date, not in the future
+            kind="regular",            # Conference.Kind value
+            body=None,                 # organizations.Body (sets the term and the body kind)
+            body_kind="",              # Body.Kind value when no Body is recorded ("bch", "btv", "chi_bo"…)
+            term=None,                 # organizations.Term or None when the source does not say it
+            number=None,               # int ≥ 1 set by hand (unique in its term), None = unnumbered
+            name="",                   # the meeting's own name, e.g. "Hội nghị sơ kết 6 tháng đầu năm 2021"
+            subject="", reviewed_period="", venue="", conclusion="",
+            session="",                # "morning" | "afternoon" | "full_day" | "" (not recorded)
+            start_time=None, end_time=None,   # datetime.time or "8:00" / "14 giờ 30"; None = not recorded
+            theme="",                  # chủ đề năm
+            source_url="",             # where the record comes from (a report's address)
+            chairs=[{"person": Person, "title": "as printed that day"}],
+            attendees=[{"person": Person | None, "group": "đại diện lãnh đạo các ban, ngành…",
+                        "title": "", "role": "member" | "guest", "status": "present" | "excused" |
+                        "unexcused", "reason": ""}],
+            speeches=[{"person": Person | None, "group": "", "title": "", "kind": "tham_luan" | "y_kien" |
+                       "chi_dao" | "ket_luan" | "bao_cao" | "khai_mac", "summary": ""}],
+            references=[{"kind": "Quy định", "number": "09-QĐ/TU", "issuer": "Tỉnh ủy", "issued_on": date,
+                         "title": "", "document": documents.Document | None}],
+            awards=[{"form": "giay_khen" | "bang_khen" | …, "form_detail": "", "issuer": "Chủ tịch UBND phường",
+                     "collective_count": 3, "individual_count": 5, "reason": "", "decision_number": "",
+                     "decision_date": None, "person": None, "organization": None, "collective_name": ""}],
+        ) -> Conference
+
+    People and documents arrive as model instances: the caller has checked each id against the user's right
+    to read it (``core.references.readable``). A reference without ``document`` is linked to the library's
+    document of the same number when the user may read one. A speaker who is a person and not among the
+    attendees is added as a guest who attended. Times are those recorded, never the clock: check-ins carry
+    no arrival time, the opening and closing moments are the recorded start and end (or empty).
+
+    Refusals: ``PermissionDenied`` when ``organization`` is outside the user's subtree (office staff only);
+    ``ValidationError`` (Vietnamese, naming the field) for a number already taken in that term, a date in
+    the future, a body or term of another organization, an unknown fact, or any invalid attendee, speech,
+    reference or award. Nothing is saved on any refusal.
+    """
+    if not permissions.can_manage(user, organization):
+        raise PermissionDenied(RECORD_REFUSED)
+    known = {"date", "kind", "body", "body_kind", "term", "number", "name", "subject", "reviewed_period", "venue",
+             "conclusion", "session", "start_time", "end_time", "theme", "source_url", "chairs", "attendees",
+             "speeches", "references", "awards"}
+    unknown = sorted(set(facts) - known)
+    if unknown:
+        raise ValidationError(f"Thông tin không hợp lệ: {', '.join(unknown)}.")
+    date = facts.get("date")
+    if isinstance(date, datetime.datetime):
+        date = date.date()
+    if not isinstance(date, datetime.date):
+        raise ValidationError({"date": "Vui lòng ghi ngày họp."})
+    if date > timezone.localdate():
+        raise ValidationError({"date": "Hội nghị ghi lại sau khi họp không thể có ngày họp trong tương lai."})
+
+    body, term = facts.get("body"), facts.get("term")
+    body_kind = facts.get("body_kind") or ""
+    if body_kind and body_kind not in Body.Kind.values:
+        raise ValidationError({"body_kind": "Cơ quan họp không hợp lệ."})
+    if body is None and term is not None and body_kind:
+        # The body of that kind in that term, when capuy has it: the meeting then has its members' roll.
+        body = Body.objects.filter(term=term, kind=body_kind).first()
+    kind = facts.get("kind") or Conference.Kind.REGULAR
+    if kind not in Conference.Kind.values:
+        raise ValidationError({"kind": "Loại hội nghị không hợp lệ."})
+    session = facts.get("session") or ""
+    if session and session not in Conference.Session.values:
+        raise ValidationError({"session": "Buổi họp chỉ là sáng, chiều hoặc cả ngày."})
+    number = facts.get("number")
+    if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
+        try:
+            number = int(str(number).strip())
+        except ValueError:
+            raise ValidationError({"number": "Số thứ tự hội nghị phải là số."}) from None
+
+    conference = Conference(
+        organization=organization, body=body, body_kind=body.kind if body else body_kind,
+        term=term or (body.term if body else None), numbered=number is not None, number=number, kind=kind,
+        name=_text(facts.get("name")), subject=_text(facts.get("subject")),
+        reviewed_period=_text(facts.get("reviewed_period")), date=date, session=session,
+        start_time=_time(facts.get("start_time"), "start_time"), end_time=_time(facts.get("end_time"), "end_time"),
+        venue=_text(facts.get("venue")), theme=_text(facts.get("theme")),
+        source_url=(facts.get("source_url") or "").strip(), conclusion=(facts.get("conclusion") or "").strip(),
+        recorded_after=True, status=Conference.Status.CLOSED, created_by=user)
+    conference.opened_at = conference.moment(conference.start_time)
+    conference.closed_at = conference.moment(conference.end_time)
+    conference.full_clean()
+    conference.save()
+
+    chairs = {}
+    for index, chair in enumerate(facts.get("chairs") or [], 1):
+        person = chair.get("person")
+        if person is None:
+            raise ValidationError(f"Người chủ trì thứ {index}: chưa chọn người.")
+        conference.chairs.add(person)
+        chairs[str(person.pk)] = _text(chair.get("title")) or person.titles_text(date)
+    conference.chair_titles = chairs
+
+    invitations = {}
+    for index, fact in enumerate(facts.get("attendees") or [], 1):
+        invitations_key, invitation = _attend(conference, fact, index, user)
+        invitations[invitations_key] = invitation
+
+    for index, fact in enumerate(facts.get("speeches") or [], 1):
+        person, group = fact.get("person"), _text(fact.get("group"))
+        if person is not None and ("p", person.pk) not in invitations:
+            key, invitation = _attend(conference, {"person": person, "role": "guest", "title": fact.get("title")},
+                                      index, user)
+            invitations[key] = invitation
+        speech_kind = fact.get("kind") or SpeechKind.OPINION
+        title = _text(fact.get("title"))
+        if person is not None and not title:
+            title = invitations[("p", person.pk)].printed_title
+        speech = Speech(conference=conference, kind=speech_kind, speaker=person, speaker_group=group,
+                        speaker_title=title, summary=(fact.get("summary") or "").strip(), order=index)
+        try:
+            if speech_kind not in SpeechKind.values:
+                raise ValidationError({"kind": "Loại phát biểu không hợp lệ."})
+            speech.full_clean()
+        except ValidationError as error:
+            raise _item_error("Phát biểu", index, error) from None
+        speech.save()
+
+    for index, fact in enumerate(facts.get("references") or [], 1):
+        reference = ConferenceReference(
+            conference=conference, order=index, kind=_text(fact.get("kind")), number=_text(fact.get("number")),
+            issuer=_text(fact.get("issuer")), issued_on=fact.get("issued_on"), title=_text(fact.get("title")),
+            document=fact.get("document") or match_library_document(user, fact.get("number")))
+        try:
+            reference.full_clean()
+        except ValidationError as error:
+            raise _item_error("Văn bản được nhắc đến", index, error) from None
+        reference.save()
+
+    _record_awards(user, conference, facts.get("awards") or [])
+    conference.freeze_titles()
+    conference.save(update_fields=["chair_titles"])
+    return conference
+
+
+def _attend(conference, fact, index, user):
+    person, group = fact.get("person"), _text(fact.get("group"))
+    role = fact.get("role") or (Invitation.Role.MEMBER if person is not None and conference.body_id and
+                                conference.body.memberships.active_on(conference.date).filter(person=person).exists()
+                                else Invitation.Role.GUEST)
+    status = fact.get("status") or Attendance.Status.PRESENT
+    try:
+        if bool(person) == bool(group):
+            raise ValidationError("chọn một người hoặc ghi tên tập thể, đại diện.")
+        if role not in Invitation.Role.values:
+            raise ValidationError({"role": "Tư cách dự không hợp lệ."})
+        if status not in Attendance.Status.values:
+            raise ValidationError({"status": "Tình trạng dự họp không hợp lệ."})
+        if person is not None and conference.invitations.filter(person=person).exists():
+            raise ValidationError(f"đồng chí {person.full_name} đã có trong danh sách dự.")
+        reason = _text(fact.get("reason"))
+        if status == Attendance.Status.EXCUSED and not reason:
+            raise ValidationError({"reason": "Vắng có lý do cần ghi rõ lý do."})
+        title = _text(fact.get("title")) or (person.titles_text(conference.date) if person is not None else "")
+        invitation = Invitation(conference=conference, person=person, group_name=group, role=role,
+                                guest_title=title, order=index,
+                                answer=Invitation.Answer.ATTENDING if status == Attendance.Status.PRESENT
+                                else Invitation.Answer.ABSENT, reason=reason if status != "present" else "")
+        invitation.full_clean(exclude=["token"])
+    except ValidationError as error:
+        raise _item_error("Người dự", index, error) from None
+    invitation.save()
+    # A past arrival time is not known: the record leaves it empty rather than take the clock.
+    Attendance.objects.create(invitation=invitation, conference=conference, status=status, arrived_at=None,
+                              reason=invitation.reason, recorded_by=user)
+    return (("p", person.pk) if person is not None else ("g", index)), invitation
+
+
+def _record_awards(user, conference, awards):
+    from capuy.members.models import Commendation
+
+    for index, fact in enumerate(awards, 1):
+        commendation = Commendation(
+            conference=conference, recorded_by=user, form=fact.get("form") or "",
+            form_detail=_text(fact.get("form_detail")), issuer=_text(fact.get("issuer")),
+            collective_count=fact.get("collective_count"), individual_count=fact.get("individual_count"),
+            reason=_text(fact.get("reason")), decision_number=_text(fact.get("decision_number")),
+            decision_date=fact.get("decision_date"), person=fact.get("person"),
+            organization=fact.get("organization"), collective_name=_text(fact.get("collective_name")),
+            issuer_organization=fact.get("issuer_organization"))
+        try:
+            commendation.full_clean()
+        except ValidationError as error:
+            raise _item_error("Khen thưởng", index, error) from None
+        commendation.save()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Importing reports (issue 13, part 2): ``read_report`` (what capuy reads in a report, nothing written),
+# ``import_report`` (the clerk's confirmation: one transaction), ``undo_import``, ``stage_report`` and
+# ``queue_reports`` (several reports at once, in the background).
+# ---------------------------------------------------------------------------------------------------------
 
 OFFICE_ONLY = "Chỉ văn phòng cấp ủy mới được nhập hội nghị từ bản tin."
 KINDS = {"committee_plenary": "regular", "year_end_review": "year_end", "mid_term_review": "mid_term",
@@ -177,36 +427,6 @@ def _ordinal(record) -> int | None:
     return ordinal
 
 
-def _record_conference(user, organization, term, facts, imported):
-    """The past conference, through the body of the term (its numbering is checked against the body's)."""
-    from capuy.conferences.models import Conference
-    from capuy.organizations.models import Body
-
-    if term is None:
-        raise ValidationError({"term": "Không xác định được nhiệm kỳ: hãy ghi khóa và năm của nhiệm kỳ "
-                                       "(ví dụ khóa VI, 2020-2025)."})
-    body = Body.objects.filter(organization=organization, term=term, kind=Body.Kind.EXECUTIVE).first()
-    if body is None:
-        body = Body(organization=organization, term=term, kind=Body.Kind.EXECUTIVE)
-        body.full_clean()
-        body.save()
-        imported.note_created(body)
-    number = facts["number"]
-    if number and Conference.objects.filter(body=body, number=number).exists():
-        raise ValidationError({"ordinal": f"Hội nghị lần thứ {number} của {body} nhiệm kỳ {term.years} đã có "
-                                          "trong hồ sơ; không có gì được tạo."})
-    conference = Conference(organization=organization, body=body, term=term, kind=facts["kind"],
-                            subject=facts["subject"][:500], reviewed_period=facts["period"][:100], date=facts["date"],
-                            session=Conference.Session.FULL_DAY, status=Conference.Status.CLOSED,
-                            created_by=user)
-    if number:
-        conference.number = number
-    conference.full_clean(exclude=["number"])
-    conference.save()
-    imported.note_created(conference)
-    return conference
-
-
 def _person(user, organization, person, choice, date, imported):
     """The person a report names: the clerk's choice, the sure match, or a new person (never a silent merge)."""
     from capuy.organizations.models import Person, Title
@@ -233,29 +453,70 @@ def _person(user, organization, person, choice, date, imported):
     return created
 
 
-def _attendees(user, conference, organization, record, choices, imported):
-    from capuy.conferences.models import Attendance, Invitation
-
+def _people(user, organization, record, choices, date, imported) -> tuple[list, list]:
+    """(chairs, attendees) as ``record_past_conference`` takes them, each person matched or created."""
     people = imports.match_people(user, record)
     choices = list(choices or [])
     if len(choices) > len(people):
         raise ValidationError({"people": "Danh sách lựa chọn người nhiều hơn số người trong bản tin."})
     choices += [None] * (len(people) - len(choices))
-    seen = set()
-    for order, (person, choice) in enumerate(zip(people, choices, strict=True), 1):
-        found = _person(user, organization, person, choice, conference.date, imported)
+    chairs, attendees, seen = [], [], set()
+    for person, choice in zip(people, choices, strict=True):
+        found = _person(user, organization, person, choice, date, imported)
         if found is None or found.pk in seen:
             continue
         seen.add(found.pk)
-        if person.chair:
-            conference.chairs.add(found)
-        invitation = Invitation.objects.create(conference=conference, person=found, role=Invitation.Role.GUEST,
-                                               guest_title=", ".join(person.titles)[:300], order=order,
-                                               answer=Invitation.Answer.ATTENDING)
-        imported.note_created(invitation)
-        attendance = Attendance.objects.create(invitation=invitation, conference=conference,
-                                               status=Attendance.Status.PRESENT, recorded_by=user)
-        imported.note_created(attendance)
+        fact = {"person": found, "title": ", ".join(person.titles)[:300]}
+        (chairs if person.chair else attendees).append(fact)
+    return chairs, attendees
+
+
+_AWARD_FORMS = [("bằng khen", "bang_khen"), ("giấy khen", "giay_khen"), ("huy hiệu", "huy_hieu")]
+
+
+def award_facts(record, issuer_default: str = "") -> list[dict]:
+    """The awards of a report as counted awards: "Giấy khen của Chủ tịch UBND huyện" for "03 tập thể và 05 cá
+    nhân" → form, issuer and counts (names and decision may come later, issue 13 §1)."""
+    out = []
+    for index, award in enumerate(record.get("awards") or [], 1):
+        if not isinstance(award, dict):
+            continue
+        form_text = " ".join(str(award.get("form") or "").split())
+        recipient = " ".join(str(award.get("recipient") or "").split())
+        if not (form_text or recipient):
+            continue
+        lowered = form_text.lower()
+        form = next((code for word, code in _AWARD_FORMS if lowered.startswith(word)), "khac")
+        issuer = " ".join(str(award.get("issuer") or "").split())
+        if not issuer:
+            of = re.search(r"\bcủa\s+(.+)$", form_text)
+            issuer = of.group(1) if of else issuer_default
+        collectives = re.search(r"(\d+)\s+(?:tập thể|chi bộ|đảng bộ|đơn vị)", recipient)
+        individuals = re.search(r"(\d+)\s+(?:cá nhân|đảng viên|đồng chí)", recipient)
+        fact = {"form": form, "form_detail": form_text[:200] if form == "khac" else "", "issuer": issuer[:200],
+                "reason": recipient[:500]}
+        if collectives or individuals:
+            fact["collective_count"] = int(collectives.group(1)) if collectives else None
+            fact["individual_count"] = int(individuals.group(1)) if individuals else None
+        else:
+            fact["collective_name"] = recipient[:200]
+        if not fact["issuer"]:
+            raise ValidationError({"awards": f"Khen thưởng thứ {index}: cần ghi cơ quan, người khen thưởng "
+                                             "(ví dụ Chủ tịch UBND huyện), hoặc bỏ chọn khen thưởng này."})
+        out.append(fact)
+    return out
+
+
+def _note_conference(conference, imported) -> None:
+    """The conference and every row recorded with it (attendance, speeches, references, awards)."""
+    from capuy.members.models import Commendation
+
+    imported.note_created(conference)
+    for queryset in (conference.invitations.all(), conference.attendances.all(), conference.speeches.all(),
+                     conference.references.all() if hasattr(conference, "references") else [],
+                     Commendation.objects.filter(conference=conference)):
+        for row in queryset:
+            imported.note_created(row)
 
 
 def _figures(user, conference, organization, record, choices, imported):
@@ -329,11 +590,6 @@ def _tasks(user, conference, organization, record, deadline, imported):
         imported.note_created(task)
 
 
-def _awards(user, conference, record, imported):
-    """Awards are kept in the confirmed record until the conference has its own award records."""
-    return [a for a in record.get("awards") or [] if isinstance(a, dict) and (a.get("recipient") or a.get("form"))]
-
-
 @action("Nhập hội nghị từ bản tin", page="conferences:import_confirm", api="api:conference_import_confirm")
 def import_report(user, extracted: dict, source_text: str, source_url: str = "", *, organization_id=None,
                   parent_id=None, people=None, figures=None, task_deadline=None, pending=None,
@@ -370,15 +626,17 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     term = _term(organization, extracted, date, imported)
     period = str(extracted.get("period_reviewed") or "")
     subject = f"Đánh giá kết quả thực hiện nhiệm vụ {period}" if period else ""
-    conference = _record_conference(user, organization, term, {"number": number, "kind": kind, "date": date,
-                                                                "period": period, "subject": subject}, imported)
-    _attendees(user, conference, organization, extracted, people, imported)
+    chairs, attendees = _people(user, organization, extracted, people, date, imported)
+    conference = record_past_conference(
+        user, organization, date=date, kind=kind, term=term, body_kind="bch", number=number, subject=subject,
+        reviewed_period=period, source_url=imported.source_url, chairs=chairs, attendees=attendees,
+        awards=award_facts(extracted, organization.display_committee))
+    _note_conference(conference, imported)
     _figures(user, conference, organization, extracted, figures, imported)
     _tasks(user, conference, organization, extracted, task_deadline, imported)
-    awards = _awards(user, conference, extracted, imported)
     imported.organization, imported.organization_name = organization, organization.name
     imported.conference, imported.conference_title = conference, conference.title[:500]
-    imported.confirmed = {**extracted, "awards": awards}
+    imported.confirmed = extracted
     imported.save()
     return imported
 

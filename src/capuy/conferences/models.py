@@ -65,6 +65,49 @@ def next_conference_number(body: Body) -> int:
     return max(recorded, start) + 1
 
 
+def validate_conference_number(conference) -> None:
+    """A number set by hand (a conference recorded after the fact, issue 13) is at least 1 and not taken.
+
+    DOMAIN.md ("Conferences"): the number counts the conferences of one body in one term, so it is unique among
+    the conferences of the same organization, body kind and term; a conference recorded without its term is
+    compared with those of the term covering its date and with the other term-less ones. The number need not
+    follow the last recorded one (earlier conferences may never be recorded). An unnumbered meeting (a
+    review) has no number at all.
+    """
+    if not conference.numbered or conference.number is None:
+        return
+    if conference.number < 1:
+        raise ValidationError({"number": "Số thứ tự hội nghị phải từ 1 trở lên."})
+    if not conference.organization_id and not conference.body_id:
+        return
+    organization_id = conference.organization_id or conference.body.organization_id
+    clashes = Conference.objects.filter(organization_id=organization_id, numbered=True, number=conference.number)
+    if conference.pk:
+        clashes = clashes.exclude(pk=conference.pk)
+    kind = conference.body_kind_value
+    if kind:
+        clashes = clashes.filter(Q(body__kind=kind) | Q(body__isnull=True, body_kind=kind) |
+                                 Q(body__isnull=True, body_kind=""))
+    term = (conference.term if conference.term_id else None) or (conference.body.term if conference.body_id else None)
+    if term is None and conference.date:
+        term = Term.objects.filter(organization_id=organization_id).covering(conference.date).first()
+    if term is not None:
+        loose = Q(term__isnull=True, date__gte=term.start_date)
+        if term.end_date:
+            loose &= Q(date__lte=term.end_date)
+        clashes = clashes.filter(Q(term=term) | loose)
+    else:
+        clashes = clashes.filter(term__isnull=True)
+    other = clashes.first()
+    if other is not None:
+        where = f" {term.years}" if term is not None else ""
+        raise ValidationError({"number": f"Số thứ tự {conference.number} đã dùng cho hội nghị ngày "
+                                         f"{other.date:%d/%m/%Y} trong nhiệm kỳ{where}; vui lòng kiểm tra lại."
+                                         if term is not None else
+                                         f"Số thứ tự {conference.number} đã dùng cho hội nghị ngày "
+                                         f"{other.date:%d/%m/%Y}; vui lòng kiểm tra lại."})
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Conference
 # ---------------------------------------------------------------------------------------------------------
@@ -108,16 +151,34 @@ class Conference(models.Model):
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="conferences",
                                      verbose_name="tổ chức")
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="conferences", verbose_name="cơ quan")
-    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="conferences", verbose_name="nhiệm kỳ")
-    number = models.PositiveSmallIntegerField("lần thứ", editable=False)
+    # A past conference may be recorded without its body or term when the source does not name them
+    # (issue 13): the title then says only what is known, never an invented term.
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="conferences", verbose_name="cơ quan",
+                             null=True, blank=True)
+    body_kind = models.CharField("cơ quan họp", max_length=10, choices=Body.Kind.choices, blank=True,
+                                 help_text="Ghi khi chưa có cơ quan lãnh đạo của nhiệm kỳ trong phần mềm.")
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="conferences", verbose_name="nhiệm kỳ",
+                             null=True, blank=True)
+    numbered = models.BooleanField("có số thứ tự", default=True,
+                                   help_text="Bỏ chọn với hội nghị sơ kết, tổng kết… không đánh số.")
+    number = models.PositiveSmallIntegerField("lần thứ", null=True, blank=True)
+    name = models.CharField("tên hội nghị (như văn bản ghi)", max_length=300, blank=True,
+                            help_text="Ví dụ: Hội nghị sơ kết 6 tháng đầu năm 2021; để trống thì tự đặt theo loại.")
+    recorded_after = models.BooleanField("ghi lại sau khi họp", default=False,
+                                         help_text="Hội nghị đã diễn ra, ghi lại theo tư liệu: mọi thời điểm lấy theo "
+                                                   "ngày giờ đã ghi, không theo đồng hồ.")
+    theme = models.CharField("chủ đề năm", max_length=500, blank=True)
+    source_url = models.CharField("nguồn tư liệu", max_length=500, blank=True, validators=[validate_link])
+    # Titles of the chairs as printed on the day (person id -> text), frozen when the record closes.
+    chair_titles = models.JSONField("chức danh người chủ trì (như in)", default=dict, blank=True)
     kind = models.CharField("loại hội nghị", max_length=20, choices=Kind.choices, default=Kind.REGULAR)
     subject = models.CharField("nội dung chính", max_length=500, blank=True,
                                help_text="Ví dụ: đánh giá kết quả lãnh đạo thực hiện nhiệm vụ 9 tháng năm 2023")
     reviewed_period = models.CharField("kỳ đánh giá", max_length=100, blank=True, help_text="Ví dụ: 9 tháng năm 2023")
     date = models.DateField("ngày họp")
-    session = models.CharField("buổi", max_length=10, choices=Session.choices, default=Session.MORNING)
+    session = models.CharField("buổi", max_length=10, choices=Session.choices, default=Session.MORNING, blank=True)
     start_time = models.TimeField("giờ bắt đầu", null=True, blank=True)
+    end_time = models.TimeField("giờ kết thúc", null=True, blank=True)
     venue = models.CharField("địa điểm", max_length=300, blank=True)
     chairs = models.ManyToManyField(Person, related_name="chaired_conferences", blank=True,
                                     verbose_name="chủ trì")
@@ -136,7 +197,7 @@ class Conference(models.Model):
     objects = ConferenceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-date", "-number"]
+        ordering = ["-date", "-number", "-pk"]
         verbose_name = "hội nghị"
         verbose_name_plural = "hội nghị"
         constraints = [
@@ -152,22 +213,119 @@ class Conference(models.Model):
 
     # -- names ------------------------------------------------------------------------------------------
     @property
+    def is_past(self) -> bool:
+        """Recorded after the fact: every moment of the record comes from the recorded date and times."""
+        return self.recorded_after
+
+    @property
+    def is_numbered(self) -> bool:
+        return bool(self.numbered and self.number)
+
+    @property
+    def body_kind_value(self) -> str:
+        return self.body.kind if self.body_id else self.body_kind
+
+    @property
+    def body_kind_display(self) -> str:
+        """ "Ban Chấp hành" – the meeting body's kind, or "" when the record does not say it."""
+        kind = self.body_kind_value
+        return Body.Kind(kind).label if kind in Body.Kind.values else ""
+
+    @property
+    def body_name(self) -> str:
+        """The meeting body as the record knows it: "Ban Chấp hành Đảng bộ quận Tây Hồ khóa VI", or without
+        "khóa" when no term is recorded, or the organization's name when not even the body is known."""
+        if self.body_id:
+            return self.body.full_name
+        kind = self.body_kind_display
+        if not kind:
+            return self.organization.name if self.organization_id else ""
+        name = f"{kind} {self.organization.name}"
+        return f"{name} khóa {self.term.roman}" if self.term_id else name
+
+    @property
+    def term_text(self) -> str:
+        """ "nhiệm kỳ 2020–2025", or "" when no term is recorded (never a guessed one)."""
+        return f"nhiệm kỳ {self.term.years}" if self.term_id else ""
+
+    @property
     def short_title(self) -> str:
-        """ "Hội nghị lần thứ 17" """
-        return f"Hội nghị lần thứ {self.number}"
+        """ "Hội nghị lần thứ 17", or for an unnumbered meeting its own name ("Hội nghị sơ kết 6 tháng đầu năm
+        2021") or one made from its kind and reviewed period."""
+        if self.is_numbered:
+            return f"Hội nghị lần thứ {self.number}"
+        if self.name:
+            return self.name
+        review = {self.Kind.SIX_MONTH: "sơ kết", self.Kind.NINE_MONTH: "sơ kết", self.Kind.MID_TERM: "sơ kết",
+                  self.Kind.YEAR_END: "tổng kết"}.get(self.kind)
+        if review and self.reviewed_period:
+            return f"Hội nghị {review} {self.reviewed_period}"
+        if self.kind == self.Kind.REGULAR:
+            return "Hội nghị"
+        return f"Hội nghị {self.get_kind_display().lower()}"
 
     @property
     def title(self) -> str:
-        """ "Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận Tây Hồ khóa VI, nhiệm kỳ 2020–2025" """
-        return f"Hội nghị lần thứ {self.number} {self.body.full_name}, nhiệm kỳ {self.term.years}"
+        """ "Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận Tây Hồ khóa VI, nhiệm kỳ 2020–2025"; an unnumbered
+        meeting: "Hội nghị sơ kết 6 tháng đầu năm 2021 Ban Chấp hành Đảng bộ phường X"."""
+        parts = [self.short_title]
+        if not (self.name and not self.is_numbered):  # a name as written already says whose meeting it is
+            parts.append(self.body_name)
+        text = " ".join(p for p in parts if p)
+        if self.is_numbered and self.term_id:
+            text += f", {self.term_text}"
+        return text
+
+    @property
+    def session_text(self) -> str:
+        """ "sáng", "chiều", "cả ngày" or "" when the part of the day is not recorded."""
+        return self.get_session_display().lower() if self.session else ""
 
     @property
     def when_text(self) -> str:
-        """ "sáng ngày 05 tháng 10 năm 2023" """
+        """ "sáng ngày 05 tháng 10 năm 2023"; the whole day: "ngày 05 tháng 10 năm 2023 (cả ngày)"."""
         from capuy.core.vietnamese import long_date
 
-        session = "" if self.session == self.Session.FULL_DAY else f"{self.get_session_display().lower()} "
+        if self.session == self.Session.FULL_DAY:
+            return f"{long_date(self.date)} (cả ngày)"
+        session = f"{self.session_text} " if self.session else ""
         return f"{session}{long_date(self.date)}"
+
+    @property
+    def hours_text(self) -> str:
+        """ "từ 8 giờ 00 đến 11 giờ 30", only with what is recorded; "" when no time is recorded."""
+        def hour(t):
+            return f"{t.hour} giờ {t.minute:02d}"
+
+        if self.start_time and self.end_time:
+            return f"từ {hour(self.start_time)} đến {hour(self.end_time)}"
+        if self.start_time:
+            return f"từ {hour(self.start_time)}"
+        if self.end_time:
+            return f"đến {hour(self.end_time)}"
+        return ""
+
+    def moment(self, time=None, clock=True):
+        """The moment to record for something happening at this conference.
+
+        A live conference takes the clock (``clock``). A conference recorded after the fact never does (issue
+        13): it takes the recorded ``time`` on the conference date, or None (left empty) when there is none.
+        """
+        import datetime
+
+        if not self.is_past:
+            return timezone.now() if clock else None
+        if time is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.date, time))
+
+    @property
+    def opened_moment(self):
+        return self.opened_at if not self.is_past else self.moment(self.start_time)
+
+    @property
+    def closed_moment(self):
+        return self.closed_at if not self.is_past else self.moment(self.end_time)
 
     # -- state ------------------------------------------------------------------------------------------
     @property
@@ -189,18 +347,30 @@ class Conference(models.Model):
                 raise ValidationError({"body": "Cơ quan lãnh đạo không thuộc tổ chức này."})
             if self.term_id and self.body.term_id != self.term_id:
                 raise ValidationError({"body": "Cơ quan lãnh đạo không thuộc nhiệm kỳ này."})
+        if self.term_id and self.organization_id and self.term.organization_id != self.organization_id:
+            raise ValidationError({"term": "Nhiệm kỳ không thuộc tổ chức này."})
         if self.term_id and self.date and not self.term.covers(self.date):
             raise ValidationError({"date": f"Ngày họp nằm ngoài nhiệm kỳ {self.term}."})
+        if self.recorded_after and self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": "Hội nghị ghi lại sau khi họp không thể có ngày họp trong tương lai."})
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": "Giờ kết thúc phải sau giờ bắt đầu."})
+        validate_conference_number(self)
 
     def save(self, *args, **kwargs):
         if self.body_id:
             self.organization_id = self.organization_id or self.body.organization_id
             self.term_id = self.term_id or self.body.term_id
+            self.body_kind = self.body.kind
+        if not self.numbered:
+            self.number = None
         if self.pk is None:
             with transaction.atomic():
                 # Lock the body row so that two offices creating at once do not take the same number.
-                Body.objects.select_for_update().filter(pk=self.body_id).first()
-                if not self.number:
+                if self.body_id:
+                    Body.objects.select_for_update().filter(pk=self.body_id).first()
+                # A past conference keeps the number its record gives, or none: never the next one by count.
+                if self.numbered and not self.number and self.body_id and not self.recorded_after:
                     self.number = next_conference_number(self.body)
                 super().save(*args, **kwargs)
         else:
@@ -211,8 +381,36 @@ class Conference(models.Model):
         """The body's members on the conference date (the people invited as members)."""
         return self.body.members_on(self.date)
 
+    def chair_title(self, person) -> str:
+        """The chair's titles as printed: frozen on the record once it closes (or as recorded), so that later
+        changes of a person's titles never rewrite a closed conference (issue 13)."""
+        frozen = (self.chair_titles or {}).get(str(person.pk))
+        return frozen if frozen is not None else person.titles_text(self.date)
+
     def chairs_text(self) -> str:
-        return "; ".join(p.with_titles(self.date) for p in self.chairs.all())
+        parts = []
+        for person in self.chairs.all():
+            title = self.chair_title(person)
+            parts.append(f"{person.full_name}, {title}" if title else person.full_name)
+        return "; ".join(parts)
+
+    def freeze_titles(self):
+        """Write down every title the record prints as it reads on the conference date (chairs, invitees,
+        speakers, presenters): a closed record keeps them whatever happens to the people's titles later."""
+        self.chair_titles = {str(p.pk): (self.chair_titles or {}).get(str(p.pk), p.titles_text(self.date))
+                             for p in self.chairs.all()}
+        for invitation in self.invitations.filter(guest_title="", person__isnull=False).select_related("person"):
+            invitation.guest_title = invitation.person.titles_text(self.date)
+            if invitation.guest_title:
+                invitation.save(update_fields=["guest_title"])
+        for speech in self.speeches.filter(speaker_title="", speaker__isnull=False).select_related("speaker"):
+            speech.speaker_title = speech.speaker.titles_text(self.date)
+            if speech.speaker_title:
+                speech.save(update_fields=["speaker_title"])
+        for item in self.agenda_items.filter(presenter_title="", presenter__isnull=False).select_related("presenter"):
+            item.presenter_title = item.presenter.titles_text(self.date)
+            if item.presenter_title:
+                item.save(update_fields=["presenter_title"])
 
     def invitation_for(self, person) -> "Invitation | None":
         if person is None:
@@ -296,7 +494,7 @@ class Conference(models.Model):
         self._changing()
         if self.status == self.Status.IN_PROGRESS:
             raise ValidationError("Hội nghị đang diễn ra.")
-        self.status, self.opened_at = self.Status.IN_PROGRESS, timezone.now()
+        self.status, self.opened_at = self.Status.IN_PROGRESS, self.moment(self.start_time)
         first = self.agenda_items.first()
         self.save(update_fields=["status", "opened_at"])
         if first is not None:
@@ -316,7 +514,7 @@ class Conference(models.Model):
         self._running()
         if item is not None and item.conference_id != self.pk:
             raise ValidationError("Nội dung chương trình không thuộc hội nghị này.")
-        now = timezone.now()
+        now = self.moment()
         if self.current_item_id and (item is None or self.current_item_id != item.pk):
             AgendaItem.objects.filter(pk=self.current_item_id, ended_at__isnull=True).update(ended_at=now)
         if item is not None and item.started_at is None:
@@ -376,7 +574,7 @@ class Conference(models.Model):
 
             at = time_format(timezone.localtime(existing.arrived_at), "H:i") if existing.arrived_at else ""
             raise ValidationError(f"Đồng chí {invitation.person.full_name} đã điểm danh{' lúc ' + at if at else ''}.")
-        now = timezone.now()
+        now = self.moment()  # a past conference's arrival time is not known: left empty, not the clock
         attendance = existing or Attendance(invitation=invitation, conference=self)
         attendance.status, attendance.arrived_at, attendance.left_at = Attendance.Status.PRESENT, now, None
         attendance.late = self.status == self.Status.IN_PROGRESS
@@ -397,7 +595,7 @@ class Conference(models.Model):
             raise ValidationError(f"Đồng chí {invitation.person.full_name} chưa điểm danh có mặt.")
         if attendance.left_at is not None:
             raise ValidationError(f"Đồng chí {invitation.person.full_name} đã được ghi nhận về sớm.")
-        attendance.left_at, attendance.reason = timezone.now(), reason.strip()
+        attendance.left_at, attendance.reason = self.moment() or timezone.now(), reason.strip()
         attendance.save(update_fields=["left_at", "reason"])
         live.publish(self.pk, "attendance", {"person": invitation.person_id, **_quorum(self).as_dict()})
         return attendance
@@ -477,7 +675,7 @@ class Conference(models.Model):
         self._running()
         item = item or (request.agenda_item if request else None) or self.current_item
         speech = self.record_speech(person, kind, item=item, request=request, live_event=False)
-        speech.started_at = timezone.now()
+        speech.started_at = self.moment()
         speech.save(update_fields=["started_at"])
         self.end_speech()
         self.current_speech = speech
@@ -489,7 +687,7 @@ class Conference(models.Model):
         from capuy.conferences import live
 
         if self.current_speech_id:
-            Speech.objects.filter(pk=self.current_speech_id, ended_at__isnull=True).update(ended_at=timezone.now())
+            Speech.objects.filter(pk=self.current_speech_id, ended_at__isnull=True).update(ended_at=self.moment())
             self.current_speech = None
             self.save(update_fields=["current_speech"])
             live.publish(self.pk, "speech", {"speech": None})
@@ -537,7 +735,7 @@ class Conference(models.Model):
         conclusion = (conclusion or self.conclusion).strip()
         if not conclusion:
             raise ValidationError({"conclusion": "Vui lòng ghi kết luận của hội nghị trước khi bế mạc."})
-        now = timezone.now()
+        now = self.moment(self.end_time)
         self.end_speech()
         if self.current_item_id:
             AgendaItem.objects.filter(pk=self.current_item_id, ended_at__isnull=True).update(ended_at=now)
@@ -547,8 +745,9 @@ class Conference(models.Model):
                 invitation=invitation, conference=self, recorded_by=user, reason=invitation.reason,
                 status=Attendance.Status.EXCUSED if excused else Attendance.Status.UNEXCUSED)
         self.drafts.update(status=Draft.Status.CLOSED)
+        self.freeze_titles()
         self.conclusion, self.status, self.closed_at, self.current_item = conclusion, self.Status.CLOSED, now, None
-        self.save(update_fields=["conclusion", "status", "closed_at", "current_item"])
+        self.save(update_fields=["conclusion", "status", "closed_at", "current_item", "chair_titles"])
         live.publish(self.pk, "status", {"status": self.status})
 
 
@@ -637,7 +836,9 @@ class Invitation(models.Model):
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="conference_invitations",
-                               verbose_name="người được mời")
+                               verbose_name="người được mời", null=True, blank=True)
+    # Attendees who are not one named person (issue 13): "đại diện lãnh đạo các ban, ngành, đoàn thể phường".
+    group_name = models.CharField("tập thể, đại diện (không ghi tên)", max_length=300, blank=True)
     role = models.CharField("mời với tư cách", max_length=8, choices=Role.choices, default=Role.MEMBER)
     guest_title = models.CharField("chức danh (như in trên giấy mời)", max_length=300, blank=True)
     order = models.PositiveIntegerField("thứ tự", default=0)
@@ -654,19 +855,38 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["conference", "person"], name="invitation_unique_person",
                                     violation_error_message="Người này đã được mời dự hội nghị."),
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False, group_name="") | Q(person__isnull=True) & ~Q(group_name="")),
+                name="invitation_person_or_group",
+                violation_error_message="Mỗi người dự là một người cụ thể hoặc một tập thể, đại diện."),
         ]
 
     def __str__(self):
-        return f"{self.person} – {self.conference}"
+        return f"{self.attendee_name} – {self.conference}"
+
+    @property
+    def is_group(self) -> bool:
+        return not self.person_id
+
+    @property
+    def attendee_name(self) -> str:
+        return self.person.full_name if self.person_id else self.group_name
+
+    @property
+    def addressed(self) -> str:
+        """ "đồng chí Lê Văn Sơn" for a person; a group as written, never "đồng chí <group>"."""
+        return f"đồng chí {self.person.full_name}" if self.person_id else self.group_name
 
     @property
     def printed_title(self) -> str:
+        if not self.person_id:
+            return self.guest_title
         return self.guest_title or self.person.titles_text(self.conference.date)
 
     @property
     def name_with_title(self) -> str:
         title = self.printed_title
-        return f"{self.person.full_name}, {title}" if title else self.person.full_name
+        return f"{self.attendee_name}, {title}" if title else self.attendee_name
 
     def check_in_url(self) -> str:
         return reverse("conferences:check_in_token", args=[self.token])
@@ -998,7 +1218,9 @@ class Speech(models.Model):
                                    related_name="speech")
     kind = models.CharField("loại phát biểu", max_length=10, choices=SpeechKind.choices, default=SpeechKind.OPINION)
     speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="speeches",
-                                verbose_name="người phát biểu")
+                                verbose_name="người phát biểu", null=True, blank=True)
+    # A speech given on behalf of a group without a recorded name (issue 13).
+    speaker_group = models.CharField("tập thể, đại diện phát biểu (không ghi tên)", max_length=300, blank=True)
     speaker_title = models.CharField("chức danh (như in)", max_length=300, blank=True)
     summary = models.TextField("tóm tắt nội dung", blank=True)
     order = models.PositiveIntegerField("thứ tự", default=0)
@@ -1011,19 +1233,79 @@ class Speech(models.Model):
         verbose_name_plural = "phát biểu"
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.speaker}"
+        return f"{self.get_kind_display()}: {self.speaker_name}"
+
+    @property
+    def speaker_name(self) -> str:
+        return self.speaker.full_name if self.speaker_id else self.speaker_group
+
+    @property
+    def addressed(self) -> str:
+        """ "đồng chí Lê Văn Sơn, …" for a person; a group as written, never "đồng chí <group>"."""
+        return f"đồng chí {self.speaker_text}" if self.speaker_id else self.speaker_text
 
     @property
     def speaker_text(self) -> str:
+        if not self.speaker_id:
+            return f"{self.speaker_group}, {self.speaker_title}" if self.speaker_title else self.speaker_group
         title = self.speaker_title or self.speaker.titles_text(self.conference.date)
         return f"{self.speaker.full_name}, {title}" if title else self.speaker.full_name
 
     def clean(self):
+        if bool(self.speaker_id) == bool(self.speaker_group.strip()):
+            raise ValidationError({"speaker": "Người phát biểu là một người cụ thể hoặc một tập thể, đại diện."})
         if self.conference_id and self.speaker_id and not Invitation.objects.filter(
             conference_id=self.conference_id, person_id=self.speaker_id
         ).exists():
             raise ValidationError({"speaker": "Người phát biểu không có trong danh sách được mời dự hội nghị."})
         if self.agenda_item_id and self.conference_id and self.agenda_item.conference_id != self.conference_id:
             raise ValidationError({"agenda_item": "Nội dung chương trình không thuộc hội nghị này."})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Documents a conference refers to
+# ---------------------------------------------------------------------------------------------------------
+
+
+class ConferenceReference(models.Model):
+    """A document the conference refers to ("Quy định số 09-QĐ/TU của Tỉnh ủy"), as written in the source, and
+    linked to the library's record when the library holds it (issue 13)."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="references")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    kind = models.CharField("loại văn bản", max_length=100, blank=True, help_text="Ví dụ: Quy định, Chỉ thị")
+    number = models.CharField("số, ký hiệu", max_length=100, blank=True, help_text="Ví dụ: 09-QĐ/TU")
+    issuer = models.CharField("cơ quan ban hành", max_length=200, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    title = models.CharField("trích yếu", max_length=500, blank=True)
+    document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="conference_references", verbose_name="văn bản trong thư viện")
+
+    class Meta:
+        ordering = ["conference", "order", "pk"]
+        verbose_name = "văn bản được nhắc đến"
+        verbose_name_plural = "văn bản được nhắc đến"
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """ "Quy định số 09-QĐ/TU của Tỉnh ủy về …" with only the parts recorded."""
+        text = self.kind or "Văn bản"
+        if self.number:
+            text += f" số {self.number}"
+        if self.issued_on:
+            text += f" ngày {self.issued_on:%d/%m/%Y}"
+        if self.issuer:
+            text += f" của {self.issuer}"
+        if self.title:
+            text += f" về {self.title[0].lower() + self.title[1:]}" if not self.title.lower().startswith("về ") \
+                else f" {self.title}"
+        return text
+
+    def clean(self):
+        if not (self.number.strip() or self.title.strip() or self.document_id):
+            raise ValidationError({"number": "Văn bản được nhắc đến cần số, ký hiệu hoặc trích yếu."})
 
 from capuy.conferences.imported import ImportedReport  # noqa: E402,F401  (import of reports, issue 13)

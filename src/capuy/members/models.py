@@ -771,8 +771,13 @@ class Commendation(models.Model):
     issuer = models.CharField("cơ quan khen thưởng", max_length=200)
     issuer_organization = models.ForeignKey("organizations.Organization", on_delete=models.SET_NULL, null=True,
                                             blank=True, related_name="+", verbose_name="tổ chức khen thưởng")
-    decision_number = models.CharField("số quyết định", max_length=50)
-    decision_date = models.DateField("ngày quyết định")
+    decision_number = models.CharField("số quyết định", max_length=50, blank=True)
+    decision_date = models.DateField("ngày quyết định", null=True, blank=True)
+    # An award known only from a conference report (issue 13): "cho 03 tập thể và 05 cá nhân", no names yet.
+    collective_count = models.PositiveSmallIntegerField("số tập thể (chưa ghi tên)", null=True, blank=True)
+    individual_count = models.PositiveSmallIntegerField("số cá nhân (chưa ghi tên)", null=True, blank=True)
+    conference = models.ForeignKey("conferences.Conference", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="awards", verbose_name="trao tại hội nghị")
     reason = models.CharField("thành tích, phong trào", max_length=500, blank=True)
     period_start = models.DateField("giai đoạn từ", null=True, blank=True)
     period_end = models.DateField("giai đoạn đến", null=True, blank=True)
@@ -799,14 +804,34 @@ class Commendation(models.Model):
         return self.get_form_display()
 
     @property
+    def is_counted(self) -> bool:
+        """Recorded by its counts only ("03 tập thể và 05 cá nhân"), no recipient named yet."""
+        return self.collective_count is not None or self.individual_count is not None
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """(collectives, individuals) this record stands for."""
+        if self.is_counted:
+            return self.collective_count or 0, self.individual_count or 0
+        return (0, 1) if self.person_id else (1, 0)
+
+    @property
+    def counts_text(self) -> str:
+        """ "03 tập thể và 05 cá nhân" (two digits, the way the reports write them)."""
+        collectives, people = self.counts
+        return counts_text(collectives, people)
+
+    @property
     def recipient_name(self) -> str:
         if self.person_id:
             return str(self.person)
-        return str(self.organization) if self.organization_id else self.collective_name
+        if self.organization_id:
+            return str(self.organization)
+        return self.collective_name or (self.counts_text if self.is_counted else "")
 
     @property
     def is_collective(self) -> bool:
-        return not self.person_id
+        return not self.person_id and not self.is_counted
 
     @property
     def period_display(self) -> str:
@@ -818,8 +843,16 @@ class Commendation(models.Model):
 
     def clean(self):
         recipients = sum(bool(x) for x in (self.person_id, self.organization_id, self.collective_name.strip()))
-        if recipients != 1:
+        if self.is_counted:
+            validate_counted_award(self, recipients)
+        elif recipients != 1:
             raise ValidationError("Mỗi khen thưởng có đúng một đối tượng: một cá nhân hoặc một tập thể.")
+        elif not self.conference_id:
+            # Only an award recorded from the conference where it was presented may wait for its decision.
+            if not self.decision_number.strip():
+                raise ValidationError({"decision_number": "Vui lòng ghi số quyết định khen thưởng."})
+            if not self.decision_date:
+                raise ValidationError({"decision_date": "Vui lòng ghi ngày quyết định khen thưởng."})
         if self.form == self.Form.BADGE:
             if self.badge_years not in self.BADGE_YEARS:
                 raise ValidationError({"badge_years": "Huy hiệu Đảng chỉ có các mốc "
@@ -838,6 +871,27 @@ class Commendation(models.Model):
             raise ValidationError({"decision_date": "Ngày quyết định không được trước giai đoạn khen thưởng."})
 
 
+def counts_text(collectives: int, people: int) -> str:
+    """ "03 tập thể và 05 cá nhân", leaving out a zero part."""
+    parts = [f"{collectives:02d} tập thể" if collectives else "", f"{people:02d} cá nhân" if people else ""]
+    return " và ".join(p for p in parts if p)
+
+
+def validate_counted_award(commendation, recipients: int) -> None:
+    """An award recorded by its counts (issue 13: "Giấy khen của Chủ tịch UBND phường cho 03 tập thể và 05 cá
+    nhân", Luật Thi đua, khen thưởng 2022 art. 5 on forms and issuers): it names no recipient, counts at least
+    one, says its form and issuer, and is tied to the conference where it was presented (that is where it is
+    listed and who may read it); the decision number may come later."""
+    if recipients:
+        raise ValidationError("Khen thưởng ghi theo số lượng không ghi kèm tên người, tập thể được khen.")
+    if not (commendation.collective_count or 0) + (commendation.individual_count or 0):
+        raise ValidationError({"collective_count": "Vui lòng ghi số tập thể hoặc số cá nhân được khen thưởng."})
+    if not commendation.conference_id:
+        raise ValidationError({"conference": "Khen thưởng ghi theo số lượng cần gắn với hội nghị trao tặng."})
+    if commendation.form == Commendation.Form.BADGE:
+        raise ValidationError({"form": "Huy hiệu Đảng trao cho từng đảng viên, cần ghi tên."})
+
+
 def commendations_summary(commendations) -> str:
     """The sentence a conference article uses for the commendations handed out at it:
     "trao Giấy khen của Ban Thường vụ Quận ủy Tây Hồ cho 2 tập thể và 2 cá nhân có thành tích trong
@@ -847,8 +901,8 @@ def commendations_summary(commendations) -> str:
         groups.setdefault((c.form_display, c.issuer, c.reason), []).append(c)
     clauses = []
     for (form, issuer, reason), items in groups.items():
-        collectives = sum(c.is_collective for c in items)
-        people = len(items) - collectives
+        collectives = sum(c.counts[0] for c in items)
+        people = sum(c.counts[1] for c in items)
         who = " và ".join(part for part in (f"{collectives} tập thể" if collectives else "",
                                              f"{people} cá nhân" if people else "") if part)
         clause = f"trao {form} của {issuer} cho {who}"

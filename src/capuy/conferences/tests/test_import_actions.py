@@ -51,7 +51,9 @@ class ImportTests(CapuyTestCase):
         assert Task.objects.filter(conference=conference).count() == 2
         assert imported.source_text == REPORT and imported.created_by == self.district_staff
         assert imported.source_url.startswith("https://tayho.hanoi.gov.vn/")
-        assert imported.confirmed["awards"][0]["recipient"].startswith("03 tập thể và 05 cá nhân")
+        award = conference.awards.get()
+        assert (award.form, award.issuer, award.collective_count, award.individual_count) == (
+            "giay_khen", "Quận ủy Tây Hồ", 3, 5)
         assert ["conferences.conference", conference.pk] in [row[:2] for row in imported.created_rows]
 
     def test_a_name_shared_by_two_people_is_the_clerks_choice_never_a_merge(self):
@@ -74,7 +76,7 @@ class ImportTests(CapuyTestCase):
 
     def test_a_number_already_taken_in_the_term_is_refused(self):
         Conference.objects.create(body=self.bch, date=datetime.date(2023, 9, 1), number=17)
-        self.assert_refused("Hội nghị lần thứ 17")
+        self.assert_refused("Số thứ tự 17 đã dùng")
 
     def test_a_date_in_the_future_is_refused(self):
         self.assert_refused("chưa đến", extracted=record(event_date=future_date()))
