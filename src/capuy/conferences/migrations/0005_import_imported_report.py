@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0003_merge_20261202_0048'),
+        ('conferences', '0004_past_recorded_conferences'),
         ('organizations', '0003_merge_20261202_0047'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
