@@ -3,6 +3,8 @@ correct, confirm; undo. The views only translate: the rules are in ``actions`` a
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -55,8 +57,22 @@ def _review_page(request, read: dict, source_text: str, pending=None, errors=(),
         "source_text": source_text, "source_url": read["source_url"], "pending": pending, "errors": list(errors),
         "organization": read["organization"], "outside": read["outside"], "managed": _managed(request.user),
         "people": people, "figures": figures, "kinds": KIND_CHOICES,
-        "tasks": list(enumerate(record.get("tasks") or [])), "awards": list(enumerate(record.get("awards") or [])),
+        "tasks": list(enumerate(record.get("tasks") or [])), "awards": list(enumerate(_awards(read))),
         "choices": choices}, status=status)
+
+
+def _awards(read) -> list[dict]:
+    """The report's awards with the issuer to show: the one written ("Giấy khen của …"), else the committee."""
+    default = read["organization"].display_committee if read["organization"] else ""
+    out = []
+    for award in read["record"].get("awards") or []:
+        if isinstance(award, dict):
+            issuer = award.get("issuer") or ""
+            if not issuer:
+                of = re.search(r"\bcủa\s+(.+)$", str(award.get("form") or ""))
+                issuer = of.group(1) if of else default
+            out.append({**award, "issuer": issuer})
+    return out
 
 
 @login_required
@@ -160,7 +176,8 @@ def record_from_post(post) -> tuple[dict, dict]:
     for i in range(count("awards_count")):
         if post.get(f"award-{i}-keep"):
             record["awards"].append({"recipient": post.get(f"award-{i}-recipient", "").strip(),
-                                     "form": post.get(f"award-{i}-form", "").strip() or None})
+                                     "form": post.get(f"award-{i}-form", "").strip() or None,
+                                     "issuer": post.get(f"award-{i}-issuer", "").strip()})
     return record, choices
 
 
