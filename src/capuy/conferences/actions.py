@@ -313,6 +313,9 @@ def read_report(user, text: str, source_url: str = "") -> dict:
 
 # ---------------------------------------------------------------------------------------------------- importing
 def _organization(user, record, organization_id, parent_id, imported):
+    """The organization whose conference it is (issue 13 §2): the one the clerk chose, or the one the report
+    names, within the clerk's subtree; a report of an organization outside it is refused; an organization
+    capuy does not hold is created only under a parent the clerk's office manages."""
     from capuy.organizations.models import Organization
 
     name = str(record.get("organization") or "").strip()
@@ -403,6 +406,7 @@ def _kind(record) -> str:
 
 
 def _date(record) -> datetime.date:
+    """The meeting day (issue 13 "Bad input"): a whole date, never in the future (only past meetings)."""
     written = record.get("event_date")
     date = imports.parse_date(written)
     if date is None:
