@@ -71,7 +71,7 @@ def match_library_document(user, number: str):
     return next((d for d in rows if d.issuer_symbol.upper() == symbol), None)
 
 
-@action("Ghi lại hội nghị đã diễn ra", page=("conferences:create",), api=("api:conference_record_past",))
+@action("Ghi lại hội nghị đã diễn ra", page=("conferences:record_past",), api=("api:conference_record_past",))
 def record_past_conference(user, organization, **facts) -> Conference:
     """Record a conference that already took place (issue 13, section 1), closed and marked ``recorded_after``.
 

@@ -33,28 +33,72 @@ router = Router(tags=["Hội nghị"])
 # --- schemas -------------------------------------------------------------------------------------------------
 
 
+class ReferenceOut(Schema):
+    kind: str
+    number: str
+    issuer: str
+    issued_on: datetime.date | None
+    title: str
+    text: str
+    document_id: int | None
+
+
+class AwardOut(Schema):
+    id: int
+    form: str
+    form_display: str
+    issuer: str
+    recipient: str
+    collective_count: int | None
+    individual_count: int | None
+    decision_number: str
+    decision_date: datetime.date | None
+    reason: str
+
+    @staticmethod
+    def resolve_recipient(obj):
+        return obj.recipient_name
+
+
 class ConferenceOut(Schema):
     id: int
     organization_id: int
-    body_id: int
-    term_id: int
-    number: int
+    body_id: int | None
+    body_kind: str
+    term_id: int | None
+    number: int | None
     title: str
+    short_title: str
+    name: str
     kind: str
     subject: str
     reviewed_period: str
     date: datetime.date
     session: str
     start_time: datetime.time | None
+    end_time: datetime.time | None
     venue: str
     status: str
+    recorded_after: bool
+    theme: str
+    source_url: str
     chair_ids: list[int]
     conclusion: str
     current_item_id: int | None
+    references: list[ReferenceOut]
+    awards: list[AwardOut]
 
     @staticmethod
     def resolve_chair_ids(obj):
         return [p.pk for p in obj.chairs.all()]
+
+    @staticmethod
+    def resolve_references(obj):
+        return list(obj.references.all())
+
+    @staticmethod
+    def resolve_awards(obj):
+        return list(obj.awards.select_related("person", "organization"))
 
 
 class ConferenceIn(Schema):
@@ -109,7 +153,8 @@ class AgendaItemIn(Schema):
 
 class InvitationOut(Schema):
     id: int
-    person_id: int
+    person_id: int | None
+    group_name: str
     full_name: str
     role: str
     title: str
@@ -119,7 +164,7 @@ class InvitationOut(Schema):
 
     @staticmethod
     def resolve_full_name(obj):
-        return obj.person.full_name
+        return obj.attendee_name
 
     @staticmethod
     def resolve_title(obj):
@@ -138,7 +183,7 @@ class InvitationAnswerIn(Schema):
 
 class AttendanceOut(Schema):
     invitation_id: int
-    person_id: int
+    person_id: int | None
     full_name: str
     status: str
     arrived_at: datetime.datetime | None
@@ -153,7 +198,7 @@ class AttendanceOut(Schema):
 
     @staticmethod
     def resolve_full_name(obj):
-        return obj.invitation.person.full_name
+        return obj.invitation.attendee_name
 
 
 class QuorumOut(Schema):
@@ -180,7 +225,8 @@ class SpeechOut(Schema):
     id: int
     agenda_item_id: int | None
     kind: str
-    speaker_id: int
+    speaker_id: int | None
+    speaker_group: str
     speaker_text: str
     summary: str
     order: int
@@ -331,6 +377,110 @@ def create_conference(request, data: ConferenceIn):
         conference.save()
         conference.chairs.set(chairs)
     return 201, conference
+
+
+class PastPersonIn(Schema):
+    person_id: int | None = None
+    group: str = ""
+    title: str = ""
+    role: str = ""
+    status: str = "present"
+    reason: str = ""
+
+
+class PastSpeechIn(Schema):
+    person_id: int | None = None
+    group: str = ""
+    title: str = ""
+    kind: str = "y_kien"
+    summary: str = ""
+
+
+class PastReferenceIn(Schema):
+    kind: str = ""
+    number: str = ""
+    issuer: str = ""
+    issued_on: datetime.date | None = None
+    title: str = ""
+    document_id: int | None = None
+
+
+class PastAwardIn(Schema):
+    form: str
+    form_detail: str = ""
+    issuer: str
+    collective_count: int | None = None
+    individual_count: int | None = None
+    reason: str = ""
+    decision_number: str = ""
+    decision_date: datetime.date | None = None
+
+
+class PastConferenceIn(Schema):
+    organization_id: int
+    date: datetime.date
+    kind: str = Conference.Kind.REGULAR
+    body_id: int | None = None
+    body_kind: str = ""
+    term_id: int | None = None
+    number: int | None = None
+    name: str = ""
+    subject: str = ""
+    reviewed_period: str = ""
+    session: str = ""
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    venue: str = ""
+    theme: str = ""
+    conclusion: str = ""
+    source_url: str = ""
+    chairs: list[PastPersonIn] = []
+    attendees: list[PastPersonIn] = []
+    speeches: list[PastSpeechIn] = []
+    references: list[PastReferenceIn] = []
+    awards: list[PastAwardIn] = []
+
+
+def past_facts(user, data: dict):
+    """The organization and the facts of ``record_past_conference`` from ids, each checked against the user's
+    right to read it (shared by the API and the form)."""
+    from capuy.documents.models import Document
+    from capuy.organizations.models import Organization, Term
+
+    organization = Organization.objects.filter(pk=data.pop("organization_id")).first()
+    require_visible(organization is not None and permissions.can_read(user, organization),
+                    "Không tìm thấy tổ chức.")
+    body_id, term_id = data.pop("body_id", None), data.pop("term_id", None)
+    if body_id is not None:
+        data["body"] = Body.objects.filter(organization=organization, pk=body_id).first()
+        if data["body"] is None:
+            raise ValidationError({"body_id": "Cơ quan lãnh đạo không thuộc tổ chức này."})
+    if term_id is not None:
+        data["term"] = Term.objects.filter(organization=organization, pk=term_id).first()
+        if data["term"] is None:
+            raise ValidationError({"term_id": "Nhiệm kỳ không thuộc tổ chức này."})
+
+    def person(row, field):
+        pk = row.pop("person_id", None)
+        row["person"] = references.readable(user, Person, pk, field) if pk is not None else None
+        return row
+
+    data["chairs"] = [person(row, "chairs") for row in data.get("chairs") or []]
+    data["attendees"] = [person(row, "attendees") for row in data.get("attendees") or []]
+    data["speeches"] = [person(row, "speeches") for row in data.get("speeches") or []]
+    for row in data.get("references") or []:
+        pk = row.pop("document_id", None)
+        row["document"] = references.readable(user, Document, pk, "references") if pk is not None else None
+    return organization, data
+
+
+@router.post("/conferences/past/", response={201: ConferenceOut})
+def conference_record_past(request, data: PastConferenceIn):
+    """Ghi lại hội nghị đã diễn ra (``actions.record_past_conference``)."""
+    from capuy.conferences.actions import record_past_conference
+
+    organization, facts = past_facts(request.user, data.dict())
+    return 201, record_past_conference(request.user, organization, **facts)
 
 
 @router.get("/conferences/{pk}/", response=ConferenceOut)

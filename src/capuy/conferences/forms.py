@@ -30,11 +30,15 @@ class BodyChoiceField(forms.ModelChoiceField):
 
 class ConferenceForm(forms.ModelForm):
     body = BodyChoiceField(label="Cơ quan lãnh đạo", queryset=Body.objects.none())
+    # Negated so that a form posted without it keeps the usual numbering.
+    unnumbered = forms.BooleanField(label="Không đánh số (hội nghị sơ kết, tổng kết, chuyên đề…)", required=False)
 
     class Meta:
         model = Conference
-        fields = ["body", "kind", "subject", "reviewed_period", "date", "session", "start_time", "venue"]
-        widgets = {"date": DateInput(), "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        fields = ["body", "kind", "name", "subject", "reviewed_period", "date", "session", "start_time",
+                  "end_time", "venue", "theme"]
+        widgets = {"date": DateInput(), "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                   "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,14 +48,21 @@ class ConferenceForm(forms.ModelForm):
         if self.instance.pk:
             # The number belongs to the body: it cannot move to another body once given.
             del self.fields["body"]
+            self.fields["unnumbered"].initial = not self.instance.numbered
 
     def clean(self):
         data = super().clean()
         body = data.get("body") or (self.instance.body if self.instance.pk else None)
+        self.instance.numbered = not data.get("unnumbered")
         if body is not None:
             self.instance.body = body
             self.instance.organization_id = body.organization_id
             self.instance.term_id = body.term_id
+            if self.instance.pk and self.instance.numbered and not self.instance.number:
+                # A meeting first prepared without a number, then numbered: it takes the next one of its body.
+                from capuy.conferences.models import next_conference_number
+
+                self.instance.number = next_conference_number(body)
         return data
 
 
@@ -209,3 +220,120 @@ class SpeechForm(forms.ModelForm):
 class CloseForm(forms.Form):
     conclusion = forms.CharField(label="Kết luận của hội nghị", widget=forms.Textarea(attrs={"rows": 8}))
 
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Recording a conference after the fact (issue 13)
+# ---------------------------------------------------------------------------------------------------------
+
+SPEECH_WORDS = {"tham luận": SpeechKind.CONTRIBUTION, "ý kiến": SpeechKind.OPINION, "chỉ đạo": SpeechKind.DIRECTIONS,
+                "kết luận": SpeechKind.CONCLUSION, "báo cáo": SpeechKind.REPORT, "khai mạc": SpeechKind.OPENING}
+
+
+def _lines(text: str) -> list[list[str]]:
+    """Non-empty lines of a textarea, each split on "|" into trimmed cells."""
+    return [[" ".join(cell.split()) for cell in line.split("|")] for line in (text or "").splitlines() if line.strip()]
+
+
+class PastConferenceForm(forms.Form):
+    """What an office knows of a conference held before: the header facts, and lists typed one per line."""
+
+    organization = forms.ModelChoiceField(label="Tổ chức đảng", queryset=None)
+    body_kind = forms.ChoiceField(label="Cơ quan họp", required=False,
+                                  choices=[("", "Không rõ")] + list(Body.Kind.choices))
+    term = forms.ModelChoiceField(label="Nhiệm kỳ", queryset=None, required=False,
+                                  help_text="Để trống khi tư liệu không ghi nhiệm kỳ.")
+    kind = forms.ChoiceField(label="Loại hội nghị", choices=Conference.Kind.choices, initial=Conference.Kind.REGULAR)
+    number = forms.IntegerField(label="Lần thứ", required=False, min_value=1,
+                                help_text="Số thứ tự trong nhiệm kỳ như tư liệu ghi; để trống với hội nghị không đánh số "
+                                          "(sơ kết, tổng kết…).")
+    name = forms.CharField(label="Tên hội nghị (như tư liệu ghi)", max_length=300, required=False,
+                           help_text="Ví dụ: Hội nghị sơ kết 6 tháng đầu năm 2021.")
+    subject = forms.CharField(label="Nội dung chính", max_length=500, required=False)
+    reviewed_period = forms.CharField(label="Kỳ đánh giá", max_length=100, required=False)
+    date = forms.DateField(label="Ngày họp", widget=DateInput())
+    session = forms.ChoiceField(label="Buổi", required=False, choices=[("", "Không rõ")] + list(Conference.Session.choices))
+    start_time = forms.TimeField(label="Giờ bắt đầu", required=False,
+                                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end_time = forms.TimeField(label="Giờ kết thúc", required=False,
+                               widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    venue = forms.CharField(label="Địa điểm", max_length=300, required=False)
+    theme = forms.CharField(label="Chủ đề năm", max_length=500, required=False)
+    source_url = forms.CharField(label="Nguồn tư liệu (địa chỉ bản tin)", max_length=500, required=False)
+    chairs = forms.ModelMultipleChoiceField(label="Chủ trì", queryset=None, required=False)
+    attendees = forms.ModelMultipleChoiceField(label="Người dự (có trong danh sách nhân sự)", queryset=None,
+                                               required=False)
+    groups = forms.CharField(label="Tập thể, đại diện dự họp (mỗi dòng một)", required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="Ví dụ: đại diện lãnh đạo các ban, ngành, đoàn thể phường.")
+    speeches = forms.CharField(
+        label="Phát biểu (mỗi dòng: người hoặc tập thể | loại | tóm tắt)", required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Loại: tham luận, ý kiến, chỉ đạo, kết luận, báo cáo, khai mạc. Tên không có trong danh sách người "
+                  "dự được ghi là tập thể, đại diện.")
+    references = forms.CharField(
+        label="Văn bản được nhắc đến (mỗi dòng: loại | số, ký hiệu | cơ quan ban hành | trích yếu)", required=False,
+        widget=forms.Textarea(attrs={"rows": 2}), help_text="Ví dụ: Quy định | 09-QĐ/TU | Tỉnh ủy | về …")
+    awards = forms.CharField(
+        label="Khen thưởng trao tại hội nghị (mỗi dòng: hình thức | cơ quan khen thưởng | số tập thể | số cá nhân | "
+              "thành tích)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ví dụ: Giấy khen | Chủ tịch UBND phường | 3 | 5 | có thành tích trong công tác dân vận")
+    conclusion = forms.CharField(label="Kết luận của hội nghị", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user, **kwargs):
+        from capuy.organizations.models import Organization, Term
+
+        super().__init__(*args, **kwargs)
+        managed = permissions.readable_organizations(user, permissions.MANAGE_ROLES)
+        self.fields["organization"].queryset = Organization.objects.filter(pk__in=managed.values("pk")).order_by("path")
+        self.fields["term"].queryset = Term.objects.filter(organization__in=managed.values("pk")).select_related(
+            "organization").order_by("organization__path", "-start_date")
+        self.fields["term"].label_from_instance = lambda t: f"{t.organization.name}: khóa {t.roman}, nhiệm kỳ {t.years}"
+        visible = permissions.visible_people(user).order_by().values("pk")
+        superiors = Q(organization__in=Organization.objects.filter(
+            pk__in=[a.pk for o in self.fields["organization"].queryset[:50] for a in o.ancestors()]).values("pk"))
+        people = Person.objects.filter(Q(pk__in=visible) | superiors).order_by("sort_key")
+        self.fields["chairs"].queryset = people
+        self.fields["attendees"].queryset = people
+
+    def facts(self) -> tuple:
+        """(organization, facts for ``actions.record_past_conference``); ValidationError on a bad line."""
+        from django.core.exceptions import ValidationError
+
+        from capuy.members.models import Commendation
+
+        data = self.cleaned_data
+        people = list(data.get("attendees") or [])
+        chairs = list(data.get("chairs") or [])
+        by_name = {p.full_name.lower(): p for p in people + chairs}
+        speeches = []
+        for cells in _lines(data.get("speeches")):
+            who, kind_word, summary = (cells + ["", "", ""])[:3]
+            kind = SPEECH_WORDS.get(kind_word.lower(), SpeechKind.OPINION if not kind_word else None)
+            if kind is None:
+                raise ValidationError({"speeches": f"Loại phát biểu không rõ: \"{kind_word}\"."})
+            person = by_name.get(who.lower())
+            speeches.append({"person": person, "group": "" if person else who, "kind": kind, "summary": summary})
+        references = [dict(zip(("kind", "number", "issuer", "title"), (cells + ["", "", "", ""])[:4], strict=True))
+                      for cells in _lines(data.get("references"))]
+        forms_by_name = {label.lower(): value for value, label in Commendation.Form.choices}
+        awards = []
+        for cells in _lines(data.get("awards")):
+            form, issuer, collectives, individuals, reason = (cells + ["", "", "", "", ""])[:5]
+            try:
+                counts = [int(c) if c else None for c in (collectives, individuals)]
+            except ValueError:
+                raise ValidationError({"awards": f"Số tập thể, số cá nhân phải là số: \"{collectives}\", "
+                                                 f"\"{individuals}\"."}) from None
+            value = forms_by_name.get(form.lower(), Commendation.Form.OTHER)
+            awards.append({"form": value, "form_detail": form if value == Commendation.Form.OTHER else "",
+                           "issuer": issuer, "collective_count": counts[0], "individual_count": counts[1],
+                           "reason": reason})
+        attendees = [{"person": p} for p in people if p not in chairs] + [{"person": p} for p in chairs]
+        attendees += [{"group": cells[0]} for cells in _lines(data.get("groups"))]
+        facts = {key: data.get(key) for key in ("kind", "number", "name", "subject", "reviewed_period", "date",
+                                                 "session", "start_time", "end_time", "venue", "theme", "source_url",
+                                                 "conclusion", "body_kind", "term")}
+        facts.update(chairs=[{"person": p} for p in chairs], attendees=attendees, speeches=speeches,
+                     references=references, awards=awards)
+        return data["organization"], facts

@@ -20,6 +20,17 @@ from capuy.core.links import validate_link
 from capuy.organizations.models import Body, Organization, Person, Term
 
 CLOSED_MESSAGE = "Hội nghị đã bế mạc, không thể thay đổi hồ sơ."
+# What a generated document prints where the record holds no time: a visible blank for the clerk (issue 13).
+BLANK_TIME = "…… giờ ……"
+
+
+def clock_text(value) -> str:
+    """ "8 giờ 00" for a time (or a datetime, read in local time); the visible blank when there is none."""
+    if value is None:
+        return BLANK_TIME
+    if hasattr(value, "tzinfo") and hasattr(value, "date") and callable(value.date):
+        value = timezone.localtime(value).time()
+    return f"{value.hour} giờ {value.minute:02d}"
 
 
 def _quorum(conference):
@@ -318,6 +329,20 @@ class Conference(models.Model):
         if time is None:
             return None
         return timezone.make_aware(datetime.datetime.combine(self.date, time))
+
+    @property
+    def start_text(self) -> str:
+        """When the meeting began, as the record holds it ("8 giờ 00"), or the blank "…… giờ ……"."""
+        if self.start_time:
+            return clock_text(self.start_time)
+        return clock_text(self.opened_at if not self.is_past else None)
+
+    @property
+    def end_text(self) -> str:
+        """When the meeting ended: the recorded end time, a live meeting's closing moment, or the blank."""
+        if self.end_time:
+            return clock_text(self.end_time)
+        return clock_text(self.closed_at if not self.is_past else None)
 
     @property
     def opened_moment(self):

@@ -265,7 +265,7 @@ def quorum_check(base: int, present: int, confidence: bool = False) -> QuorumChe
 def default_base_kind(conference: Conference) -> str:
     """A chi bộ meeting counts like a meeting of party members; every leading body counts its members.
     A representative congress is chosen explicitly (``BaseKind.CONGRESS``) on the vote or election."""
-    if conference.body.kind == Body.Kind.CELL_MEETING:
+    if conference.body_kind_value == Body.Kind.CELL_MEETING:
         return BaseKind.MEMBERS_MEETING
     return BaseKind.BODY
 
@@ -300,6 +300,9 @@ def body_roll(conference: Conference) -> list[Entry]:
     (memberships active on the date, secretary first); for a meeting of party members whose body keeps no list,
     the party members of the organization who were on the rolls on the date."""
     day = conference.date
+    if not conference.body_id:
+        # A past conference recorded without its body (issue 13): capuy holds no list to count from.
+        return []
     memberships = conference.body.memberships.active_on(day)
     rows = sorted(memberships.values_list("person_id", "person__full_name", "person__sort_key", "role").order_by(),
                   key=lambda r: (BodyMembership.ROLE_ORDER.get(r[3], 99), r[2]))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cua-toi/", views.mine, name="mine"),
     path("su-kien-cua-toi/", views.my_events, name="my_events"),
     path("tao-moi/", views.create, name="create"),
+    path("ghi-lai/", views.record_past, name="record_past"),
     path("nhap-ban-tin/", import_views.import_start, name="import_start"),
     path("nhap-ban-tin/xac-nhan/", import_views.import_confirm, name="import_confirm"),
     path("nhap-ban-tin/<int:pk>/", import_views.import_detail, name="import_detail"),

@@ -143,8 +143,44 @@ def create(request):
         messages.success(request, f"Đã tạo {conference.short_title}.")
         return redirect("conferences:prepare", conference.pk)
     return _page(request, "form.html", {"form": form, "title": "Chuẩn bị hội nghị mới",
+                                        "back": reverse("conferences:index"),
+                                        "alternative": {"url": reverse("conferences:record_past"),
+                                                        "label": "Hội nghị đã diễn ra? Ghi lại theo tư liệu"}},
+                 status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_past(request):
+    """Ghi lại hội nghị đã diễn ra: the form translated into ``actions.record_past_conference``."""
+    from django.core.exceptions import ValidationError
+
+    from capuy.conferences.actions import record_past_conference
+
+    form = forms.PastConferenceForm(request.POST or None, user=request.user)
+    if not form.fields["organization"].queryset.exists():
+        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được ghi lại hội nghị.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization, facts = form.facts()
+            conference = record_past_conference(request.user, organization, **facts)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Đã ghi lại {conference.title}.")
+            return redirect(conference)
+    return _page(request, "form.html", {"form": form, "title": "Ghi lại hội nghị đã diễn ra",
                                         "back": reverse("conferences:index")},
                  status=400 if request.method == "POST" else 200)
+
+
+def _form_errors(form, error):
+    """Put an action's ValidationError on the form: on its field when the form has it, else on the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
 
 
 @login_required
@@ -865,7 +901,10 @@ def _record_context(conference):
     items = list(conference.agenda_items.select_related("presenter").prefetch_related("attachments", "drafts"))
     return {
         "conference": conference, "chairs": list(conference.chairs.all()), "items": items, "speeches": speeches,
-        "chair_lines": [p.with_titles(conference.date) for p in conference.chairs.all()],
+        "chair_lines": [f"{p.full_name}, {conference.chair_title(p)}" if conference.chair_title(p) else p.full_name
+                        for p in conference.chairs.all()],
+        "references": list(conference.references.select_related("document")),
+        "awards": list(conference.awards.select_related("person", "organization")),
         "invitations": invitations, "present": present, "absent": absent,
         "members_present": [i for i in present if i.role == Invitation.Role.MEMBER],
         "guests_present": [i for i in present if i.role == Invitation.Role.GUEST],

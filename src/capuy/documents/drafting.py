@@ -30,6 +30,8 @@ def _names(people) -> str:
 
 
 def _secretary(conference):
+    if not conference.body_id:
+        return conference.chairs.first(), False
     memberships = conference.body.memberships.active_on(conference.date).select_related("person")
     for role in (BodyMembership.Role.SECRETARY, BodyMembership.Role.STANDING_DEPUTY, BodyMembership.Role.DEPUTY):
         found = next((m for m in memberships if m.role == role), None)
@@ -60,16 +62,37 @@ def _tasks_of(conference) -> list[str]:
     return lines
 
 
+def vote_held(conference) -> bool:
+    """Whether the record holds a vote, so that a resolution may say "QUYẾT NGHỊ" (issue 13).
+
+    Điều lệ Đảng art. 10 (a resolution is adopted by the vote of the meeting): a passed question vote of the
+    voting app, or a vote held as an agenda item ("Biểu quyết") of a conference run in capuy. A meeting whose
+    record holds no vote (a review recorded after the fact from its report) gets minutes and a notice of
+    conclusions, never a resolution that says it "thông qua" anything.
+    """
+    from capuy.conferences.models import AgendaItem
+
+    if conference.agenda_items.filter(kind=AgendaItem.Kind.VOTE).exists():
+        return True
+    if not apps.is_installed("capuy.voting"):
+        return False
+    Vote = apps.get_model("voting", "Vote")
+    return any((v.result or {}).get("passed") for v in Vote.objects.filter(
+        conference=conference, status=Vote.Status.CLOSED, kind=Vote.Kind.QUESTION))
+
+
 def _attendance(conference) -> list[str]:
     from capuy.conferences.models import Attendance, Invitation
     from capuy.conferences.roll import quorum
 
+    if not conference.body_id:
+        return _attendance_as_recorded(conference)
     members = conference.invitations.filter(role=Invitation.Role.MEMBER).select_related("person", "attendance")
     present, excused, unexcused = [], [], []
     for invitation in members:
         attendance = getattr(invitation, "attendance", None)
         status = attendance.status if attendance else Attendance.Status.UNEXCUSED
-        name = invitation.person.full_name
+        name = invitation.attendee_name
         if status == Attendance.Status.PRESENT:
             present.append(name)
         elif status == Attendance.Status.EXCUSED:
@@ -85,14 +108,56 @@ def _attendance(conference) -> list[str]:
     if unexcused:
         lines.append(f"Vắng không có lý do: {_names(unexcused)}.")
     guests = conference.invitations.filter(role=Invitation.Role.GUEST, attendance__status=Attendance.Status.PRESENT)
-    guest_names = [g.name_with_title for g in guests.select_related("person")]
-    if guest_names:
-        lines.append(f"Khách mời: các đồng chí {'; '.join(guest_names)}.")
+    guest_line = _guests_line(guests.select_related("person"))
+    if guest_line:
+        lines.append(guest_line)
     check = quorum(conference)
     if check.base:
         lines.append(f"Số thành viên có mặt khi bế mạc: {check.present}/{check.base} (yêu cầu tối thiểu {check.required}); "
                      f"hội nghị {'đủ' if check.reached else 'không đủ'} số lượng theo quy định.")
     return lines
+
+
+def _guests_line(guests) -> str:
+    """ "Khách mời: các đồng chí A, …; đại diện lãnh đạo các ban, ngành…": groups never become "đồng chí"."""
+    people = [g.name_with_title for g in guests if not g.is_group]
+    groups = [g.name_with_title for g in guests if g.is_group]
+    parts = ([f"các đồng chí {'; '.join(people)}" if len(people) > 1 else f"đồng chí {people[0]}"] if people else [])
+    parts += groups
+    return f"Khách mời: {'; '.join(parts)}." if parts else ""
+
+
+def _attendance_as_recorded(conference) -> list[str]:
+    """Attendance of a conference recorded without its body: who the record says attended, and blanks for the
+    counts it does not hold."""
+    from capuy.conferences.models import Attendance, Invitation
+
+    invitations = list(conference.invitations.select_related("person", "attendance"))
+    present = [i for i in invitations if getattr(i, "attendance", None) and i.attendance.status == Attendance.Status.PRESENT]
+    absent = [i for i in invitations if getattr(i, "attendance", None) and i.attendance.status != Attendance.Status.PRESENT]
+    members = [i for i in present if i.role == Invitation.Role.MEMBER]
+    kind = conference.body_kind_display or "Cấp ủy"
+    lines = [f"{kind} có …… đồng chí; có mặt {len(members) if members else '……'} đồng chí, vắng "
+             f"{len(absent) if absent else '……'} đồng chí."]
+    if members:
+        lines.append("Có mặt: " + "; ".join(i.name_with_title for i in members) + ".")
+    if absent:
+        lines.append("Vắng: " + "; ".join(i.attendee_name for i in absent) + ".")
+    guest_line = _guests_line([i for i in present if i.role == Invitation.Role.GUEST])
+    if guest_line:
+        lines.append(guest_line)
+    return lines
+
+
+def _speech_line(speech, conference) -> str | None:
+    if conference.conclusion.strip() and speech.summary.strip() == conference.conclusion.strip():
+        return None  # the closing speech is the conclusion, written once in part III
+    summary = f": {speech.summary}" if speech.summary else "."
+    return f"{_upper_first(speech.addressed)} – {speech.get_kind_display().lower()}{summary}"
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _agenda(conference) -> list[str]:
@@ -103,12 +168,11 @@ def _agenda(conference) -> list[str]:
         lines.append(f"{number}. {item.title}{presenter}.")
         if item.summary:
             lines.append(item.summary)
-        for speech in (s for s in speeches if s.agenda_item_id == item.pk):
-            if speech.summary.strip() == conference.conclusion.strip():
-                continue  # the closing speech is the conclusion, written once in part III
-            summary = f": {speech.summary}" if speech.summary else "."
-            lines.append(f"Đồng chí {speech.speaker_text} – {speech.get_kind_display().lower()}{summary}")
+        lines += [line for line in (_speech_line(s, conference) for s in speeches if s.agenda_item_id == item.pk)
+                  if line]
         lines.extend(_vote_lines(item))
+    # Speeches recorded without an agenda item (a conference recorded from its report).
+    lines += [line for line in (_speech_line(s, conference) for s in speeches if not s.agenda_item_id) if line]
     return lines
 
 
@@ -133,16 +197,19 @@ def _recipients(conference) -> str:
     lines = []
     if organization.parent_id:
         lines.append(f"- {organization.parent.display_committee} (để báo cáo),")
-    lines += [f"- Các đồng chí Ủy viên {conference.body.get_kind_display()} {organization.name},",
+    kind = conference.body_kind_display or "Cấp ủy"
+    lines += [f"- Các đồng chí Ủy viên {kind} {organization.name},",
               "- Các tổ chức đảng trực thuộc,",
               f"- Lưu Văn phòng {organization.display_committee}."]
     return "\n".join(lines)
 
 
 def draft_from_conference(conference, user=None) -> list[Document]:
-    """Draft the minutes, resolution and notice of conclusions of a closed conference; return them.
+    """Draft the minutes, resolution and notice of conclusions of a closed conference; return them
+    (minutes, resolution, notice), or (minutes, notice) when the record holds no vote (``vote_held``).
 
-    Refused (Vietnamese ``ValidationError``, nothing saved) when the conference is not closed, when its
+    Only what the record holds is stated (issue 13): no time, number, term or vote it does not hold; a
+    missing time is a visible blank ("…… giờ ……") for the clerk. Refused (Vietnamese ``ValidationError``, nothing saved) when the conference is not closed, when its
     organization has no issuer symbol, or when they were drafted before (edit those instead).
     """
     if not conference.is_closed:
@@ -151,27 +218,34 @@ def draft_from_conference(conference, user=None) -> list[Document]:
         raise ValidationError("Các văn bản của hội nghị này đã được soạn; hãy sửa các dự thảo đã có.")
     body, organization = conference.body, conference.organization
     signer, deputy = _secretary(conference)
-    authority = AUTHORITY_OF_BODY.get(body.kind, Authority.NONE)
-    name = f"{conference.short_title} {body.full_name}"
-    opening = (f"Ngày {vietnamese.numeric_date(conference.date)}, {body.full_name} họp {conference.short_title}"
-               + (f" để {conference.subject[0].lower()}{conference.subject[1:]}" if conference.subject else "") + ".")
+    authority = AUTHORITY_OF_BODY.get(conference.body_kind_value, Authority.NONE)
+    body_name = conference.body_name
+    name = conference.title if conference.name and not conference.is_numbered else \
+        f"{conference.short_title} {body_name}".strip()
+    subject = f" để {conference.subject[0].lower()}{conference.subject[1:]}" if conference.subject else ""
+    opening = f"Ngày {vietnamese.numeric_date(conference.date)}, {body_name} họp {conference.short_title}{subject}." \
+        if not (conference.name and not conference.is_numbered) else \
+        f"Ngày {vietnamese.numeric_date(conference.date)}, {organization.display_committee} tổ chức " \
+        f"{conference.short_title[0].lower()}{conference.short_title[1:]}{subject}."
     chairs = conference.chairs_text()
     conclusion = [p.strip() for p in conference.conclusion.splitlines() if p.strip()]
     tasks = _tasks_of(conference)
     common = {"organization": organization, "body": body, "term": conference.term, "signer": signer,
+              # The documents of a past conference carry its date, never the day they are drafted.
+              "issued_on": conference.date if conference.is_past else None,
               "created_by": user if user is not None and user.is_authenticated else None,
               "source_conference_id": conference.pk, "recipients": _recipients(conference)}
 
-    minutes = [f"Thời gian: {conference.when_text}" + (f", tại {conference.venue}." if conference.venue else ".")]
+    minutes = [f"Thời gian: {conference.when_text}, bắt đầu lúc {conference.start_text}, tại "
+               f"{conference.venue or '……………………'}."]
+    if conference.theme:
+        minutes.append(f"Chủ đề năm: {conference.theme}.")
     if chairs:
         minutes.append(f"Chủ trì: đồng chí {chairs}.")
     minutes += ["I. THÀNH PHẦN THAM DỰ", *_attendance(conference), "II. NỘI DUNG HỘI NGHỊ", *_agenda(conference),
-                "III. KẾT LUẬN CỦA HỘI NGHỊ", *conclusion]
-    if conference.closed_at:
-        from django.utils import timezone
-
-        closed = timezone.localtime(conference.closed_at)
-        minutes.append(f"Hội nghị bế mạc lúc {closed:%H} giờ {closed:%M} phút cùng ngày.")
+                "III. KẾT LUẬN CỦA HỘI NGHỊ", *(conclusion or ["……………………………………"])]
+    # The closing time as recorded (a live meeting's own closing moment); never the clock of the drafting day.
+    minutes.append(f"Hội nghị bế mạc lúc {conference.end_text} cùng ngày.")
 
     resolution = [opening, "QUYẾT NGHỊ:"]
     adopted = _adopted_resolution_text(conference)
@@ -203,6 +277,8 @@ def draft_from_conference(conference, user=None) -> list[Document]:
         ("NQ", "Nghị quyết", name, resolution, {"authority": authority, "deputy_signs": deputy}),
         ("TB", "Thông báo", f"Kết luận của {name}", notice, {"authority": authority, "deputy_signs": deputy}),
     ]
+    if not vote_held(conference):
+        specs = [spec for spec in specs if spec[0] != "NQ"]
     documents = []
     with transaction.atomic():
         for symbol, type_name, title, paragraphs, fields in specs:

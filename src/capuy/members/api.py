@@ -29,6 +29,7 @@ from capuy.members.models import (
     RatingRules,
     Status,
     Transfer,
+    visible_commendations,
 )
 from capuy.organizations.models import Organization, Person
 
@@ -144,9 +145,12 @@ class CommendationOut(Schema):
     person_id: int | None
     organization_id: int | None
     recipient_name: str
+    collective_count: int | None
+    individual_count: int | None
+    conference_id: int | None
     issuer: str
     decision_number: str
-    decision_date: datetime.date
+    decision_date: datetime.date | None
     reason: str
     period_start: datetime.date | None
     period_end: datetime.date | None
@@ -624,14 +628,14 @@ def level_report(request, organization_id: int, year: int, subject: str = "membe
 @router.get("/members/commendations/", response=list[CommendationOut])
 def list_commendations(request, organization_id: int | None = None, year: int | None = None):
     readable = permissions.readable_organizations(request.user)
-    items = Commendation.objects.select_related("person", "organization").filter(
-        person__organization__in=readable) | Commendation.objects.filter(organization__in=readable)
+    items = Commendation.objects.select_related("person", "organization").filter(visible_commendations(readable))
     if organization_id:
         root = _org(request, organization_id)
-        items = items.filter(person__organization__path__startswith=root.path) | items.filter(
-            organization__path__startswith=root.path)
+        items = items.filter(Q(person__organization__path__startswith=root.path)
+                             | Q(organization__path__startswith=root.path)
+                             | Q(conference__organization__path__startswith=root.path))
     if year:
-        items = items.filter(decision_date__year=year)
+        items = items.filter(Q(decision_date__year=year) | Q(decision_date__isnull=True, conference__date__year=year))
     own = Commendation.objects.filter(person_id=request.user.person_id or 0)
     return (items | own).distinct()
 

@@ -871,6 +871,15 @@ class Commendation(models.Model):
             raise ValidationError({"decision_date": "Ngày quyết định không được trước giai đoạn khen thưởng."})
 
 
+def visible_commendations(readable) -> Q:
+    """Commendations a reader of the organizations ``readable`` sees: of their people and collectives, those
+    presented at their conferences (an award recorded by its counts has no recipient), and those they issued
+    to a collective outside the system."""
+    return (Q(person__organization__in=readable) | Q(organization__in=readable)
+            | Q(conference__organization__in=readable)
+            | Q(person__isnull=True, organization__isnull=True, issuer_organization__in=readable))
+
+
 def counts_text(collectives: int, people: int) -> str:
     """ "03 tập thể và 05 cá nhân", leaving out a zero part."""
     parts = [f"{collectives:02d} tập thể" if collectives else "", f"{people:02d} cá nhân" if people else ""]

@@ -26,7 +26,16 @@ from capuy.members.forms import (
     StatusForm,
     TransferForm,
 )
-from capuy.members.models import Commendation, Level, Opinion, PartyMember, Rating, RatingCampaign, RatingRules
+from capuy.members.models import (
+    Commendation,
+    Level,
+    Opinion,
+    PartyMember,
+    Rating,
+    RatingCampaign,
+    RatingRules,
+    visible_commendations,
+)
 from capuy.organizations.models import Organization
 
 
@@ -361,8 +370,8 @@ def report(request):
 @login_required
 def commendations(request):
     readable = permissions.readable_organizations(request.user)
-    items = (Commendation.objects.filter(person__organization__in=readable)
-             | Commendation.objects.filter(organization__in=readable)).select_related("person", "organization")
+    items = Commendation.objects.filter(visible_commendations(readable)).select_related(
+        "person", "organization", "conference")
     managed = permissions.readable_organizations(request.user, permissions.MANAGE_ROLES)
     form = None
     if managed.exists():

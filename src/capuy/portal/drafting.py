@@ -71,10 +71,10 @@ def compose(conference) -> dict:
     """Title, lead and body (sanitized HTML) of the draft; reads the record, changes nothing."""
     from capuy.conferences.models import AgendaItem, Attendance, Invitation, SpeechKind
 
-    day = conference.date
     organization = conference.organization
     committee = organization.display_committee
-    chairs = [p.with_titles(day) for p in conference.chairs.all()]
+    chairs = [f"{p.full_name}, {conference.chair_title(p)}" if conference.chair_title(p) else p.full_name
+              for p in conference.chairs.all()]  # the titles of that day, frozen on a closed record
     invitations = list(conference.invitations.select_related("person", "attendance"))
 
     def attended(inv):
@@ -89,7 +89,9 @@ def compose(conference) -> dict:
     items = list(conference.agenda_items.select_related("presenter"))
     speeches = list(conference.speeches.select_related("speaker", "agenda_item"))
 
-    title = f"{conference.short_title} {conference.body.full_name}"
+    # Only what the record holds (issue 13): no invented number or term; a named meeting keeps its name.
+    title = conference.title if conference.name and not conference.is_numbered else \
+        f"{conference.short_title} {conference.body_name}".strip()
     subject = _lower_first(conference.subject)
     lead = _sentence(f"{_when(conference)}, {committee} tổ chức {conference.short_title.lower()}"
                      + (f" {subject}" if subject else ""))
@@ -103,15 +105,17 @@ def compose(conference) -> dict:
 
     where = f" tại {conference.venue}" if conference.venue else ""
     p(f"{conference.title} được tổ chức vào {conference.when_text}{where}")
+    if conference.theme:
+        p(f"Chủ đề năm: {conference.theme}")
     if guests:
-        p(f"Dự hội nghị có {_names([_comrade(g.name_with_title) for g in guests])}")
+        p(f"Dự hội nghị có {_names([g.name_with_title if g.is_group else _comrade(g.name_with_title) for g in guests])}")
     if members:
+        kind = conference.body_kind_display or "cấp ủy"
         if present_members and len(present_members) <= MEMBERS_LISTED:
             p(f"Tham dự hội nghị có {len(present_members)}/{len(members)} đồng chí ủy viên "
-              f"{conference.body.get_kind_display()}: {_names([g.name_with_title for g in present_members])}")
+              f"{kind}: {_names([g.name_with_title for g in present_members])}")
         else:
-            p(f"Tham dự hội nghị có {len(present_members)}/{len(members)} đồng chí ủy viên "
-              f"{conference.body.get_kind_display()}")
+            p(f"Tham dự hội nghị có {len(present_members)}/{len(members)} đồng chí ủy viên {kind}")
 
     reports = [i for i in items if i.kind in (AgendaItem.Kind.REPORT, AgendaItem.Kind.PROPOSAL,
                                                AgendaItem.Kind.DRAFT_RESOLUTION)]
@@ -134,16 +138,16 @@ def compose(conference) -> dict:
             verb = "tham luận" if speech.kind == SpeechKind.CONTRIBUTION else "phát biểu ý kiến"
             summary = _lower_first(speech.summary)
             if summary.startswith(verb):  # "tham luận tại hội nghị về …" already says it
-                p(f"Đồng chí {speech.speaker_text} {summary}")
+                p(f"{speech.addressed} {summary}")
             else:
-                text = f"Đồng chí {speech.speaker_text} {verb}"
+                text = f"{speech.addressed} {verb}"
                 p(f"{text}: {summary}" if summary else f"{text} tại hội nghị")
     if any(i.kind == AgendaItem.Kind.RESPONSES for i in items):
         p(f"Thường trực, Ban Thường vụ {committee} đã tiếp thu, giải trình các ý kiến của đại biểu dự hội nghị")
 
     for speech in (s for s in speeches if s.kind == SpeechKind.DIRECTIONS):
         h("Ý kiến chỉ đạo")
-        text = f"Phát biểu chỉ đạo tại hội nghị, đồng chí {speech.speaker_text}"
+        text = f"Phát biểu chỉ đạo tại hội nghị, {speech.addressed}"
         p(f"{text} {_lower_first(speech.summary)}" if speech.summary else f"{text} đã ghi nhận kết quả đạt được "
           "và gợi mở nhiệm vụ trong thời gian tới")
 
@@ -160,7 +164,7 @@ def compose(conference) -> dict:
     if conclusions or conference.conclusion:
         h("Kết luận hội nghị")
         for speech in conclusions:
-            text = f"Phát biểu kết luận hội nghị, đồng chí {speech.speaker_text}"
+            text = f"Phát biểu kết luận hội nghị, {speech.addressed}"
             p(f"{text} nhấn mạnh {_lower_first(speech.summary)}" if speech.summary else text + " kết luận hội nghị")
         said = " ".join(" ".join(s.summary.split()) for s in conclusions)
         for block in conference.conclusion.split("\n\n"):
@@ -170,6 +174,11 @@ def compose(conference) -> dict:
     for item in (i for i in items if i.kind == AgendaItem.Kind.COMMENDATION):
         p(f"Dịp này, {item.title}")
         p(item.summary)
+    awards = list(conference.awards.select_related("person", "organization")) if hasattr(conference, "awards") else []
+    if awards:
+        from capuy.members.models import commendations_summary
+
+        p(f"Dịp này, hội nghị đã {commendations_summary(awards)}")
 
     html = "\n\n".join(f"<{tag}>{escape(text)}</{tag}>" for tag, text in body if text)
     return {"title": title, "lead": lead, "body": html}
@@ -190,7 +199,7 @@ def draft_from_conference(conference, user) -> Article:
                       source_conference_id=conference.pk, status=Article.Status.DRAFT, **text)
     article.full_clean()
     article.save()
-    tags = ["Hội nghị", conference.body.get_kind_display()]
+    tags = ["Hội nghị"] + ([conference.body_kind_display] if conference.body_kind_display else [])
     if conference.kind != conference.Kind.REGULAR:
         tags.append(conference.get_kind_display())
     if conference.organization.place_name:

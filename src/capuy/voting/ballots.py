@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Sum
-from django.utils import timezone
 
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
@@ -247,7 +246,7 @@ def open_vote(vote: Vote, user=None) -> Vote:
     vote.excluded = [{"person": key, "name": current.names.get(key, ""), "reason": reason}
                      for key, reason in current.base.excluded]
     vote.choices_snapshot = ballot_keys(vote)
-    vote.status, vote.opened_at = Vote.Status.OPEN, timezone.now()
+    vote.status, vote.opened_at = Vote.Status.OPEN, conference.moment()  # never the clock for a past record
     if vote.method == Vote.Method.SECRET:
         tellers = list(Teller.objects.filter(conference=conference).exclude(public_key=b"").order_by("pk"))
         if not tellers:
@@ -413,7 +412,7 @@ def close_vote(vote: Vote, user=None) -> Vote:
                                   else "Biểu quyết đã kết thúc.")
         if not vote.is_electronic and not vote.result.get("accepted"):
             raise ValidationError("Ban kiểm phiếu chưa nhập (hoặc chưa thống nhất) kết quả kiểm phiếu.")
-        vote.status, vote.closed_at = Vote.Status.CLOSED, timezone.now()
+        vote.status, vote.closed_at = Vote.Status.CLOSED, vote.conference.moment()
         if vote.is_sealed:
             _seal_totals(vote)
         else:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from capuy.conferences.actions import record_past_conference
@@ -193,3 +194,59 @@ class ReferenceTests(PastConferenceTestCase):
         reference = conference.references.get()
         self.assertEqual(reference.text, "Quy định số 09-QĐ/TU của Thành ủy Hà Nội")
         self.assertIsNone(reference.document)
+
+
+class NumberRuleTable(PastConferenceTestCase):
+    """``validate_conference_number``, case by case, against a 7th conference of the ward BCH (khóa V)."""
+
+    CASES = [
+        # (description, facts of the second conference, refused)
+        ("same number, same body", {"body_kind": "bch", "term": "ward", "number": 7}, True),
+        ("same number, no term, date in the term", {"body_kind": "bch", "number": 7}, True),
+        ("same number, another body kind", {"body_kind": "btv", "term": "ward", "number": 7}, False),
+        ("another number", {"body_kind": "bch", "term": "ward", "number": 8}, False),
+        ("a lower number", {"body_kind": "bch", "term": "ward", "number": 2}, False),
+        ("no number", {"body_kind": "bch", "term": "ward", "number": None}, False),
+        ("zero", {"body_kind": "bch", "term": "ward", "number": 0}, True),
+    ]
+
+    def test_the_table(self):
+        self.numbered_seventh()
+        for description, facts, refused in self.CASES:
+            with self.subTest(description):
+                facts = {**facts, "term": self.ward_term if facts.get("term") else None}
+                try:
+                    with transaction.atomic():
+                        record_past_conference(self.ward_staff, self.ward, date=D(2021, 9, 1), **facts)
+                        raise _Rollback
+                except ValidationError:
+                    self.assertTrue(refused)
+                except _Rollback:
+                    self.assertFalse(refused)
+
+
+class _Rollback(Exception):
+    pass
+
+
+class TitleRuleTable(PastConferenceTestCase):
+    """``Conference.title``: only what the record holds."""
+
+    CASES = [
+        ({"body_kind": "bch", "number": 7, "term": True},
+         "Hội nghị lần thứ 7 Ban Chấp hành Đảng bộ phường Quảng An khóa V, nhiệm kỳ 2020–2025"),
+        ({"body_kind": "bch", "number": 7}, "Hội nghị lần thứ 7 Ban Chấp hành Đảng bộ phường Quảng An"),
+        ({"body_kind": "bch", "kind": "year_end", "reviewed_period": "năm 2021"},
+         "Hội nghị tổng kết năm 2021 Ban Chấp hành Đảng bộ phường Quảng An"),
+        ({"kind": "thematic"}, "Hội nghị chuyên đề Đảng bộ phường Quảng An"),
+        ({"name": "Hội nghị sơ kết 6 tháng đầu năm 2021", "kind": "six_month", "body_kind": "bch", "term": True},
+         "Hội nghị sơ kết 6 tháng đầu năm 2021"),
+    ]
+
+    def test_the_table(self):
+        for facts, title in self.CASES:
+            with self.subTest(title):
+                facts = {**facts, "term": self.ward_term if facts.get("term") else None}
+                conference = Conference(organization=self.ward, date=D(2021, 7, 20), recorded_after=True,
+                                        numbered=facts.get("number") is not None, **facts)
+                self.assertEqual(conference.title, title)

@@ -1,0 +1,206 @@
+"""What pages, the API and the generated documents say about a conference recorded after the fact (issue 13):
+only what the record holds, blanks for the clerk where a fact is missing."""
+
+import datetime
+
+from django.urls import reverse
+
+from capuy.accounts.models import ApiToken
+from capuy.conferences.actions import record_past_conference
+from capuy.conferences.models import BLANK_TIME, Conference
+from capuy.conferences.tests.base import ConferenceTestCase
+from capuy.core.testing import make_person
+from capuy.documents.drafting import draft_from_conference
+from capuy.portal.drafting import compose
+
+D = datetime.date
+T = datetime.time
+GROUP = "đại diện lãnh đạo các ban, ngành, đoàn thể phường"
+AWARD = {"form": "giay_khen", "issuer": "Chủ tịch UBND phường Quảng An", "collective_count": 3,
+         "individual_count": 5, "reason": "công tác dân vận"}
+
+
+class PastRecordTestCase(ConferenceTestCase):
+    def setUp(self):
+        self.chair = make_person("Đinh Văn Chủ", self.ward, ["Bí thư Đảng ủy phường Quảng An"])
+        self.review = record_past_conference(
+            self.ward_staff, self.ward, date=D(2021, 7, 2), kind="six_month", body_kind="bch",
+            name="Hội nghị sơ kết 6 tháng đầu năm 2021", session="morning", start_time=T(8, 0),
+            subject="Đánh giá kết quả 6 tháng đầu năm 2021", chairs=[{"person": self.chair}],
+            attendees=[{"group": GROUP}],
+            speeches=[{"group": GROUP, "kind": "tham_luan", "summary": "Tham luận về công tác dân vận."}],
+            awards=[AWARD], conclusion="Tập trung hoàn thành nhiệm vụ 6 tháng cuối năm.")
+
+    def api(self, method, path, user, data=None):
+        _, key = ApiToken.issue(user)
+        headers = {"Authorization": f"Bearer {key}"}
+        if data is None:
+            return getattr(self.client, method)(f"/api{path}", headers=headers)
+        return getattr(self.client, method)(f"/api{path}", data, headers=headers, content_type="application/json")
+
+
+class MinutesPageTests(PastRecordTestCase):
+    def test_the_minutes_leave_a_blank_for_a_missing_end_time_not_the_clock(self):
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("conferences:minutes", args=[self.review.pk])).content.decode()
+        self.assertIn(f"Hội nghị kết thúc lúc {BLANK_TIME} cùng ngày", page)
+        self.assertIn("bắt đầu lúc 8 giờ 00", page)
+        self.assertNotIn("lần thứ", page)
+        self.assertNotIn("khóa", page)
+
+    def test_a_group_is_never_called_comrade_on_the_pages(self):
+        self.login(self.ward_staff)
+        for name in ("minutes", "detail"):
+            page = self.client.get(reverse(f"conferences:{name}", args=[self.review.pk])).content.decode()
+            self.assertIn(GROUP, page)
+            self.assertNotIn(f"đồng chí {GROUP}", page.replace("<strong>", "").replace("</strong>", ""))
+
+    def test_title_changes_after_close_leave_the_minutes_unchanged(self):
+        self.login(self.ward_staff)
+        url = reverse("conferences:minutes", args=[self.review.pk])
+        before = self.client.get(url).content.decode()
+        self.chair.set_current_titles(["Phó Chủ tịch UBND quận Tây Hồ"])
+        after = self.client.get(url).content.decode()
+        self.assertIn("Đinh Văn Chủ, Bí thư Đảng ủy phường Quảng An", after)
+        self.assertNotIn("Phó Chủ tịch UBND quận Tây Hồ", after)
+        def article(page):  # the record itself, without the page's per-request token
+            return page[page.index("<article"):page.index("</article>")]
+
+        self.assertEqual(article(before), article(after))
+
+
+class AwardVisibilityTests(PastRecordTestCase):
+    def test_an_award_with_counts_only_shows_on_the_conference_page(self):
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("conferences:detail", args=[self.review.pk]))
+        self.assertContains(page, "Giấy khen của Chủ tịch UBND phường Quảng An cho 03 tập thể và 05 cá nhân")
+
+    def test_it_shows_on_the_commendation_list(self):
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("members:commendations"))
+        self.assertContains(page, "03 tập thể và 05 cá nhân")
+        self.assertContains(page, self.review.title)
+
+    def test_it_shows_in_the_api(self):
+        rows = self.api("get", "/members/commendations/", self.ward_staff).json()
+        self.assertEqual([(r["collective_count"], r["individual_count"], r["conference_id"]) for r in rows],
+                         [(3, 5, self.review.pk)])
+        conference = self.api("get", f"/conferences/{self.review.pk}/", self.ward_staff).json()
+        self.assertEqual(conference["awards"][0]["recipient"], "03 tập thể và 05 cá nhân")
+
+    def test_staff_of_another_ward_do_not_see_it(self):
+        self.login(self.other_ward_staff)
+        self.assertNotContains(self.client.get(reverse("members:commendations")), "03 tập thể và 05 cá nhân")
+        self.assertEqual(self.api("get", "/members/commendations/", self.other_ward_staff).json(), [])
+
+
+class GeneratedDocumentTests(PastRecordTestCase):
+    def test_a_meeting_without_a_vote_gets_no_resolution(self):
+        documents = draft_from_conference(self.review, self.ward_staff)
+        self.assertEqual([d.doc_type.symbol for d in documents], ["BB", "TB"])
+        for document in documents:
+            self.assertNotIn("QUYẾT NGHỊ", document.content)
+            self.assertNotIn("Thông qua", document.content)
+
+    def test_the_drafted_minutes_state_only_what_was_recorded(self):
+        minutes = draft_from_conference(self.review, self.ward_staff)[0]
+        self.assertIn(f"Hội nghị bế mạc lúc {BLANK_TIME} cùng ngày.", minutes.content)
+        self.assertIn("bắt đầu lúc 8 giờ 00", minutes.content)
+        self.assertIn(f"{GROUP[0].upper()}{GROUP[1:]} – tham luận: Tham luận về công tác dân vận.", minutes.content)
+        self.assertNotIn(f"đồng chí {GROUP}", minutes.content.lower())
+        self.assertNotIn("lần thứ", minutes.content + minutes.title)
+        self.assertNotIn("nhiệm kỳ", minutes.content + minutes.title)
+        self.assertEqual(minutes.title, "Hội nghị sơ kết 6 tháng đầu năm 2021")
+
+    def test_the_documents_of_a_past_conference_carry_its_date(self):
+        for document in draft_from_conference(self.review, self.ward_staff):
+            self.assertEqual(document.issued_on, D(2021, 7, 2))
+            self.assertIn("ngày 02 tháng 07 năm 2021", document.place_date_line)
+
+    def test_the_news_draft_names_the_group_and_the_award_as_recorded(self):
+        news = compose(self.review)
+        self.assertEqual(news["title"], "Hội nghị sơ kết 6 tháng đầu năm 2021")
+        self.assertIn("Đại diện lãnh đạo các ban, ngành, đoàn thể phường tham luận", news["body"])
+        self.assertNotIn(f"đồng chí {GROUP}", news["body"].lower())
+        self.assertIn("trao Giấy khen của Chủ tịch UBND phường Quảng An cho 3 tập thể và 5 cá nhân", news["body"])
+        self.assertNotIn("lần thứ", news["title"] + news["lead"] + news["body"])
+        self.assertNotIn("biểu quyết", news["body"])
+
+
+class PageTests(ConferenceTestCase):
+    def post(self, user, **extra):
+        self.login(user)
+        data = {"organization": self.ward.pk, "body_kind": "bch", "term": self.ward_term.pk, "kind": "regular",
+                "number": "7", "date": "2021-07-20", "session": "morning", "start_time": "08:00",
+                "end_time": "11:30", "theme": "Năm dân vận khéo", "groups": GROUP,
+                "speeches": f"{GROUP} | tham luận | Về công tác dân vận",
+                "references": "Quy định | 09-QĐ/TU | Thành ủy Hà Nội | về công tác dân vận",
+                "awards": "Giấy khen | Chủ tịch UBND phường | 3 | 5 | công tác dân vận",
+                "conclusion": "Thống nhất."}
+        data.update(extra)
+        return self.client.post(reverse("conferences:record_past"), data)
+
+    def test_an_office_records_a_numbered_seventh_conference(self):
+        response = self.post(self.ward_staff)
+        conference = Conference.objects.get(organization=self.ward, number=7)
+        self.assertRedirects(response, conference.get_absolute_url())
+        self.assertEqual(conference.body, self.ward_bch)
+        self.assertEqual((conference.start_time, conference.end_time), (T(8, 0), T(11, 30)))
+        self.assertEqual(conference.references.get().number, "09-QĐ/TU")
+        self.assertEqual(conference.awards.get().counts_text, "03 tập thể và 05 cá nhân")
+        page = self.client.get(conference.get_absolute_url())
+        self.assertContains(page, "Hội nghị lần thứ 7")
+        self.assertContains(page, "từ 8 giờ 00 đến 11 giờ 30")
+        self.assertContains(page, "Năm dân vận khéo")
+        self.assertContains(page, "Quy định số 09-QĐ/TU của Thành ủy Hà Nội")
+
+    def test_a_number_taken_is_refused_in_vietnamese_and_nothing_saved(self):
+        self.post(self.ward_staff)
+        response = self.post(self.ward_staff, date="2021-09-01")
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Số thứ tự 7 đã dùng", status_code=400)
+        self.assertEqual(Conference.objects.filter(organization=self.ward).count(), 1)
+
+    def test_a_future_date_is_refused(self):
+        future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+        response = self.post(self.ward_staff, date=future, term="", number="")
+        self.assertContains(response, "tương lai", status_code=400)
+
+    def test_it_refuses_staff_of_another_ward(self):
+        response = self.post(self.other_ward_staff)
+        self.assertEqual(response.status_code, 400)  # the ward is not among the organizations they may choose
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
+    def test_it_refuses_a_party_member(self):
+        self.login(self.party_member)
+        self.assertEqual(self.client.get(reverse("conferences:record_past")).status_code, 403)
+
+
+class ApiTests(ConferenceTestCase):
+    def api(self, user, data):
+        _, key = ApiToken.issue(user)
+        return self.client.post("/api/conferences/past/", data, headers={"Authorization": f"Bearer {key}"},
+                                content_type="application/json")
+
+    FACTS = {"date": "2021-07-02", "kind": "six_month", "body_kind": "bch", "reviewed_period": "6 tháng đầu năm 2021",
+             "session": "full_day", "attendees": [{"group": GROUP}], "awards": [AWARD]}
+
+    def test_the_api_records_an_unnumbered_review_without_a_term(self):
+        response = self.api(self.ward_staff, {"organization_id": self.ward.pk, **self.FACTS})
+        self.assertEqual(response.status_code, 201, response.content)
+        body = response.json()
+        self.assertIsNone(body["number"])
+        self.assertIsNone(body["term_id"])
+        self.assertTrue(body["recorded_after"])
+        self.assertEqual(body["title"], "Hội nghị sơ kết 6 tháng đầu năm 2021 Ban Chấp hành Đảng bộ phường Quảng An")
+
+    def test_the_api_refuses_staff_of_another_ward(self):
+        response = self.api(self.other_ward_staff, {"organization_id": self.ward.pk, **self.FACTS})
+        self.assertIn(response.status_code, (403, 404))
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
+    def test_the_api_refuses_a_future_date(self):
+        future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+        response = self.api(self.ward_staff, {"organization_id": self.ward.pk, **self.FACTS, "date": future})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("tương lai", response.json()["detail"])
