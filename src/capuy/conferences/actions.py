@@ -738,7 +738,7 @@ def undo_import(user, imported: ImportedReport) -> ImportedReport:
 
 
 # ---------------------------------------------------------------------------------------------------- batches
-@action("Đọc một bản tin để chờ xác nhận", page="conferences:import_start", api="api:conference_import_extract")
+@action("Đọc một bản tin để chờ xác nhận", page="conferences:import_start")
 def stage_report(user, text: str, source_url: str = "", file_name: str = "") -> ImportedReport:
     """Keep a report read in a batch for the clerk to check and confirm later (``import_report(pending=…)``)."""
     read = read_report(user, text, source_url)

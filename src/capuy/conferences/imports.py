@@ -188,6 +188,7 @@ def _find_date(text: str, iso) -> tuple[int, int] | None:
         return _find(text, iso)
     day, month = int(m.group(3)), int(m.group(2))
     found = re.search(rf"(?<!\d)0?{day}\s*[/.-]\s*0?{month}(?:\s*[/.-]\s*\d{{4}})?(?!\d)|"
+                      rf"(?<![\d/])0?{day}\s+(?:và|,|-|–)\s+\d{{1,2}}\s*/\s*0?{month}(?!\d)|"
                       rf"ngày\s+0?{day}\s+tháng\s+0?{month}(?:\s+năm\s+\d{{4}})?", text, re.IGNORECASE)
     return (found.start(), found.end()) if found else None
 
@@ -210,7 +211,9 @@ def marks(text: str, record: dict) -> list[Mark]:
             found.append(Mark(span[0], span[1], field, label))
 
     org = record.get("organization")
-    add(_find(text, org) or _find(text, re.sub(r"^Ban (?:Chấp hành|Thường vụ)\s+", "", org or "")),
+    # as written; else without "Ban Chấp hành"; else where its place is named (the name came from elsewhere)
+    add(_find(text, org) or _find(text, re.sub(r"^Ban (?:Chấp hành|Thường vụ)\s+", "", org or "")) or
+        _find(text, " ".join((org or "").split()[-2:]) if len((org or "").split()) > 2 else ""),
         "organization", "Tổ chức")
     add(_find_ordinal(text, record.get("ordinal")), "ordinal", "Lần thứ")
     add(_find(text, record.get("term")), "term", "Khóa")

@@ -116,6 +116,7 @@ class ImportPageTests(CapuyTestCase):
         page = self.client.get(conference.get_absolute_url()).content.decode()
         assert "Hội nghị lần thứ 17" in page and "Trương Tú Uyên" in page
         imported = ImportedReport.objects.get()
+        assert reverse("conferences:import_detail", args=[imported.pk]) in page
         assert imported.conference == conference and imported.source_text.replace("\r\n", "\n") == REPORT
         detail = self.client.get(imported.get_absolute_url()).content.decode()
         assert "Hoàn tác toàn bộ lần nhập" in detail
