@@ -405,6 +405,23 @@ def _kind(record) -> str:
     return KINDS.get(kind, "thematic")
 
 
+_LISTS = {"chair": ("Người chủ trì", dict), "attendees": ("Đại biểu", dict), "indicators": ("Số liệu", dict),
+          "awards": ("Khen thưởng", dict), "tasks": ("Nhiệm vụ", str)}
+
+
+def _check_shape(extracted) -> None:
+    """The record has the keys of LABELS.md with lists where lists belong (a client may send anything)."""
+    if not isinstance(extracted, dict):
+        raise ValidationError({"extracted": "Thiếu nội dung hội nghị đã đọc."})
+    for key, (label, kind) in _LISTS.items():
+        value = extracted.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, kind) for v in value)):
+            raise ValidationError({key: f"{label}: cần một danh sách đúng dạng."})
+    for key in ("organization", "term", "term_years", "event_date", "period_reviewed", "conference_kind", "level"):
+        if extracted.get(key) is not None and not isinstance(extracted[key], str):
+            raise ValidationError({key: "Giá trị phải là chuỗi ký tự."})
+
+
 def _date(record) -> datetime.date:
     """The meeting day (issue 13 "Bad input"): a whole date, never in the future (only past meetings)."""
     written = record.get("event_date")
@@ -609,8 +626,7 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     _require_office(user)
     source_text = imports.check_text(source_text)
     imports.extract(source_text)  # the text itself must be a report, whatever the clerk typed
-    if not isinstance(extracted, dict):
-        raise ValidationError({"extracted": "Thiếu nội dung hội nghị đã đọc."})
+    _check_shape(extracted)
     date = _date(extracted)
     number = _ordinal(extracted)
     kind = _kind(extracted)

@@ -89,3 +89,8 @@ class ImportApiTests(CapuyTestCase):
         headers = {"Authorization": f"Bearer {ApiToken.issue(self.other_ward_staff)[1]}"}
         assert self.client.get(f"/api/conferences/imports/{body['id']}", headers=headers).status_code == 404
         assert self.api(f"{body['id']}/undo", self.other_ward_staff).status_code == 404
+
+    def test_a_record_of_the_wrong_shape_is_a_400_not_a_server_error(self):
+        for changes in ({"indicators": "55,8%"}, {"chair": [1]}, {"tasks": [{"x": 1}]}, {"event_date": 20231005}):
+            response = self.confirm(extracted=record(**changes))
+            assert response.status_code == 400, (changes, response.content)
