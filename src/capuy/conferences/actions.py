@@ -267,6 +267,44 @@ def _record_awards(user, conference, awards):
         commendation.save()
 
 
+HEADER_FACTS = ("date", "kind", "number", "name", "subject", "reviewed_period", "session", "start_time", "end_time",
+                "venue", "theme", "conclusion", "source_url", "term", "body_kind")
+
+
+@action("Sửa hồ sơ hội nghị đã ghi lại", page=("conferences:edit",), api=("api:conference_correct_past",))
+def correct_past_conference(user, conference, **facts) -> Conference:
+    """Correct the header facts of a conference recorded after the fact (``HEADER_FACTS``, same meaning and
+    checks as ``record_past_conference``); lists (attendees, speeches, awards…) are not changed here. A live
+    conference's record stays final once closed (``Conference.ensure_editable``): refused."""
+    if not permissions.can_manage(user, conference.organization):
+        raise PermissionDenied(RECORD_REFUSED)
+    if not conference.is_past:
+        raise ValidationError("Chỉ sửa được theo cách này hội nghị ghi lại sau khi họp.")
+    unknown = sorted(set(facts) - set(HEADER_FACTS))
+    if unknown:
+        raise ValidationError(f"Thông tin không hợp lệ: {', '.join(unknown)}.")
+    for key in ("name", "subject", "reviewed_period", "venue", "theme"):
+        if key in facts:
+            facts[key] = _text(facts[key])
+    for key in ("start_time", "end_time"):
+        if key in facts:
+            facts[key] = _time(facts[key], key)
+    if "number" in facts:
+        conference.numbered = facts["number"] is not None
+    if conference.body_id and "term" in facts and facts["term"] != conference.body.term:
+        conference.body = None  # the body belongs to its term: a corrected term leaves only its kind
+    if facts.get("session") and facts["session"] not in Conference.Session.values:
+        raise ValidationError({"session": "Buổi họp chỉ là sáng, chiều hoặc cả ngày."})
+    for key, value in facts.items():
+        setattr(conference, key, value if value is not None or key in ("number", "term", "start_time", "end_time")
+                else "")
+    conference.opened_at = conference.moment(conference.start_time)
+    conference.closed_at = conference.moment(conference.end_time)
+    conference.full_clean()
+    conference.save()
+    return conference
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Importing reports (issue 13, part 2): ``read_report`` (what capuy reads in a report, nothing written),
 # ``import_report`` (the clerk's confirmation: one transaction), ``undo_import``, ``stage_report`` and

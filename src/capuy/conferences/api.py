@@ -104,6 +104,10 @@ class ConferenceOut(Schema):
 class ConferenceIn(Schema):
     body_id: int
     kind: str = Conference.Kind.REGULAR
+    numbered: bool = True  # False: a review or other meeting that carries no number
+    name: str = ""
+    theme: str = ""
+    end_time: datetime.time | None = None
     subject: str = ""
     reviewed_period: str = ""
     date: datetime.date
@@ -115,6 +119,9 @@ class ConferenceIn(Schema):
 
 class ConferencePatch(Schema):
     kind: str | None = None
+    name: str | None = None
+    theme: str | None = None
+    end_time: datetime.time | None = None
     subject: str | None = None
     reviewed_period: str | None = None
     date: datetime.date | None = None
@@ -481,6 +488,41 @@ def conference_record_past(request, data: PastConferenceIn):
 
     organization, facts = past_facts(request.user, data.dict())
     return 201, record_past_conference(request.user, organization, **facts)
+
+
+class PastCorrectionIn(Schema):
+    date: datetime.date | None = None
+    kind: str | None = None
+    number: int | None = None
+    name: str | None = None
+    subject: str | None = None
+    reviewed_period: str | None = None
+    session: str | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    venue: str | None = None
+    theme: str | None = None
+    conclusion: str | None = None
+    source_url: str | None = None
+    term_id: int | None = None
+    body_kind: str | None = None
+
+
+@router.patch("/conferences/{pk}/past/", response=ConferenceOut)
+def conference_correct_past(request, pk: int, data: PastCorrectionIn):
+    """Sửa hồ sơ hội nghị đã ghi lại (``actions.correct_past_conference``); only the fields sent change."""
+    from capuy.conferences.actions import correct_past_conference
+    from capuy.organizations.models import Term
+
+    conference = _Access(request, pk).require_manage()
+    facts = data.dict(exclude_unset=True)
+    if "term_id" in facts:
+        term_id = facts.pop("term_id")
+        facts["term"] = Term.objects.filter(organization=conference.organization, pk=term_id).first() \
+            if term_id is not None else None
+        if term_id is not None and facts["term"] is None:
+            raise ValidationError({"term_id": "Nhiệm kỳ không thuộc tổ chức này."})
+    return correct_past_conference(request.user, conference, **facts)
 
 
 @router.get("/conferences/{pk}/", response=ConferenceOut)

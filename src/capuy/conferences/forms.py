@@ -337,3 +337,22 @@ class PastConferenceForm(forms.Form):
         facts.update(chairs=[{"person": p} for p in chairs], attendees=attendees, speeches=speeches,
                      references=references, awards=awards)
         return data["organization"], facts
+
+
+class PastHeaderForm(PastConferenceForm):
+    """Correcting a past record's header facts (``actions.correct_past_conference``)."""
+
+    LISTS = ("organization", "chairs", "attendees", "groups", "speeches", "references", "awards")
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.LISTS:
+            del self.fields[name]
+        self.fields["term"].queryset = self.fields["term"].queryset.filter(organization=conference.organization)
+        if not self.is_bound:
+            for name in self.fields:
+                value = getattr(conference, name)
+                self.initial[name] = value if value is not None else ""
+
+    def facts(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.fields}

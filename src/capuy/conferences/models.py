@@ -71,7 +71,14 @@ def next_conference_number(body: Body) -> int:
     one term, so the sequence is per body: the highest number recorded for it, or the count of conferences
     held before capuy (``NumberingStart``) when higher, plus one.
     """
-    recorded = Conference.objects.filter(body=body).aggregate(n=Max("number"))["n"] or 0
+    # Past conferences recorded with the body's kind but without the body (or its term) count too (issue 13).
+    term = body.term
+    loose = Q(term__isnull=True, date__gte=term.start_date)
+    if term.end_date:
+        loose &= Q(date__lte=term.end_date)
+    same = Q(body=body) | Q(body__isnull=True, organization_id=body.organization_id, body_kind=body.kind) & (
+        Q(term=term) | loose)
+    recorded = Conference.objects.filter(same, numbered=True).aggregate(n=Max("number"))["n"] or 0
     start = NumberingStart.objects.filter(body=body).values_list("held_before", flat=True).first() or 0
     return max(recorded, start) + 1
 
@@ -403,7 +410,9 @@ class Conference(models.Model):
 
     # -- people -----------------------------------------------------------------------------------------
     def members_on_date(self):
-        """The body's members on the conference date (the people invited as members)."""
+        """The body's members on the conference date (the people invited as members); none without a body."""
+        if not self.body_id:
+            return Person.objects.none()
         return self.body.members_on(self.date)
 
     def chair_title(self, person) -> str:
@@ -591,8 +600,9 @@ class Conference(models.Model):
         if self_service and self.date != timezone.localdate():
             raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
         invitation = self._invitation_of(who)
-        # Lock the invitation so that two check-ins at once do not both pass the check.
-        Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        # Lock the invitation so that two check-ins at once do not both pass the check (ordered by pk alone: the
+        # default order joins the nullable person, and PostgreSQL locks no outer join).
+        Invitation.objects.select_for_update().filter(pk=invitation.pk).order_by("pk").first()
         existing = Attendance.objects.filter(invitation=invitation).first()
         if existing is not None and existing.status == Attendance.Status.PRESENT:
             from django.utils.formats import time_format
@@ -962,7 +972,7 @@ class Attendance(models.Model):
         verbose_name_plural = "điểm danh"
 
     def __str__(self):
-        return f"{self.invitation.person}: {self.get_status_display()}"
+        return f"{self.invitation.attendee_name}: {self.get_status_display()}"
 
     @property
     def is_present_now(self) -> bool:

@@ -174,6 +174,27 @@ def record_past(request):
                  status=400 if request.method == "POST" else 200)
 
 
+def _edit_past(request, conference):
+    """The header facts of a past record, corrected through ``actions.correct_past_conference``."""
+    from django.core.exceptions import ValidationError
+
+    from capuy.conferences.actions import correct_past_conference
+
+    form = forms.PastHeaderForm(request.POST or None, user=request.user, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        try:
+            correct_past_conference(request.user, conference, **form.facts())
+        except ValidationError as error:
+            conference.refresh_from_db()
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu hồ sơ hội nghị.")
+            return redirect(conference)
+    return _page(request, "form.html", {"form": form, "title": f"Sửa {conference.short_title}",
+                                        "back": conference.get_absolute_url()},
+                 status=400 if request.method == "POST" else 200)
+
+
 def _form_errors(form, error):
     """Put an action's ValidationError on the form: on its field when the form has it, else on the form."""
     if hasattr(error, "error_dict"):
@@ -187,6 +208,8 @@ def _form_errors(form, error):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     conference, _ = conference_or_404(request, pk, manage=True)
+    if conference.is_past:
+        return _edit_past(request, conference)
     if conference.is_closed:
         messages.error(request, "Hội nghị đã bế mạc, không thể thay đổi hồ sơ.")
         return redirect(conference)
@@ -304,7 +327,7 @@ def invite_members(request, pk):
         result["n"] = conference.invite_body_members()
     response = _act(request, conference, invite, "", reverse("conferences:prepare", args=[pk]))
     if "n" in result:
-        messages.success(request, f"Đã mời {result['n']} thành viên {conference.body.get_kind_display()}.")
+        messages.success(request, f"Đã mời {result['n']} thành viên {conference.body_kind_display}.")
     return response
 
 

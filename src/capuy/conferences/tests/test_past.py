@@ -250,3 +250,17 @@ class TitleRuleTable(PastConferenceTestCase):
                 conference = Conference(organization=self.ward, date=D(2021, 7, 20), recorded_after=True,
                                         numbered=facts.get("number") is not None, **facts)
                 self.assertEqual(conference.title, title)
+
+
+class LiveNumberingTests(PastConferenceTestCase):
+    def test_a_live_conference_follows_a_past_one_recorded_without_its_body(self):
+        Conference.objects.create(organization=self.ward, body_kind="bch", number=7, date=D(2021, 7, 20),
+                                  recorded_after=True, status=Conference.Status.CLOSED)
+        live = Conference.objects.create(body=self.ward_bch, date=D(2021, 10, 1))
+        self.assertEqual(live.number, 8)
+
+    def test_an_unnumbered_live_conference_gets_no_number(self):
+        live = Conference.objects.create(body=self.ward_bch, date=D(2021, 10, 1), numbered=False,
+                                         kind=Conference.Kind.YEAR_END, reviewed_period="năm 2021")
+        self.assertIsNone(live.number)
+        self.assertEqual(live.title, "Hội nghị tổng kết năm 2021 Ban Chấp hành Đảng bộ phường Quảng An khóa V")

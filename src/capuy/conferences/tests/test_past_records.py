@@ -204,3 +204,47 @@ class ApiTests(ConferenceTestCase):
         response = self.api(self.ward_staff, {"organization_id": self.ward.pk, **self.FACTS, "date": future})
         self.assertEqual(response.status_code, 400)
         self.assertIn("tương lai", response.json()["detail"])
+
+
+class CorrectionTests(PastRecordTestCase):
+    def test_an_office_corrects_the_end_time_of_a_past_record(self):
+        self.login(self.ward_staff)
+        response = self.client.post(reverse("conferences:edit", args=[self.review.pk]), {
+            "body_kind": "bch", "kind": "six_month", "name": self.review.name, "date": "2021-07-02",
+            "session": "morning", "start_time": "08:00", "end_time": "11:15", "conclusion": self.review.conclusion})
+        self.assertRedirects(response, self.review.get_absolute_url())
+        self.review.refresh_from_db()
+        self.assertEqual(self.review.end_time, T(11, 15))
+        self.assertEqual(self.review.end_text, "11 giờ 15")
+
+    def test_the_api_refuses_a_number_taken_and_staff_of_another_ward(self):
+        record_past_conference(self.ward_staff, self.ward, date=D(2021, 3, 1), body=self.ward_bch, number=4)
+        path = f"/conferences/{self.review.pk}/past/"
+        refused = self.api("patch", path, self.ward_staff, {"number": 4, "term_id": self.ward_term.pk})
+        self.assertEqual(refused.status_code, 400, refused.content)
+        self.assertIn("Số thứ tự 4 đã dùng", refused.json()["detail"])
+        self.assertIn(self.api("patch", path, self.other_ward_staff, {"theme": "x"}).status_code, (403, 404))
+        self.review.refresh_from_db()
+        self.assertIsNone(self.review.number)
+        self.assertEqual(self.review.theme, "")
+
+    def test_a_live_conference_is_not_corrected_this_way(self):
+        from django.core.exceptions import ValidationError
+
+        from capuy.conferences.actions import correct_past_conference
+
+        with self.assertRaises(ValidationError):
+            correct_past_conference(self.district_staff, self.make_conference(), theme="x")
+
+
+class UnrecordedCountsTests(ConferenceTestCase):
+    def test_no_quorum_is_stated_when_the_members_attendance_was_not_recorded(self):
+        conference = record_past_conference(self.ward_staff, self.ward, date=D(2021, 7, 20), body=self.ward_bch,
+                                            number=7, attendees=[{"group": GROUP}])
+        self.login(self.ward_staff)
+        for name in ("detail", "minutes"):
+            page = self.client.get(reverse(f"conferences:{name}", args=[conference.pk])).content.decode()
+            self.assertNotIn("chưa đủ số lượng", page)
+            self.assertNotIn("Tổng số thành viên Ban Chấp hành: 3", page)
+        minutes = draft_from_conference(conference, self.ward_staff)[0]
+        self.assertIn("Ban Chấp hành có …… đồng chí", minutes.content)
