@@ -652,7 +652,7 @@ def _tasks(user, conference, organization, record, deadline, imported):
 @action("Nhập hội nghị từ bản tin", page="conferences:import_confirm", api="api:conference_import_confirm")
 def import_report(user, extracted: dict, source_text: str, source_url: str = "", *, organization_id=None,
                   parent_id=None, people=None, figures=None, task_deadline=None, pending=None,
-                  file_name: str = "") -> ImportedReport:
+                  file_name: str = "", session=None) -> ImportedReport:
     """Turn a report the clerk has checked into records, in one transaction (issue 13, part 2).
 
     Creates or matches the organization (only within the clerk's subtree), the term, the people (matched by
@@ -660,7 +660,8 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     attendees, the figures as results of indicators, the tasks, and keeps the report (text, address, who,
     when, what was created) as an ``ImportedReport``. Refuses, with nothing created: an empty text, a text
     that is no conference report, an organization outside the subtree, a number already taken in the term,
-    a date in the future or without a year."""
+    a date in the future or without a year. ``session`` ("morning", "afternoon", "full_day", "" for not
+    recorded) defaults to the part of the day the text writes before the date, never to a guess."""
     _require_office(user)
     source_text = imports.check_text(source_text)
     imports.extract(source_text)  # the text itself must be a report, whatever the clerk typed
@@ -687,6 +688,7 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     chairs, attendees = _people(user, organization, extracted, people, date, imported)
     conference = record_past_conference(
         user, organization, date=date, kind=kind, term=term, body_kind="bch", number=number, subject=subject,
+        session=imports.session_of(source_text, extracted.get("event_date")) if session is None else session,
         reviewed_period=period, source_url=imported.source_url, chairs=chairs, attendees=attendees,
         awards=award_facts(extracted, organization.display_committee))
     _note_conference(conference, imported)

@@ -31,6 +31,7 @@ class ConfirmIn(Schema):
     figures: list[int | str | None] = []
     task_deadline: datetime.date | None = None
     pending_id: int | None = None
+    session: str | None = None  # "morning" | "afternoon" | "full_day" | "" (not recorded); absent: as written
 
 
 class ImportOut(Schema):
@@ -78,7 +79,7 @@ def confirm(request, data: ConfirmIn):
     imported = actions.import_report(request.user, data.extracted, data.source_text, data.source_url,
                                      organization_id=data.organization_id, parent_id=data.parent_id,
                                      people=data.people, figures=data.figures, task_deadline=data.task_deadline,
-                                     pending=pending)
+                                     pending=pending, session=data.session)
     return 201, imported
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from capuy.accounts import permissions
 from capuy.conferences import actions, imports
 from capuy.conferences.imported import ImportedReport
+from capuy.conferences.models import Conference
 from capuy.targets.models import to_decimal
 
 KIND_CHOICES = [("committee_plenary", "Hội nghị Ban Chấp hành (có số thứ tự)"),
@@ -58,7 +59,8 @@ def _review_page(request, read: dict, source_text: str, pending=None, errors=(),
         "organization": read["organization"], "outside": read["outside"], "managed": _managed(request.user),
         "people": people, "figures": figures, "kinds": KIND_CHOICES,
         "tasks": list(enumerate(record.get("tasks") or [])), "awards": list(enumerate(_awards(read))),
-        "choices": choices}, status=status)
+        "choices": choices, "sessions": [("", "Không ghi")] + list(Conference.Session.choices),
+        "session": choices.get("session", imports.session_of(source_text, record.get("event_date")))}, status=status)
 
 
 def _awards(read) -> list[dict]:
@@ -199,7 +201,7 @@ def import_confirm(request):
             request.user, record, source_text, source_url, organization_id=_id(request.POST.get("organization_id")),
             parent_id=_id(request.POST.get("parent_id")), people=choices["people"], figures=choices["figures"],
             task_deadline=request.POST.get("task_deadline") or None, pending=pending,
-            file_name=request.POST.get("file_name", ""))
+            file_name=request.POST.get("file_name", ""), session=request.POST.get("session", ""))
     except ValidationError as exc:
         errors = _messages_of(exc)
         try:
@@ -213,6 +215,7 @@ def import_confirm(request):
             read["figures"] = [imports.indicator_candidates(str(f.get("name") or ""), str(f.get("unit") or ""))
                                for f in read["record"].get("indicators") or []]
         choices["file_name"] = request.POST.get("file_name", "")
+        choices["session"] = request.POST.get("session", "")
         return _review_page(request, read, source_text, pending=pending, errors=errors, choices=choices, status=400)
     messages.success(request, f"Đã nhập {imported.conference_title} từ bản tin "
                               f"({len(imported.created_rows)} bản ghi mới). Có thể hoàn tác ở trang lần nhập.")

@@ -193,6 +193,20 @@ def _find_date(text: str, iso) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
+def session_of(source: str, iso) -> str:
+    """The part of the day the report gives just before the meeting's date ("Sáng 5/10", "chiều ngày 30/9"):
+    "morning", "afternoon", "full_day" ("cả ngày"), or "" when it says none (never a default)."""
+    _, text = shown_text(source)
+    span = _find_date(text, iso)
+    if not span:
+        return ""
+    before = text[max(0, span[0] - 20):span[0]].lower()
+    for word, session in (("cả ngày", "full_day"), ("sáng", "morning"), ("chiều", "afternoon")):
+        if re.search(rf"{word}(?:\s+(?:thứ\s+\S+|ngày|nay|qua))*[\s,]*$", before):
+            return session
+    return ""
+
+
 def _find_ordinal(text: str, ordinal) -> tuple[int, int] | None:
     if not isinstance(ordinal, int):
         return None

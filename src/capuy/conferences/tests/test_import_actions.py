@@ -41,6 +41,7 @@ class ImportTests(CapuyTestCase):
         assert (conference.organization, conference.term, conference.body) == (self.district, self.term, self.bch)
         assert conference.number == 17 and conference.date == datetime.date(2023, 10, 5)
         assert conference.status == Conference.Status.CLOSED and conference.reviewed_period == "9 tháng năm 2023"
+        assert conference.session == Conference.Session.MORNING  # "Sáng 5/10/2023" as written
         assert list(conference.chairs.all()) == [self.secretary]  # matched by name and title, not duplicated
         uyen = Person.objects.get(full_name="Trương Tú Uyên")
         assert [t.name for t in uyen.titles.all()] == ["Bí thư Đảng ủy phường Quảng An"]
