@@ -530,6 +530,7 @@ def _people(user, organization, record, choices, date, imported) -> tuple[list, 
     return chairs, attendees
 
 
+AWARD_COUNT = r"\d+\s+(?:tập thể|cá nhân|đảng viên|chi bộ|đảng bộ|đơn vị|đồng chí)"
 _AWARD_FORMS = [("bằng khen", "bang_khen"), ("giấy khen", "giay_khen"), ("huy hiệu", "huy_hieu")]
 
 
@@ -552,8 +553,10 @@ def award_facts(record, issuer_default: str = "") -> list[dict]:
             issuer = of.group(1) if of else issuer_default
         collectives = re.search(r"(\d+)\s+(?:tập thể|chi bộ|đảng bộ|đơn vị)", recipient)
         individuals = re.search(r"(\d+)\s+(?:cá nhân|đảng viên|đồng chí)", recipient)
+        # the achievement after the counts ("có thành tích xuất sắc"): the counts are their own fields
+        reason = re.sub(rf"^(?:{AWARD_COUNT})(?:\s*(?:,|và)\s*(?:{AWARD_COUNT}))*\s*", "", recipient)
         fact = {"form": form, "form_detail": form_text[:200] if form == "khac" else "", "issuer": issuer[:200],
-                "reason": recipient[:500]}
+                "reason": (reason if collectives or individuals else "")[:500]}
         if collectives or individuals:
             fact["collective_count"] = int(collectives.group(1)) if collectives else None
             fact["individual_count"] = int(individuals.group(1)) if individuals else None
@@ -684,7 +687,7 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     organization = _organization(user, extracted, organization_id, parent_id, imported)
     term = _term(organization, extracted, date, imported)
     period = str(extracted.get("period_reviewed") or "")
-    subject = f"Đánh giá kết quả thực hiện nhiệm vụ {period}" if period else ""
+    subject = ""  # a report rarely states it as such: the record keeps what was written, the period
     chairs, attendees = _people(user, organization, extracted, people, date, imported)
     conference = record_past_conference(
         user, organization, date=date, kind=kind, term=term, body_kind="bch", number=number, subject=subject,

@@ -56,6 +56,7 @@ class ImportTests(CapuyTestCase):
         award = conference.awards.get()
         assert (award.form, award.issuer, award.collective_count, award.individual_count) == (
             "giay_khen", "Quận ủy Tây Hồ", 3, 5)
+        assert award.reason == "có thành tích xuất sắc" and conference.subject == ""
         assert ["conferences.conference", conference.pk] in [row[:2] for row in imported.created_rows]
 
     def test_a_name_shared_by_two_people_is_the_clerks_choice_never_a_merge(self):
