@@ -807,6 +807,16 @@ def stage_report(user, text: str, source_url: str = "", file_name: str = "") -> 
                                          organization_name=str(read["record"].get("organization") or "")[:300])
 
 
+@action("Bỏ bản tin chờ xác nhận", page="conferences:import_discard")
+def discard_pending(user, imported: ImportedReport) -> None:
+    """A report read in a batch and not wanted: its pending record goes (nothing else was created)."""
+    if imported.created_by_id != user.pk:
+        raise Http404("Không tìm thấy bản tin chờ xác nhận.")
+    if imported.status != ImportedReport.Status.PENDING:
+        raise ValidationError("Chỉ bỏ được bản tin đang chờ xác nhận.")
+    imported.delete()
+
+
 @action("Nhập nhiều bản tin cùng lúc", page="conferences:import_start")
 def queue_reports(user, reports: list[tuple[str, str, str]]):
     """Read several reports in the background; each becomes a report waiting for the clerk's confirmation.

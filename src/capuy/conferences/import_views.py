@@ -250,3 +250,16 @@ def import_undo(request, pk):
     else:
         messages.success(request, "Đã hoàn tác lần nhập: mọi bản ghi do lần nhập tạo ra đã được xóa.")
     return redirect("conferences:import_detail", imported.pk)
+
+
+@login_required
+@require_POST
+def import_discard(request, pk):
+    imported = get_object_or_404(ImportedReport.objects.filter(created_by=request.user), pk=pk)
+    try:
+        actions.discard_pending(request.user, imported)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã bỏ bản tin chờ xác nhận.")
+    return redirect("conferences:import_start")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("nhap-ban-tin/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("nhap-ban-tin/<int:pk>/kiem-tra/", import_views.import_review, name="import_review"),
     path("nhap-ban-tin/<int:pk>/hoan-tac/", import_views.import_undo, name="import_undo"),
+    path("nhap-ban-tin/<int:pk>/bo/", import_views.import_discard, name="import_discard"),
     path("diem-danh/<str:token>/", views.check_in_token, name="check_in_token"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", views.edit, name="edit"),

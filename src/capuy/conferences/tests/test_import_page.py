@@ -196,6 +196,17 @@ class ImportPageTests(CapuyTestCase):
         pending.refresh_from_db()
         assert pending.status == ImportedReport.Status.CONFIRMED and pending.conference is not None
 
+    def test_a_pending_report_can_be_discarded_by_its_reader_only(self):
+        from capuy.conferences import actions
+
+        pending = actions.stage_report(self.district_staff, REPORT, "", "mot.txt")
+        self.login(self.other_ward_staff)
+        assert self.client.post(reverse("conferences:import_discard", args=[pending.pk])).status_code == 404
+        self.login(self.district_staff)
+        assert reverse("conferences:import_discard", args=[pending.pk]) in self.client.get(START).content.decode()
+        self.client.post(reverse("conferences:import_discard", args=[pending.pk]))
+        assert not ImportedReport.objects.exists()
+
     def test_staff_of_another_ward_cannot_see_or_undo_an_import(self):
         self.client.post(CONFIRM, self.confirm_data(self.review()))
         imported = ImportedReport.objects.get()
