@@ -134,3 +134,14 @@ class ImportTests(CapuyTestCase):
 
         with pytest.raises(Http404):
             actions.undo_import(self.other_ward_staff, imported)
+
+    def test_a_figure_goes_to_the_indicator_of_the_same_name_and_unit(self):
+        from capuy.targets.models import Indicator
+
+        indicator = Indicator.objects.create(code="DL", name="Doanh thu thương mại, dịch vụ, du lịch tăng", unit="%",
+                                             report_name="du lịch tăng")
+        imported = self.run_import()
+        assert Result.objects.get(organization=self.district).indicator == indicator
+        assert Indicator.objects.count() == 1
+        actions.undo_import(self.district_staff, imported)
+        assert not indicator.reporters.filter(pk=self.district.pk).exists()  # the link the import added goes too

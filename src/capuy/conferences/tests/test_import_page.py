@@ -117,6 +117,9 @@ class ImportPageTests(CapuyTestCase):
         assert "Hội nghị lần thứ 17" in page and "Trương Tú Uyên" in page
         imported = ImportedReport.objects.get()
         assert reverse("conferences:import_detail", args=[imported.pk]) in page
+        from capuy.targets.models import Result
+
+        assert float(Result.objects.get(organization=self.district).value) == 55.8  # a new indicator by default
         assert imported.conference == conference and imported.source_text.replace("\r\n", "\n") == REPORT
         detail = self.client.get(imported.get_absolute_url()).content.decode()
         assert "Hoàn tác toàn bộ lần nhập" in detail
