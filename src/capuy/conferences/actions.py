@@ -681,6 +681,12 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     else:
         imported = ImportedReport(created_by=user, file_name=file_name[:255], extracted=extracted)
     imported.source_text, imported.source_url = source_text, _clean_url(source_url)
+    earlier = ImportedReport.objects.visible_to(user).filter(status=ImportedReport.Status.CONFIRMED,
+                                                            source_url=imported.source_url)
+    if imported.source_url and earlier.exclude(pk=imported.pk).exists():
+        # the same article twice would record the same meeting twice (an unnumbered one passes every other check)
+        raise ValidationError({"source_url": "Bản tin ở địa chỉ này đã được nhập; hãy hoàn tác lần nhập trước nếu "
+                                             "muốn nhập lại."})
     imported.status, imported.confirmed, imported.confirmed_at = ImportedReport.Status.CONFIRMED, extracted, timezone.now()
     imported.created_rows, imported.added_links = [], []
     imported.save()

@@ -145,3 +145,7 @@ class ImportTests(CapuyTestCase):
         assert Indicator.objects.count() == 1
         actions.undo_import(self.district_staff, imported)
         assert not indicator.reporters.filter(pk=self.district.pk).exists()  # the link the import added goes too
+
+    def test_the_same_article_is_not_imported_twice(self):
+        self.run_import()
+        self.assert_refused("đã được nhập", extracted=record(ordinal=None))
