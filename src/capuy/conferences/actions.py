@@ -7,10 +7,16 @@ transaction (the decorator); views and API handlers only translate.
 import datetime
 import re
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.http import Http404
 from django.utils import timezone
 
 from capuy.accounts import permissions
+from capuy.conferences import imports
+from capuy.conferences.imported import ImportedReport
 from capuy.conferences.models import (
     Attendance,
     Conference,
@@ -19,6 +25,7 @@ from capuy.conferences.models import (
     Speech,
     SpeechKind,
 )
+from capuy.core import links, references, vietnamese
 from capuy.core.actions import action
 from capuy.organizations.models import Body
 
@@ -296,3 +303,561 @@ def correct_past_conference(user, conference, **facts) -> Conference:
     conference.full_clean()
     conference.save()
     return conference
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Importing reports (issue 13, part 2): ``read_report`` (what capuy reads in a report, nothing written),
+# ``import_report`` (the clerk's confirmation: one transaction), ``undo_import``, ``stage_report`` and
+# ``queue_reports`` (several reports at once, in the background).
+# ---------------------------------------------------------------------------------------------------------
+
+OFFICE_ONLY = "Chỉ văn phòng cấp ủy mới được nhập hội nghị từ bản tin."
+KINDS = {"committee_plenary": "regular", "year_end_review": "year_end", "mid_term_review": "mid_term",
+         "other": "thematic"}
+
+
+def _require_office(user):
+    """Office staff of some organization (or an administrator) import reports; anyone else is refused."""
+    if not user.is_authenticated:
+        raise PermissionDenied(OFFICE_ONLY)
+    managed = permissions.organization_filter(user, permissions.MANAGE_ROLES)
+    if managed is not None and not permissions.readable_organizations(user, permissions.MANAGE_ROLES).exists():
+        raise PermissionDenied(OFFICE_ONLY)
+
+
+def _clean_url(url) -> str:
+    url = (url or "").strip()[:500]
+    return url if url and links.is_safe(url) and re.match(r"https?://", url) else ""
+
+
+# ---------------------------------------------------------------------------------------------------- reading
+@action("Đọc bản tin hội nghị", page="conferences:import_start", api="api:conference_import_extract")
+def read_report(user, text: str, source_url: str = "") -> dict:
+    """What capuy reads in a report, and what it would match: nothing is written.
+
+    Returns ``{"record", "text", "source_url", "marks", "organization", "outside", "people", "figures"}``."""
+    _require_office(user)
+    imports.check_text(text)
+    record = imports.extract(text)
+    url_line, shown = imports.shown_text(text)
+    organization, outside = imports.match_organization(user, record.get("organization") or "")
+    figures = []
+    for figure in record.get("indicators") or []:
+        figures.append(imports.indicator_candidates(str(figure.get("name") or ""), str(figure.get("unit") or "")))
+    return {"record": record, "text": shown, "source_url": _clean_url(source_url or url_line),
+            "marks": imports.marks(shown, record), "organization": organization, "outside": outside,
+            "people": imports.match_people(user, record), "figures": figures}
+
+
+# ---------------------------------------------------------------------------------------------------- importing
+def _organization(user, record, organization_id, parent_id, imported):
+    """The organization whose conference it is (issue 13 §2): the one the clerk chose, or the one the report
+    names, within the clerk's subtree; a report of an organization outside it is refused; an organization
+    capuy does not hold is created only under a parent the clerk's office manages."""
+    from capuy.organizations.models import Organization
+
+    name = str(record.get("organization") or "").strip()
+    if organization_id:
+        organization = references.readable(user, Organization, organization_id, "organization_id",
+                                           within=permissions.readable_organizations(user))
+        if not permissions.can_manage(user, organization):
+            raise ValidationError({"organization_id": f"{organization.name} nằm ngoài phạm vi quản lý của đồng chí."})
+        return organization
+    matched, outside = imports.match_organization(user, name)
+    if matched:
+        return matched
+    if outside:
+        raise ValidationError({"organization": f"Bản tin là của {outside.display_committee}, ngoài phạm vi quản lý "
+                                               "của đồng chí; không có gì được tạo."})
+    if not parent_id:
+        raise ValidationError({"organization": f"Không tìm thấy tổ chức “{name or '(trống)'}” trong phạm vi quản "
+                                               "lý; hãy chọn tổ chức, hoặc chọn cấp trên để tạo tổ chức mới."})
+    parent = references.readable(user, Organization, parent_id, "parent_id",
+                                 within=permissions.readable_organizations(user))
+    if not permissions.can_manage(user, parent):
+        raise ValidationError({"parent_id": f"{parent.name} nằm ngoài phạm vi quản lý của đồng chí."})
+    if not name:
+        raise ValidationError({"organization": "Cần ghi tên tổ chức để tạo mới."})
+    key = imports.organization_key(name)
+    kind = {"province": "province", "district": "district", "cell": "cell"}.get(record.get("level"), "grassroots")
+    committee = name if re.match(r"(?i)(?:thành|tỉnh|quận|huyện|thị|đảng|chi)\s+ủy", name) else ""
+    organization = Organization(parent=parent, kind=kind, name=_organization_name(name, key), committee_name=committee)
+    organization.full_clean(exclude=["path"])
+    organization.save()
+    imported.note_created(organization)
+    return organization
+
+
+def _organization_name(name: str, key: str) -> str:
+    """ "Quận ủy Kiến An" → "Đảng bộ quận Kiến An": the organization, not its committee."""
+    name = re.sub(r"^(?:Ban Chấp hành|Ban Thường vụ|BCH|BTV)\s+", "", name.strip())
+    m = re.match(r"(?i)(thành|tỉnh|quận|huyện|thị|đảng)\s+ủy\s+(.*)", name)
+    if not m:
+        return name[:200]
+    unit = {"thành": "thành phố ", "tỉnh": "tỉnh ", "quận": "quận ", "huyện": "huyện ", "thị": "thị xã ",
+            "đảng": ""}[m.group(1).lower()]
+    return f"Đảng bộ {unit}{m.group(2)}"[:200]
+
+
+def _term(organization, record, date, imported):
+    """The term the report names ("khóa VI", "nhiệm kỳ 2020-2025") or that covers the date; created when
+    the report names it and it is not recorded yet. None when the report says nothing and none covers it."""
+    from capuy.organizations.models import Term
+
+    written = str(record.get("term") or "")
+    roman = re.search(r"\b([IVXLC]+|\d{1,2})\b", written)
+    congress = None
+    if roman:
+        congress = int(roman.group(1)) if roman.group(1).isdigit() else imports.extraction.roman_to_int(roman.group(1))
+    years = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(record.get("term_years") or ""))
+    terms = Term.objects.filter(organization=organization)
+    term = None
+    if congress:
+        term = terms.filter(congress_number=congress).first()
+    if term is None and years:
+        term = terms.filter(start_year=int(years.group(1)), end_year=int(years.group(2))).first()
+    if term is None and not (congress or years):
+        term = terms.covering(date).first()
+    if term is not None:
+        if not term.covers(date):
+            raise ValidationError({"event_date": f"Ngày họp nằm ngoài nhiệm kỳ {term}."})
+        return term
+    if not (congress and years):
+        return None
+    start_year, end_year = int(years.group(1)), int(years.group(2))
+    term = Term(organization=organization, congress_number=congress, start_year=start_year, end_year=end_year,
+                start_date=min(datetime.date(start_year, 1, 1), date), end_date=None)
+    term.full_clean()
+    term.save()
+    imported.note_created(term)
+    return term
+
+
+def _kind(record) -> str:
+    kind = record.get("conference_kind") or "other"
+    if kind in ("congress", "council_session"):
+        raise ValidationError({"conference_kind": "Bản tin về đại hội hoặc kỳ họp HĐND: capuy chỉ nhập hội nghị của "
+                                                  "cấp ủy; không có gì được tạo."})
+    if kind == "periodic_review":
+        return "nine_month" if "9" in str(record.get("period_reviewed") or "") else "six_month"
+    return KINDS.get(kind, "thematic")
+
+
+_LISTS = {"chair": ("Người chủ trì", dict), "attendees": ("Đại biểu", dict), "indicators": ("Số liệu", dict),
+          "awards": ("Khen thưởng", dict), "tasks": ("Nhiệm vụ", str)}
+
+
+def _check_shape(extracted) -> None:
+    """The record has the keys of LABELS.md with lists where lists belong (a client may send anything)."""
+    if not isinstance(extracted, dict):
+        raise ValidationError({"extracted": "Thiếu nội dung hội nghị đã đọc."})
+    for key, (label, kind) in _LISTS.items():
+        value = extracted.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, kind) for v in value)):
+            raise ValidationError({key: f"{label}: cần một danh sách đúng dạng."})
+    for key in ("organization", "term", "term_years", "event_date", "period_reviewed", "conference_kind", "level"):
+        if extracted.get(key) is not None and not isinstance(extracted[key], str):
+            raise ValidationError({key: "Giá trị phải là chuỗi ký tự."})
+
+
+def _date(record) -> datetime.date:
+    """The meeting day (issue 13 "Bad input"): a whole date, never in the future (only past meetings)."""
+    written = record.get("event_date")
+    date = imports.parse_date(written)
+    if date is None:
+        raise ValidationError({"event_date": "Cần ghi ngày họp đủ ngày, tháng, năm" +
+                               (f" (bản tin chỉ ghi “{written}”)." if written else ".")})
+    if date > timezone.localdate():
+        raise ValidationError({"event_date": f"Ngày họp {vietnamese.numeric_date(date)} chưa đến; chỉ nhập hội nghị "
+                                             "đã diễn ra."})
+    return date
+
+
+def _ordinal(record) -> int | None:
+    ordinal = record.get("ordinal")
+    if ordinal in (None, ""):
+        return None
+    try:
+        ordinal = int(ordinal)
+    except (TypeError, ValueError):
+        raise ValidationError({"ordinal": "Số thứ tự hội nghị phải là số."}) from None
+    if not 1 <= ordinal <= 999:
+        raise ValidationError({"ordinal": "Số thứ tự hội nghị phải từ 1 đến 999."})
+    return ordinal
+
+
+def _person(user, organization, person, choice, date, imported):
+    """The person a report names: the clerk's choice, the sure match, or a new person (never a silent merge)."""
+    from capuy.organizations.models import Person, Title
+
+    if choice == "skip":
+        return None
+    if isinstance(choice, int) or (isinstance(choice, str) and choice.isdigit()):
+        return references.readable(user, Person, int(choice), "people")
+    if choice in (None, "", "auto"):
+        if person.match is not None:
+            return person.match
+        if person.ambiguous:
+            raise ValidationError({"people": f"Có {len(person.candidates)} người tên {person.name} trong hồ sơ mà "
+                                             "chức danh không khớp chắc chắn: hãy chọn đúng người hoặc tạo người mới."})
+    elif choice != "new":
+        raise ValidationError({"people": f"Lựa chọn “{choice}” cho {person.name} không hợp lệ."})
+    created = Person(full_name=person.name, organization=organization)
+    created.full_clean()
+    created.save()
+    imported.note_created(created)
+    for order, name in enumerate(Person.normalize_title_names(person.titles), 1):
+        title = Title.objects.create(person=created, name=name, order=order)
+        imported.note_created(title)
+    return created
+
+
+def _people(user, organization, record, choices, date, imported) -> tuple[list, list]:
+    """(chairs, attendees) as ``record_past_conference`` takes them, each person matched or created."""
+    people = imports.match_people(user, record)
+    choices = list(choices or [])
+    if len(choices) > len(people):
+        raise ValidationError({"people": "Danh sách lựa chọn người nhiều hơn số người trong bản tin."})
+    choices += [None] * (len(people) - len(choices))
+    chairs, attendees, seen = [], [], set()
+    for person, choice in zip(people, choices, strict=True):
+        found = _person(user, organization, person, choice, date, imported)
+        if found is None or found.pk in seen:
+            continue
+        seen.add(found.pk)
+        fact = {"person": found, "title": ", ".join(person.titles)[:300]}
+        (chairs if person.chair else attendees).append(fact)
+    return chairs, attendees
+
+
+AWARD_COUNT = r"\d+\s+(?:tập thể|cá nhân|đảng viên|chi bộ|đảng bộ|đơn vị|đồng chí)"
+_AWARD_FORMS = [("bằng khen", "bang_khen"), ("giấy khen", "giay_khen"), ("huy hiệu", "huy_hieu")]
+
+
+def award_facts(record, issuer_default: str = "") -> list[dict]:
+    """The awards of a report as counted awards: "Giấy khen của Chủ tịch UBND huyện" for "03 tập thể và 05 cá
+    nhân" → form, issuer and counts (names and decision may come later, issue 13 §1)."""
+    out = []
+    for index, award in enumerate(record.get("awards") or [], 1):
+        if not isinstance(award, dict):
+            continue
+        form_text = " ".join(str(award.get("form") or "").split())
+        recipient = " ".join(str(award.get("recipient") or "").split())
+        if not (form_text or recipient):
+            continue
+        lowered = form_text.lower()
+        form = next((code for word, code in _AWARD_FORMS if lowered.startswith(word)), "khac")
+        issuer = " ".join(str(award.get("issuer") or "").split())
+        if not issuer:
+            of = re.search(r"\bcủa\s+(.+)$", form_text)
+            issuer = of.group(1) if of else issuer_default
+        collectives = re.search(r"(\d+)\s+(?:tập thể|chi bộ|đảng bộ|đơn vị)", recipient)
+        individuals = re.search(r"(\d+)\s+(?:cá nhân|đảng viên|đồng chí)", recipient)
+        # the achievement after the counts ("có thành tích xuất sắc"): the counts are their own fields
+        reason = re.sub(rf"^(?:{AWARD_COUNT})(?:\s*(?:,|và)\s*(?:{AWARD_COUNT}))*\s*", "", recipient)
+        fact = {"form": form, "form_detail": form_text[:200] if form == "khac" else "", "issuer": issuer[:200],
+                "reason": (reason if collectives or individuals else "")[:500]}
+        if collectives or individuals:
+            fact["collective_count"] = int(collectives.group(1)) if collectives else None
+            fact["individual_count"] = int(individuals.group(1)) if individuals else None
+        else:
+            fact["collective_name"] = recipient[:200]
+        if not fact["issuer"]:
+            raise ValidationError({"awards": f"Khen thưởng thứ {index}: cần ghi cơ quan, người khen thưởng "
+                                             "(ví dụ Chủ tịch UBND huyện), hoặc bỏ chọn khen thưởng này."})
+        out.append(fact)
+    return out
+
+
+def _note_conference(conference, imported) -> None:
+    """The conference and every row recorded with it (attendance, speeches, references, awards)."""
+    from capuy.members.models import Commendation
+
+    imported.note_created(conference)
+    for queryset in (conference.invitations.all(), conference.attendances.all(), conference.speeches.all(),
+                     conference.references.all() if hasattr(conference, "references") else [],
+                     Commendation.objects.filter(conference=conference)):
+        for row in queryset:
+            imported.note_created(row)
+
+
+def _figures(user, conference, organization, record, choices, imported):
+    """Each figure kept becomes the organization's result for the reviewed period (targets app)."""
+    from capuy.targets.models import Indicator, Result, to_decimal
+
+    figures = list(record.get("indicators") or [])
+    choices = list(choices or []) + [None] * max(0, len(figures) - len(choices or []))
+    kept = [(i, f, c) for i, (f, c) in enumerate(zip(figures, choices[:len(figures)], strict=True)) if c != "skip"]
+    if not kept:
+        return
+    period = imports.period_of(str(record.get("period_reviewed") or ""))
+    if period is None:
+        raise ValidationError({"period_reviewed": "Không xác định được kỳ báo cáo (ví dụ “9 tháng năm 2023”) để "
+                                                  "lưu số liệu vào chỉ tiêu; hãy ghi kỳ đánh giá hoặc bỏ chọn số liệu."})
+    kind, year, number = period
+    for i, figure, choice in kept:
+        name = " ".join(str(figure.get("name") or "").split())[:300]
+        unit = " ".join(str(figure.get("unit") or "").split())[:40]
+        if not name or not unit:
+            raise ValidationError({"indicators": f"Số liệu thứ {i + 1} cần có tên chỉ tiêu và đơn vị tính."})
+        value = to_decimal(figure.get("value"))
+        if value is None:
+            raise ValidationError({"indicators": f"Giá trị của số liệu “{name}” không phải là số."})
+        if isinstance(choice, int) or (isinstance(choice, str) and choice.isdigit()):
+            indicator = Indicator.objects.filter(pk=int(choice)).first()
+            if indicator is None:
+                raise ValidationError({"indicators": f"Không tìm thấy chỉ tiêu có mã {choice}."})
+        elif choice in (None, "", "auto", "new"):
+            found = imports.indicator_candidates(name, unit) if choice != "new" else []
+            indicator = found[0] if len(found) == 1 else None
+            if indicator is None:
+                indicator = Indicator(code=f"NB{imported.pk}-{i + 1}", name=name, report_name=name, unit=unit,
+                                      value_type=Indicator.ValueType.NUMBER, rollup=Indicator.Rollup.NONE,
+                                      report_as=Indicator.ReportAs.VALUE)
+                indicator.full_clean()
+                indicator.save()
+                imported.note_created(indicator)
+        else:
+            raise ValidationError({"indicators": f"Lựa chọn “{choice}” cho số liệu thứ {i + 1} không hợp lệ."})
+        if not indicator.reporters.filter(pk=organization.pk).exists():
+            indicator.reporters.add(organization)
+            imported.added_links.append(["targets.indicator.reporters", indicator.pk, organization.pk])
+        result = Result(organization=organization, indicator=indicator, period_kind=kind, year=year,
+                        period_number=number, value=value,
+                        note=str(figure.get("comparison") or "")[:500], status=Result.Status.APPROVED,
+                        entered_by=user, approved_by=user, approved_at=timezone.now())
+        try:
+            result.full_clean()
+        except ValidationError as exc:
+            raise ValidationError({"indicators": [f"Số liệu “{name}”: {m}" for m in exc.messages]}) from None
+        result.save()
+        imported.note_created(result)
+
+
+def _tasks(user, conference, organization, record, deadline, imported):
+    from capuy.tasks.models import SourceKind, Task
+
+    deadline = imports.parse_date(deadline) if deadline else datetime.date(conference.date.year, 12, 31)
+    if deadline is None or deadline < conference.date:
+        raise ValidationError({"task_deadline": "Thời hạn của các nhiệm vụ phải là một ngày từ ngày họp trở đi."})
+    for text in record.get("tasks") or []:
+        text = " ".join(str(text).split())
+        if not text:
+            continue
+        task = Task(organization=organization, source_kind=SourceKind.CONFERENCE, conference=conference,
+                    source_text=f"{conference.short_title}"[:300], title=text[:500], content=text,
+                    lead_organization=organization, start_date=conference.date, deadline=deadline, created_by=user)
+        task.full_clean()
+        task.save()
+        imported.note_created(task)
+
+
+@action("Nhập hội nghị từ bản tin", page="conferences:import_confirm", api="api:conference_import_confirm")
+def import_report(user, extracted: dict, source_text: str, source_url: str = "", *, organization_id=None,
+                  parent_id=None, people=None, figures=None, task_deadline=None, pending=None,
+                  file_name: str = "", session=None) -> ImportedReport:
+    """Turn a report the clerk has checked into records, in one transaction (issue 13, part 2).
+
+    Creates or matches the organization (only within the clerk's subtree), the term, the people (matched by
+    name and title; an ambiguous name is the clerk's choice), the past conference with its chairs and
+    attendees, the figures as results of indicators, the tasks, and keeps the report (text, address, who,
+    when, what was created) as an ``ImportedReport``. Refuses, with nothing created: an empty text, a text
+    that is no conference report, an organization outside the subtree, a number already taken in the term,
+    a date in the future or without a year. ``session`` ("morning", "afternoon", "full_day", "" for not
+    recorded) defaults to the part of the day the text writes before the date, never to a guess."""
+    _require_office(user)
+    source_text = imports.check_text(source_text)
+    imports.extract(source_text)  # the text itself must be a report, whatever the clerk typed
+    _check_shape(extracted)
+    date = _date(extracted)
+    number = _ordinal(extracted)
+    kind = _kind(extracted)
+    if pending is not None:
+        imported = ImportedReport.objects.select_for_update().filter(pk=pending.pk).first()
+        if imported is None or imported.created_by_id != user.pk:
+            raise Http404("Không tìm thấy bản tin chờ xác nhận.")
+        if imported.status != ImportedReport.Status.PENDING:
+            raise ValidationError("Bản tin này đã được xác nhận hoặc đã hoàn tác.")
+    else:
+        imported = ImportedReport(created_by=user, file_name=file_name[:255], extracted=extracted)
+    imported.source_text, imported.source_url = source_text, _clean_url(source_url)
+    earlier = ImportedReport.objects.visible_to(user).filter(status=ImportedReport.Status.CONFIRMED,
+                                                            source_url=imported.source_url)
+    if imported.source_url and earlier.exclude(pk=imported.pk).exists():
+        # the same article twice would record the same meeting twice (an unnumbered one passes every other check)
+        raise ValidationError({"source_url": "Bản tin ở địa chỉ này đã được nhập; hãy hoàn tác lần nhập trước nếu "
+                                             "muốn nhập lại."})
+    imported.status, imported.confirmed, imported.confirmed_at = ImportedReport.Status.CONFIRMED, extracted, timezone.now()
+    imported.created_rows, imported.added_links = [], []
+    imported.save()
+    organization = _organization(user, extracted, organization_id, parent_id, imported)
+    term = _term(organization, extracted, date, imported)
+    period = str(extracted.get("period_reviewed") or "")
+    subject = ""  # a report rarely states it as such: the record keeps what was written, the period
+    chairs, attendees = _people(user, organization, extracted, people, date, imported)
+    conference = record_past_conference(
+        user, organization, date=date, kind=kind, term=term, body_kind="bch", number=number, subject=subject,
+        session=imports.session_of(source_text, extracted.get("event_date")) if session is None else session,
+        reviewed_period=period, source_url=imported.source_url, chairs=chairs, attendees=attendees,
+        awards=award_facts(extracted, organization.display_committee))
+    _note_conference(conference, imported)
+    _figures(user, conference, organization, extracted, figures, imported)
+    _tasks(user, conference, organization, extracted, task_deadline, imported)
+    imported.organization, imported.organization_name = organization, organization.name
+    imported.conference, imported.conference_title = conference, conference.title[:500]
+    imported.confirmed = extracted
+    imported.save()
+    return imported
+
+
+# ---------------------------------------------------------------------------------------------------- undoing
+def _readable_import(user, imported) -> ImportedReport:
+    if not ImportedReport.objects.visible_to(user).filter(pk=imported.pk).exists():
+        raise Http404("Không tìm thấy bản tin đã nhập.")
+    return imported
+
+
+class _DryRun(Exception):
+    def __init__(self, refusal):
+        self.refusal = refusal
+
+
+def undo_refusal(imported: ImportedReport) -> str | None:
+    """Why the import cannot be undone (something else refers to what it created), or None.
+
+    Rule (issue 13): an import is undone as a whole or not at all, and only while nothing recorded later
+    refers to its records: deleting them must not delete or change any row the import did not create. Tried
+    for real in a transaction that is always rolled back."""
+    try:
+        with transaction.atomic():
+            raise _DryRun(_delete_created(imported))
+    except _DryRun as outcome:
+        return outcome.refusal
+
+
+def _delete_created(imported) -> str | None:
+    """Delete the created rows newest first; the first row another record refers to stops it (returned)."""
+    rows = _created_objects(imported)
+    created = {(obj._meta.label_lower, obj.pk) for obj in rows}
+    for label, indicator_pk, organization_pk in imported.added_links:
+        if label == "targets.indicator.reporters":
+            apps.get_model("targets.indicator").reporters.through.objects.filter(
+                indicator_id=indicator_pk, organization_id=organization_pk).delete()
+    for obj in reversed(rows):
+        collector = Collector(using="default")
+        try:
+            collector.collect([obj])
+        except (ProtectedError, RestrictedError) as exc:
+            blocking = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+            return _refusal(next(iter(blocking)))
+        for model, instances in collector.data.items():
+            for other in instances:
+                if (model._meta.label_lower, other.pk) not in created and not model._meta.auto_created:
+                    return _refusal(other)
+        for queryset in collector.fast_deletes:
+            if not queryset.model._meta.auto_created:  # links of a many-to-many field go with the row
+                for other in queryset:
+                    if (other._meta.label_lower, other.pk) not in created:
+                        return _refusal(other)
+        for (field, _value), updates in collector.field_updates.items():
+            if field.model is ImportedReport:
+                continue
+            for update in updates:
+                for other in (update if hasattr(update, "model") else [update]):
+                    return _refusal(other)
+        collector.delete()
+    return None
+
+
+def _refusal(obj) -> str:
+    return (f"Không thể hoàn tác: {obj._meta.verbose_name} “{str(obj)[:100]}” được ghi sau đó đang tham chiếu đến "
+            "dữ liệu của lần nhập này. Hãy xóa hoặc sửa dữ liệu đó trước.")
+
+
+def _created_objects(imported) -> list:
+    out = []
+    for label, pk, _ in imported.created_rows:
+        model = apps.get_model(label)
+        obj = model.objects.filter(pk=pk).first()
+        if obj is not None:
+            out.append(obj)
+    return out
+
+
+@action("Hoàn tác lần nhập bản tin", page="conferences:import_undo", api="api:conference_import_undo")
+def undo_import(user, imported: ImportedReport) -> ImportedReport:
+    """Delete everything the import created, as a whole, or refuse with the reason (``undo_refusal``)."""
+    _readable_import(user, imported)
+    imported = ImportedReport.objects.select_for_update().get(pk=imported.pk)
+    if imported.organization_id and not permissions.can_manage(user, imported.organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được hoàn tác lần nhập.")
+    if imported.status != ImportedReport.Status.CONFIRMED:
+        raise ValidationError("Chỉ hoàn tác được bản tin đã nhập và chưa hoàn tác.")
+    refusal = _delete_created(imported)
+    if refusal:
+        raise ValidationError(refusal)
+    ImportedReport.objects.filter(pk=imported.pk).update(status=ImportedReport.Status.UNDONE, undone_by=user,
+                                                         undone_at=timezone.now(), conference=None)
+    imported.refresh_from_db()
+    return imported
+
+
+# ---------------------------------------------------------------------------------------------------- batches
+@action("Đọc một bản tin để chờ xác nhận", page="conferences:import_start")
+def stage_report(user, text: str, source_url: str = "", file_name: str = "") -> ImportedReport:
+    """Keep a report read in a batch for the clerk to check and confirm later (``import_report(pending=…)``)."""
+    read = read_report(user, text, source_url)
+    return ImportedReport.objects.create(created_by=user, file_name=file_name[:255], source_text=text,
+                                         source_url=read["source_url"], extracted=read["record"],
+                                         organization=read["organization"],
+                                         organization_name=str(read["record"].get("organization") or "")[:300])
+
+
+@action("Bỏ bản tin chờ xác nhận", page="conferences:import_discard")
+def discard_pending(user, imported: ImportedReport) -> None:
+    """A report read in a batch and not wanted: its pending record goes (nothing else was created)."""
+    if imported.created_by_id != user.pk:
+        raise Http404("Không tìm thấy bản tin chờ xác nhận.")
+    if imported.status != ImportedReport.Status.PENDING:
+        raise ValidationError("Chỉ bỏ được bản tin đang chờ xác nhận.")
+    imported.delete()
+
+
+@action("Nhập nhiều bản tin cùng lúc", page="conferences:import_start")
+def queue_reports(user, reports: list[tuple[str, str, str]]):
+    """Read several reports in the background; each becomes a report waiting for the clerk's confirmation.
+    ``reports``: [(file name, text, source address)]. Returns the background job."""
+    from capuy.core import jobs
+
+    _require_office(user)
+    if not reports:
+        raise ValidationError({"files": imports.EMPTY_MESSAGE})
+    if len(reports) > imports.MAX_REPORTS_AT_ONCE:
+        raise ValidationError({"files": f"Mỗi lần chỉ nhập tối đa {imports.MAX_REPORTS_AT_ONCE} bản tin."})
+    from django.urls import reverse
+
+    return jobs.start("import_reports", f"Đọc {len(reports)} bản tin hội nghị", "capuy.conferences.actions.run_batch",
+                      user.pk, [list(r) for r in reports], owner=user, total=len(reports),
+                      result_url=reverse("conferences:import_start") + "?cho=1")
+
+
+def run_batch(job, user_id: int, reports: list) -> dict:
+    """The worker's side of ``queue_reports``: each report read and kept apart, one outcome row per report."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=user_id)
+    rows, staged = [], 0
+    job.progress(0, len(reports), "Đang đọc các bản tin…", force=True)
+    for n, (name, text, url) in enumerate(reports, 1):
+        try:
+            imported = stage_report(user, text, url, name)
+        except (ValidationError, PermissionDenied) as exc:
+            rows.append([name, "Lỗi", " ".join(getattr(exc, "messages", [str(exc)]))])
+        else:
+            staged += 1
+            record = imported.extracted
+            what = " – ".join(str(v) for v in (record.get("organization"), record.get("ordinal") and
+                                                 f"lần thứ {record['ordinal']}", record.get("event_date")) if v)
+            rows.append([name, "Chờ xác nhận", what])
+        job.progress(n, len(reports), f"Đã đọc {n}/{len(reports)} bản tin")
+    return {"rows": rows, "message": f"Đã đọc {staged}/{len(reports)} bản tin; hãy kiểm tra và xác nhận từng bản."}

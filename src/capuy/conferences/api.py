@@ -813,3 +813,9 @@ def publish_summary(request, pk: int, draft_id: int):
     draft.save(update_fields=["summary_published_at"])
     return draft
 
+
+
+# Importing reports (issue 13, part 2) lives in its own module; its paths start with /conferences/imports/.
+from capuy.conferences import import_api  # noqa: E402
+
+router.add_router("", import_api.router)

@@ -1342,3 +1342,5 @@ class ConferenceReference(models.Model):
     def clean(self):
         if not (self.number.strip() or self.title.strip() or self.document_id):
             raise ValidationError({"number": "Văn bản được nhắc đến cần số, ký hiệu hoặc trích yếu."})
+
+from capuy.conferences.imported import ImportedReport  # noqa: E402,F401  (import of reports, issue 13)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capuy.conferences import views
+from capuy.conferences import import_views, views
 
 app_name = "conferences"
 urlpatterns = [
@@ -9,6 +9,12 @@ urlpatterns = [
     path("su-kien-cua-toi/", views.my_events, name="my_events"),
     path("tao-moi/", views.create, name="create"),
     path("ghi-lai/", views.record_past, name="record_past"),
+    path("nhap-ban-tin/", import_views.import_start, name="import_start"),
+    path("nhap-ban-tin/xac-nhan/", import_views.import_confirm, name="import_confirm"),
+    path("nhap-ban-tin/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("nhap-ban-tin/<int:pk>/kiem-tra/", import_views.import_review, name="import_review"),
+    path("nhap-ban-tin/<int:pk>/hoan-tac/", import_views.import_undo, name="import_undo"),
+    path("nhap-ban-tin/<int:pk>/bo/", import_views.import_discard, name="import_discard"),
     path("diem-danh/<str:token>/", views.check_in_token, name="check_in_token"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", views.edit, name="edit"),

@@ -48,6 +48,8 @@ KINDS = {k.name: k for k in [
     Kind("webp", "WebP", (".webp",), "image/webp"),
     Kind("gif", "GIF", (".gif",), "image/gif"),
     Kind("csv", "CSV", (".csv",), "text/csv"),
+    Kind("txt", "TXT", (".txt",), "text/plain"),
+    Kind("html", "HTML", (".html", ".htm"), "text/html"),
 ]}
 ZIPPED = {"docx", "xlsx", "odt", "ods"}
 IMAGES = {"png", "jpeg", "webp", "gif"}
@@ -122,6 +124,10 @@ def sniff(data_file, extension: str = "") -> str | None:
         return {".doc": "doc", ".xls": "xls"}.get(extension)
     if extension == ".csv" and b"\x00" not in head:
         return "csv"
+    # Plain text has no signature: the name says which, and a NUL byte says it is not text (the reader of
+    # such a file must still refuse text it cannot decode).
+    if extension in (".txt", ".html", ".htm") and b"\x00" not in head:
+        return "txt" if extension == ".txt" else "html"
     return None
 
 
