@@ -4,7 +4,6 @@ bodies, a year of conferences and documents, ratings; without flooding the histo
 import io
 import json
 
-from capuy.core.models import HistoryEntry as LogEntry
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count, Max
@@ -12,6 +11,7 @@ from django.test import TestCase
 
 from capuy.conferences.models import Conference
 from capuy.core import vietnamese
+from capuy.core.models import HistoryEntry as LogEntry
 from capuy.documents.models import Document, NumberCounter
 from capuy.members.models import PartyMember, Rating, RatingCampaign
 from capuy.organizations import nation
