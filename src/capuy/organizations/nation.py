@@ -353,26 +353,31 @@ class NationBuilder:
         day0 = datetime.date(1940, 1, 1).toordinal()
 
         def person_rows():
+            # Drawn a cell at a time (one ``choices`` call per column), which is several times faster than per row.
             for (cell_id, _path), count in zip(self.cells, per_cell, strict=True):
                 first = None
-                for _ in range(count):
-                    pk = next(person_ids)
-                    first = first or pk
-                    gender = "nu" if rng.random() < 0.38 else "nam"
-                    m_names, m_cum = middles[gender]
-                    g_names, g_cum = givens[gender]
-                    full = (f"{rng.choices(family, cum_weights=family_cum)[0]} "
-                            f"{rng.choices(m_names, cum_weights=m_cum)[0]} {rng.choices(g_names, cum_weights=g_cum)[0]}")
-                    sort_key, search = _name_keys(full)
-                    born = datetime.date.fromordinal(day0 + rng.randrange(23_000))  # 1940–2002
-                    admitted = born.replace(year=born.year + rng.randint(18, 40), day=min(born.day, 28))
-                    if admitted > today:
-                        admitted = today - datetime.timedelta(days=rng.randrange(30, 700))
-                    people.append((pk, full, gender, born, "", cell_id, sort_key, search))
-                    members.append((pk, admitted))
-                    if len(people) >= 50_000:
-                        yield from people
-                        people.clear()
+                if count:
+                    women = [rng.random() < 0.38 for _ in range(count)]
+                    families = rng.choices(family, cum_weights=family_cum, k=count)
+                    middle = {g: rng.choices(middles[g][0], cum_weights=middles[g][1], k=count) for g in middles}
+                    given = {g: rng.choices(givens[g][0], cum_weights=givens[g][1], k=count) for g in givens}
+                    born_days = rng.choices(range(23_000), k=count)  # 1940–2002
+                    ages = rng.choices(range(18, 41), k=count)
+                    for i in range(count):
+                        pk = next(person_ids)
+                        first = first or pk
+                        gender = "nu" if women[i] else "nam"
+                        full = f"{families[i]} {middle[gender][i]} {given[gender][i]}"
+                        sort_key, search = _name_keys(full)
+                        born = datetime.date.fromordinal(day0 + born_days[i])
+                        admitted = born.replace(year=born.year + ages[i], day=min(born.day, 28))
+                        if admitted > today:
+                            admitted = today - datetime.timedelta(days=30 + born_days[i] % 670)
+                        people.append((pk, full, gender, born, "", cell_id, sort_key, search))
+                        members.append((pk, admitted))
+                if len(people) >= 50_000:
+                    yield from people
+                    people.clear()
                 self.cell_people[cell_id] = (first, count)
             yield from people
             people.clear()
