@@ -388,6 +388,7 @@ class NationBuilder:
         year_ago = today - datetime.timedelta(days=365)
 
         first_member = None
+        self.off_rolls = set()  # member ids no longer on the rolls: not rated
 
         def member_rows():
             nonlocal first_member
@@ -406,6 +407,8 @@ class NationBuilder:
                     status, flag = "suspended", "suspended"
                 elif roll < 0.0215:
                     status = "deceased"
+                if status == "deceased":
+                    self.off_rolls.add(pk)
                 if status not in ("official", "probationary"):
                     day = max(admitted, year_ago) + datetime.timedelta(days=rng.randrange(0, 300))
                     changes.append((next(change_ids), pk, status, min(day, today), "", ""))
@@ -628,6 +631,8 @@ class NationBuilder:
                 campaign = campaign_of[int(path[start:start + PATH_STEP])]
                 first, count = self.cell_people[cell_id]
                 for person_id in range(first, first + count) if count else ():
+                    if person_id + self.member_offset in self.off_rolls:
+                        continue
                     roll = rng.random()
                     step = "pending" if roll < 0.2 else "self" if roll < 0.7 else "appraised"
                     level = rng.choices(LEVELS, weights=LEVEL_WEIGHTS)[0]

@@ -85,7 +85,8 @@ class GenerateNationTests(TestCase):
         assert document.search_text == document.build_search_text()
 
     def test_every_member_on_the_rolls_is_rated_by_their_grassroots(self):
-        assert Rating.objects.count() == MEMBERS
+        assert Rating.objects.count() == PartyMember.objects.on_rolls().count()
+        assert not Rating.objects.exclude(member__in=PartyMember.objects.on_rolls()).exists()
         for rating in Rating.objects.select_related("campaign__organization", "unit", "member__person")[:200]:
             assert rating.unit_id == rating.member.person.organization_id
             assert rating.unit.is_within(rating.campaign.organization)
