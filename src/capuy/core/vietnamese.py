@@ -88,13 +88,11 @@ def word_prefix_filter(field: str, text: str):
     Every word of the query must begin a word of the field, in any order: "uyen" finds "Nguyễn Thị
     Uyên" but not "Nguyễn Văn Nam" (where "uyen" is only inside "nguyen"); "nguyen uyen" finds
     "Nguyễn Thị Uyên". An empty query matches everything.
+    The query runs on the full-text index of the column where there is one (``capuy.core.search``).
     """
-    from django.db.models import Q
+    from capuy.core.search import word_prefix
 
-    query = Q()
-    for word in search_key(text).split():
-        query &= Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": f" {word}"})
-    return query
+    return word_prefix(field, text)
 
 
 # The Vietnamese alphabet, with f, j, w, z in their Latin places for foreign names; a letter with a

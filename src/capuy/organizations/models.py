@@ -15,6 +15,11 @@ PATH_STEP = 8  # digits per level in the materialized path
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Organizations whose name, committee name or short name has every word of ``text`` at the start of
+        one of its words, without diacritics ("tay ho" finds "Đảng bộ quận Tây Hồ"); full-text indexed."""
+        return self.filter(vietnamese.word_prefix_filter("search_text", text))
+
     def subtree(self, root: "Organization"):
         """The organization and everything under it: one indexed prefix query at any depth."""
         return self.filter(path__startswith=root.path)

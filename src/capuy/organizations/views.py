@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
 from capuy.core import inputs
-from capuy.core.vietnamese import search_key
 from capuy.organizations.forms import (
     BodyForm,
     MembershipEndForm,
@@ -165,8 +164,7 @@ def search(request):
     query = request.GET.get("q", "").strip()
     organizations = people = []
     if query:
-        key = search_key(query)
-        organizations = permissions.readable_organizations(request.user).filter(search_text__contains=key)[:50]
+        organizations = permissions.readable_organizations(request.user).search(query)[:50]
         people = permissions.visible_people(request.user).search(query).prefetch_related("titles")[:50]
     return render(request, "organizations/search.html", {"query": query, "organizations": organizations, "people": people})
 
