@@ -95,3 +95,17 @@ def job(request, pk):
 def job_progress(request, pk):
     """The progress partial that the job page re-fetches with htmx until the job ends."""
     return render(request, "core/_job_progress.html", {"job": _visible_job(request.user, pk)})
+
+
+@login_required
+def job_file(request, pk):
+    """The file a finished export job wrote; only its owner (and administrators) can fetch it."""
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+
+    job = _visible_job(request.user, pk)
+    name = (job.result or {}).get("file") if job.status == BackgroundJob.Status.DONE else None
+    if not name or not default_storage.exists(name):
+        raise Http404("Tệp của việc này không còn (hoặc việc chưa xong).")
+    return FileResponse(default_storage.open(name, "rb"), as_attachment=True,
+                        filename=job.result.get("filename") or "danh-sach.xlsx")
