@@ -464,3 +464,68 @@ def export_job(job, listing_path: str, params: dict, context: dict) -> dict:
     BackgroundJob.objects.filter(pk=job.pk).update(result_url=reverse("core:job_file", args=[job.pk]))
     return {"file": name, "filename": f"{listing.filename}.xlsx",
             "message": f"Đã xuất {number_text(total)} dòng."}
+
+
+# --- the REST API ----------------------------------------------------------------------------------------
+
+API_MAX_LIMIT = 1000
+API_DEFAULT_LIMIT = 100
+API_PAGING_DOC = (
+    "Danh sách được chia trang: `limit` (1–1000, mặc định 100) dòng, bắt đầu từ `offset` (tối đa "
+    "`CAPUY_LIST_MAX_OFFSET`), hoặc tiếp sau `cursor`. Tiêu đề trả về: `X-Total-Count` (tổng số dòng khớp "
+    "bộ lọc) và `X-Next-Cursor` (khi còn dòng sau; gửi lại trong `cursor` để lấy trang tiếp, nhanh ở mọi độ sâu)."
+)
+
+
+class QueryListing(Listing):
+    """A bare queryset in a fixed order (``keys``), for the API's pages."""
+
+    def __init__(self, user, queryset, keys: tuple[str, ...]):
+        self._queryset = queryset
+        self.sorts = {"api": Sort("", keys)}
+        self.default_sort = "api"
+        super().__init__(user, {})
+
+    def rows(self):
+        return self._queryset
+
+
+def api_page(response, user, queryset, keys: tuple[str, ...], limit: int, offset: int = 0, cursor: str = "") -> list:
+    """One page of ``queryset`` for an API list operation (see :data:`API_PAGING_DOC`); the headers go on the
+    operation's temporal ``response``. A bad cursor or an offset too deep for the database is a 400 with a
+    Vietnamese message, never a slow query."""
+    listing = QueryListing(user, queryset, keys)
+    limit = max(1, min(limit, API_MAX_LIMIT))
+    if cursor:
+        values = listing._read_cursor(cursor)
+        if values is None:
+            raise ValidationError({"cursor": "Giá trị cursor không hợp lệ hoặc đã cũ; hãy lấy lại từ trang đầu."})
+        rows = list(listing._beyond(listing.ordered(), values, backwards=False)[: limit + 1])
+    else:
+        if offset > max_offset():
+            raise ValidationError({"offset": f"offset tối đa là {max_offset()}; xa hơn hãy đi theo cursor "
+                                             "(tiêu đề X-Next-Cursor)."})
+        rows = list(listing.ordered()[offset: offset + limit + 1])
+    response["X-Total-Count"] = str(listing.count())
+    if len(rows) > limit:
+        response["X-Next-Cursor"] = listing._cursor_of(rows[limit - 1])
+    return rows[:limit]
+
+
+def api_limit():
+    """The ``limit`` query parameter of an API list (a fresh ``Query`` for each operation)."""
+    from ninja import Query
+
+    return Query(API_DEFAULT_LIMIT, ge=1, le=API_MAX_LIMIT, description="Số dòng tối đa của trang (1–1000).")
+
+
+def api_offset():
+    from ninja import Query
+
+    return Query(0, ge=0, description="Bỏ qua bấy nhiêu dòng đầu (tối đa CAPUY_LIST_MAX_OFFSET); xa hơn dùng cursor.")
+
+
+def api_cursor():
+    from ninja import Query
+
+    return Query("", max_length=2000, description="Tiếp sau trang trước: giá trị tiêu đề X-Next-Cursor của nó.")
