@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
-from capuy.core import inputs
+from capuy.core import inputs, paging
 from capuy.core.vietnamese import search_key
+from capuy.organizations import listings
 from capuy.organizations.forms import (
     BodyForm,
     MembershipEndForm,
@@ -44,8 +45,12 @@ def _day(request) -> datetime.date:
 
 @login_required
 def organization_list(request):
-    organizations = permissions.readable_organizations(request.user).select_related("merged_into")
-    return render(request, "organizations/list.html", {"organizations": organizations[:2000]})
+    listing = listings.OrganizationList(request.user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    return render(request, "organizations/list.html", {"listing": listing, "page": listing.page(),
+                                                       "kinds": Organization.Kind.choices,
+                                                       "kind": listing.value("loai", ""), "query": listing.value("q", "")})
 
 
 @login_required
