@@ -13,6 +13,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.core import uploads
+from capuy.organizations.choosers import choose_people
 from capuy.organizations.models import Body, Person
 
 
@@ -118,6 +119,7 @@ class GuestForm(forms.Form):
         visible = permissions.visible_people(user).order_by().values("pk")
         superior = Q(organization__in=conference.organization.ancestors().order_by().values("pk"))
         self.fields["person"].queryset = Person.objects.filter(Q(pk__in=visible) | superior).exclude(pk__in=invited)
+        choose_people(self.fields["person"], cap_tren=conference.organization_id)
 
     def clean(self):
         data = super().clean()

@@ -3,6 +3,7 @@ from django import forms
 from capuy.accounts import permissions
 from capuy.documents import library
 from capuy.documents.models import Document, DocumentType, StudyAssignment
+from capuy.organizations.choosers import choose_people
 from capuy.organizations.models import Body, Organization
 
 
@@ -26,6 +27,7 @@ class DocumentForm(forms.ModelForm):
             "organization", "term")
         # Signers are the secretaries and deputies: people sitting on a body of a managed organization.
         self.fields["signer"].queryset = library.possible_signers(user)
+        choose_people(self.fields["signer"], co_quan=1)
         self.fields["replaces"].queryset = Document.objects.visible_to(user).exclude(number__isnull=True).select_related(
             "doc_type", "organization")
         if self.instance.pk:
