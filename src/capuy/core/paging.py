@@ -301,8 +301,9 @@ class Listing:
             rows = list(self.ordered()[offset: offset + size + 1])
             has_previous, has_next = number > 1, len(rows) > size
             rows = rows[:size]
-        page = Page(self.decorate(rows), count, number, pages, has_previous, has_next)
-        self._links(page)
+        page = Page(rows, count, number, pages, has_previous, has_next)
+        self._links(page)  # from the rows as fetched: they carry their sort keys
+        page.rows = self.decorate(rows)
         return page
 
     def _read_page_number(self, pages: int, count: int) -> int:
