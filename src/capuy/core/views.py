@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 
-from capuy.core import inbox
+from capuy.core import inbox, paging
 from capuy.core.models import BackgroundJob
 
 
@@ -81,9 +81,22 @@ def _visible_job(user, pk) -> BackgroundJob:
 @login_required
 def jobs(request):
     """"Việc của tôi": the user's unfinished jobs first, then the recent ones, each linking to its progress."""
-    mine = BackgroundJob.objects.filter(owner=request.user)
-    return render(request, "core/jobs.html", {"running": mine.unfinished()[:50],
-                                              "recent": mine.exclude(pk__in=mine.unfinished().values("pk"))[:50]})
+    listing = FinishedJobList(request.user, request.GET)
+    return render(request, "core/jobs.html", {
+        "running": BackgroundJob.objects.filter(owner=request.user).unfinished().order_by("-created_at", "-pk"),
+        "listing": listing, "page": listing.page()})
+
+
+class FinishedJobList(paging.Listing):
+    noun = "việc đã xong"
+    title = "Việc của tôi"
+    filename = "viec-cua-toi"
+    sorts = {"-luc": paging.Sort("Mới nhất", ("-created_at", "-pk"))}
+    default_sort = "-luc"
+
+    def rows(self):
+        return BackgroundJob.objects.filter(owner=self.user, status__in=[BackgroundJob.Status.DONE,
+                                                                        BackgroundJob.Status.FAILED])
 
 
 @login_required

@@ -46,3 +46,26 @@ def _yes(text: str) -> bool:
     if text not in ("1", "0"):
         raise ValueError("chỉ nhận 1 (còn) hoặc 0 (đã ngừng)")
     return text == "1"
+
+
+class PersonList(paging.Listing):
+    """People the user may see whose name matches the search (the search page's people)."""
+
+    noun = "nhân sự"
+    title = "Nhân sự"
+    filename = "nhan-su"
+    per_page = 20
+    sorts = {"ten": paging.Sort("Họ tên", ("sort_key",))}
+    default_sort = "ten"
+    filters = (paging.text("q", "Họ tên", lambda rows, words: rows.search(words)),)
+    columns = (
+        paging.Column("Họ và tên", lambda p: p.full_name),
+        paging.Column("Chức danh", lambda p: p.titles_text()),
+        paging.Column("Nơi quản lý hồ sơ", lambda p: p.organization.name if p.organization_id else ""),
+    )
+
+    def rows(self):
+        from capuy.organizations.models import Person
+
+        visible = permissions.visible_people(self.user).order_by().values("pk")
+        return Person.objects.filter(pk__in=visible).select_related("organization").prefetch_related("titles")

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
 from capuy.core import inputs, paging
-from capuy.core.vietnamese import search_key
 from capuy.organizations import listings
 from capuy.organizations.forms import (
     BodyForm,
@@ -167,13 +166,15 @@ def person_detail(request, pk):
 
 @login_required
 def search(request):
-    query = request.GET.get("q", "").strip()
-    organizations = people = []
+    """Organizations (the first page of the organization list, which holds them all) and people (paged here)."""
+    query = request.GET.get("q", "").strip()[:100]
+    context = {"query": query}
     if query:
-        key = search_key(query)
-        organizations = permissions.readable_organizations(request.user).filter(search_text__contains=key)[:50]
-        people = permissions.visible_people(request.user).search(query).prefetch_related("titles")[:50]
-    return render(request, "organizations/search.html", {"query": query, "organizations": organizations, "people": people})
+        organizations = listings.OrganizationList(request.user, {"q": query, "so-dong": "20"})
+        people = listings.PersonList(request.user, request.GET)
+        context.update(organizations=organizations, organization_page=organizations.page(), listing=people,
+                       page=people.page())
+    return render(request, "organizations/search.html", context)
 
 
 def _form_page(request, form, title, back, success):
