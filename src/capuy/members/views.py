@@ -77,6 +77,18 @@ def _roots(user):
     return roots
 
 
+def _organization_picker(user, organization):
+    """The "Tổ chức" box of the member list: search any organization of the user's subtrees as you type
+    (a province has thousands; a <select> of them all would not do)."""
+    from django import forms
+
+    from capuy.organizations.choosers import choose_organizations
+
+    field = forms.ModelChoiceField(permissions.readable_organizations(user))
+    choose_organizations(field)
+    return field.widget.render("to-chuc", organization.pk, attrs={"id": "to-chuc"})
+
+
 @login_required
 def index(request):
     roots = _roots(request.user)
@@ -86,6 +98,7 @@ def index(request):
     organization = _org_or_404(request.user, org_id) if org_id else roots[0]
     listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk)
     return render(request, "members/index.html", {
+        "picker": _organization_picker(request.user, organization),
         "organization": organization, "roots": roots, "listing": listing, "page": listing.page(),
         "query": listing.value("q", ""), "status": listing.value("trang-thai", ""), "statuses": Status.choices,
         "can_manage": permissions.can_manage(request.user, organization),

@@ -105,3 +105,10 @@ class MemberListTest(CapuyTestCase):
         counts.append(listtesting.queries(self.client, self.url + "&so-dong=20"))
         counts.append(listtesting.queries(self.client, self.url + "&so-dong=20&trang=5"))
         self.assertEqual(len(set(counts)), 1, counts)
+
+    def test_the_organization_box_is_a_search_not_a_list_of_everything(self):
+        self.login(self.district_staff)
+        content = self.client.get(reverse("members:index") + f"?to-chuc={self.ward.pk}").content.decode()
+        self.assertIn('data-chooser data-name="to-chuc"', content)
+        self.assertIn('value="Đảng bộ phường Quảng An"', content)
+        self.assertNotIn(f'<option value="{self.other_ward.pk}"', content)
