@@ -7,7 +7,8 @@ organization is answered with 404 like any organization the user may not read. O
 
 - people: ``to-chuc`` (records kept in that organization's subtree), ``co-quan=1`` (sitting on a body
   of an organization the user manages: who may sign), ``cap-tren`` (also the people of the organizations
-  above that one: guests from above);
+  above that one: guests from above), ``hoi-nghi`` (the invitees of a conference the user may see: tellers,
+  candidates);
 - organizations: ``trong`` (that subtree), ``quan-ly=1`` (managed by the user), ``chi-bo=1`` (cells only),
   ``con-hoat-dong=1`` (not dissolved or merged today).
 """
@@ -46,6 +47,8 @@ def people(request):
     if params.get("co-quan") == "1":
         managed = permissions.readable_organizations(user, roles=permissions.MANAGE_ROLES).values("pk")
         found = found.filter(body_memberships__body__organization__in=managed)
+    if params.get("hoi-nghi"):
+        found = _invitees(user, params.get("hoi-nghi"))
     above = _readable_scope(user, params.get("cap-tren"))
     if above is not None:
         superiors = above.ancestors().order_by().values("pk")
@@ -53,6 +56,16 @@ def people(request):
     words = choosers.search_words(request)
     found = found.search(words).select_related("organization").order_by("sort_key", "pk").distinct()
     return choosers.results(request, found, note=lambda p: p.organization.name if p.organization_id else "")
+
+
+def _invitees(user, value):
+    """The people invited to a conference the user may see (tellers and candidates are chosen among them)."""
+    from capuy.conferences.models import Conference
+
+    conference = Conference.objects.visible_to(user).filter(pk=inputs.query_id(value) or 0).first()
+    if conference is None:
+        raise Http404("Không tìm thấy hội nghị.")
+    return Person.objects.filter(conference_invitations__conference=conference)
 
 
 @login_required

@@ -85,3 +85,29 @@ class OrganizationChooserTest(CapuyTestCase):
         content = self.client.get(ORGANIZATIONS, {"q": "chi bo phu"}).content.decode()
         self.assertEqual(content.count("data-chooser-pick"), 2)
         self.assertIn("Còn nữa", content)
+
+
+class InviteeChooserTest(CapuyTestCase):
+    """Tellers and candidates are searched among a conference's invitees (voting's conference page)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        import datetime
+
+        from capuy.conferences.models import Conference, Invitation
+
+        super().setUpTestData()
+        cls.conference = Conference.objects.create(body=cls.bch, organization=cls.district, term=cls.term,
+                                                   date=datetime.date(2024, 3, 1))
+        Invitation.objects.create(conference=cls.conference, person=cls.secretary)
+
+    def test_it_finds_invitees_only(self):
+        self.login(self.district_staff)
+        content = self.client.get(PEOPLE, {"q": "le thi", "hoi-nghi": self.conference.pk}).content.decode()
+        self.assertIn("Lê Thị Thu Hằng", content)
+        self.assertNotIn("Vũ Thị Lan", self.client.get(PEOPLE, {"q": "lan", "hoi-nghi": self.conference.pk}
+                                                       ).content.decode())
+
+    def test_a_conference_the_user_cannot_see_is_not_found(self):
+        self.login(self.other_ward_staff)
+        self.assertEqual(self.client.get(PEOPLE, {"q": "le", "hoi-nghi": self.conference.pk}).status_code, 404)
