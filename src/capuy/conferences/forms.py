@@ -65,6 +65,7 @@ class ChairsForm(forms.Form):
         ids = list(conference.invitations.values_list("person_id", flat=True))
         self.fields["chairs"].queryset = Person.objects.filter(pk__in=ids)
         self.fields["chairs"].label_from_instance = lambda p: p.with_titles(conference.date)
+        choose_people(self.fields["chairs"], hoi_nghi=conference.pk)  # a congress invites hundreds
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -79,6 +80,7 @@ class AgendaItemForm(forms.ModelForm):
         ids = list(conference.invitations.values_list("person_id", flat=True))
         self.fields["presenter"].queryset = Person.objects.filter(pk__in=ids)
         self.fields["presenter"].required = False
+        choose_people(self.fields["presenter"], hoi_nghi=conference.pk)
 
 
 # What each upload of a conference accepts (checked by content in capuy.core.uploads).

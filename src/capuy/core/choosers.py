@@ -36,6 +36,12 @@ class ChooserWidget(forms.Widget):
             return [v for v in data.getlist(name) if v] if hasattr(data, "getlist") else data.get(name)
         return data.get(name)
 
+    def format_value(self, value):
+        if self.multiple:
+            values = value if isinstance(value, (list, tuple)) else [value]
+            return [str(v) for v in values if v not in (None, "")]
+        return None if value in (None, "") else str(value)
+
     def value_omitted_from_data(self, data, files, name):
         return name not in data
 
