@@ -36,8 +36,8 @@ REVIEWED = {
                        ".order_by('-year')[:20]"): "one person's registrations, one a year",
     ("tasks/views.py", "paths[:i]"): "a list of paths, not rows",
     ("tasks/views.py", "tops[:30]"): "links to the top organizations",
-    ("tasks/views.py", "tasks[:limit]"): "KNOWN CAP: the organization task report (3,000) – not yet paged",
-    ("tasks/views.py", "tasks.by_kind(kind, today)[:limit]"): "KNOWN CAP: as above",
+    ("tasks/views.py", "tasks[:limit]"): "the grouped task report reads at most REPORT_LIMIT rows and says so; the export has all",
+    ("tasks/views.py", "tasks.by_kind(kind, today)[:limit]"): "as above",
     ("targets/views.py", "permissions.readable_organizations(request.user).order_by('depth', 'path')[:50]"):
         "KNOWN CAP: targets dashboard roots – not yet paged",
     ("targets/views.py", "ReportingRound.objects.filter(closed=False).select_related('organization')[:200]"):

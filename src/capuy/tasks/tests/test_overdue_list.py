@@ -52,3 +52,14 @@ class OverdueListTest(TasksTestCase):
         self.add(40, start=100)
         counts.append(listtesting.queries(self.client, self.url + "?so-dong=20&trang=4"))
         self.assertEqual(len(set(counts)), 1, counts)
+
+
+class TaskReportLimitTest(TasksTestCase):
+    def test_the_grouped_report_says_when_it_counts_only_the_first_tasks(self):
+        from unittest import mock
+
+        self.login(self.district_staff)
+        with mock.patch("capuy.tasks.views.REPORT_LIMIT", 1), \
+                mock.patch("capuy.tasks.views._organization_rows.__defaults__", (1,)):
+            content = self.client.get(reverse("tasks:organization", args=[self.district.pk])).content.decode()
+        self.assertIn("Có 2 nhiệm vụ; bảng và số liệu dưới đây chỉ tính 1 nhiệm vụ", content)
