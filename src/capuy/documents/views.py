@@ -35,6 +35,19 @@ def _messages_of(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+def _issuer_picker(issuer):
+    """The "Cơ quan ban hành" box: searched as you type among the user's organizations and those above them
+    (a <select> of every issuer would list a province's thousands). An issuer the user cannot see simply
+    finds no document."""
+    from django import forms as django_forms
+
+    from capuy.organizations.choosers import choose_organizations
+
+    field = django_forms.ModelChoiceField(Organization.objects.filter(pk=issuer.pk if issuer else 0))
+    choose_organizations(field, ca_cap_tren=1)
+    return field.widget.render("co-quan", issuer.pk if issuer else None, attrs={"id": "co-quan"})
+
+
 @login_required
 def index(request):
     """The library: documents the user may see, filters and diacritic-insensitive search."""
@@ -44,11 +57,11 @@ def index(request):
     filters = {"q": listing.value("q", ""), "symbol": listing.value("loai", ""),
                "organization_id": listing.value("co-quan"), "year": listing.value("nam"),
                "term_id": listing.value("nhiem-ky"), "status": listing.value("trang-thai", "")}
-    issuers = Organization.objects.filter(
-        pk__in=library.visible_documents(request.user).values("organization_id")).order_by("path")
-    issuer = next((o for o in issuers if o.pk == filters["organization_id"]), None)
+    # Named back only when the user sees a document of it (the name of another ward's office is not shown).
+    issuer = Organization.objects.filter(pk=filters["organization_id"] or 0, pk__in=library.visible_documents(
+        request.user).values("organization_id")).first()
     context = {
-        "listing": listing, "page": listing.page(), "filters": filters, "issuers": issuers,
+        "listing": listing, "page": listing.page(), "filters": filters, "issuer_picker": _issuer_picker(issuer),
         "terms": issuer.terms.all() if issuer else [],
         "symbols": sorted(set(DocumentType.objects.values_list("symbol", flat=True))),
         "statuses": Document.Status.choices,

@@ -10,7 +10,8 @@ organization is answered with 404 like any organization the user may not read. O
   above that one: guests from above), ``hoi-nghi`` (the invitees of a conference the user may see: tellers,
   candidates);
 - organizations: ``trong`` (that subtree), ``quan-ly=1`` (managed by the user), ``chi-bo=1`` (cells only),
-  ``con-hoat-dong=1`` (not dissolved or merged today).
+  ``con-hoat-dong=1`` (not dissolved or merged today), ``ca-cap-tren=1`` (also the organizations above the
+  user's subtrees, whose documents the user reads: the library's issuer box).
 """
 
 from django.contrib.auth.decorators import login_required
@@ -58,6 +59,13 @@ def people(request):
     return choosers.results(request, found, note=lambda p: p.organization.name if p.organization_id else "")
 
 
+def _superior_paths(user) -> set[str]:
+    """Paths of the organizations above the user's readable subtrees (their documents reach the user)."""
+    readable = permissions.readable_organizations(user)
+    tops = readable.exclude(parent__in=readable.values("pk")).only("path")
+    return {path for top in tops for path in top.ancestor_paths()}
+
+
 def _invitees(user, value):
     """The people invited to a conference the user may see (tellers and candidates are chosen among them)."""
     from capuy.conferences.models import Conference
@@ -73,6 +81,8 @@ def organizations(request):
     user, params = request.user, request.GET
     found = permissions.readable_organizations(
         user, roles=permissions.MANAGE_ROLES) if params.get("quan-ly") == "1" else permissions.readable_organizations(user)
+    if params.get("ca-cap-tren") == "1":
+        found = Organization.objects.filter(Q(pk__in=found.order_by().values("pk")) | Q(path__in=_superior_paths(user)))
     scope = _readable_scope(user, params.get("trong"))
     if scope is not None:
         found = found.filter(path__startswith=scope.path)

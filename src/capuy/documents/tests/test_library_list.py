@@ -65,3 +65,13 @@ class LibraryListTest(DocumentsTestCase):
         self.add(40, start=100)
         counts.append(listtesting.queries(self.client, self.url + "?so-dong=20&trang=4"))
         self.assertEqual(len(set(counts)), 1, counts)
+
+    def test_the_issuer_box_is_a_search_that_reaches_the_offices_above(self):
+        self.login(self.ward_staff)
+        content = self.client.get(self.url + f"?co-quan={self.district.pk}").content.decode()
+        self.assertIn('data-chooser data-name="co-quan"', content)
+        self.assertIn(f'name="co-quan" value="{self.district.pk}"', content)
+        found = self.client.get(reverse("organizations:choose_organization"), {"q": "tay ho", "ca-cap-tren": "1"})
+        self.assertIn("Đảng bộ quận Tây Hồ", found.content.decode())
+        self.assertNotIn("Nhật Tân", self.client.get(reverse("organizations:choose_organization"),
+                                                     {"q": "nhat tan", "ca-cap-tren": "1"}).content.decode())
