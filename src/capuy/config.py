@@ -159,6 +159,15 @@ SETTINGS: tuple[Setting, ...] = (
             process_only=True),
     Setting("CAPUY_INBOX_BADGE_SECONDS", 120, _positive_int,
             "Số giây giữ con số \"Việc cần làm\" trên menu của mỗi người giữa hai lần đếm."),
+    # --- lists and exports -------------------------------------------------------------------------
+    Setting("CAPUY_EXPORT_BACKGROUND_ROWS", 5000, _positive_int,
+            "Danh sách xuất Excel có nhiều dòng hơn số này thì xuất bằng việc nền (có thanh tiến độ) thay vì ngay "
+            "trong trang."),
+    Setting("CAPUY_LIST_MAX_OFFSET", 10000, _positive_int,
+            "Mở thẳng một trang theo số trang chỉ khi trang đó cách đầu danh sách không quá số dòng này; xa hơn "
+            "thì đi bằng \"Trang sau\", \"Trang trước\", \"Trang cuối\" (nhanh ở mọi độ sâu)."),
+    Setting("CAPUY_CHOOSER_LIMIT", 20, _positive_int,
+            "Số kết quả tối đa của ô tìm-để-chọn (người, tổ chức); còn nữa thì báo \"hãy gõ thêm\"."),
     # --- background work ------------------------------------------------------------------------------
     Setting("CAPUY_QUEUE_WORKERS", 2, _positive_int, "Số tiến trình làm việc nền của `capuy qcluster`.", process_only=True),
     Setting("CAPUY_QUEUE_TIMEOUT", 900, _positive_int, "Số giây tối đa cho một việc nền.", process_only=True),

@@ -9,6 +9,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
@@ -23,7 +24,7 @@ from capuy.conferences.models import (
     DraftComment,
 )
 from capuy.conferences.roll import quorum
-from capuy.core import references
+from capuy.core import paging, references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Body, Person
 
@@ -351,14 +352,17 @@ def _person(request, conference, pk, field: str) -> Person:
 # --- conferences ---------------------------------------------------------------------------------------------
 
 
-@router.get("/conferences/", response=list[ConferenceOut])
-def list_conferences(request, status: str = "", organization_id: int | None = None):
+@router.get("/conferences/", response=list[ConferenceOut], description=paging.API_PAGING_DOC)
+def list_conferences(request, response: HttpResponse, status: str = "", organization_id: int | None = None,
+                     limit: int = paging.api_limit(), offset: int = paging.api_offset(),
+                     cursor: str = paging.api_cursor()):
     conferences = Conference.objects.visible_to(request.user).select_related("body__organization", "term")
     if status:
         conferences = conferences.filter(status=status)
     if organization_id:
         conferences = conferences.filter(organization_id=organization_id)
-    return conferences.prefetch_related("chairs")[:500]
+    return paging.api_page(response, request.user, conferences.prefetch_related("chairs"), ("-date", "-pk"),
+                           limit, offset, cursor)
 
 
 @router.get("/conferences/mine/", response=list[ConferenceOut])

@@ -13,6 +13,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.core import uploads
+from capuy.organizations.choosers import choose_people
 from capuy.organizations.models import Body, Person
 
 
@@ -75,6 +76,7 @@ class ChairsForm(forms.Form):
         ids = list(conference.invitations.values_list("person_id", flat=True))
         self.fields["chairs"].queryset = Person.objects.filter(pk__in=ids)
         self.fields["chairs"].label_from_instance = lambda p: p.with_titles(conference.date)
+        choose_people(self.fields["chairs"], hoi_nghi=conference.pk)  # a congress invites hundreds
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -89,6 +91,7 @@ class AgendaItemForm(forms.ModelForm):
         ids = list(conference.invitations.values_list("person_id", flat=True))
         self.fields["presenter"].queryset = Person.objects.filter(pk__in=ids)
         self.fields["presenter"].required = False
+        choose_people(self.fields["presenter"], hoi_nghi=conference.pk)
 
 
 # What each upload of a conference accepts (checked by content in capuy.core.uploads).
@@ -129,6 +132,7 @@ class GuestForm(forms.Form):
         visible = permissions.visible_people(user).order_by().values("pk")
         superior = Q(organization__in=conference.organization.ancestors().order_by().values("pk"))
         self.fields["person"].queryset = Person.objects.filter(Q(pk__in=visible) | superior).exclude(pk__in=invited)
+        choose_people(self.fields["person"], cap_tren=conference.organization_id)
 
     def clean(self):
         data = super().clean()

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.conferences import forms, live
+from capuy.conferences import forms, listings, live
 from capuy.conferences.models import (
     AgendaAttachment,
     AgendaItem,
@@ -34,7 +34,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.conferences.roll import quorum
-from capuy.core import inputs
+from capuy.core import inputs, paging
 from capuy.core.files import download
 from capuy.organizations.models import Person, Title
 
@@ -99,20 +99,15 @@ def _safe_next(request, default):
 
 @login_required
 def index(request):
-    conferences = (Conference.objects.visible_to(request.user)
-                   .select_related("organization", "body__organization", "term").order_by("-date", "-number"))
-    status = request.GET.get("trang-thai", "")
-    if status in Conference.Status.values:
-        conferences = conferences.filter(status=status)
-    preparing = request.GET.get("chuan-bi") == "1"  # the home page's "being prepared": ahead, not yet held
-    if preparing:
-        conferences = conferences.filter(status__in=(Conference.Status.DRAFT, Conference.Status.INVITED),
-                                         date__gte=timezone.localdate()).order_by("date", "pk")
+    listing = listings.ConferenceList(request.user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
     managed = permissions.organization_filter(request.user, permissions.MANAGE_ROLES)
     can_create = managed is None or managed != Q(pk__in=[])
-    return _page(request, "index.html", {"conferences": conferences[:500], "statuses": Conference.Status.choices,
-                                         "status": status, "can_create": can_create,
-                                         "preparing": preparing})
+    return _page(request, "index.html", {"listing": listing, "page": listing.page(),
+                                         "statuses": Conference.Status.choices,
+                                         "status": listing.value("trang-thai", ""), "can_create": can_create,
+                                         "preparing": listing.value("chuan-bi", False)})
 
 
 @login_required

@@ -2,9 +2,10 @@
 
 import datetime
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
+from capuy.core import paging
 from capuy.core.models import BackgroundJob
 
 router = Router(tags=["Việc nền"])
@@ -26,9 +27,11 @@ class JobOut(Schema):
     finished_at: datetime.datetime | None
 
 
-@router.get("/jobs/", response=list[JobOut])
-def list_jobs(request):
-    return BackgroundJob.objects.filter(owner=request.user)[:100]
+@router.get("/jobs/", response=list[JobOut], description=paging.API_PAGING_DOC)
+def list_jobs(request, response: HttpResponse, limit: int = paging.api_limit(), offset: int = paging.api_offset(),
+              cursor: str = paging.api_cursor()):
+    return paging.api_page(response, request.user, BackgroundJob.objects.filter(owner=request.user),
+                           ("-created_at", "-pk"), limit, offset, cursor)
 
 
 @router.get("/jobs/{int:pk}/", response=JobOut)

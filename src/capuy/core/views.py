@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 
-from capuy.core import inbox
+from capuy.core import inbox, paging
 from capuy.core.models import BackgroundJob
 
 
@@ -81,9 +81,22 @@ def _visible_job(user, pk) -> BackgroundJob:
 @login_required
 def jobs(request):
     """"Việc của tôi": the user's unfinished jobs first, then the recent ones, each linking to its progress."""
-    mine = BackgroundJob.objects.filter(owner=request.user)
-    return render(request, "core/jobs.html", {"running": mine.unfinished()[:50],
-                                              "recent": mine.exclude(pk__in=mine.unfinished().values("pk"))[:50]})
+    listing = FinishedJobList(request.user, request.GET)
+    return render(request, "core/jobs.html", {
+        "running": BackgroundJob.objects.filter(owner=request.user).unfinished().order_by("-created_at", "-pk"),
+        "listing": listing, "page": listing.page()})
+
+
+class FinishedJobList(paging.Listing):
+    noun = "việc đã xong"
+    title = "Việc của tôi"
+    filename = "viec-cua-toi"
+    sorts = {"-luc": paging.Sort("Mới nhất", ("-created_at", "-pk"))}
+    default_sort = "-luc"
+
+    def rows(self):
+        return BackgroundJob.objects.filter(owner=self.user, status__in=[BackgroundJob.Status.DONE,
+                                                                        BackgroundJob.Status.FAILED])
 
 
 @login_required
@@ -95,3 +108,17 @@ def job(request, pk):
 def job_progress(request, pk):
     """The progress partial that the job page re-fetches with htmx until the job ends."""
     return render(request, "core/_job_progress.html", {"job": _visible_job(request.user, pk)})
+
+
+@login_required
+def job_file(request, pk):
+    """The file a finished export job wrote; only its owner (and administrators) can fetch it."""
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+
+    job = _visible_job(request.user, pk)
+    name = (job.result or {}).get("file") if job.status == BackgroundJob.Status.DONE else None
+    if not name or not default_storage.exists(name):
+        raise Http404("Tệp của việc này không còn (hoặc việc chưa xong).")
+    return FileResponse(default_storage.open(name, "rb"), as_attachment=True,
+                        filename=job.result.get("filename") or "danh-sach.xlsx")

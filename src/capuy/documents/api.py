@@ -11,7 +11,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
-from capuy.core import references
+from capuy.core import paging, references
 from capuy.core.api import require, require_visible, save_validated
 from capuy.documents import drafting, generation, library, numbering, pdf, uploads
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
@@ -139,15 +139,20 @@ class DocumentOut(DocumentSummaryOut):
 
 class DocumentPage(Schema):
     count: int
-    count_exact: bool  # False: more than ``count`` documents match (counting stops at 1,000)
+    count_exact: bool  # always True now: every match is counted (kept for clients that read it)
     items: list[DocumentSummaryOut]
 
 
 def _page(documents, limit: int, offset: int) -> dict:
-    count, exact = library.capped_count(documents)
+    """One page of documents and how many match in all; an offset deeper than ``CAPUY_LIST_MAX_OFFSET`` is
+    refused with a message (narrow the filters instead of making the database skip that many rows)."""
+    if offset > paging.max_offset():
+        raise ValidationError({"offset": f"offset tối đa là {paging.max_offset()}; hãy thu hẹp bằng bộ lọc "
+                                         "(năm, loại, cơ quan ban hành) hoặc từ tìm kiếm."})
     limit = max(1, min(limit, 200))
     offset = max(0, offset)
-    return {"count": count, "count_exact": exact, "items": list(documents[offset:offset + limit])}
+    return {"count": documents.order_by().count(), "count_exact": True,
+            "items": list(documents[offset:offset + limit])}
 
 
 class IssueIn(Schema):

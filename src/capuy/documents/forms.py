@@ -3,6 +3,7 @@ from django import forms
 from capuy.accounts import permissions
 from capuy.documents import library
 from capuy.documents.models import Document, DocumentType, StudyAssignment
+from capuy.organizations.choosers import choose_organizations, choose_people
 from capuy.organizations.models import Body, Organization
 
 
@@ -26,6 +27,7 @@ class DocumentForm(forms.ModelForm):
             "organization", "term")
         # Signers are the secretaries and deputies: people sitting on a body of a managed organization.
         self.fields["signer"].queryset = library.possible_signers(user)
+        choose_people(self.fields["signer"], co_quan=1)
         self.fields["replaces"].queryset = Document.objects.visible_to(user).exclude(number__isnull=True).select_related(
             "doc_type", "organization")
         if self.instance.pk:
@@ -48,6 +50,8 @@ class StudyAssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organizations"].queryset = permissions.readable_organizations(
             user, roles=permissions.MANAGE_ROLES).filter(valid_to__isnull=True)
+        # A province office manages thousands of cells: search and add them one by one.
+        choose_organizations(self.fields["organizations"], quan_ly=1, con_hoat_dong=1)
 
 
 class UploadForm(forms.Form):

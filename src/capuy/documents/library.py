@@ -31,16 +31,6 @@ def find(user, q: str = "", symbol: str = "", organization_id: int | None = None
     return search_documents(documents, q).order_by(F("issued_on").desc(nulls_first=True), "-pk")
 
 
-COUNT_CAP = 1000
-
-
-def capped_count(documents, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """How many documents a list holds, counted up to ``cap`` (a common word can match most of a large
-    library; counting every match would cost more than the page itself). Returns ``(count, exact)``."""
-    count = documents.order_by()[: cap + 1].count()
-    return min(count, cap), count <= cap
-
-
 def possible_signers(user):
     """Who may sign the documents ``user`` drafts: people sitting on a body of an organization they manage
     (secretaries and deputies sign for the body)."""

@@ -3,16 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
-from capuy.core import files, inputs
+from capuy.core import files, paging
 from capuy.core.history import record_access
-from capuy.documents import generation, library, pdf, uploads
+from capuy.documents import generation, library, listings, pdf, uploads
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
 from capuy.organizations.models import Organization
@@ -36,33 +35,38 @@ def _messages_of(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _without_page(params) -> str:
-    params = params.copy()
-    params.pop("trang", None)
-    return params.urlencode()
+def _issuer_picker(issuer):
+    """The "Cơ quan ban hành" box: searched as you type among the user's organizations and those above them
+    (a <select> of every issuer would list a province's thousands). An issuer the user cannot see simply
+    finds no document."""
+    from django import forms as django_forms
+
+    from capuy.organizations.choosers import choose_organizations
+
+    field = django_forms.ModelChoiceField(Organization.objects.filter(pk=issuer.pk if issuer else 0))
+    choose_organizations(field, ca_cap_tren=1)
+    return field.widget.render("co-quan", issuer.pk if issuer else None, attrs={"id": "co-quan"})
 
 
 @login_required
 def index(request):
     """The library: documents the user may see, filters and diacritic-insensitive search."""
-    params = request.GET
-    filters = {"q": params.get("q", "").strip(), "symbol": params.get("loai", ""),
-               "organization_id": inputs.query_id(params.get("co-quan")),
-               "year": inputs.query_year(params.get("nam")), "term_id": inputs.query_id(params.get("nhiem-ky")), "status": params.get("trang-thai", "")}
-    documents = library.find(request.user, **filters)
-    count, exact = library.capped_count(documents)
-    page = Paginator(documents[:library.COUNT_CAP], 30).get_page(params.get("trang"))
-    issuers = Organization.objects.filter(
-        pk__in=library.visible_documents(request.user).values("organization_id")).order_by("path")
-    issuer = next((o for o in issuers if o.pk == filters["organization_id"]), None)
+    listing = listings.DocumentList(request.user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    filters = {"q": listing.value("q", ""), "symbol": listing.value("loai", ""),
+               "organization_id": listing.value("co-quan"), "year": listing.value("nam"),
+               "term_id": listing.value("nhiem-ky"), "status": listing.value("trang-thai", "")}
+    # Named back only when the user sees a document of it (the name of another ward's office is not shown).
+    issuer = Organization.objects.filter(pk=filters["organization_id"] or 0, pk__in=library.visible_documents(
+        request.user).values("organization_id")).first()
     context = {
-        "page": page, "count": count, "count_exact": exact, "filters": filters, "issuers": issuers,
+        "listing": listing, "page": listing.page(), "filters": filters, "issuer_picker": _issuer_picker(issuer),
         "terms": issuer.terms.all() if issuer else [],
         "symbols": sorted(set(DocumentType.objects.values_list("symbol", flat=True))),
         "statuses": Document.Status.choices,
         "bookmarked": set(Bookmark.objects.filter(user=request.user).values_list("document_id", flat=True)),
         "can_draft": permissions.readable_organizations(request.user, roles=permissions.MANAGE_ROLES).exists(),
-        "query_string": _without_page(params),
     }
     return render(request, "documents/index.html", context)
 

@@ -13,7 +13,7 @@ from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
-from capuy.core import references
+from capuy.core import paging, references
 from capuy.core.api import require, require_visible, save_validated
 from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, actions, exchange, reports, rules
@@ -420,8 +420,9 @@ def _rating(request, pk) -> Rating:
 # --- members ----------------------------------------------------------------------------------------------
 
 
-@router.get("/members/", response=list[MemberOut])
-def list_members(request, organization_id: int | None = None, q: str = "", status: str = "", limit: int = 500):
+@router.get("/members/", response=list[MemberOut], description=paging.API_PAGING_DOC)
+def list_members(request, response: HttpResponse, organization_id: int | None = None, q: str = "", status: str = "",
+                 limit: int = paging.api_limit(), offset: int = paging.api_offset(), cursor: str = paging.api_cursor()):
     members = access.readable_members(request.user).select_related("person__organization")
     if organization_id:
         members = members.in_subtree(_org(request, organization_id))
@@ -429,7 +430,7 @@ def list_members(request, organization_id: int | None = None, q: str = "", statu
         members = members.filter(word_prefix_filter("person__search_text", q) | Q(card_number=q.strip()))
     if status:
         members = members.filter(status=status)
-    return members.order_by("person__sort_key")[: max(1, min(limit, 5000))]
+    return paging.api_page(response, request.user, members, ("person__sort_key",), limit, offset, cursor)
 
 
 @router.get("/members/me/", response=MemberDetailOut)
@@ -518,13 +519,15 @@ def send_opinion(request, data: OpinionIn):
                                        text=data.text.strip()))
 
 
-@router.get("/members/opinions/", response=list[OpinionOut])
-def list_opinions(request, state: str = ""):
+@router.get("/members/opinions/", response=list[OpinionOut], description=paging.API_PAGING_DOC)
+def list_opinions(request, response: HttpResponse, state: str = "", limit: int = paging.api_limit(),
+                  offset: int = paging.api_offset(), cursor: str = paging.api_cursor()):
     opinions = permissions.filter_by_organization(Opinion.objects.select_related("author"), request.user,
                                                   roles=permissions.MANAGE_ROLES)
     mine = Opinion.objects.filter(author_id=request.user.person_id or 0).select_related("author")
     opinions = (opinions | mine).distinct()
-    return opinions.filter(state=state) if state else opinions
+    opinions = opinions.filter(state=state) if state else opinions
+    return paging.api_page(response, request.user, opinions, ("-created_at",), limit, offset, cursor)
 
 
 @router.post("/members/opinions/{int:pk}/answer/", response=OpinionOut)
@@ -569,8 +572,10 @@ def _campaign(request, pk) -> RatingCampaign:
     return campaign
 
 
-@router.get("/members/campaigns/{int:pk}/ratings/", response=list[RatingOut])
-def campaign_ratings(request, pk: int, organization_id: int | None = None):
+@router.get("/members/campaigns/{int:pk}/ratings/", response=list[RatingOut], description=paging.API_PAGING_DOC)
+def campaign_ratings(request, response: HttpResponse, pk: int, organization_id: int | None = None,
+                     limit: int = paging.api_limit(), offset: int = paging.api_offset(),
+                     cursor: str = paging.api_cursor()):
     campaign = _campaign(request, pk)
     ratings = campaign.ratings.select_related("campaign", "member__person", "organization")
     if not permissions.can_read(request.user, campaign.organization):
@@ -580,7 +585,7 @@ def campaign_ratings(request, pk: int, organization_id: int | None = None):
         root = _org(request, organization_id)
         ratings = ratings.filter(member__person__organization__path__startswith=root.path) | ratings.filter(
             organization__path__startswith=root.path)
-    return ratings
+    return paging.api_page(response, request.user, ratings, ("pk",), limit, offset, cursor)
 
 
 @router.post("/members/ratings/{int:pk}/self/", response=RatingOut)
@@ -625,8 +630,10 @@ def level_report(request, organization_id: int, year: int, subject: str = "membe
 # --- commendations and badges --------------------------------------------------------------------------
 
 
-@router.get("/members/commendations/", response=list[CommendationOut])
-def list_commendations(request, organization_id: int | None = None, year: int | None = None):
+@router.get("/members/commendations/", response=list[CommendationOut], description=paging.API_PAGING_DOC)
+def list_commendations(request, response: HttpResponse, organization_id: int | None = None, year: int | None = None,
+                       limit: int = paging.api_limit(), offset: int = paging.api_offset(),
+                       cursor: str = paging.api_cursor()):
     readable = permissions.readable_organizations(request.user)
     items = Commendation.objects.select_related("person", "organization").filter(visible_commendations(readable))
     if organization_id:
@@ -637,7 +644,7 @@ def list_commendations(request, organization_id: int | None = None, year: int | 
     if year:
         items = items.filter(Q(decision_date__year=year) | Q(decision_date__isnull=True, conference__date__year=year))
     own = Commendation.objects.filter(person_id=request.user.person_id or 0)
-    return (items | own).distinct()
+    return paging.api_page(response, request.user, (items | own).distinct(), ("-decision_date",), limit, offset, cursor)
 
 
 @router.post("/members/commendations/", response={201: CommendationOut})

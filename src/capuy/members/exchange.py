@@ -455,20 +455,25 @@ def run_import(job, root_id: int, filename: str) -> dict:
 # --- export ----------------------------------------------------------------------------------------------
 
 
-def export_rows(members):
-    """The rows (header first) of a member list, in the import columns."""
+def export_rows(members, ordered: bool = False):
+    """The rows (header first) of a member list, in the import columns (``ordered``: keep the list's order)."""
     yield HEADERS
-    members = members.select_related("person__organization").order_by("person__organization__path",
-                                                                       "person__sort_key")
+    members = members.select_related("person__organization")
+    if not ordered:
+        members = members.order_by("person__organization__path", "person__sort_key")
     for m in members.iterator(chunk_size=2000):
-        p = m.person
-        yield [
-            m.card_number or "", p.full_name, vietnamese.numeric_date(p.birth_date) if p.birth_date else "",
-            p.get_gender_display() if p.gender else "", vietnamese.numeric_date(m.admission_date),
-            vietnamese.numeric_date(m.official_date) if m.official_date else "",
-            p.organization_id or "", p.organization.name if p.organization_id else "",
-            m.get_status_display(), "", p.phone, p.email,
-        ]
+        yield export_row(m)
+
+
+def export_row(m) -> list:
+    p = m.person
+    return [
+        m.card_number or "", p.full_name, vietnamese.numeric_date(p.birth_date) if p.birth_date else "",
+        p.get_gender_display() if p.gender else "", vietnamese.numeric_date(m.admission_date),
+        vietnamese.numeric_date(m.official_date) if m.official_date else "",
+        p.organization_id or "", p.organization.name if p.organization_id else "",
+        m.get_status_display(), "", p.phone, p.email,
+    ]
 
 
 def export_csv(members) -> bytes:

@@ -1,6 +1,7 @@
 from django import forms
 
 from capuy.members.models import Commendation, Level, Opinion, RatingCampaign, StatusChange, Transfer
+from capuy.organizations.choosers import choose_organizations, choose_people
 from capuy.organizations.forms import DateInput
 
 
@@ -20,6 +21,7 @@ class TransferForm(forms.ModelForm):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_organization"].queryset = organizations
+        choose_organizations(self.fields["to_organization"], quan_ly=1, chi_bo=1, con_hoat_dong=1)
 
 
 class OpinionForm(forms.ModelForm):
@@ -80,4 +82,6 @@ class CommendationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
         self.fields["organization"].queryset = organizations
+        choose_people(self.fields["person"])
+        choose_organizations(self.fields["organization"], quan_ly=1)
 

@@ -4,17 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
-from capuy.core import inputs
+from capuy.core import inputs, paging
 from capuy.core.history import record_access
-from capuy.core.vietnamese import word_prefix_filter
-from capuy.members import access, actions, exchange, hooks, reports, rules
+from capuy.members import access, actions, exchange, hooks, listings, reports, rules
 from capuy.members.forms import (
     AppraisalForm,
     CampaignForm,
@@ -34,7 +32,7 @@ from capuy.members.models import (
     Rating,
     RatingCampaign,
     RatingRules,
-    visible_commendations,
+    Status,
 )
 from capuy.organizations.models import Organization
 
@@ -66,7 +64,9 @@ def _error_text(exc: ValidationError) -> str:
 
 def _roots(user):
     """The organizations a user may list members of (the top of each readable subtree)."""
-    orgs = list(permissions.readable_organizations(user).only("pk", "name", "path")[:2000])
+    # Only the tops of the readable subtrees: an organization whose parent is readable is not a root.
+    readable = permissions.readable_organizations(user)
+    orgs = list(readable.exclude(parent__in=readable.values("pk")).only("pk", "name", "path"))
     orgs += list(access.secretary_cells(user))
     paths = sorted({o.path: o for o in orgs}.items())
     roots, last = [], None
@@ -77,6 +77,18 @@ def _roots(user):
     return roots
 
 
+def _organization_picker(user, organization):
+    """The "Tổ chức" box of the member list: search any organization of the user's subtrees as you type
+    (a province has thousands; a <select> of them all would not do)."""
+    from django import forms
+
+    from capuy.organizations.choosers import choose_organizations
+
+    field = forms.ModelChoiceField(permissions.readable_organizations(user))
+    choose_organizations(field)
+    return field.widget.render("to-chuc", organization.pk, attrs={"id": "to-chuc"})
+
+
 @login_required
 def index(request):
     roots = _roots(request.user)
@@ -84,14 +96,12 @@ def index(request):
         return redirect("members:me")
     org_id = inputs.query_id(request.GET.get("to-chuc"))
     organization = _org_or_404(request.user, org_id) if org_id else roots[0]
-    members = access.readable_members(request.user).in_subtree(organization).select_related("person__organization")
-    query = request.GET.get("q", "").strip()
-    if query:
-        members = members.filter(word_prefix_filter("person__search_text", query))
-    total = members.count()
+    listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk)
     return render(request, "members/index.html", {
-        "organization": organization, "roots": roots, "members": members.order_by("person__sort_key")[:300],
-        "total": total, "query": query, "can_manage": permissions.can_manage(request.user, organization),
+        "picker": _organization_picker(request.user, organization),
+        "organization": organization, "roots": roots, "listing": listing, "page": listing.page(),
+        "query": listing.value("q", ""), "status": listing.value("trang-thai", ""), "statuses": Status.choices,
+        "can_manage": permissions.can_manage(request.user, organization),
         "children": organization.children.all(),
     })
 
@@ -183,8 +193,8 @@ def my_page(request):
 
 @login_required
 def opinions(request):
-    items = permissions.filter_by_organization(Opinion.objects.select_related("author", "organization"),
-                                               request.user, roles=permissions.MANAGE_ROLES)
+    listing = listings.OpinionList(request.user, request.GET)
+    items = listing.rows()
     if request.method == "POST":
         opinion = get_object_or_404(items, pk=request.POST.get("id") or 0)
         answer = request.POST.get("answer", "").strip()
@@ -196,7 +206,9 @@ def opinions(request):
         else:
             messages.error(request, "Nội dung trả lời không được để trống.")
         return redirect("members:opinions")
-    return render(request, "members/opinions.html", {"opinions": items[:300]})
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    return render(request, "members/opinions.html", {"listing": listing, "page": listing.page()})
 
 
 @login_required
@@ -219,16 +231,15 @@ def _url(name, *args):
 
 @login_required
 def export_view(request, org_pk):
+    """The member list as filtered on its page (every matching row): Excel, in the background when large;
+    CSV (the import columns) at once."""
     organization = _org_or_404(request.user, org_pk)
-    members = access.readable_members(request.user).in_subtree(organization)
+    listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk)
     if request.GET.get("dinh-dang") == "csv":
-        response = HttpResponse(exchange.export_csv(members), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exchange.export_csv(listing.filtered()), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="danh-sach-dang-vien.csv"'
-    else:
-        response = HttpResponse(exchange.export_xlsx(members),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = 'attachment; filename="danh-sach-dang-vien.xlsx"'
-    return response
+        return response
+    return paging.export_response(request, listing)
 
 
 # --- ratings ----------------------------------------------------------------------------------------------
@@ -263,30 +274,19 @@ def campaign_create(request, org_pk):
 
 @login_required
 def campaign_detail(request, pk):
-    campaign = get_object_or_404(RatingCampaign.objects.select_related("organization"), pk=pk)
-    ratings = campaign.ratings.select_related("member__person__organization", "organization", "unit",
-                                              "self_by", "appraisal_by", "decision_by")
-    if not permissions.can_read(request.user, campaign.organization):
-        # Office or committee of a part of the subtree, or a cell secretary: their part only.
-        cells = list(access.secretary_cells(request.user).values_list("pk", flat=True))
-        query = permissions.organization_filter(request.user, field="member__person__organization__")
-        query_org = permissions.organization_filter(request.user, field="organization__")
-        ratings = ratings.filter(query | query_org | Q(member__person__organization__in=cells)
-                                 | Q(organization__in=cells))
-        if not ratings.exists():
-            raise Http404("Không tìm thấy đợt đánh giá.")
-    ratings = list(ratings[:1000])
-    for r in ratings:
-        r.may_self = access.can_self_rate(request.user, r)
-        r.may_appraise = access.can_appraise(request.user, r)
-        r.may_decide = access.can_decide(request.user, r)
+    listing = listings.RatingList(request.user, request.GET, campaign_id=pk)
+    campaign = listing.campaign
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    page = listing.page()
+    ratings = page.rows
     decidable = [r for r in ratings if r.may_decide and r.appraisal_at]
     for r in decidable:
         r.batch_level = r.decision_level or r.appraisal_level
     return render(request, "members/campaign.html", {
         "campaign": campaign, "ratings": ratings, "self_form": SelfRatingForm(), "appraisal_form": AppraisalForm(),
         "decision_form": DecisionForm(), "decidable": decidable, "levels": Level.choices,
-        "rules": RatingRules.current(),
+        "rules": RatingRules.current(), "listing": listing, "page": page,
     })
 
 
@@ -369,9 +369,9 @@ def report(request):
 
 @login_required
 def commendations(request):
-    readable = permissions.readable_organizations(request.user)
-    items = Commendation.objects.filter(visible_commendations(readable)).select_related(
-        "person", "organization", "conference")
+    listing = listings.CommendationList(request.user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
     managed = permissions.readable_organizations(request.user, permissions.MANAGE_ROLES)
     form = None
     if managed.exists():
@@ -384,7 +384,10 @@ def commendations(request):
             return redirect("members:commendations")
     elif request.method == "POST":
         raise PermissionDenied("Chỉ văn phòng cấp ủy mới được ghi khen thưởng.")
-    return render(request, "members/commendations.html", {"commendations": items.distinct()[:500], "form": form})
+    return render(request, "members/commendations.html", {"listing": listing, "page": listing.page(), "form": form,
+                                                          "forms": Commendation.Form.choices,
+                                                          "chosen_form": listing.value("hinh-thuc", ""),
+                                                          "chosen_year": listing.value("nam")})
 
 
 def _next_batch(day):

@@ -3,12 +3,13 @@
 import datetime
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
-from capuy.core import references
+from capuy.core import paging, references
 from capuy.core.api import require, require_visible, save_validated
 from capuy.core.vietnamese import search_key
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
@@ -179,14 +180,16 @@ def _managed_org(request, pk) -> Organization:
 # --- organizations ---------------------------------------------------------------------------------------
 
 
-@router.get("/organizations/", response=list[OrganizationOut])
-def list_organizations(request, parent_id: int | None = None, q: str = ""):
+@router.get("/organizations/", response=list[OrganizationOut], description=paging.API_PAGING_DOC)
+def list_organizations(request, response: HttpResponse, parent_id: int | None = None, q: str = "",
+                       limit: int = paging.api_limit(), offset: int = paging.api_offset(),
+                       cursor: str = paging.api_cursor()):
     organizations = permissions.readable_organizations(request.user)
     if parent_id:
         organizations = organizations.filter(parent_id=parent_id)
     if q:
         organizations = organizations.filter(search_text__contains=search_key(q))
-    return organizations[:1000]
+    return paging.api_page(response, request.user, organizations, ("path",), limit, offset, cursor)
 
 
 @router.get("/organizations/{pk}/", response=OrganizationOut)
@@ -327,12 +330,13 @@ def delete_membership(request, pk: int):
 # --- people ------------------------------------------------------------------------------------------------
 
 
-@router.get("/people/", response=list[PersonOut])
-def list_people(request, q: str = "", organization_id: int | None = None):
+@router.get("/people/", response=list[PersonOut], description=paging.API_PAGING_DOC)
+def list_people(request, response: HttpResponse, q: str = "", organization_id: int | None = None,
+                limit: int = paging.api_limit(), offset: int = paging.api_offset(), cursor: str = paging.api_cursor()):
     people = permissions.visible_people(request.user).search(q).prefetch_related("titles")
     if organization_id:
         people = people.filter(organization_id=organization_id)
-    return people[:500]
+    return paging.api_page(response, request.user, people, ("sort_key",), limit, offset, cursor)
 
 
 def _readable_person(request, pk) -> Person:

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from capuy.organizations.choosers import choose_people
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
 
 
@@ -48,6 +49,7 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.body = body
         self.fields["person"].queryset = people
+        choose_people(self.fields["person"])
 
 
 class MembershipEndForm(forms.Form):

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from capuy.organizations import views
+from capuy.organizations import choosers, views
 
 app_name = "organizations"
 urlpatterns = [
     path("", views.organization_list, name="list"),
     path("tim-kiem/", views.search, name="search"),
+    path("chon/nhan-su/", choosers.people, name="choose_person"),
+    path("chon/to-chuc/", choosers.organizations, name="choose_organization"),
     path("<int:pk>/", views.organization_detail, name="detail"),
     path("<int:pk>/sua/", views.organization_edit, name="edit"),
     path("<int:pk>/them-to-chuc/", views.organization_create, name="create_child"),

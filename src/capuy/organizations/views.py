@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
-from capuy.core import inputs
+from capuy.core import inputs, paging
+from capuy.organizations import listings
 from capuy.organizations.forms import (
     BodyForm,
     MembershipEndForm,
@@ -43,8 +44,12 @@ def _day(request) -> datetime.date:
 
 @login_required
 def organization_list(request):
-    organizations = permissions.readable_organizations(request.user).select_related("merged_into")
-    return render(request, "organizations/list.html", {"organizations": organizations[:2000]})
+    listing = listings.OrganizationList(request.user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    return render(request, "organizations/list.html", {"listing": listing, "page": listing.page(),
+                                                       "kinds": Organization.Kind.choices,
+                                                       "kind": listing.value("loai", ""), "query": listing.value("q", "")})
 
 
 @login_required
@@ -161,12 +166,15 @@ def person_detail(request, pk):
 
 @login_required
 def search(request):
-    query = request.GET.get("q", "").strip()
-    organizations = people = []
+    """Organizations (the first page of the organization list, which holds them all) and people (paged here)."""
+    query = request.GET.get("q", "").strip()[:100]
+    context = {"query": query}
     if query:
-        organizations = permissions.readable_organizations(request.user).search(query)[:50]
-        people = permissions.visible_people(request.user).search(query).prefetch_related("titles")[:50]
-    return render(request, "organizations/search.html", {"query": query, "organizations": organizations, "people": people})
+        organizations = listings.OrganizationList(request.user, {"q": query, "so-dong": "20"})
+        people = listings.PersonList(request.user, request.GET)
+        context.update(organizations=organizations, organization_page=organizations.page(), listing=people,
+                       page=people.page())
+    return render(request, "organizations/search.html", context)
 
 
 def _form_page(request, form, title, back, success):

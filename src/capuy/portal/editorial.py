@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
+from capuy.core import paging
 from capuy.portal import drafting
 from capuy.portal.forms import ArticleForm, PhotoForm
 from capuy.portal.models import Article, Photo
@@ -41,16 +42,28 @@ def _managed(user):
     return permissions.readable_organizations(user, permissions.MANAGE_ROLES)
 
 
+class ArticleList(paging.Listing):
+    """The newsroom's articles: those of organizations the user may read, drafts and reviews first."""
+
+    noun = "bài viết"
+    title = "Bài viết"
+    filename = "bai-viet"
+    sorts = {"trang-thai": paging.Sort("Trạng thái, mới sửa trước", ("status", "-updated", "-pk")),
+             "-sua": paging.Sort("Mới sửa", ("-updated", "-pk"))}
+    default_sort = "trang-thai"
+    filters = (paging.choice("trang-thai", "Trạng thái", Article.Status.choices, "status"),)
+
+    def rows(self):
+        return permissions.filter_by_organization(Article.objects.select_related("organization", "category"),
+                                                  self.user)
+
+
 @login_required
 def newsroom(request):
-    articles = permissions.filter_by_organization(
-        Article.objects.select_related("organization", "category"), request.user
-    ).order_by("status", "-updated")
-    status = request.GET.get("trang-thai", "")
-    if status in Article.Status.values:
-        articles = articles.filter(status=status)
+    listing = ArticleList(request.user, request.GET)
     return render(request, "portal/editor/list.html", {
-        "articles": articles[:300], "statuses": Article.Status.choices, "status": status,
+        "articles": listing.page(), "listing": listing, "statuses": Article.Status.choices,
+        "status": listing.value("trang-thai", ""),
         "can_write": _managed(request.user).exists(), "conferences": _conferences_to_write_up(request.user),
     })
 

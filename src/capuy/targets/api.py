@@ -5,10 +5,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.core import paging
 from capuy.core.api import require, require_visible, save_validated
 from capuy.organizations.models import Organization, Term
 from capuy.targets import dashboard, rules
@@ -202,9 +204,10 @@ def create_target(request, payload: TargetIn):
     return 201, save_validated(Target(), data)
 
 
-@router.get("/targets/results/", response=list[ResultOut])
-def list_results(request, organization_id: int | None = None, year: int | None = None,
-                 period_kind: str | None = None, period_number: int | None = None):
+@router.get("/targets/results/", response=list[ResultOut], description=paging.API_PAGING_DOC)
+def list_results(request, response: HttpResponse, organization_id: int | None = None, year: int | None = None,
+                 period_kind: str | None = None, period_number: int | None = None,
+                 limit: int = paging.api_limit(), offset: int = paging.api_offset(), cursor: str = paging.api_cursor()):
     results = rules.readable_results(request.user, Result.objects.all())
     if organization_id is not None:
         results = results.filter(organization_id=organization_id)
@@ -214,7 +217,7 @@ def list_results(request, organization_id: int | None = None, year: int | None =
         results = results.filter(period_kind=period_kind)
     if period_number is not None:
         results = results.filter(period_number=period_number)
-    return list(results[:5000])
+    return paging.api_page(response, request.user, results, ("pk",), limit, offset, cursor)
 
 
 @router.post("/targets/results/", response={201: ResultOut})

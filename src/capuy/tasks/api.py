@@ -3,12 +3,13 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
-from capuy.core import references
+from capuy.core import paging, references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import reports, rules, services
@@ -266,9 +267,11 @@ def list_statuses(request):
     return TaskStatus.objects.all()
 
 
-@router.get("/tasks/", response=list[TaskOut])
-def list_tasks(request, organization_id: int | None = None, subtree: bool = False, status: str = "",
-               conference_id: int | None = None, document_id: int | None = None, mine: bool = False):
+@router.get("/tasks/", response=list[TaskOut], description=paging.API_PAGING_DOC + " Với `status`, trang được lọc "
+            "thêm theo quy tắc trạng thái sau khi lấy nên có thể ít hơn `limit` dòng; đi tiếp theo X-Next-Cursor.")
+def list_tasks(request, response: HttpResponse, organization_id: int | None = None, subtree: bool = False,
+               status: str = "", conference_id: int | None = None, document_id: int | None = None, mine: bool = False,
+               limit: int = paging.api_limit(), offset: int = paging.api_offset(), cursor: str = paging.api_cursor()):
     tasks = rules.visible_tasks(request.user).select_related("organization", "lead_organization", "reported_status")
     if organization_id:
         tasks = tasks.filter(pk__in=Task.objects.concerning(_org(request, organization_id), subtree).values("pk"))
@@ -278,9 +281,11 @@ def list_tasks(request, organization_id: int | None = None, subtree: bool = Fals
         tasks = tasks.filter(document_id=document_id)
     if mine:
         tasks = tasks.filter(responsible_id=request.user.person_id)
-    tasks = list(tasks[:2000])
+    today = timezone.localdate()
     if status:
-        today = timezone.localdate()
+        tasks = tasks.by_kind(status, today)  # narrowed in the database, then checked by the one rule
+    tasks = paging.api_page(response, request.user, tasks, ("deadline", "pk"), limit, offset, cursor)
+    if status:
         tasks = [t for t in tasks if t.status_on(today).kind == status]
     return tasks
 

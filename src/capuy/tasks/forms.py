@@ -1,6 +1,7 @@
 from django import forms
 
 from capuy.accounts import permissions
+from capuy.organizations.choosers import choose_organizations, choose_people
 from capuy.organizations.models import Organization, Person
 from capuy.tasks.models import EvaluationLevel, Milestone, Registration, Task, TaskStatus
 
@@ -21,6 +22,9 @@ class TaskForm(forms.ModelForm):
         self.fields["lead_organization"].queryset = Organization.objects.subtree(organization)
         self.fields["lead_organization"].initial = organization.pk
         self.fields["responsible"].queryset = permissions.visible_people(user)
+        # Search-as-you-type within the clerk's subtree instead of a <select> of everyone.
+        choose_organizations(self.fields["lead_organization"], trong=organization.pk)
+        choose_people(self.fields["responsible"])
         self.fields["parent"].queryset = Task.objects.filter(organization=organization).exclude(pk=self.instance.pk)
 
 
@@ -52,8 +56,10 @@ class ConclusionTaskForm(forms.Form):
         super().__init__(*args, **kwargs)
         if organization is not None:
             self.fields["lead_organization"].queryset = Organization.objects.subtree(organization)
+            choose_organizations(self.fields["lead_organization"], trong=organization.pk)
         if people is not None:
             self.fields["responsible"].queryset = people
+            choose_people(self.fields["responsible"])
 
     def clean(self):
         data = super().clean()
@@ -78,6 +84,7 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        choose_people(self.fields["person"])
 
 
 class MilestoneForm(forms.ModelForm):

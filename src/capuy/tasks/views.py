@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.core import inputs
+from capuy.core import inputs, paging
 from capuy.core.files import download
 from capuy.organizations.models import Organization, Person
-from capuy.tasks import reports, rules, services
+from capuy.tasks import listings, reports, rules, services
 from capuy.tasks.forms import (
     ApproveListForm,
     ConclusionFormSet,
@@ -38,7 +38,6 @@ from capuy.tasks.models import (
     TaskStatus,
 )
 
-OVERDUE_SHOWN = 500  # the longest overdue first; the Excel export has them all
 TASK_RELATED = ("organization", "lead_organization", "responsible", "reported_status", "conference", "document")
 
 
@@ -69,14 +68,10 @@ def _errors(exc: ValidationError) -> list[str]:
 def index(request):
     """ "Nhiệm vụ của tôi": tasks I lead or report for, my notices, my registrations, my organizations' lists."""
     user, today = request.user, timezone.localdate()
-    office_orgs = list(user.grants.filter(role="office").values_list("organization_id", flat=True))
-    mine = Task.objects.select_related(*TASK_RELATED).filter(closed=False)
-    from django.db.models import Q
-
-    query = Q(lead_organization_id__in=office_orgs)
-    if user.person_id:
-        query |= Q(responsible_id=user.person_id)
-    rows = reports.rows_with_status(mine.filter(query).order_by("deadline")[:300], today)
+    listing = listings.MyTaskList(user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    page = listing.page()
     notices = Notification.objects.filter(user=user).select_related("task")[:30]
     registrations = (Registration.objects.filter(person_id=user.person_id).select_related("organization")
                      .order_by("-year")[:20] if user.person_id else [])
@@ -84,7 +79,7 @@ def index(request):
     paths = sorted(readable.values_list("path", flat=True))
     tops = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
     return render(request, "tasks/index.html", {
-        "rows": rows, "notices": notices, "unread": sum(1 for n in notices if n.read_at is None),
+        "rows": page.rows, "listing": listing, "page": page, "notices": notices, "unread": sum(1 for n in notices if n.read_at is None),
         "registrations": registrations, "organizations": readable.filter(path__in=tops[:30]), "today": today,
     })
 
@@ -104,7 +99,10 @@ def notification_read(request, pk):
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _organization_rows(request, organization, today, limit=3000):
+REPORT_LIMIT = 3000  # the grouped report below reads its rows into Python; the Excel export has them all
+
+
+def _organization_rows(request, organization, today, limit=REPORT_LIMIT):
     """(all rows, filtered rows, subtree?) of an organization's list; the status filter narrows in the database
     first (``TaskQuerySet.by_kind``) and is then checked row by row with the one rule."""
     subtree = request.GET.get("cap-duoi") == "1"
@@ -129,12 +127,15 @@ def organization_tasks(request, pk):
     today = timezone.localdate()
     all_rows, rows, subtree = _organization_rows(request, organization, today)
     stats = reports.figures_of(all_rows)
+    # This report groups and counts in Python; past REPORT_LIMIT tasks it says so rather than cut silently.
+    total = rules.visible_tasks(request.user, Task.objects.concerning(organization, subtree)).count()
     return render(request, "tasks/organization.html", {
         "organization": organization, "groups": reports.by_unit(rows), "summary": reports.by_unit(all_rows),
         "stats": stats, "sentence": rules.figures_sentence(stats), "kinds": StatusKind.choices,
         "kind_labels": reports.kind_labels(), "subtree": subtree, "today": today,
         "selected_kind": request.GET.get("trang-thai", ""), "selected_unit": request.GET.get("don-vi", ""),
         "can_edit": rules.can_edit_task(request.user, organization), "year": today.year,
+        "total": total, "truncated": total > len(all_rows), "report_limit": REPORT_LIMIT,
     })
 
 
@@ -142,7 +143,7 @@ def organization_tasks(request, pk):
 def organization_export(request, pk):
     organization = _readable_org(request.user, pk)
     today = timezone.localdate()
-    _, rows, _ = _organization_rows(request, organization, today, limit=20000)
+    _, rows, _ = _organization_rows(request, organization, today, limit=None)
     response = HttpResponse(reports.workbook(organization, rows, today),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{organization.pk}-{today.isoformat()}.xlsx"'
@@ -166,15 +167,13 @@ def organization_print(request, pk):
 @login_required
 def overdue(request, pk):
     """Overdue tasks across the subtree, for the standing committee (readers of the organization)."""
-    organization = _readable_org(request.user, pk)
-    today = timezone.localdate()
-    tasks = rules.visible_tasks(request.user, Task.objects.concerning(organization, subtree=True).overdue(today))
-    total = tasks.count()
-    rows = reports.rows_with_status(tasks.select_related(*TASK_RELATED).order_by("deadline")[:OVERDUE_SHOWN], today)
-    for row in rows:
-        row.days_late = (today - row.task.deadline).days
-    return render(request, "tasks/overdue.html", {"organization": organization, "rows": rows, "today": today,
-                                                  "total": total, "hidden": total - len(rows)})
+    listing = listings.OverdueList(request.user, request.GET, organization_id=pk)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    page = listing.page()
+    return render(request, "tasks/overdue.html", {"organization": listing.organization, "rows": page.rows,
+                                                  "listing": listing, "page": page, "today": timezone.localdate(),
+                                                  "total": page.count})
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -85,15 +85,29 @@ def conference_votes(request, conference_id):
         except (ValidationError, ValueError) as exc:
             messages.error(request, _error_text(exc) if isinstance(exc, ValidationError) else "Số lượng không hợp lệ.")
         return redirect("voting:conference", conference.pk)
+    elections = list(conference.elections.prefetch_related("candidates__person", "rounds"))
+    if manage:
+        for election in elections:
+            election.person_picker = _invitee_picker(conference, f"ung-cu-vien-{election.pk}")
     return render(request, "voting/conference.html", {
         "conference": conference, "manage": manage, "votes": conference.votes.select_related("agenda_item"),
-        "elections": conference.elections.prefetch_related("candidates__person", "rounds"),
+        "elections": elections, "teller_picker": _invitee_picker(conference, "thanh-vien-bkp") if manage else "",
         "items": conference.agenda_items.all(), "methods": Vote.Method.choices,
         "tellers": conference.tellers.select_related("person"),
         "me_teller": bool(request.user.person_id) and conference.tellers.filter(person_id=request.user.person_id).exists(),
-        "positions": Election.Position.choices, "people": Person.objects.filter(
-            conference_invitations__conference=conference).order_by("sort_key") if manage else [],
+        "positions": Election.Position.choices,
     })
+
+
+def _invitee_picker(conference, element_id):
+    """A search box over the conference's invitees (a congress has hundreds), posting ``person``."""
+    from django import forms
+
+    from capuy.organizations.choosers import choose_people
+
+    field = forms.ModelChoiceField(Person.objects.filter(conference_invitations__conference=conference))
+    choose_people(field, hoi_nghi=conference.pk)
+    return field.widget.render("person", None, attrs={"id": element_id})
 
 
 @login_required

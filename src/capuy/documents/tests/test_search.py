@@ -65,15 +65,3 @@ class SearchTests(DocumentsTestCase):
         self.assertEqual(set(find(self.admin, organization_id=self.ward.pk)), {self.ward_doc})
         self.assertEqual(set(find(self.admin, year=2020)), {self.congress})
         self.assertEqual(set(find(self.admin, term_id=self.term.pk)), {self.congress, self.budget})
-
-
-class CappedCountTests(DocumentsTestCase):
-    def test_counting_stops_at_the_cap_and_says_so(self):
-        from capuy.documents.library import capped_count
-
-        for i in range(4):
-            make_document(self.district, "TB", title=f"Thông báo số {i}")
-        documents = find(self.admin, q="thong bao")
-        self.assertEqual(capped_count(documents, cap=10), (4, True))
-        self.assertEqual(capped_count(documents, cap=3), (3, False))
-        self.assertEqual(capped_count(documents, cap=4), (4, True))

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from capuy.core.testing import PASSWORD
 
@@ -32,7 +33,10 @@ def test_the_office_turns_a_conclusion_into_tasks_and_reports_progress(live_serv
         "Đẩy nhanh tiến độ giải phóng mặt bằng các dự án trọng điểm")
     page.locator("[name=form-2-keep]").uncheck()  # "Hội nghị thành công tốt đẹp" is not a task
     page.locator("[name=form-0-lead_unit]").fill("UBND quận")
-    page.locator("[name=form-0-responsible]").select_option(label="Phạm Văn Bình")
+    # The responsible leader is searched as you type (core/choosers.py), then picked from the matches.
+    page.locator("[name=form-0-responsible-tim]").fill("binh")
+    page.locator("[data-chooser-pick]", has_text="Phạm Văn Bình").first.click()
+    expect(page.locator("input[type=hidden][name=form-0-responsible]")).to_have_count(1)
     page.locator("[name=form-0-deadline]").fill("2023-12-31")
     page.get_by_role("button", name="Giao các nhiệm vụ đã chọn").click()
 
