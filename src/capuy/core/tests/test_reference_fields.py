@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from capuy.api import api
+from capuy.conferences.imported import ImportedReport
 from capuy.conferences.models import AgendaItem, Conference, Invitation
 from capuy.core.models import HistoryEntry
 from capuy.core.testing import CapuyTestCase, make_person
@@ -44,7 +45,7 @@ KINDS = {
     "member_id": "member", "term_id": "term", "body_id": "body", "conference_id": "conference",
     "agenda_item_id": "item", "item_id": "item", "document_id": "document", "replaces_id": "document",
     "rating_id": "rating", "criteria_list_id": "criteria_list", "candidate_ids": "candidate",
-    ("/api/tasks/", "parent_id"): "task",
+    ("/api/tasks/", "parent_id"): "task", "pending_id": "imported_report",
 }
 # Fields that refer to records every signed-in user may read (shared catalogues), with the reason.
 SHARED = {
@@ -110,6 +111,15 @@ VALID = {
     ("post", "/api/tasks/registrations/"): {"year": NEXT_YEAR, "content": "Việc khó", "expected_result": "Xong",
                                             "deadline": f"{NEXT_YEAR}-12-31", "milestones": []},
     ("post", "/api/tasks/registrations/approve/"): {"year": 2024, "approved_on": "2024-02-01"},
+    ("post", "/api/conferences/past/"): {
+        "date": "2021-06-10", "body_kind": "bch", "number": 7, "start_time": None, "end_time": None,
+        "chairs": [{"title": "Bí thư Đảng ủy phường"}], "attendees": [{"title": ""}],
+        "speeches": [{"kind": "tham_luan", "summary": "Tóm tắt"}],
+        "references": [{"kind": "Quy định", "number": "12-QĐ/TW", "issuer": "Trung ương", "issued_on": None}],
+        "awards": []},
+    ("patch", "/api/conferences/{pk}/past/"): {"venue": "Hội trường phường", "number": None},
+    ("post", "/api/conferences/imports/confirm"): {"source_text": "Bản tin", "extracted": {}, "people": [],
+                                                   "figures": [], "task_deadline": None, "session": None},
     ("post", "/api/portal/editor/articles/"): {"title": "Tin mới", "slug": "tin-moi", "published_at": None, "tags": []},
     ("patch", "/api/portal/editor/articles/{pk}/"): {"title": "Tin phường mới", "published_at": None},
 }
@@ -118,9 +128,12 @@ NOT_ACCEPTED_HERE = {
     ("post", "/api/conferences/{pk}/control/"): "điều hành hội nghị chỉ khi hội nghị đang diễn ra",
     ("post", "/api/conferences/{pk}/speakers/"): "đăng ký phát biểu là việc của đại biểu được mời, không của văn phòng",
     ("post", "/api/tasks/registrations/approve/"): "cần một bản đăng ký đang chờ phê duyệt",
+    ("post", "/api/conferences/imports/confirm"): "cần một bản tin đã đọc và một bản ghi chờ xác nhận",
 }
 # Writes to records that stay out of the history on purpose (voting's allow-list keeps the counting board out).
 UNRECORDED = {("post", "/api/voting/conferences/{conference_id}/tellers/"): "tổ kiểm phiếu: ngoài lịch sử thay đổi"}
+# Addresses whose record is not the usual kind of the segment before them.
+ADDRESS_OWN = {"/api/conferences/{pk}/past/": "past_conference"}
 ADDRESS_KINDS = {"members": "member", "campaigns": "campaign", "elections": "election", "articles": "article",
                  "organizations": "cell"}
 # The own record for a field at one address when it is not the field's usual kind.
@@ -212,11 +225,13 @@ class ReferenceFieldTests(CapuyTestCase):
                                                organization=cls.other_ward)
         election = Election.objects.create(conference=conference, agenda_item=item, title=f"Bầu {MARKER}", seats=1)
         candidate = Candidate.objects.create(election=election, person=neighbour)
+        foreign_import = ImportedReport.objects.create(source_text=f"Bản tin {MARKER}", organization=cls.other_ward)
         cls.foreign = {
             "organization": [province.pk, cls.other_ward.pk], "person": [stranger.pk, neighbour.pk],
             "member": [neighbour.party_member.pk], "term": [term.pk], "body": [body.pk],
             "conference": [conference.pk], "item": [item.pk], "document": [document.pk], "task": [task.pk],
             "rating": [rating.pk], "criteria_list": [criteria.pk], "candidate": [candidate.pk],
+            "imported_report": [foreign_import.pk],
         }
         own_term = Term.objects.create(organization=cls.ward, congress_number=1, start_year=2020, end_year=2025,
                                        start_date=D(2020, 1, 1), end_date=D(2025, 7, 31))
@@ -237,6 +252,8 @@ class ReferenceFieldTests(CapuyTestCase):
         issued.issue(cls.ward_staff, on=D(2024, 1, 5))
         indicator = Indicator.objects.create(code="THU-NS", name="Thu ngân sách", unit="tỷ đồng")
         indicator.reporters.add(cls.ward)
+        past = Conference.objects.create(body=own_body, date=D(2021, 6, 10), subject="Hội nghị sơ kết",
+                                         recorded_after=True, status=Conference.Status.CLOSED)
         own_campaign = RatingCampaign.objects.create(organization=cls.ward, year=2024)
         own_rating = Rating.objects.create(campaign=own_campaign, member=cls.member_person.party_member,
                                            step=Rating.Step.APPRAISED, appraisal_level="tot",
@@ -253,7 +270,7 @@ class ReferenceFieldTests(CapuyTestCase):
             "document": own_document.pk, "task": own_task.pk, "rating": own_rating.pk,
             "criteria_list": own_criteria.pk, "candidate": own_candidate.pk, "campaign": own_campaign.pk,
             "election": own_election.pk, "article": own_article.pk, "cell": cls.cell.pk, "cell2": cell2.pk,
-            "person2": cls.ward_staff.person_id, "issued_document": issued.pk,
+            "person2": cls.ward_staff.person_id, "issued_document": issued.pk, "past_conference": past.pk,
         }
         cls.shared = {"type_id": doc_type.pk, "category_id": category.pk, "indicator_id": indicator.pk}
 
@@ -289,7 +306,7 @@ class ReferenceFieldTests(CapuyTestCase):
         """The address with the ward's own record in each ``{…}``, named by the path segment before it."""
         def own(match):
             before = path[:match.start()].rstrip("/").rsplit("/", 1)[-1]
-            kind = ADDRESS_KINDS.get(before, before.rstrip("s"))
+            kind = ADDRESS_OWN.get(path) or ADDRESS_KINDS.get(before, before.rstrip("s"))
             return str(self.own[kind])
         return re.sub(r"\{\w+\}", own, path)
 
