@@ -242,6 +242,19 @@ class Document(models.Model):
 
         return blocks(self.paragraphs())
 
+    def tasks_set(self):
+        """The tasks this document sets: those attached to it and, for a document drafted from a conference, the
+        tasks created from that conference's conclusion (the chain conference → resolution → task)."""
+        from django.apps import apps as registry
+
+        if not registry.is_installed("capuy.tasks"):
+            return None
+        Task = registry.get_model("tasks", "Task")
+        source = Q(document=self)
+        if self.source_conference_id:
+            source |= Q(conference_id=self.source_conference_id)
+        return Task.objects.filter(source, parent__isnull=True)
+
     @property
     def is_minutes(self) -> bool:
         return self.doc_type.symbol == "BB"

@@ -10,8 +10,8 @@ from capuy.conferences.models import Draft
 from capuy.documents.drafting import draft_from_conference
 from capuy.documents.generation import build_docx
 from capuy.documents.structure import Block, blocks, draft_lines
+from capuy.documents.tests import test_drafting
 from capuy.documents.tests.helpers import DocumentsTestCase, make_document
-from capuy.documents.tests.test_drafting import DraftingTests
 
 # A draft as offices type it: a "DỰ THẢO" line, its title again, markdown headings, one newline between
 # paragraphs, a sentence broken at the end of a screen line, numbered items and bullets.
@@ -68,7 +68,7 @@ def docx_of(document):
 
 
 class GeneratedDocumentTests(DocumentsTestCase):
-    closed_conference = DraftingTests.closed_conference
+    closed_conference = test_drafting.DraftingTests.closed_conference  # the same record
 
     def setUp(self):
         self.conference = self.closed_conference(close=False)
