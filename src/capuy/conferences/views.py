@@ -962,7 +962,19 @@ def detail(request, pk):
     conference, access = conference_or_404(request, pk)
     context = _record_context(conference)
     context["access"] = access
+    context["articles"] = _articles(request.user, conference)
     return _page(request, "detail.html", context)
+
+
+def _articles(user, conference):
+    """The news written from the conference (the chain conference → article), as the portal lets ``user`` open it."""
+    from django.apps import apps as registry
+
+    if not registry.is_installed("capuy.portal"):
+        return []
+    from capuy.portal.editorial import articles_of_conference
+
+    return articles_of_conference(user, conference.pk)
 
 
 @login_required

@@ -46,6 +46,7 @@ class DocumentIn(Schema):
     deputy_signs: bool = False
     signer_id: int | None = None
     signer_position: str = ""
+    secretary_name: str = ""
     recipients: str = ""
     secrecy: str = "thuong"
     replaces_id: int | None = None
@@ -63,6 +64,7 @@ class DocumentPatch(Schema):
     deputy_signs: bool | None = None
     signer_id: int | None = None
     signer_position: str | None = None
+    secretary_name: str | None = None
     recipients: str | None = None
     secrecy: str | None = None
     replaces_id: int | None = None
@@ -124,6 +126,7 @@ class DocumentOut(DocumentSummaryOut):
     signer_id: int | None
     signer_name: str
     signer_position: str
+    secretary_name: str
     recipients: str
     replaces_id: int | None
     attachments: list[AttachmentOut]

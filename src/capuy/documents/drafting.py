@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from capuy.core import vietnamese
+from capuy.documents import structure
 from capuy.documents.models import Authority, Document, DocumentType
 from capuy.organizations.models import Body, BodyMembership
 
@@ -179,19 +180,15 @@ def _agenda(conference) -> list[str]:
 
 
 def _adopted_resolution_text(conference) -> list[str]:
-    """The last version of the conference's draft resolution, its headings kept as plain lines."""
+    """The last version of the conference's draft resolution, one line per heading, item and paragraph, without
+    the marks of a draft (``structure.draft_lines``)."""
     from capuy.conferences.models import Draft
 
     draft = conference.drafts.filter(kind=Draft.Kind.RESOLUTION).order_by("-pk").first()
     version = draft.latest_version() if draft else None
     if version is None:
         return []
-    lines = []
-    for block in version.text.split("\n\n"):
-        block = " ".join(block.split())
-        if block:
-            lines.append(block.lstrip("#").strip())
-    return lines
+    return structure.draft_lines(version.text, drop_titles=("Nghị quyết", draft.title))
 
 
 def _recipients(conference) -> str:

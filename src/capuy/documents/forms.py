@@ -11,7 +11,7 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["doc_type", "organization", "body", "congress", "issuer_name", "title", "content", "authority",
-                  "deputy_signs", "signer", "signer_position", "recipients", "secrecy", "replaces"]
+                  "deputy_signs", "signer", "signer_position", "secretary_name", "recipients", "secrecy", "replaces"]
         widgets = {
             "content": forms.Textarea(attrs={"rows": 14}),
             "recipients": forms.Textarea(attrs={"rows": 4}),

@@ -101,6 +101,36 @@ def _page_number_header(section):
         run._element.append(element)
 
 
+def _block(docx, block):
+    """One line of the body laid out by its kind: "QUYẾT NGHỊ:" centred in bold, a section ("I. …") in bold,
+    numbered items, bullets and paragraphs justified with the first line indented."""
+    if block.kind == "heading":
+        paragraph = _paragraph(docx, block.text, bold=True, after=6, before=6)
+        paragraph.paragraph_format.keep_with_next = True
+        return paragraph
+    paragraph = _paragraph(docx, block.text, bold=block.kind == "section", align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                           after=6, indent=Mm(10))
+    paragraph.paragraph_format.line_spacing = 1.15
+    if block.kind == "section":
+        paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def _recipients(container, document):
+    title = _paragraph(container, "Nơi nhận:", bold=True, underline=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=12)
+    title.paragraph_format.keep_with_next = True
+    for line in document.recipient_lines():
+        _paragraph(container, line, size=SIZE_RECIPIENTS, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _signature(cell, lines, name):
+    for i, line in enumerate(lines):
+        _paragraph(cell, line, bold=True, before=12 if i == 0 else 0)
+    for _ in range(3):
+        _paragraph(cell, "")
+    _paragraph(cell, name, bold=True, before=12)
+
+
 def build_docx(document) -> bytes:
     """The document as a .docx file (bytes)."""
     docx = DocxDocument()
@@ -134,21 +164,20 @@ def build_docx(document) -> bytes:
     _paragraph(docx, document.doc_type.heading, size=SIZE_TYPE, bold=True, before=18)
     _paragraph(docx, document.title, bold=True)
     _paragraph(docx, "-----", after=12)
-    for text in document.paragraphs():
-        paragraph = _paragraph(docx, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=Mm(10))
-        paragraph.paragraph_format.line_spacing = 1.15
+    for block in document.blocks():
+        _block(docx, block)
 
-    recipients, signature = _borderless_table(docx, [Mm(80), Mm(85)])
-    recipients_title = _paragraph(recipients, "Nơi nhận:", bold=True, underline=True,
-                                  align=WD_ALIGN_PARAGRAPH.LEFT, before=12)
-    recipients_title.paragraph_format.keep_with_next = True
-    for line in document.recipient_lines():
-        _paragraph(recipients, line, size=SIZE_RECIPIENTS, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for i, line in enumerate(document.signature_lines()):
-        _paragraph(signature, line, bold=True, before=12 if i == 0 else 0)
-    for _ in range(3):
-        _paragraph(signature, "")
-    _paragraph(signature, document.signer_name, bold=True, before=12)
+    signatures = document.signatures()
+    if len(signatures) == 1:
+        recipients, signature = _borderless_table(docx, [Mm(80), Mm(85)])
+        _recipients(recipients, document)
+        _signature(signature, *signatures[0])
+    else:
+        for cell, (lines, name) in zip(_borderless_table(docx, [Mm(165 / len(signatures))] * len(signatures)),
+                                       signatures, strict=True):
+            _signature(cell, lines, name)
+        if document.recipient_lines():
+            _recipients(docx, document)
 
     out = io.BytesIO()
     docx.core_properties.title = f"{document.doc_type.name} {document.title}"[:250]

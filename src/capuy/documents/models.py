@@ -141,6 +141,8 @@ class Document(models.Model):
                                related_name="signed_documents", verbose_name="người ký")
     signer_position = models.CharField("chức vụ người ký", max_length=100, blank=True,
                                        help_text="Để trống: BÍ THƯ, hoặc PHÓ BÍ THƯ khi ký thay")
+    secretary_name = models.CharField("thư ký hội nghị", max_length=100, blank=True,
+                                      help_text="Biên bản: người ghi biên bản ký bên cạnh chủ trì hội nghị")
     recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi nơi nhận một dòng")
     secrecy = models.CharField("độ mật", max_length=10, choices=Secrecy.choices, default=Secrecy.NORMAL)
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -233,6 +235,41 @@ class Document(models.Model):
 
     def paragraphs(self) -> list[str]:
         return [line.strip() for line in self.content.splitlines() if line.strip()]
+
+    def blocks(self):
+        """The content's lines with their kind (heading, section, item, bullet, paragraph) for the layout."""
+        from capuy.documents.structure import blocks
+
+        return blocks(self.paragraphs())
+
+    def tasks_set(self):
+        """The tasks this document sets: those attached to it and, for a document drafted from a conference, the
+        tasks created from that conference's conclusion (the chain conference → resolution → task)."""
+        from django.apps import apps as registry
+
+        if not registry.is_installed("capuy.tasks"):
+            return None
+        Task = registry.get_model("tasks", "Task")
+        source = Q(document=self)
+        if self.source_conference_id:
+            source |= Q(conference_id=self.source_conference_id)
+        return Task.objects.filter(source, parent__isnull=True)
+
+    @property
+    def is_minutes(self) -> bool:
+        return self.doc_type.symbol == "BB"
+
+    def signatures(self) -> list[tuple[list[str], str]]:
+        """The signature blocks, left to right: (lines above the signature, name under it).
+
+        Minutes (biên bản) are signed by the secretary who kept them and by the chair (Quy định về chế độ
+        ghi biên bản hội nghị của cấp ủy; Hướng dẫn 36-HD/VPTW on the form of minutes): the secretary on the
+        left, the chair on the right, the secretary's name left blank to be written by hand when not known.
+        Other documents have one signature, on the right."""
+        main = (self.signature_lines(), self.signer_name)
+        if self.is_minutes:
+            return [(["THƯ KÝ HỘI NGHỊ"], self.secretary_name), main]
+        return [main]
 
     def recipient_lines(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]

@@ -84,11 +84,22 @@ def detail(request, pk):
         "assignments": document.study_assignments.all() if can_manage else [],
         "upload_form": UploadForm(),
         "replaced_by": document.replaced_by.filter(status=Document.Status.ISSUED).first(),
+        "tasks": _tasks_set(request.user, document),
         **_pdf_context(document),
     }
     if document.is_secret:
         record_access(document)
     return render(request, "documents/detail.html", context)
+
+
+def _tasks_set(user, document):
+    """The tasks the document sets that ``user`` may read (the tasks app decides who reads a task)."""
+    tasks = document.tasks_set()
+    if tasks is None:
+        return []
+    from capuy.tasks.rules import visible_tasks
+
+    return list(visible_tasks(user, tasks).order_by("deadline", "pk")[:100])
 
 
 @login_required

@@ -6,6 +6,8 @@ directions; the contributions; what was voted and passed; the conclusion; commen
 draft of the conference's organization: the office edits it, submits it, and it is published after review.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape
@@ -17,12 +19,73 @@ NEWS_CATEGORY = "Tin tức sự kiện"
 MEMBERS_LISTED = 15  # above this, members present are counted rather than named
 
 
+# A word group said twice in a row ("thông qua thông qua") is a seam between two pieces of the record; single
+# syllables are left alone (Vietnamese doubles them on purpose: "dần dần", "ngày ngày").
+REPEATED_WORDS = re.compile(r"(?<!\w)(\w+(?:\s+\w+){1,3})\s+\1(?!\w)", re.IGNORECASE)
+CLOSERS = "”\"’»)"
+TERMINAL = ".!?…"
+LIST_MARK = re.compile(r"^\s*(?:[-–+•*]|\d+[.)]|[a-zđ]\))\s+(?=\S)")
+
+
+def tidy(text: str) -> str:
+    """One spelling of each seam: no word group twice in a row, no punctuation twice (``”.”.`` → ``”.``,
+    ``..`` → ``.``, ``,.`` → ``.``), no space before a comma or a full stop."""
+    text = " ".join((text or "").split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = REPEATED_WORDS.sub(r"\1", text)
+    text = re.sub(r"\s+([,.;:!?…])", r"\1", text)
+    text = re.sub(rf"([{TERMINAL}])([{CLOSERS}]*)\.", r"\1\2", text)  # ".”." → ".”", ".." → "."
+    text = re.sub(rf"([{CLOSERS}])([{TERMINAL}])\1", r"\1\2", text)  # "”.”" → "”."
+    text = re.sub(r"[,;:]\.", ".", text)
+    return text
+
+
 def _sentence(text: str) -> str:
-    text = " ".join((text or "").split()).rstrip()
+    text = tidy(text)
     if not text:
         return ""
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?…" else text + "."
+    if text[-1] in ",;":  # a list item typed as a paragraph ends as a sentence
+        text = text[:-1]
+    return text if text.rstrip(CLOSERS)[-1:] in TERMINAL + ":" else text + "."
+
+
+def vote_sentence(subject: str, result: dict) -> str:
+    """How a reporter states a vote: "nhất trí 100% thông qua …" when every voter agreed, else the count."""
+    subject = _lower_first(re.sub(r"^(biểu quyết\s+)?(thông qua\s+)?", "", tidy(subject), flags=re.IGNORECASE))
+    voters, agreed = result.get("base", 0), result.get("for", 0)
+    if not result.get("passed"):
+        return _sentence(f"Hội nghị đã biểu quyết không thông qua {subject} ({agreed}/{voters} đồng chí tán thành)")
+    if voters and agreed == voters:
+        return _sentence(f"Hội nghị đã nhất trí 100% thông qua {subject}")
+    return _sentence(f"Hội nghị đã biểu quyết thông qua {subject} với {agreed}/{voters} đồng chí tán thành")
+
+
+def text_blocks(text: str) -> list[tuple[str, object]]:
+    """Paragraphs and lists of a text typed in the record: lines marked "-", "+", "•", "1.", "a)" that follow
+    each other become one list (its items without their marks), every other line a paragraph."""
+    out: list[tuple[str, object]] = []
+    for line in (text or "").replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            continue
+        mark = LIST_MARK.match(line)
+        if mark:
+            tag = "ol" if mark.group(0).strip()[0].isalnum() else "ul"
+            item = tidy(line[mark.end():])  # as typed: "…;" between items, "." after the last
+            item = item[0].upper() + item[1:]
+            if out and out[-1][0] == tag:
+                out[-1][1].append(item)
+            else:
+                out.append((tag, [item]))
+        else:
+            out.append(("p", _sentence(line)))
+    return out
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _lower_first(text: str) -> str:
@@ -126,14 +189,13 @@ def compose(conference) -> dict:
             presenter = item.presenter_text if item.presenter_id or item.presenter_title else ""
             who = f"{_comrade(presenter)} trình bày " if presenter else ""
             p(f"Hội nghị đã nghe {who}{_lower_first(item.title)}")
-            p(item.summary)
+            body.extend(text_blocks(item.summary))
         if figures:
             p(f"Theo báo cáo, {_lower_first(figures)}")
 
     contributions = [s for s in speeches if s.kind in (SpeechKind.CONTRIBUTION, SpeechKind.OPINION)]
     if contributions:
-        p("Tại hội nghị, các đại biểu đã tập trung phân tích những kết quả đạt được, chỉ rõ những hạn chế, "
-          "nguyên nhân và đề xuất giải pháp trong thời gian tới")
+        # Only what each speaker said: a general sentence about "the delegates' analysis" is not in the record.
         for speech in contributions:
             verb = "tham luận" if speech.kind == SpeechKind.CONTRIBUTION else "phát biểu ý kiến"
             summary = _lower_first(speech.summary)
@@ -148,39 +210,41 @@ def compose(conference) -> dict:
     for speech in (s for s in speeches if s.kind == SpeechKind.DIRECTIONS):
         h("Ý kiến chỉ đạo")
         text = f"Phát biểu chỉ đạo tại hội nghị, {speech.addressed}"
-        p(f"{text} {_lower_first(speech.summary)}" if speech.summary else f"{text} đã ghi nhận kết quả đạt được "
-          "và gợi mở nhiệm vụ trong thời gian tới")
+        p(f"{text} {_lower_first(speech.summary)}" if speech.summary else
+          f"{_upper_first(speech.addressed)} phát biểu chỉ đạo hội nghị")
 
     votes = list(conference.votes.all()) if hasattr(conference, "votes") else []  # the voting app
     for vote in votes:
         result = vote.result or {}
         if vote.status != "closed" or vote.kind != "question" or "passed" not in result:
             continue
-        verdict = "thông qua" if result.get("passed") else "không thông qua"
-        p(f"Hội nghị đã biểu quyết {verdict} {_lower_first(vote.subject)} với {result.get('for', 0)}/"
-          f"{result.get('base', 0)} đồng chí tán thành")
+        p(vote_sentence(vote.subject, result))
 
     conclusions = [s for s in speeches if s.kind == SpeechKind.CONCLUSION]
     if conclusions or conference.conclusion:
         h("Kết luận hội nghị")
         for speech in conclusions:
             text = f"Phát biểu kết luận hội nghị, {speech.addressed}"
-            p(f"{text} nhấn mạnh {_lower_first(speech.summary)}" if speech.summary else text + " kết luận hội nghị")
+            p(f"{text} nhấn mạnh {_lower_first(speech.summary)}" if speech.summary else
+              f"{_upper_first(speech.addressed)} phát biểu kết luận hội nghị")
         said = " ".join(" ".join(s.summary.split()) for s in conclusions)
-        for block in conference.conclusion.split("\n\n"):
-            if " ".join(block.split()) not in said:  # the conclusion often repeats the closing speech
-                p(block)
+        for tag, content in text_blocks(conference.conclusion):
+            if tag == "p" and content.rstrip(".") in said:  # the conclusion often repeats the closing speech
+                continue
+            body.append((tag, content))
 
     for item in (i for i in items if i.kind == AgendaItem.Kind.COMMENDATION):
         p(f"Dịp này, {item.title}")
-        p(item.summary)
+        body.extend(text_blocks(item.summary))
     awards = list(conference.awards.select_related("person", "organization")) if hasattr(conference, "awards") else []
     if awards:
         from capuy.members.models import commendations_summary
 
         p(f"Dịp này, hội nghị đã {commendations_summary(awards)}")
 
-    html = "\n\n".join(f"<{tag}>{escape(text)}</{tag}>" for tag, text in body if text)
+    html = "\n\n".join(
+        f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in text) + f"</{tag}>" if tag in ("ul", "ol")
+        else f"<{tag}>{escape(tidy(text))}</{tag}>" for tag, text in body if text)
     return {"title": title, "lead": lead, "body": html}
 
 

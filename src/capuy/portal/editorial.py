@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
@@ -29,6 +30,28 @@ def readable_article(user, pk) -> Article:
     if not permissions.can_read(user, article.organization):
         raise Http404("Không tìm thấy bài viết.")
     return article
+
+
+def articles_of_conference(user, conference_id) -> list[tuple[Article, str]]:
+    """The articles written from a conference, each with the address ``user`` may open: the public page once
+    published, the newsroom page for readers of the article's organization, none otherwise (left out)."""
+    public = set(Article.objects.public().filter(source_conference_id=conference_id).values_list("pk", flat=True))
+    out = []
+    for article in Article.objects.filter(source_conference_id=conference_id).select_related("organization"):
+        if article.pk in public:
+            out.append((article, article.get_absolute_url()))
+        elif permissions.can_read(user, article.organization):
+            out.append((article, reverse("portal:editor_edit", args=[article.pk])))
+    return out
+
+
+def source_conference(user, article):
+    """The conference an article was written from, when ``user`` may read it."""
+    if not article.source_conference_id:
+        return None
+    from capuy.conferences.models import Conference
+
+    return Conference.objects.visible_to(user).filter(pk=article.source_conference_id).first()
 
 
 def editable_article(user, pk) -> Article:
@@ -133,6 +156,7 @@ def article_edit(request, pk):
     return render(request, "portal/editor/form.html", {
         "form": form, "article": article, "can_manage": can_manage,
         "photo_form": PhotoForm(), "photos": article.photos.all(),
+        "source_conference": source_conference(request.user, article),
     })
 
 

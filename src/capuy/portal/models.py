@@ -75,6 +75,12 @@ class Category(models.Model):
     def get_absolute_url(self):
         return reverse("portal:category", args=[self.slug])
 
+    @property
+    def more_label(self) -> str:
+        """ "Xem thêm tin tức sự kiện", "Xem thêm tin xây dựng Đảng": "tin" once, proper nouns kept capitalized."""
+        name = self.name[:1].lower() + self.name[1:]
+        return f"Xem thêm {name}" if name.split(" ", 1)[0] == "tin" else f"Xem thêm tin {name}"
+
 
 class Tag(models.Model):
     name = models.CharField("tên thẻ", max_length=80, unique=True)

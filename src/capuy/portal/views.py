@@ -1,5 +1,7 @@
 """Public pages of the portal: anyone may read them, and only published articles appear."""
 
+from urllib.parse import quote
+
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
@@ -86,7 +88,19 @@ def search(request):
     return render_public(request, "portal/search.html", {"query": query, "page": page})
 
 
+# The share pages of Facebook and Zalo, opened as ordinary links: no script or frame of theirs on the page.
+SHARE_PAGES = {
+    "facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
+    "zalo": "https://sp.zalo.me/plugins/share?href={url}",
+}
+
+
+def share_links(url: str) -> dict:
+    return {name: page.format(url=quote(url, safe="")) for name, page in SHARE_PAGES.items()}
+
+
 def article_context(article, request) -> dict:
+    canonical = request.build_absolute_uri(article.get_absolute_url())
     photos = list(article.photos.all())
     rating, ratings = article.rating_summary()
     return {
@@ -94,7 +108,8 @@ def article_context(article, request) -> dict:
         "tags": list(article.tags.all()),
         "loose_photos": [p for p in photos if p.src not in article.body],
         "og_image": request.build_absolute_uri(photos[0].src) if photos else "",
-        "canonical": request.build_absolute_uri(article.get_absolute_url()),
+        "canonical": canonical,
+        "share": share_links(canonical),
         "views": article.view_count(),
         "rating": rating,
         "ratings": ratings,

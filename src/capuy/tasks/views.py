@@ -245,7 +245,24 @@ def task_detail(request, pk, form=None, status=200):
         "subtasks": subtasks, "form": form, "can_report": can_report,
         "can_edit": rules.can_edit_task(request.user, task),
         "statuses": TaskStatus.objects.all(),
+        "source_documents": _source_documents(request.user, task),
     }, status=status)
+
+
+def _source_documents(user, task):
+    """The documents that set the task, as the user may read them: its own document and the issued documents
+    drafted from its conference (the resolution and notice of the conclusion it came from)."""
+    from django.db.models import Q
+
+    from capuy.documents.models import Document
+
+    if not (task.document_id or task.conference_id):
+        return []
+    source = Q(pk=task.document_id) if task.document_id else Q(pk__in=[])
+    if task.conference_id:
+        source |= Q(source_conference_id=task.conference_id, status=Document.Status.ISSUED)
+    return list(Document.objects.visible_to(user).filter(source).select_related("doc_type", "organization")
+                .order_by("doc_type__order", "pk"))
 
 
 @login_required
