@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.conferences import forms, live
+from capuy.conferences import forms, live, panels
 from capuy.conferences.models import (
     AgendaAttachment,
     AgendaItem,
@@ -877,27 +877,11 @@ def _record_context(conference):
 
 
 def _votes(conference, item=None) -> list[str]:
-    """One line per vote of the conference for the record and the minutes, worded by the voting app."""
-    # voting builds on conferences, so it is imported here rather than at module load.
-    from capuy.voting.models import Vote
-    from capuy.voting.results import minutes_text
-
-    votes = Vote.objects.filter(conference=conference).select_related("agenda_item")
-    if item is not None:
-        votes = votes.filter(agenda_item=item)
-    return [minutes_text(vote) for vote in votes.order_by("agenda_item__order", "pk")]
+    return panels.vote_lines(conference, item)
 
 
 def _open_votes(conference) -> list[dict]:
-    """Electronic votes open now, with their count; "vote" events then update the count in place."""
-    from django.db.models import Count
-
-    from capuy.voting.models import Vote
-
-    votes = (Vote.objects.filter(conference=conference, status=Vote.Status.OPEN, method__in=Vote.ELECTRONIC)
-             .annotate(voted=Count("register")).order_by("pk"))
-    return [{"pk": v.pk, "subject": v.subject, "voted": v.voted, "eligible": v.eligible_count,
-             "ballot_url": reverse("voting:ballot", args=[v.pk])} for v in votes]
+    return panels.open_votes(conference)
 
 
 @login_required
