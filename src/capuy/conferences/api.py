@@ -14,6 +14,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
+from capuy.conferences import access as access_rules
 from capuy.conferences import live
 from capuy.conferences.models import (
     AgendaItem,
@@ -271,22 +272,10 @@ class ControlIn(Schema):
 # --- helpers -------------------------------------------------------------------------------------------------
 
 
-class _Access:
+class _Access(access_rules.Access):
     def __init__(self, request, pk):
-        self.conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
-        user = request.user
-        self.manage = permissions.can_manage(user, self.conference.organization)
-        self.read = self.manage or permissions.can_read(user, self.conference.organization)
-        self.invitation = self.conference.invitation_for(user.person) if user.person_id else None
-        require_visible(self.read or self.invitation is not None, "Không tìm thấy hội nghị.")
-
-    def require_manage(self):
-        require(self.manage, "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị.")
-        return self.conference
-
-    def require_invited(self):
-        require(self.invitation is not None, "Đồng chí không có giấy mời dự hội nghị này.")
-        return self.invitation
+        conference, _ = access_rules.conference_or_404(request.user, pk)
+        super().__init__(request.user, conference)
 
 
 def _person(request, conference, pk, field: str) -> Person:

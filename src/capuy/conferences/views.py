@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
+from capuy.conferences import access as access_rules
 from capuy.conferences import forms, live, panels
 from capuy.conferences.models import (
     AgendaAttachment,
@@ -45,26 +46,11 @@ WSGI_STREAM_SECONDS = 60  # over WSGI a stream ends after this; EventSource reco
 # -- access --------------------------------------------------------------------------------------------------
 
 
-class Access:
-    """What the user may do with one conference."""
-
-    def __init__(self, user, conference):
-        self.user = user
-        self.conference = conference
-        self.manage = permissions.can_manage(user, conference.organization)
-        self.read = self.manage or permissions.can_read(user, conference.organization)
-        self.invitation = conference.invitation_for(user.person) if user.person_id else None
-        self.invited = self.invitation is not None
+Access = access_rules.Access
 
 
 def conference_or_404(request, pk, manage=False) -> tuple[Conference, Access]:
-    conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
-    access = Access(request.user, conference)
-    if not (access.read or access.invited):
-        raise Http404("Không tìm thấy hội nghị.")
-    if manage and not access.manage:
-        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị.")
-    return conference, access
+    return access_rules.conference_or_404(request.user, pk, manage)
 
 
 def _act(request, conference, action, success: str, to: str | None = None):
