@@ -14,6 +14,7 @@ from capuy.documents.models import Document, StudyAssignment, StudyRecord
 NOT_FOUND = "Không tìm thấy văn bản."
 MANAGE_REFUSED = "Chỉ văn phòng cấp ủy ban hành mới được thay đổi văn bản này."
 ASSIGNMENT_NOT_FOUND = "Không tìm thấy đợt học tập."
+NOT_ASSIGNED = "Bạn không được giao học tập văn bản này."
 ASSIGNMENT_REFUSED = "Chỉ văn phòng cấp ủy giao học tập mới được xem kết quả của đợt này."
 
 
@@ -57,10 +58,10 @@ def managed_assignment_or_404(user, pk) -> StudyAssignment:
     return assignment
 
 
-def own_record_or_404(user, message: str = "Không tìm thấy.", **lookup) -> StudyRecord:
+def own_record_or_404(user, **lookup) -> StudyRecord:
     """The caller's own study record (``lookup`` picks it: ``pk=`` on pages, ``assignment_id=`` in the API)."""
     record = StudyRecord.objects.select_related("assignment", "assignment__document").filter(
         person_id=user.person_id, **lookup).first() if user.person_id else None
     if record is None:
-        raise Http404(message)
+        raise Http404(NOT_ASSIGNED)
     return record

@@ -18,6 +18,7 @@ from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssign
 DRAFT_REFUSED = "Chỉ văn phòng cấp ủy mới được soạn văn bản của tổ chức này."
 ISSUED_NOT_EDITABLE = "Văn bản đã ban hành không được sửa; hãy soạn văn bản thay thế."
 CONFERENCE_DRAFT_REFUSED = "Chỉ văn phòng cấp ủy mới được soạn văn bản của hội nghị."
+STUDY_REFUSED = "Chỉ văn phòng cấp ủy mới được giao học tập, quán triệt."
 TYPE_REFUSED = "Chỉ quản trị hệ thống mới được thêm loại văn bản."
 
 
@@ -114,6 +115,8 @@ def assign_study(user, document: Document, organizations, deadline, kind=StudyAs
                  reflection_required=False) -> StudyAssignment:
     if not access.can_read(user, document):
         raise Http404(access.NOT_FOUND)
+    if not permissions.readable_organizations(user, roles=permissions.MANAGE_ROLES).exists():
+        raise PermissionDenied(STUDY_REFUSED)
     for organization in organizations:
         if not permissions.can_read(user, organization):
             raise Http404("Không tìm thấy tổ chức.")
@@ -124,7 +127,7 @@ def assign_study(user, document: Document, organizations, deadline, kind=StudyAs
 
 def _own(user, record: StudyRecord) -> StudyRecord:
     if not user.person_id or record.person_id != user.person_id:
-        raise Http404("Bạn không được giao học tập văn bản này.")
+        raise Http404(access.NOT_ASSIGNED)
     return record
 
 

@@ -413,7 +413,7 @@ def _managed_assignment(request, pk) -> StudyAssignment:
 
 
 def _own_record(request, pk) -> StudyRecord:
-    return access.own_record_or_404(request.user, "Bạn không được giao học tập văn bản này.", assignment_id=pk)
+    return access.own_record_or_404(request.user, assignment_id=pk)
 
 
 @router.post("/documents/study-assignments/", response={201: AssignmentOut})

@@ -84,7 +84,7 @@ def detail(request, pk):
 @login_required
 def create(request):
     if not permissions.readable_organizations(request.user, roles=permissions.MANAGE_ROLES).exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được soạn văn bản.")
+        raise PermissionDenied(actions.DRAFT_REFUSED)
     form = DocumentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -248,7 +248,7 @@ def from_conference(request, pk):
 def assign_study(request, pk):
     document = visible_document_or_404(request.user, pk)
     if not permissions.readable_organizations(request.user, roles=permissions.MANAGE_ROLES).exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được giao học tập, quán triệt.")
+        raise PermissionDenied(actions.STUDY_REFUSED)
     form = StudyAssignmentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
