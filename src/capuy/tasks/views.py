@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.core import inputs
+from capuy.core import held_uploads, inputs
 from capuy.core.files import download
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import reports, rules, services
@@ -233,7 +233,7 @@ def task_edit(request, pk):
 
 
 @login_required
-def task_detail(request, pk, form=None, status=200):
+def task_detail(request, pk, form=None, status=200, held=()):
     task = _task_or_404(request.user, pk)
     today = timezone.localdate()
     can_report = rules.can_report_progress(request.user, task) and not task.closed
@@ -245,7 +245,7 @@ def task_detail(request, pk, form=None, status=200):
         "reports": task.reports.select_related("status", "reporter", "created_by").prefetch_related("evidence"),
         "subtasks": subtasks, "form": form, "can_report": can_report,
         "can_edit": rules.can_edit_task(request.user, task),
-        "statuses": TaskStatus.objects.all(),
+        "statuses": TaskStatus.objects.all(), "held_files": held, "held_field": held_uploads.FIELD,
     }, status=status)
 
 
@@ -256,12 +256,20 @@ def task_progress(request, pk):
     if not rules.can_report_progress(request.user, task):
         raise PermissionDenied("Chỉ văn phòng của tổ chức chủ trì và lãnh đạo phụ trách được báo cáo tiến độ.")
     form = ProgressForm(request.POST, request.FILES)
+    try:  # files kept from a submission refused for another field (``core.held_uploads``)
+        held = [held_uploads.read(token, request.user) for token in request.POST.getlist(held_uploads.FIELD)]
+    except ValidationError as exc:
+        held = []
+        form.add_error(None, exc.messages)
+    files_refused = False
     if form.is_valid():
         data = form.cleaned_data
+        files = request.FILES.getlist("files") + [held_uploads.take(h) for h in held]
         try:
             services.record_progress(task, request.user, data["status"], data["percent"], data["note"],
-                                     data["reason"], request.FILES.getlist("files"), data["reported_on"])
+                                     data["reason"], files, data["reported_on"])
         except ValidationError as exc:
+            files_refused = hasattr(exc, "error_dict") and "files" in exc.message_dict
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
@@ -269,9 +277,15 @@ def task_progress(request, pk):
                 for message in exc.messages:
                     form.add_error(None, message)
         else:
+            held_uploads.release(held)
             messages.success(request, "Đã ghi báo cáo tiến độ.")
             return redirect(task.get_absolute_url())
-    return task_detail(request, pk, form=form, status=400)
+    if files_refused:  # a file itself was refused: the user picks the files again
+        held_uploads.release(held)
+        held = []
+    else:
+        held += [held_uploads.hold(f, request.user) for f in request.FILES.getlist("files")]
+    return task_detail(request, pk, form=form, status=400, held=held)
 
 
 @login_required
