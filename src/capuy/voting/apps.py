@@ -10,7 +10,7 @@ class VotingConfig(AppConfig):
 
     def ready(self):
         from capuy.conferences import panels as conference_panels
-        from capuy.voting import panels
+        from capuy.voting import actions, panels  # noqa: F401 - actions: registers them
 
         conference_panels.vote_lines = panels.vote_lines
         conference_panels.open_votes = panels.open_votes
