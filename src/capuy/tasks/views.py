@@ -15,7 +15,7 @@ from capuy.accounts import permissions
 from capuy.core import held_uploads, inputs
 from capuy.core.files import download
 from capuy.organizations.models import Organization, Person
-from capuy.tasks import reports, rules, services
+from capuy.tasks import actions, reports, rules, services
 from capuy.tasks.forms import (
     ApproveListForm,
     ConclusionFormSet,
@@ -266,8 +266,8 @@ def task_progress(request, pk):
         data = form.cleaned_data
         files = request.FILES.getlist("files") + [held_uploads.take(h) for h in held]
         try:
-            services.record_progress(task, request.user, data["status"], data["percent"], data["note"],
-                                     data["reason"], files, data["reported_on"])
+            actions.record_progress(request.user, task, data["status"], data["percent"], data["note"],
+                                    data["reason"], files, data["reported_on"])
         except ValidationError as exc:
             files_refused = hasattr(exc, "error_dict") and "files" in exc.message_dict
             if hasattr(exc, "error_dict"):
@@ -404,11 +404,11 @@ def registrations(request, pk, year):
     status = 200
     if request.method == "POST":
         if not can_manage:
-            raise PermissionDenied("Chỉ văn phòng cấp ủy ghi nhận việc phê duyệt danh sách.")
+            raise PermissionDenied(actions.APPROVE_REFUSED)
         if form.is_valid():
             try:
-                count = services.approve_list(organization, year, request.user, form.cleaned_data["approved_on"],
-                                              form.cleaned_data["note"])
+                count = actions.approve_list(request.user, organization, year, form.cleaned_data["approved_on"],
+                                             form.cleaned_data["note"])
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
             else:
@@ -459,7 +459,7 @@ def registration_create(request, pk, year):
             rows = [(m.cleaned_data["title"], m.cleaned_data["due_date"]) for m in milestones
                     if m.cleaned_data.get("title")]
             try:
-                services.register(registration, request.user, rows, today)
+                actions.register(request.user, registration, rows, today)
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
             else:
@@ -492,11 +492,11 @@ def registration_detail(request, pk):
             data = form.cleaned_data
             try:
                 if action == "mid_year":
-                    services.mid_year_check(registration, user, data["note"], data["percent"])
+                    actions.mid_year_check(user, registration, data["note"], data["percent"])
                 elif action == "self":
-                    services.self_assess(registration, user, data["text"], data["level"])
+                    actions.self_assess(user, registration, data["text"], data["level"])
                 else:
-                    services.evaluate(registration, user, data["level"], data["note"])
+                    actions.evaluate(user, registration, data["level"], data["note"])
             except ValidationError as exc:
                 registration.refresh_from_db()
                 form.add_error(None, _errors(exc))

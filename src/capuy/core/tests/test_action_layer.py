@@ -47,10 +47,7 @@ PENDING = {
     "api:update_article", "portal:editor_edit", "portal:editor_from_conference", "portal:editor_new",
     "portal:editor_photo_add", "portal:editor_photo_delete", "portal:editor_transition", "portal:rate",
     # tasks
-    "api:add_progress", "api:approve_registrations", "api:create_registration", "api:create_task",
-    "api:registration_evaluation", "api:registration_mid_year", "api:registration_self_assessment",
-    "api:update_task", "tasks:conclusion", "tasks:create", "tasks:edit", "tasks:notification_read", "tasks:progress",
-    "tasks:registration", "tasks:registration_create", "tasks:registrations",
+    "api:create_task", "api:update_task", "tasks:conclusion", "tasks:create", "tasks:edit", "tasks:notification_read",
 }
 
 
