@@ -9,8 +9,9 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaError
 from ninja.security import django_auth
 
+from capuy.accounts.api_auth import TokenAuth
 from capuy.core import inputs
-from capuy.core.api import ErrorOut, TokenAuth, validation_payload
+from capuy.core.api import ErrorOut, validation_payload
 
 
 class CapuyAPI(NinjaAPI):

@@ -15,7 +15,8 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
-from capuy.conferences import live
+from capuy.conferences import access as access_rules
+from capuy.conferences import actions
 from capuy.conferences.models import (
     AgendaItem,
     Attendance,
@@ -325,22 +326,10 @@ class ControlIn(Schema):
 # --- helpers -------------------------------------------------------------------------------------------------
 
 
-class _Access:
+class _Access(access_rules.Access):
     def __init__(self, request, pk):
-        self.conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
-        user = request.user
-        self.manage = permissions.can_manage(user, self.conference.organization)
-        self.read = self.manage or permissions.can_read(user, self.conference.organization)
-        self.invitation = self.conference.invitation_for(user.person) if user.person_id else None
-        require_visible(self.read or self.invitation is not None, "Không tìm thấy hội nghị.")
-
-    def require_manage(self):
-        require(self.manage, "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị.")
-        return self.conference
-
-    def require_invited(self):
-        require(self.invitation is not None, "Đồng chí không có giấy mời dự hội nghị này.")
-        return self.invitation
+        conference, _ = access_rules.conference_or_404(request.user, pk)
+        super().__init__(request.user, conference)
 
 
 def _person(request, conference, pk, field: str) -> Person:
@@ -375,19 +364,11 @@ def my_conferences(request):
 
 @router.post("/conferences/", response={201: ConferenceOut})
 def create_conference(request, data: ConferenceIn):
-    body = get_object_or_404(Body.objects.select_related("organization", "term"), pk=data.body_id)
-    require_visible(permissions.can_read(request.user, body.organization), "Không tìm thấy cơ quan.")
-    require(permissions.can_manage(request.user, body.organization),
-            "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị hội nghị.")
+    body = Body.objects.select_related("organization", "term").filter(pk=data.body_id).first()
+    require_visible(body is not None and permissions.can_read(request.user, body.organization), "Không tìm thấy cơ quan.")
     fields = data.dict(exclude={"chair_ids", "body_id"})
     chairs = references.readable_many(request.user, Person, data.chair_ids, "chair_ids")
-    conference = Conference(body=body, organization=body.organization, term=body.term, created_by=request.user,
-                            **fields)
-    conference.full_clean(exclude=["number"])
-    with transaction.atomic():
-        conference.save()
-        conference.chairs.set(chairs)
-    return 201, conference
+    return 201, actions.create_conference(request.user, Conference(body=body, **fields), chairs)
 
 
 class PastPersonIn(Schema):
@@ -537,19 +518,10 @@ def get_conference(request, pk: int):
 @router.patch("/conferences/{pk}/", response=ConferenceOut)
 def update_conference(request, pk: int, data: ConferencePatch):
     conference = _Access(request, pk).require_manage()
-    conference.ensure_editable()
     fields = data.dict(exclude_unset=True)
     chairs = references.readable_many(request.user, Person, fields.pop("chair_ids", None), "chair_ids",
                                       within=Person.objects.filter(conference_invitations__conference=conference))
-    for name, value in fields.items():
-        setattr(conference, name, value)
-    conference.full_clean(exclude=["number"])
-    with transaction.atomic():
-        conference.save()
-        if chairs is not None:
-            conference.chairs.set(chairs)
-        live.publish(conference.pk, "conference", {})
-    return conference
+    return actions.update_conference(request.user, conference, fields, chairs)
 
 
 @router.post("/conferences/{pk}/control/", response=ConferenceOut)
@@ -574,9 +546,7 @@ def control_conference(request, pk: int, data: ControlIn):
 
 @router.post("/conferences/{pk}/close/", response=ConferenceOut)
 def close_conference(request, pk: int, data: CloseIn):
-    conference = _Access(request, pk).require_manage()
-    conference.close(data.conclusion, request.user)
-    return conference
+    return actions.close_conference(request.user, _Access(request, pk).conference, data.conclusion)
 
 
 # --- agenda --------------------------------------------------------------------------------------------------
@@ -591,14 +561,8 @@ def list_agenda(request, pk: int):
 @router.post("/conferences/{pk}/agenda/", response={201: AgendaItemOut})
 def add_agenda_item(request, pk: int, data: AgendaItemIn):
     conference = _Access(request, pk).require_manage()
-    conference.ensure_editable()
     _person(request, conference, data.presenter_id, "presenter_id")
-    item = AgendaItem(conference=conference, **data.dict())
-    item.full_clean()
-    with transaction.atomic():
-        item.save()
-        live.publish(conference.pk, "agenda", {})
-    return 201, item
+    return 201, actions.add_agenda_item(request.user, conference, AgendaItem(**data.dict()))
 
 
 # --- invitations and attendance ------------------------------------------------------------------------------
@@ -615,8 +579,8 @@ def list_invitations(request, pk: int):
 
 @router.post("/conferences/{pk}/invitations/members/", response=list[InvitationOut])
 def invite_members(request, pk: int):
-    conference = _Access(request, pk).require_manage()
-    conference.invite_body_members()
+    conference = _Access(request, pk).conference
+    actions.invite_members(request.user, conference)
     return conference.invitations.select_related("person", "conference")
 
 
@@ -624,21 +588,19 @@ def invite_members(request, pk: int):
 def invite_guest(request, pk: int, data: GuestIn):
     conference = _Access(request, pk).require_manage()
     person = references.readable(request.user, Person, data.person_id, "person_id")
-    return 201, conference.invite_guest(person, data.title)
+    return 201, actions.invite_guest(request.user, conference, person, data.title)
 
 
 @router.post("/conferences/{pk}/invitations/send/", response=ConferenceOut)
 def send_invitations(request, pk: int):
-    conference = _Access(request, pk).require_manage()
-    conference.send_invitations(base_url=request.build_absolute_uri("/").rstrip("/"))
+    conference = _Access(request, pk).conference
+    actions.send_invitations(request.user, conference, request.build_absolute_uri("/").rstrip("/"))
     return conference
 
 
 @router.post("/conferences/{pk}/invitations/mine/answer/", response=InvitationOut)
 def answer_invitation(request, pk: int, data: InvitationAnswerIn):
-    invitation = _Access(request, pk).require_invited()
-    invitation.answer_with(data.answer, data.reason)
-    return invitation
+    return actions.answer_invitation(request.user, _Access(request, pk).conference, data.answer, data.reason)
 
 
 @router.get("/conferences/{pk}/attendance/", response=AttendanceListOut)
@@ -692,20 +654,9 @@ def conference_roll(request, pk: int, kind: str = "", at: datetime.datetime | No
 @router.post("/conferences/{pk}/attendance/", response=AttendanceOut)
 def record_attendance(request, pk: int, data: AttendanceIn):
     """Staff record any invitee; an invitee may only check themself in."""
-    access = _Access(request, pk)
-    conference = access.conference
+    conference = _Access(request, pk).conference
     person = _person(request, conference, data.person_id, "person_id")
-    if not access.manage:
-        require(access.invitation is not None and access.invitation.person_id == person.pk and data.action == "check_in",
-                "Đồng chí chỉ được tự điểm danh cho mình.")
-    if data.action == "check_in":
-        method = Attendance.Method.STAFF if access.manage else Attendance.Method.SELF
-        return conference.check_in(person, method=method, user=request.user, self_service=not access.manage)
-    if data.action == "left":
-        return conference.mark_left(person, data.reason)
-    if data.action in ("excused", "unexcused"):
-        return conference.mark_absent(person, data.action == "excused", data.reason, user=request.user)
-    raise ValidationError("Thao tác điểm danh không hợp lệ.")
+    return actions.record_attendance(request.user, conference, person, data.action, data.reason)
 
 
 # --- speakers and speeches -------------------------------------------------------------------------------------
@@ -725,15 +676,16 @@ def add_speech(request, pk: int, data: SpeechIn):
     speakers = Person.objects.filter(Q(conference_invitations__conference=conference)
                                      | Q(pk__in=permissions.visible_people(request.user).order_by().values("pk")))
     speaker = references.readable(request.user, Person, data.speaker_id, "speaker_id", within=speakers.distinct())
-    return 201, conference.record_speech(speaker, data.kind, data.summary, item=item, title=data.speaker_title)
+    return 201, actions.record_speech(request.user, conference, speaker, data.kind, data.summary, item=item,
+                                      title=data.speaker_title)
 
 
 @router.post("/conferences/{pk}/speakers/", response={201: dict})
 def register_speaker(request, pk: int, data: SpeakerRequestIn):
-    access = _Access(request, pk)
-    invitation = access.require_invited()
-    item = get_object_or_404(AgendaItem, pk=data.agenda_item_id, conference=access.conference)
-    speaker_request = access.conference.register_speaker(item, invitation.person, data.kind, data.topic)
+    conference = _Access(request, pk).conference
+    item = AgendaItem.objects.filter(pk=data.agenda_item_id, conference=conference).first()
+    require_visible(item is not None, "Không tìm thấy nội dung trong chương trình hội nghị.")
+    speaker_request = actions.register_speaker(request.user, conference, item, data.kind, data.topic)
     return 201, {"id": speaker_request.pk, "order": speaker_request.order}
 
 

@@ -6,7 +6,7 @@ class ConferencesConfig(AppConfig):
     verbose_name = "Hội nghị"
 
     def ready(self):
-        from capuy.conferences import actions, live  # noqa: F401 (actions register themselves)
+        from capuy.conferences import actions, live  # noqa: F401 - actions: registers them
         from capuy.conferences.models import Conference
         from capuy.core import health, references
 

@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.conferences import forms, listings, live
+from capuy.conferences import access as access_rules
+from capuy.conferences import actions, forms, listings, live, panels
 from capuy.conferences.models import (
     AgendaAttachment,
     AgendaItem,
@@ -36,7 +37,7 @@ from capuy.conferences.models import (
 from capuy.conferences.roll import quorum
 from capuy.core import inputs, paging
 from capuy.core.files import download
-from capuy.organizations.models import Person, Title
+from capuy.organizations.models import Title
 
 HEARTBEAT_SECONDS = 20  # a comment line keeps proxies from closing an idle stream
 WSGI_STREAM_SECONDS = 60  # over WSGI a stream ends after this; EventSource reconnects by itself
@@ -45,26 +46,11 @@ WSGI_STREAM_SECONDS = 60  # over WSGI a stream ends after this; EventSource reco
 # -- access --------------------------------------------------------------------------------------------------
 
 
-class Access:
-    """What the user may do with one conference."""
-
-    def __init__(self, user, conference):
-        self.user = user
-        self.conference = conference
-        self.manage = permissions.can_manage(user, conference.organization)
-        self.read = self.manage or permissions.can_read(user, conference.organization)
-        self.invitation = conference.invitation_for(user.person) if user.person_id else None
-        self.invited = self.invitation is not None
+Access = access_rules.Access
 
 
 def conference_or_404(request, pk, manage=False) -> tuple[Conference, Access]:
-    conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=pk)
-    access = Access(request.user, conference)
-    if not (access.read or access.invited):
-        raise Http404("Không tìm thấy hội nghị.")
-    if manage and not access.manage:
-        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị.")
-    return conference, access
+    return access_rules.conference_or_404(request.user, pk, manage)
 
 
 def _act(request, conference, action, success: str, to: str | None = None):
@@ -129,14 +115,15 @@ def mine(request):
 def create(request):
     form = forms.ConferenceForm(request.POST or None, user=request.user)
     if not form.fields["body"].queryset.exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được chuẩn bị hội nghị.")
+        raise PermissionDenied(actions.PREPARE_REFUSED)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            conference = form.save(commit=False)
-            conference.created_by = request.user
-            conference.save()
-        messages.success(request, f"Đã tạo {conference.short_title}.")
-        return redirect("conferences:prepare", conference.pk)
+        try:
+            conference = actions.create_conference(request.user, form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, f"Đã tạo {conference.short_title}.")
+            return redirect("conferences:prepare", conference.pk)
     return _page(request, "form.html", {"form": form, "title": "Chuẩn bị hội nghị mới",
                                         "back": reverse("conferences:index"),
                                         "alternative": {"url": reverse("conferences:record_past"),
@@ -212,13 +199,13 @@ def edit(request, pk):
     chairs = forms.ChairsForm(request.POST or None, conference=conference,
                               initial={"chairs": list(conference.chairs.all())})
     if request.method == "POST" and form.is_valid() and chairs.is_valid():
-        with transaction.atomic():
-            conference.ensure_editable()
-            form.save()
-            conference.chairs.set(chairs.cleaned_data["chairs"])
-            live.publish(conference.pk, "conference", {})
-        messages.success(request, "Đã lưu thông tin hội nghị.")
-        return redirect("conferences:prepare", conference.pk)
+        try:
+            actions.update_conference(request.user, form.instance, chairs=chairs.cleaned_data["chairs"])
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, "Đã lưu thông tin hội nghị.")
+            return redirect("conferences:prepare", conference.pk)
     return _page(request, "form.html", {"form": form, "extra_form": chairs, "title": f"Sửa {conference.short_title}",
                                         "back": conference.get_absolute_url()},
                  status=400 if request.method == "POST" else 200)
@@ -254,11 +241,8 @@ def agenda_add(request, pk):
         messages.error(request, _form_error(form))
         return redirect(back)
 
-    def save():
-        conference.ensure_editable()
-        form.save()
-        live.publish(conference.pk, "agenda", {})
-    return _act(request, conference, save, "Đã thêm nội dung vào chương trình.", back)
+    return _act(request, conference, lambda: actions.add_agenda_item(request.user, conference, form.save(commit=False)),
+                "Đã thêm nội dung vào chương trình.", back)
 
 
 @login_required
@@ -319,7 +303,7 @@ def invite_members(request, pk):
     result = {}
 
     def invite():
-        result["n"] = conference.invite_body_members()
+        result["n"] = actions.invite_members(request.user, conference)
     response = _act(request, conference, invite, "", reverse("conferences:prepare", args=[pk]))
     if "n" in result:
         messages.success(request, f"Đã mời {result['n']} thành viên {conference.body_kind_display}.")
@@ -336,17 +320,10 @@ def invite_guest(request, pk):
         messages.error(request, _form_error(form))
         return redirect(back)
 
-    def invite():
-        person = form.cleaned_data["person"]
-        title = form.cleaned_data["title"]
-        if person is None:
-            conference.ensure_editable()
-            person = Person.objects.create(full_name=form.cleaned_data["full_name"].strip(),
-                                           email=form.cleaned_data["email"], organization=conference.organization)
-            if title:
-                Title.objects.create(person=person, name=title, order=1)
-        conference.invite_guest(person, title)
-    return _act(request, conference, invite, "Đã thêm khách mời.", back)
+    d = form.cleaned_data
+    return _act(request, conference, lambda: actions.invite_guest(
+        request.user, conference, d["person"], d["title"], d["full_name"] or "", d["email"] or ""),
+        "Đã thêm khách mời.", back)
 
 
 @login_required
@@ -371,7 +348,7 @@ def send_invitations(request, pk):
     result = {}
 
     def send():
-        result["n"] = conference.send_invitations(base_url=request.build_absolute_uri("/").rstrip("/"))
+        result["n"] = actions.send_invitations(request.user, conference, request.build_absolute_uri("/").rstrip("/"))
     response = _act(request, conference, send, "", reverse("conferences:prepare", args=[pk]))
     if "n" in result:
         messages.success(request, f"Đã gửi giấy mời; {result['n']} thư điện tử đã được gửi đi.")
@@ -419,28 +396,24 @@ def invitation_qr(request, pk):
 @login_required
 @require_POST
 def answer(request, pk):
-    conference, access = conference_or_404(request, pk)
-    if not access.invited:
-        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+    conference, _ = conference_or_404(request, pk)
     form = forms.AnswerForm(request.POST)
     back = reverse("conferences:invitation", args=[pk])
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
-    return _act(request, conference, lambda: access.invitation.answer_with(form.cleaned_data["answer"],
-                                                                           form.cleaned_data["reason"]),
-                "Đã ghi nhận trả lời của đồng chí.", back)
+    return _act(request, conference, lambda: actions.answer_invitation(
+        request.user, conference, form.cleaned_data["answer"], form.cleaned_data["reason"]),
+        "Đã ghi nhận trả lời của đồng chí.", back)
 
 
 @login_required
 @require_POST
 def self_check_in(request, pk):
-    conference, access = conference_or_404(request, pk)
-    if not access.invited:
-        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+    conference, _ = conference_or_404(request, pk)
 
     def check_in():
-        conference.check_in(access.invitation, method=Attendance.Method.SELF, user=request.user, self_service=True)
+        actions.record_attendance(request.user, conference, None, "check_in", self_service=True)
     return _act(request, conference, check_in, "Đã điểm danh. Chào mừng đồng chí dự hội nghị.",
                 _safe_next(request, reverse("conferences:follow", args=[pk])))
 
@@ -469,17 +442,15 @@ def check_in_token(request, token):
 @require_POST
 def speak(request, pk):
     """An invitee registers to speak on an agenda item."""
-    conference, access = conference_or_404(request, pk)
-    if not access.invited:
-        raise Http404("Bạn không có giấy mời dự hội nghị này.")
+    conference, _ = conference_or_404(request, pk)
     form = forms.SpeakForm(request.POST, conference=conference)
     back = _safe_next(request, reverse("conferences:follow", args=[pk]))
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
     data = form.cleaned_data
-    return _act(request, conference, lambda: conference.register_speaker(data["item"], access.invitation.person,
-                                                                         data["kind"], data["topic"]),
+    return _act(request, conference, lambda: actions.register_speaker(request.user, conference, data["item"],
+                                                                      data["kind"], data["topic"]),
                 "Đã đăng ký phát biểu.", back)
 
 
@@ -689,20 +660,13 @@ def attendance(request, pk):
 def attendance_action(request, pk, invitation):
     conference, _ = conference_or_404(request, pk, manage=True)
     invitation = get_object_or_404(Invitation.objects.select_related("person"), pk=invitation, conference=conference)
-    action = request.POST.get("action")
+    what = request.POST.get("action", "")
     back = _safe_next(request, reverse("conferences:attendance", args=[pk]))
-    if action == "check_in":
-        return _act(request, conference, lambda: conference.check_in(invitation, user=request.user),
-                    f"Đã điểm danh đồng chí {invitation.person.full_name}.", back)
-    if action == "left":
-        return _act(request, conference, lambda: conference.mark_left(invitation, request.POST.get("reason", "")),
-                    f"Đã ghi nhận đồng chí {invitation.person.full_name} về sớm.", back)
-    if action in ("excused", "unexcused"):
-        return _act(request, conference, lambda: conference.mark_absent(
-            invitation, action == "excused", request.POST.get("reason", ""), user=request.user),
-            f"Đã ghi nhận đồng chí {invitation.person.full_name} vắng mặt.", back)
-    messages.error(request, "Thao tác không hợp lệ.")
-    return redirect(back)
+    name = invitation.person.full_name
+    success = {"check_in": f"Đã điểm danh đồng chí {name}.", "left": f"Đã ghi nhận đồng chí {name} về sớm."}.get(
+        what, f"Đã ghi nhận đồng chí {name} vắng mặt.")
+    return _act(request, conference, lambda: actions.record_attendance(
+        request.user, conference, invitation.person, what, request.POST.get("reason", "")), success, back)
 
 
 def _live_context(conference, access=None):
@@ -789,9 +753,9 @@ def speech_add(request, pk):
         messages.error(request, _form_error(form))
         return redirect(back)
     d = form.cleaned_data
-    return _act(request, conference, lambda: conference.record_speech(
-        d["speaker"], d["kind"], d["summary"], item=d["agenda_item"], title=d["speaker_title"]),
-        "Đã ghi nhận phát biểu.", back)
+    return _act(request, conference, lambda: actions.record_speech(
+        request.user, conference, d["speaker"], d["kind"], d["summary"], item=d["agenda_item"],
+        title=d["speaker_title"]), "Đã ghi nhận phát biểu.", back)
 
 
 @login_required
@@ -816,7 +780,8 @@ def close(request, pk):
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
-    return _act(request, conference, lambda: conference.close(form.cleaned_data["conclusion"], request.user),
+    return _act(request, conference, lambda: actions.close_conference(request.user, conference,
+                                                                      form.cleaned_data["conclusion"]),
                 "Hội nghị đã bế mạc.", conference.get_absolute_url())
 
 
@@ -934,27 +899,11 @@ def _record_context(conference):
 
 
 def _votes(conference, item=None) -> list[str]:
-    """One line per vote of the conference for the record and the minutes, worded by the voting app."""
-    # voting builds on conferences, so it is imported here rather than at module load.
-    from capuy.voting.models import Vote
-    from capuy.voting.results import minutes_text
-
-    votes = Vote.objects.filter(conference=conference).select_related("agenda_item")
-    if item is not None:
-        votes = votes.filter(agenda_item=item)
-    return [minutes_text(vote) for vote in votes.order_by("agenda_item__order", "pk")]
+    return panels.vote_lines(conference, item)
 
 
 def _open_votes(conference) -> list[dict]:
-    """Electronic votes open now, with their count; "vote" events then update the count in place."""
-    from django.db.models import Count
-
-    from capuy.voting.models import Vote
-
-    votes = (Vote.objects.filter(conference=conference, status=Vote.Status.OPEN, method__in=Vote.ELECTRONIC)
-             .annotate(voted=Count("register")).order_by("pk"))
-    return [{"pk": v.pk, "subject": v.subject, "voted": v.voted, "eligible": v.eligible_count,
-             "ballot_url": reverse("voting:ballot", args=[v.pk])} for v in votes]
+    return panels.open_votes(conference)
 
 
 @login_required

@@ -1,28 +1,10 @@
-"""Shared pieces of the REST API: authentication, error shapes and permission helpers."""
+"""Shared pieces of the REST API: error shapes and permission helpers (token authentication is in
+``capuy.accounts.api_auth``: core knows no app)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from ninja import Schema
-from ninja.security import HttpBearer
-
-from capuy.accounts.models import ApiToken
-from capuy.core.history import set_api_actor
-
-
-class TokenAuth(HttpBearer):
-    """``Authorization: Bearer <key>`` with a key from the user's "Mã truy cập API" page."""
-
-    def authenticate(self, request, token):
-        found = ApiToken.find(token)
-        if found is None:
-            return None
-        if found.is_read_only and request.method not in ("GET", "HEAD", "OPTIONS"):
-            raise PermissionDenied("Mã truy cập này chỉ có quyền đọc, không dùng để thay đổi dữ liệu.")
-        request.user = found.user
-        request.api_token = found
-        set_api_actor(found.user)
-        return found.user
 
 
 class ErrorOut(Schema):

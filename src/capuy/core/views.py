@@ -9,14 +9,18 @@ from django.shortcuts import render
 from capuy.core import inbox, paging
 from capuy.core.models import BackgroundJob
 
+# The page an anonymous visitor sees at "/": the portal app sets it in its AppConfig.ready, so that core
+# imports no app.
+public_home = None
+
 
 def home(request):
     """The start page. The public sees the news portal; a signed-in person sees what awaits them today,
     gathered from each app's ``inbox`` module (``capuy.core.inbox``), grouped by role."""
     if not request.user.is_authenticated:
-        from capuy.portal.views import home as portal_home
-
-        return portal_home(request)
+        if public_home is None:
+            raise Http404("Không tìm thấy trang.")
+        return public_home(request)
     viewer = inbox.Viewer.of(request.user)
     blocks = inbox.collect(viewer)
     count = inbox.badge_count(blocks)

@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -11,10 +10,11 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
+from capuy.conferences import access as conference_access
 from capuy.core import paging, references
-from capuy.core.api import require, require_visible, save_validated
-from capuy.documents import drafting, generation, library, numbering, pdf, uploads
-from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
+from capuy.core.api import require_visible
+from capuy.documents import access, actions, generation, library, numbering, pdf
+from capuy.documents.models import Document, DocumentType, StudyAssignment, StudyRecord
 from capuy.organizations.models import Organization
 
 router = Router(tags=["Văn bản"])
@@ -254,38 +254,11 @@ class RecordOut(Schema):
 
 def _visible(request, pk) -> Document:
     """The document if the user may see it; 404 otherwise (secret documents included)."""
-    document = library.visible_documents(request.user).filter(pk=pk).first()
-    require_visible(document is not None, "Không tìm thấy văn bản.")
-    return document
+    return access.document_or_404(request.user, pk)
 
 
 def _managed(request, pk) -> Document:
-    document = _visible(request, pk)
-    require(permissions.can_manage(request.user, document.organization),
-            "Chỉ văn phòng cấp ủy ban hành mới được thay đổi văn bản này.")
-    return document
-
-
-def _related_ids(request, data: dict):
-    """Turn *_id payload keys into model fields, refusing what does not exist or the caller may not name:
-    the same choices as the drafting form (signers and bodies of managed organizations, documents the
-    caller may read)."""
-    from capuy.organizations.models import Body, Person, Term
-
-    user = request.user
-    if data.get("signer_id") is not None:
-        references.readable(user, Person, data["signer_id"], "signer_id", within=library.possible_signers(user))
-    if data.get("body_id") is not None:
-        references.readable(user, Body, data["body_id"], "body_id", within=library.possible_bodies(user))
-    if data.get("term_id") is not None:
-        terms = Term.objects.filter(organization__in=permissions.readable_organizations(user))
-        references.readable(user, Term, data["term_id"], "term_id", within=terms)
-    if data.get("replaces_id") is not None:
-        references.readable(user, Document, data["replaces_id"], "replaces_id")
-    if data.get("type_id") is not None:
-        references.readable(user, DocumentType, data["type_id"], "type_id", within=DocumentType.objects.all())
-    mapping = {"type_id": "doc_type_id"}
-    return {mapping.get(k, k): v for k, v in data.items()}
+    return access.managed_or_404(request.user, pk)
 
 
 def _row(record) -> dict:
@@ -303,8 +276,7 @@ def list_types(request):
 
 @router.post("/documents/types/", response={201: TypeOut})
 def create_type(request, data: TypeIn):
-    require(permissions.is_admin(request.user), "Chỉ quản trị hệ thống mới được thêm loại văn bản.")
-    return 201, save_validated(DocumentType(), data.dict())
+    return 201, actions.create_type(request.user, **data.dict())
 
 
 # --- library and search -------------------------------------------------------------------------------------
@@ -348,12 +320,9 @@ def next_number(request, organization_id: int, type_id: int, on: datetime.date |
 def create_document(request, data: DocumentIn):
     organization = get_object_or_404(Organization, pk=data.organization_id)
     require_visible(permissions.can_read(request.user, organization), "Không tìm thấy tổ chức.")
-    require(permissions.can_manage(request.user, organization),
-            "Chỉ văn phòng cấp ủy mới được soạn văn bản của tổ chức này.")
-    with transaction.atomic():
-        document = save_validated(Document(created_by=request.user), _related_ids(request, data.dict()))
-        document.snapshot(request.user, "Tạo dự thảo")
-    return 201, document
+    fields = data.dict()
+    del fields["organization_id"]
+    return 201, actions.create_document(request.user, organization, fields)
 
 
 @router.get("/documents/{int:pk}/", response=DocumentOut)
@@ -365,18 +334,13 @@ def get_document(request, pk: int):
 def update_document(request, pk: int, data: DocumentPatch):
     document = _managed(request, pk)
     if not document.editable():
-        raise ValidationError("Văn bản đã ban hành không được sửa; hãy soạn văn bản thay thế.")
-    fields = _related_ids(request, data.dict(exclude_unset=True))
-    with transaction.atomic():
-        save_validated(document, fields)
-        document.snapshot(request.user, "Sửa dự thảo")
-    return document
+        raise ValidationError(actions.ISSUED_NOT_EDITABLE)
+    return actions.update_document(request.user, document, data.dict(exclude_unset=True))
 
 
 @router.post("/documents/{int:pk}/issue/", response=DocumentOut)
 def issue_document(request, pk: int, data: IssueIn):
-    document = _managed(request, pk)
-    return document.issue(request.user, on=data.issued_on)
+    return actions.issue_document(request.user, _visible(request, pk), on=data.issued_on)
 
 
 @router.get("/documents/{int:pk}/versions/", response=list[VersionOut])
@@ -415,8 +379,7 @@ def download_pdf(request, pk: int):
 
 @router.post("/documents/{int:pk}/attachments/", response={201: AttachmentOut})
 def upload_attachment(request, pk: int, file: UploadedFile = File(...)):  # noqa: B008 - ninja's File marker
-    document = _managed(request, pk)
-    return 201, uploads.attach(document, file, request.user)
+    return 201, actions.attach_file(request.user, _visible(request, pk), file)
 
 
 # --- drafting from a conference ------------------------------------------------------------------------------
@@ -425,13 +388,8 @@ def upload_attachment(request, pk: int, file: UploadedFile = File(...)):  # noqa
 @router.post("/documents/from-conference/{int:conference_id}/", response={201: list[DocumentOut]})
 def draft_from_conference(request, conference_id: int):
     """Draft the minutes, resolution and notice of conclusions of a closed conference (for the office)."""
-    from capuy.conferences.models import Conference
-
-    conference = Conference.objects.visible_to(request.user).filter(pk=conference_id).first()
-    require_visible(conference is not None, "Không tìm thấy hội nghị.")
-    require(permissions.can_manage(request.user, conference.organization),
-            "Chỉ văn phòng cấp ủy mới được soạn văn bản của hội nghị.")
-    return 201, drafting.draft_from_conference(conference, request.user)
+    conference, _ = conference_access.conference_or_404(request.user, conference_id)
+    return 201, actions.draft_from_conference(request.user, conference)
 
 
 # --- bookmarks ----------------------------------------------------------------------------------------------
@@ -445,13 +403,13 @@ def list_bookmarks(request):
 
 @router.put("/documents/{int:pk}/bookmark/", response={204: None})
 def add_bookmark(request, pk: int):
-    Bookmark.objects.get_or_create(user=request.user, document=_visible(request, pk))
+    actions.set_bookmark(request.user, _visible(request, pk), True)
     return 204, None
 
 
 @router.delete("/documents/{int:pk}/bookmark/", response={204: None})
 def remove_bookmark(request, pk: int):
-    Bookmark.objects.filter(user=request.user, document=_visible(request, pk)).delete()
+    actions.set_bookmark(request.user, _visible(request, pk), False)
     return 204, None
 
 
@@ -459,19 +417,11 @@ def remove_bookmark(request, pk: int):
 
 
 def _managed_assignment(request, pk) -> StudyAssignment:
-    assignment = get_object_or_404(StudyAssignment.objects.select_related("document"), pk=pk)
-    organizations = list(assignment.organizations.all())
-    require_visible(any(permissions.can_read(request.user, o) for o in organizations), "Không tìm thấy đợt học tập.")
-    require(all(permissions.can_manage(request.user, o) for o in organizations),
-            "Chỉ văn phòng cấp ủy giao học tập mới được xem kết quả của đợt này.")
-    return assignment
+    return access.managed_assignment_or_404(request.user, pk)
 
 
 def _own_record(request, pk) -> StudyRecord:
-    record = StudyRecord.objects.select_related("assignment", "assignment__document").filter(
-        assignment_id=pk, person_id=request.user.person_id).first() if request.user.person_id else None
-    require_visible(record is not None, "Bạn không được giao học tập văn bản này.")
-    return record
+    return access.own_record_or_404(request.user, assignment_id=pk)
 
 
 @router.post("/documents/study-assignments/", response={201: AssignmentOut})
@@ -480,13 +430,8 @@ def create_assignment(request, data: AssignmentIn):
     organizations = list(Organization.objects.filter(pk__in=data.organization_ids))
     if len(organizations) != len(set(data.organization_ids)):
         raise ValidationError({"organization_ids": ["Có chi bộ, đảng bộ không tồn tại."]})
-    for organization in organizations:
-        require_visible(permissions.can_read(request.user, organization), "Không tìm thấy tổ chức.")
-        require(permissions.can_manage(request.user, organization),
-                f"Bạn không có quyền giao học tập cho {organization.name}.")
-    assignment = StudyAssignment.assign(document, organizations, data.deadline, data.kind, request.user, data.note,
-                                        data.reflection_required)
-    return 201, assignment
+    return 201, actions.assign_study(request.user, document, organizations, data.deadline, data.kind, data.note,
+                                     data.reflection_required)
 
 
 @router.get("/documents/study-assignments/", response=list[AssignmentOut])
@@ -519,10 +464,10 @@ def my_study(request):
 
 @router.post("/documents/study-assignments/{int:pk}/read/", response=RecordOut)
 def mark_read(request, pk: int):
-    return _own_record(request, pk).mark_read()
+    return actions.mark_read(request.user, _own_record(request, pk))
 
 
 @router.post("/documents/study-assignments/{int:pk}/reflection/", response=RecordOut)
 def submit_reflection(request, pk: int, data: ReflectionIn):
-    return _own_record(request, pk).submit_reflection(data.text)
+    return actions.submit_reflection(request.user, _own_record(request, pk), data.text)
 

@@ -19,3 +19,4 @@ class DocumentsConfig(AppConfig):
         from capuy.documents.models import Document
 
         references.register(Document, library.visible_documents, "văn bản")
+        from capuy.documents import actions  # noqa: F401 - registers the actions

@@ -3,32 +3,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
+from capuy.conferences import access as conference_access
 from capuy.core import files, paging
 from capuy.core.history import record_access
-from capuy.documents import generation, library, listings, pdf, uploads
+from capuy.documents import access, actions, generation, library, listings, pdf
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
-from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
+from capuy.documents.models import Bookmark, Document, DocumentType, StudyRecord
 from capuy.organizations.models import Organization
 
 
 def visible_document_or_404(user, pk) -> Document:
-    document = library.visible_documents(user).filter(pk=pk).first()
-    if document is None:
-        raise Http404("Không tìm thấy văn bản.")
-    return document
+    return access.document_or_404(user, pk)
 
 
 def managed_document(user, pk) -> Document:
-    document = visible_document_or_404(user, pk)
-    if not permissions.can_manage(user, document.organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy ban hành mới được thay đổi văn bản này.")
-    return document
+    return access.managed_or_404(user, pk)
 
 
 def _messages_of(exc: ValidationError) -> str:
@@ -105,32 +99,43 @@ def _tasks_set(user, document):
 @login_required
 def create(request):
     if not permissions.readable_organizations(request.user, roles=permissions.MANAGE_ROLES).exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được soạn văn bản.")
+        raise PermissionDenied(actions.DRAFT_REFUSED)
     form = DocumentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            document = form.save(commit=False)
-            document.created_by = request.user
-            document.save()
-            document.snapshot(request.user, "Tạo dự thảo")
-        messages.success(request, "Đã lưu dự thảo văn bản.")
-        return redirect(document)
+        try:
+            fields = dict(form.cleaned_data)
+            document = actions.create_document(request.user, fields.pop("organization"), fields)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu dự thảo văn bản.")
+            return redirect(document)
     return render(request, "documents/form.html", {"form": form, "title": "Soạn văn bản", "back": "/van-ban/"})
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
 
 
 @login_required
 def edit(request, pk):
     document = managed_document(request.user, pk)
     if not document.editable():
-        messages.error(request, "Văn bản đã ban hành không được sửa; hãy soạn văn bản thay thế.")
+        messages.error(request, actions.ISSUED_NOT_EDITABLE)
         return redirect(document)
     form = DocumentForm(request.POST or None, instance=document, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            document = form.save()
-            document.snapshot(request.user, "Sửa dự thảo")
-        messages.success(request, "Đã lưu dự thảo văn bản.")
-        return redirect(document)
+        try:
+            document = actions.update_document(request.user, form.instance)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu dự thảo văn bản.")
+            return redirect(document)
     return render(request, "documents/form.html",
                   {"form": form, "title": f"Sửa {document.doc_type.name.lower()}", "back": document.get_absolute_url()})
 
@@ -140,7 +145,7 @@ def edit(request, pk):
 def issue(request, pk):
     document = managed_document(request.user, pk)
     try:
-        document.issue(request.user)
+        actions.issue_document(request.user, document)
     except ValidationError as exc:
         messages.error(request, _messages_of(exc))
     else:
@@ -192,7 +197,7 @@ def upload(request, pk):
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(document)
     try:
-        attachment = uploads.attach(document, form.cleaned_data["file"], request.user)
+        attachment = actions.attach_file(request.user, document, form.cleaned_data["file"])
     except ValidationError as exc:
         messages.error(request, _messages_of(exc))
     else:
@@ -204,9 +209,8 @@ def upload(request, pk):
 @require_POST
 def bookmark(request, pk):
     document = visible_document_or_404(request.user, pk)
-    mark, created = Bookmark.objects.get_or_create(user=request.user, document=document)
-    if not created:
-        mark.delete()
+    marked = not Bookmark.objects.filter(user=request.user, document=document).exists()
+    created = actions.set_bookmark(request.user, document, marked)
     if request.htmx:
         return render(request, "documents/_bookmark.html", {"document": document, "bookmarked": created})
     return redirect(request.POST.get("next") or document.get_absolute_url())
@@ -241,16 +245,9 @@ def from_conference_list(request):
 @login_required
 @require_POST
 def from_conference(request, pk):
-    from capuy.conferences.models import Conference
-    from capuy.documents.drafting import draft_from_conference
-
-    conference = Conference.objects.visible_to(request.user).filter(pk=pk).first()
-    if conference is None:
-        raise Http404("Không tìm thấy hội nghị.")
-    if not permissions.can_manage(request.user, conference.organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được soạn văn bản của hội nghị.")
+    conference, _ = conference_access.conference_or_404(request.user, pk)
     try:
-        documents = draft_from_conference(conference, request.user)
+        documents = actions.draft_from_conference(request.user, conference)
     except ValidationError as exc:
         messages.error(request, _messages_of(exc))
         return redirect(conference)
@@ -266,13 +263,13 @@ def from_conference(request, pk):
 def assign_study(request, pk):
     document = visible_document_or_404(request.user, pk)
     if not permissions.readable_organizations(request.user, roles=permissions.MANAGE_ROLES).exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được giao học tập, quán triệt.")
+        raise PermissionDenied(actions.STUDY_REFUSED)
     form = StudyAssignmentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            assignment = StudyAssignment.assign(document, data["organizations"], data["deadline"], data["kind"],
-                                                request.user, data["note"], data["reflection_required"])
+            assignment = actions.assign_study(request.user, document, data["organizations"], data["deadline"],
+                                              data["kind"], data["note"], data["reflection_required"])
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
@@ -284,12 +281,7 @@ def assign_study(request, pk):
 
 @login_required
 def study_report(request, pk):
-    assignment = get_object_or_404(StudyAssignment.objects.select_related("document"), pk=pk)
-    organizations = list(assignment.organizations.all())
-    if not any(permissions.can_read(request.user, o) for o in organizations):
-        raise Http404("Không tìm thấy đợt học tập.")
-    if not all(permissions.can_manage(request.user, o) for o in organizations):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy giao học tập mới được xem kết quả của đợt này.")
+    assignment = access.managed_assignment_or_404(request.user, pk)
     return render(request, "documents/study_report.html", {"assignment": assignment, "rows": assignment.report()})
 
 
@@ -302,17 +294,13 @@ def my_study(request):
 
 
 def _own_record(request, pk) -> StudyRecord:
-    record = StudyRecord.objects.filter(pk=pk, person_id=request.user.person_id).first() \
-        if request.user.person_id else None
-    if record is None:
-        raise Http404("Không tìm thấy.")
-    return record
+    return access.own_record_or_404(request.user, pk=pk)
 
 
 @login_required
 @require_POST
 def mark_read(request, pk):
-    _own_record(request, pk).mark_read()
+    actions.mark_read(request.user, _own_record(request, pk))
     messages.success(request, "Đã ghi nhận bạn đã đọc văn bản.")
     return redirect("documents:my_study")
 
@@ -325,7 +313,7 @@ def reflect(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError(form.errors["text"])
-        record.submit_reflection(form.cleaned_data["text"])
+        actions.submit_reflection(request.user, record, form.cleaned_data["text"])
     except ValidationError as exc:
         messages.error(request, _messages_of(exc))
     else:

@@ -5,11 +5,11 @@ views and API handlers only translate requests and responses.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 
 from capuy.accounts import permissions
+from capuy.core.actions import action
 from capuy.members import access
 from capuy.members.models import Rating, RatingCampaign
 from capuy.members.models import decide_ratings as _decide_ratings
@@ -36,7 +36,7 @@ def can_see_campaign(user, campaign: RatingCampaign) -> bool:
     return campaign.ratings.filter(query).exists()
 
 
-@transaction.atomic
+@action("Quyết định xếp loại nhiều đảng viên, tổ chức", page="members:campaign_decide", api="api:decide_many")
 def decide_ratings(user, campaign: RatingCampaign, items) -> list[Rating]:
     """Quyết định xếp loại for many members (or organizations) of ``campaign`` at once.
 
@@ -64,6 +64,7 @@ def decide_ratings(user, campaign: RatingCampaign, items) -> list[Rating]:
     return _decide_ratings(campaign, decisions, user)
 
 
+@action("Quyết định xếp loại", api="api:decide")
 def decide_rating(user, rating: Rating, level: str, note: str = "") -> Rating:
     """Quyết định xếp loại for one rating: the batch action with one item (same checks, same quota)."""
     return decide_ratings(user, rating.campaign, [(rating.pk, level, note)])[0]

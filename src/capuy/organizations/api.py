@@ -2,16 +2,16 @@
 
 import datetime
 
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
-from capuy.core import paging, references
-from capuy.core.api import require, require_visible, save_validated
+from capuy.core import paging
+from capuy.core.api import require_visible
 from capuy.core.vietnamese import search_key
+from capuy.organizations import access, actions
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
 
 router = Router(tags=["Tổ chức và nhân sự"])
@@ -165,16 +165,17 @@ class PersonOut(Schema):
 
 
 def _readable_org(request, pk) -> Organization:
-    organization = get_object_or_404(Organization, pk=pk)
-    require_visible(permissions.can_read(request.user, organization), "Không tìm thấy tổ chức.")
-    return organization
+    return access.organization_or_404(request.user, pk)
 
 
 def _managed_org(request, pk) -> Organization:
-    organization = _readable_org(request, pk)
-    require(permissions.can_manage(request.user, organization),
-            "Chỉ văn phòng cấp ủy của tổ chức này mới được thay đổi hồ sơ.")
-    return organization
+    return access.managed_or_404(request.user, pk)
+
+
+def _membership(pk) -> BodyMembership:
+    membership = BodyMembership.objects.select_related("body").filter(pk=pk).first()
+    require_visible(membership is not None, "Không tìm thấy thành viên.")
+    return membership
 
 
 # --- organizations ---------------------------------------------------------------------------------------
@@ -199,31 +200,19 @@ def get_organization(request, pk: int):
 
 @router.post("/organizations/", response={201: OrganizationOut})
 def create_organization(request, data: OrganizationIn):
-    if data.parent_id is None:
-        require(permissions.is_admin(request.user), "Chỉ quản trị hệ thống mới được tạo tổ chức cấp cao nhất.")
-    else:
-        _managed_org(request, data.parent_id)
-    return 201, save_validated(Organization(), data.dict())
+    return 201, actions.create_organization(request.user, Organization(), data.dict())
 
 
 @router.patch("/organizations/{pk}/", response=OrganizationOut)
 def update_organization(request, pk: int, data: OrganizationPatch):
-    organization = _managed_org(request, pk)
-    fields = data.dict(exclude_unset=True)
-    if "parent_id" in fields and fields["parent_id"] != organization.parent_id:
-        if fields["parent_id"] is None:
-            require(permissions.is_admin(request.user), "Chỉ quản trị hệ thống mới được đưa tổ chức lên cấp cao nhất.")
-        else:
-            _managed_org(request, fields["parent_id"])
-    return save_validated(organization, fields)
+    return actions.update_organization(request.user, _managed_org(request, pk), data.dict(exclude_unset=True))
 
 
 @router.post("/organizations/{pk}/dissolve/", response=OrganizationOut)
 def dissolve_organization(request, pk: int, data: DissolveIn):
-    organization = _managed_org(request, pk)
-    into = _managed_org(request, data.merged_into_id) if data.merged_into_id else None
-    organization.dissolve(data.date, into)
-    return organization
+    organization = _readable_org(request, pk)
+    into = _readable_org(request, data.merged_into_id) if data.merged_into_id else None
+    return actions.dissolve_organization(request.user, organization, data.date, into)
 
 
 # --- terms -------------------------------------------------------------------------------------------------
@@ -236,16 +225,14 @@ def list_terms(request, pk: int):
 
 @router.post("/terms/", response={201: TermOut})
 def create_term(request, data: TermIn):
-    _managed_org(request, data.organization_id)
-    return 201, save_validated(Term(), data.dict())
+    return 201, actions.create_term(request.user, Term(), data.dict())
 
 
 @router.patch("/terms/{pk}/", response=TermOut)
 def update_term(request, pk: int, data: TermIn):
-    term = get_object_or_404(Term, pk=pk)
-    _managed_org(request, term.organization_id)
-    _managed_org(request, data.organization_id)
-    return save_validated(term, data.dict())
+    term = Term.objects.filter(pk=pk).first()
+    require_visible(term is not None, "Không tìm thấy nhiệm kỳ.")
+    return actions.update_term(request.user, term, data.dict())
 
 
 # --- bodies and memberships ---------------------------------------------------------------------------------
@@ -258,9 +245,7 @@ def list_bodies(request, pk: int):
 
 @router.post("/bodies/", response={201: BodyOut})
 def create_body(request, data: BodyIn):
-    term = get_object_or_404(Term, pk=data.term_id)
-    _managed_org(request, term.organization_id)
-    return 201, save_validated(Body(organization_id=term.organization_id), data.dict())
+    return 201, actions.create_body(request.user, Body(), data.dict())
 
 
 def _readable_body(request, pk) -> Body:
@@ -284,46 +269,29 @@ def body_members_on(request, pk: int, on: datetime.date | None = None):
 
 @router.post("/memberships/", response={201: MembershipOut})
 def create_membership(request, data: MembershipIn):
-    body = _readable_body(request, data.body_id)
-    _managed_org(request, body.organization_id)
-    references.readable(request.user, Person, data.person_id, "person_id")
-    return 201, save_validated(BodyMembership(), data.dict())
+    return 201, actions.create_membership(request.user, BodyMembership(), data.dict())
 
 
 @router.patch("/memberships/{pk}/", response=MembershipOut)
 def update_membership(request, pk: int, data: MembershipPatch):
-    membership = get_object_or_404(BodyMembership.objects.select_related("body"), pk=pk)
-    _managed_org(request, membership.body.organization_id)
-    return save_validated(membership, data.dict(exclude_unset=True))
+    return actions.update_membership(request.user, _membership(pk), data.dict(exclude_unset=True))
 
 
 @router.post("/memberships/{pk}/end/", response=MembershipOut)
 def end_membership(request, pk: int, data: MembershipEndIn):
     """Record the event (death, expulsion, removal, resignation, retirement…) that ends a membership on a date."""
-    membership = get_object_or_404(BodyMembership.objects.select_related("body"), pk=pk)
-    _managed_org(request, membership.body.organization_id)
-    with transaction.atomic():
-        return membership.end(data.date, data.reason, data.decision)
+    return actions.end_membership(request.user, _membership(pk), data.date, data.reason, data.decision)
 
 
 @router.post("/people/{pk}/leave-bodies/", response=list[MembershipOut])
 def leave_bodies(request, pk: int, data: MembershipEndIn):
     """End every body membership of a person on the event's date; returns the memberships ended."""
-    person = _readable_person(request, pk)
-    require(permissions.can_manage_person(request.user, person), "Chỉ văn phòng cấp ủy quản lý hồ sơ mới được ghi nhận.")
-    held = list(person.body_memberships.filter(start_date__lte=data.date).select_related("body"))
-    for membership in held:
-        _managed_org(request, membership.body.organization_id)
-    with transaction.atomic():
-        person.leave_bodies(data.date, data.reason, data.decision)
-    return list(person.body_memberships.filter(pk__in=[m.pk for m in held], end_reason=data.reason))
+    return actions.leave_bodies(request.user, _readable_person(request, pk), data.date, data.reason, data.decision)
 
 
 @router.delete("/memberships/{pk}/", response={204: None})
 def delete_membership(request, pk: int):
-    membership = get_object_or_404(BodyMembership.objects.select_related("body"), pk=pk)
-    _managed_org(request, membership.body.organization_id)
-    membership.delete()
+    actions.delete_membership(request.user, _membership(pk))
     return 204, None
 
 
@@ -340,9 +308,7 @@ def list_people(request, response: HttpResponse, q: str = "", organization_id: i
 
 
 def _readable_person(request, pk) -> Person:
-    person = get_object_or_404(Person, pk=pk)
-    require_visible(permissions.can_read_person(request.user, person), "Không tìm thấy nhân sự.")
-    return person
+    return access.person_or_404(request.user, pk)
 
 
 @router.get("/people/{pk}/", response=PersonOut)
@@ -352,24 +318,13 @@ def get_person(request, pk: int):
 
 @router.post("/people/", response={201: PersonOut})
 def create_person(request, data: PersonIn):
-    _managed_org(request, data.organization_id)
     fields = data.dict()
-    titles = Person.normalize_title_names(fields.pop("titles"))
-    with transaction.atomic():
-        person = save_validated(Person(), fields)
-        person.set_current_titles(titles)
-    return 201, person
+    titles = fields.pop("titles")
+    return 201, actions.create_person(request.user, Person(), fields, titles)
 
 
 @router.patch("/people/{pk}/", response=PersonOut)
 def update_person(request, pk: int, data: PersonPatch):
-    person = _readable_person(request, pk)
-    require(permissions.can_manage_person(request.user, person), "Chỉ văn phòng cấp ủy quản lý hồ sơ mới được sửa.")
     fields = data.dict(exclude_unset=True)
     titles = fields.pop("titles", None)
-    titles = None if titles is None else Person.normalize_title_names(titles)
-    with transaction.atomic():
-        save_validated(person, fields)
-        if titles is not None:
-            person.set_current_titles(titles)
-    return person
+    return actions.update_person(request.user, _readable_person(request, pk), fields, titles)

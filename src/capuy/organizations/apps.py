@@ -12,3 +12,4 @@ class OrganizationsConfig(AppConfig):
 
         # A person may be named in a request by whoever may read their record (accounts.permissions).
         references.register(Person, permissions.visible_people, "nhân sự")
+        from capuy.organizations import actions  # noqa: F401 - registers the actions

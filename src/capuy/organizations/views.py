@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
 from capuy.core import inputs, paging
-from capuy.organizations import listings
+from capuy.organizations import access, actions, listings
 from capuy.organizations.forms import (
     BodyForm,
     MembershipEndForm,
@@ -25,17 +24,11 @@ from capuy.organizations.models import Body, BodyMembership, Organization, Perso
 
 
 def readable_organization_or_404(user, pk) -> Organization:
-    organization = get_object_or_404(Organization, pk=pk)
-    if not permissions.can_read(user, organization):
-        raise Http404("Không tìm thấy tổ chức.")
-    return organization
+    return access.organization_or_404(user, pk)
 
 
 def managed_organization(user, pk) -> Organization:
-    organization = readable_organization_or_404(user, pk)
-    if not permissions.can_manage(user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được thay đổi hồ sơ.")
-    return organization
+    return access.managed_or_404(user, pk)
 
 
 def _day(request) -> datetime.date:
@@ -108,11 +101,10 @@ def body_detail(request, pk):
 
 
 def _end_form_page(request, form, title, back, apply):
-    """Validate the event form, apply it in one transaction (nothing changes on error), go back."""
+    """Validate the event form, apply it through its action (nothing changes on error), go back."""
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                count = apply(form.cleaned_data)
+            count = apply(form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, "; ".join(exc.messages))
         else:
@@ -131,23 +123,23 @@ def membership_end(request, pk):
     form = MembershipEndForm(request.POST or None)
     return _end_form_page(request, form, f"Thôi tham gia {membership.body}: {membership.person}",
                           membership.body.get_absolute_url(),
-                          lambda d: bool(membership.end(d["date"], d["reason"], d["decision"])))
+                          lambda d: bool(actions.end_membership(request.user, membership, d["date"], d["reason"],
+                                                                d["decision"])))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_leave_bodies(request, pk):
     """Record an event that ends every body membership of a person on its date."""
-    person = get_object_or_404(Person, pk=pk)
-    if not permissions.can_read_person(request.user, person):
-        raise Http404("Không tìm thấy nhân sự.")
+    person = access.person_or_404(request.user, pk)
     bodies = person.body_memberships.select_related("body__organization")
     if not permissions.can_manage_person(request.user, person) or any(
             not permissions.can_manage(request.user, m.body.organization) for m in bodies):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ và các cơ quan lãnh đạo mới được ghi nhận.")
+        raise PermissionDenied(actions.LEAVE_REFUSED)
     form = MembershipEndForm(request.POST or None)
     return _end_form_page(request, form, f"Thôi tham gia các cơ quan lãnh đạo: {person}", person.get_absolute_url(),
-                          lambda d: person.leave_bodies(d["date"], d["reason"], d["decision"]))
+                          lambda d: len(actions.leave_bodies(request.user, person, d["date"], d["reason"],
+                                                             d["decision"])))
 
 
 @login_required
@@ -177,13 +169,18 @@ def search(request):
     return render(request, "organizations/search.html", context)
 
 
-def _form_page(request, form, title, back, success):
-    """Render a form, or save it atomically (nothing is saved when any check fails) and redirect."""
+def _form_page(request, form, title, back, success, act):
+    """Render a form, or save it through its action ``act(user, instance, ...)`` (nothing is saved when any
+    check fails) and redirect."""
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            obj = form.save()
-        messages.success(request, success)
-        return redirect(obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else back)
+        extra = {"titles": form.cleaned_data["titles"]} if "titles" in form.cleaned_data else {}
+        try:
+            obj = act(request.user, form.instance, **extra)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, success)
+            return redirect(obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else back)
     return render(request, "organizations/form.html", {"form": form, "title": title, "back": back},
                   status=400 if request.method == "POST" else 200)
 
@@ -193,7 +190,8 @@ def _form_page(request, form, title, back, success):
 def organization_create(request, pk):
     parent = managed_organization(request.user, pk)
     form = OrganizationForm(request.POST or None, instance=Organization(parent=parent))
-    return _form_page(request, form, f"Thêm tổ chức trực thuộc {parent}", parent.get_absolute_url(), "Đã thêm tổ chức.")
+    return _form_page(request, form, f"Thêm tổ chức trực thuộc {parent}", parent.get_absolute_url(), "Đã thêm tổ chức.",
+                      actions.create_organization)
 
 
 @login_required
@@ -201,7 +199,8 @@ def organization_create(request, pk):
 def organization_edit(request, pk):
     organization = managed_organization(request.user, pk)
     form = OrganizationForm(request.POST or None, instance=organization)
-    return _form_page(request, form, f"Sửa {organization}", organization.get_absolute_url(), "Đã lưu thay đổi.")
+    return _form_page(request, form, f"Sửa {organization}", organization.get_absolute_url(), "Đã lưu thay đổi.",
+                      actions.update_organization)
 
 
 @login_required
@@ -210,7 +209,7 @@ def term_create(request, pk):
     organization = managed_organization(request.user, pk)
     form = TermForm(request.POST or None, instance=organization.terms.model(organization=organization))
     return _form_page(request, form, f"Thêm nhiệm kỳ của {organization}", organization.get_absolute_url(),
-                      "Đã thêm nhiệm kỳ.")
+                      "Đã thêm nhiệm kỳ.", actions.create_term)
 
 
 @login_required
@@ -219,7 +218,7 @@ def body_create(request, pk):
     organization = managed_organization(request.user, pk)
     form = BodyForm(request.POST or None, organization=organization)
     return _form_page(request, form, f"Thêm cơ quan lãnh đạo của {organization}", organization.get_absolute_url(),
-                      "Đã thêm cơ quan lãnh đạo.")
+                      "Đã thêm cơ quan lãnh đạo.", actions.create_body)
 
 
 @login_required
@@ -228,7 +227,8 @@ def membership_create(request, pk):
     body = get_object_or_404(Body.objects.select_related("organization", "term"), pk=pk)
     managed_organization(request.user, body.organization_id)
     form = MembershipForm(request.POST or None, body=body, people=permissions.visible_people(request.user))
-    return _form_page(request, form, f"Thêm thành viên {body}", body.get_absolute_url(), "Đã thêm thành viên.")
+    return _form_page(request, form, f"Thêm thành viên {body}", body.get_absolute_url(), "Đã thêm thành viên.",
+                      actions.create_membership)
 
 
 @login_required
@@ -236,16 +236,14 @@ def membership_create(request, pk):
 def person_create(request, pk):
     organization = managed_organization(request.user, pk)
     form = PersonForm(request.POST or None, organization=organization)
-    return _form_page(request, form, f"Thêm nhân sự – {organization}", organization.get_absolute_url(), "Đã thêm nhân sự.")
+    return _form_page(request, form, f"Thêm nhân sự – {organization}", organization.get_absolute_url(), "Đã thêm nhân sự.",
+                      actions.create_person)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk):
-    person = get_object_or_404(Person, pk=pk)
-    if not permissions.can_read_person(request.user, person):
-        raise Http404("Không tìm thấy nhân sự.")
-    if not permissions.can_manage_person(request.user, person):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ mới được sửa.")
+    person = access.check_manage_person(request.user, access.person_or_404(request.user, pk))
     form = PersonForm(request.POST or None, instance=person)
-    return _form_page(request, form, f"Sửa hồ sơ {person}", person.get_absolute_url(), "Đã lưu hồ sơ.")
+    return _form_page(request, form, f"Sửa hồ sơ {person}", person.get_absolute_url(), "Đã lưu hồ sơ.",
+                      actions.update_person)

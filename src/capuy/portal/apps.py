@@ -6,4 +6,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
+        from capuy.core import views as core_views
         from capuy.portal import signals  # noqa: F401
+        from capuy.portal.views import home
+
+        core_views.public_home = home

@@ -4,17 +4,14 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from capuy.accounts import permissions
 from capuy.core import paging
-from capuy.core.api import require, require_visible, save_validated
+from capuy.core.api import require_visible
 from capuy.organizations.models import Organization, Term
-from capuy.targets import dashboard, rules
-from capuy.targets.entry import enter_result
+from capuy.targets import actions, dashboard, rules
 from capuy.targets.models import Indicator, Result, Target
 from capuy.targets.periods import Period
 from capuy.targets.reports import review_figures
@@ -170,18 +167,7 @@ def list_indicators(request, organization_id: int | None = None):
 def create_indicator(request, payload: IndicatorIn):
     data = payload.dict()
     reporter_ids = data.pop("reporter_ids")
-    reporters = list(Organization.objects.filter(pk__in=reporter_ids))
-    require(permissions.is_admin(request.user) or (reporters and all(
-        permissions.can_manage(request.user, o) for o in reporters)),
-        "Chỉ văn phòng cấp ủy quản lý các đơn vị báo cáo mới được thêm chỉ tiêu.")
-    if len(reporters) != len(set(reporter_ids)):
-        raise ValidationError({"reporter_ids": ["Có đơn vị báo cáo không tồn tại."]})
-    for field in ("weight_id", "numerator_id", "denominator_id"):
-        if data[field] is not None and not Indicator.objects.filter(pk=data[field]).exists():
-            raise ValidationError({field: [f"Không có chỉ tiêu mã số {data[field]}."]})
-    with transaction.atomic():
-        indicator = save_validated(Indicator(), data)
-        indicator.reporters.set(reporters)
+    indicator = actions.create_indicator(request.user, data, reporter_ids)
     return 201, indicator
 
 
@@ -194,14 +180,11 @@ def list_targets(request, organization_id: int):
 @router.post("/targets/targets/", response={201: TargetOut})
 def create_target(request, payload: TargetIn):
     organization = _readable_org(request, payload.organization_id)
-    require(rules.can_set_targets(request.user, organization),
-            "Chỉ văn phòng cấp ủy của tổ chức hoặc cấp trên mới được giao chỉ tiêu.")
     data = payload.dict()
     data["indicator"] = get_object_or_404(Indicator, pk=data.pop("indicator_id"))
     data["term"] = get_object_or_404(Term, pk=data.pop("term_id"))
-    data["organization"] = organization
     data.pop("organization_id")
-    return 201, save_validated(Target(), data)
+    return 201, actions.create_target(request.user, organization, data)
 
 
 @router.get("/targets/results/", response=list[ResultOut], description=paging.API_PAGING_DOC)
@@ -229,7 +212,7 @@ def create_result(request, payload: ResultIn):
         period = Period.of(payload.period_kind, payload.year, payload.period_number)
     except ValueError as exc:
         raise ValidationError({"period_kind": [str(exc)]}) from exc
-    result = enter_result(request.user, organization, indicator, period, payload.value, unit=payload.unit,
+    result = actions.enter_result(request.user, organization, indicator, period, payload.value, unit=payload.unit,
                           note=payload.note, term=term, submit=payload.submit)
     return 201, result
 
@@ -248,19 +231,12 @@ def get_result(request, pk: int):
 
 @router.post("/targets/results/{pk}/submit", response=ResultOut)
 def submit_result(request, pk: int):
-    result = _result(request, pk)
-    require(rules.can_enter_results(request.user, result.organization), "Chỉ đơn vị báo cáo mới gửi được kết quả.")
-    result.submit(request.user)
-    return result
+    return actions.submit_result(request.user, _result(request, pk))
 
 
 @router.post("/targets/results/{pk}/approve", response=ResultOut)
 def approve_result(request, pk: int, payload: ApproveIn):
-    result = _result(request, pk)
-    require(rules.can_approve_results(request.user, result.organization),
-            "Chỉ văn phòng cấp ủy cấp trên mới duyệt được kết quả.")
-    result.approve(request.user, payload.publish)
-    return result
+    return actions.approve_result(request.user, _result(request, pk), payload.publish)
 
 
 @router.get("/targets/organizations/{pk}/dashboard", response=DashboardOut)

@@ -5,11 +5,9 @@ unit's lifetime) and the unit (it must report the indicator) before anything is 
 is not overwritten.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from capuy.targets import rules
 from capuy.targets.models import Indicator, ReportingRound, Result
 from capuy.targets.periods import Period
 
@@ -40,15 +38,8 @@ def prepare_result(organization, indicator: Indicator, period: Period, raw_value
     return result
 
 
-def enter_result(user, organization, indicator: Indicator, period: Period, raw_value, *, unit=None, note="",
-                 term=None, reporting_round=None, submit: bool = False) -> Result:
-    """Save one result entered by ``user`` for their own unit (draft, or submitted with ``submit``)."""
-    if not rules.can_enter_results(user, organization):
-        raise PermissionDenied("Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị.")
-    result = prepare_result(organization, indicator, period, raw_value, unit=unit, user=user, note=note, term=term,
-                            reporting_round=reporting_round)
-    with transaction.atomic():
-        result.save()
-        if submit:
-            result.submit(user)
-    return result
+def enter_result(user, organization, indicator: Indicator, period: Period, raw_value, **kwargs) -> Result:
+    """Save one result entered by ``user``: the action ``capuy.targets.actions.enter_result``."""
+    from capuy.targets import actions
+
+    return actions.enter_result(user, organization, indicator, period, raw_value, **kwargs)

@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,9 +13,8 @@ from django.views.decorators.http import require_POST
 from capuy.accounts import permissions
 from capuy.core import inputs
 from capuy.organizations.models import Organization
-from capuy.targets import charts, dashboard, excel, rounds, rules
+from capuy.targets import actions, charts, dashboard, excel, rounds, rules
 from capuy.targets.computations import Status
-from capuy.targets.entry import prepare_result
 from capuy.targets.models import Indicator, Notice, ReportingRound, Result
 from capuy.targets.periods import Period, PeriodKind
 from capuy.targets.reports import review_figures
@@ -119,26 +117,28 @@ def organization_export(request, pk):
 def organization_import(request, pk):
     organization = _readable(request.user, pk)
     if not rules.can_enter_results(request.user, organization):
-        raise PermissionDenied("Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị.")
-    if request.method == "POST" and request.FILES.get("tep") and not _refused_upload(request, request.FILES["tep"]):
-        # Checked and saved in the background; the job's page shows the progress and each figure's outcome.
-        return redirect(excel.start_import(request.FILES["tep"], request.user, organization=organization))
+        raise PermissionDenied(actions.ENTER_REFUSED)
+    if request.method == "POST" and request.FILES.get("tep"):
+        job = _import(request, organization=organization)
+        if job is not None:
+            return redirect(job)
     return render(request, "targets/import.html", {"organization": organization, "back": organization})
 
 
-def _refused_upload(request, upload) -> bool:
-    """Refuse a file that is not a workbook by its name, before any job is queued."""
-    if upload.name.lower().endswith(".xlsx"):
-        return False
-    messages.error(request, "Chỉ nhận tệp Excel (.xlsx); chưa nhập số liệu nào.")
-    return True
+def _import(request, **where):
+    """Queue the import (the job's page shows its progress); a file refused by its name queues nothing."""
+    try:
+        return actions.start_import(request.user, request.FILES["tep"], **where)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return None
 
 
 @login_required
 def round_create(request):
     managed = [o for o in permissions.readable_organizations(request.user, permissions.MANAGE_ROLES).order_by("path")[:200]]
     if not managed:
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được mở đợt báo cáo.")
+        raise PermissionDenied(actions.ROUND_REFUSED)
     errors, data = [], request.POST
     if request.method == "POST":
         organization = next((o for o in managed if str(o.pk) == data.get("organization")), None)
@@ -150,27 +150,15 @@ def round_create(request):
         except ValueError:
             deadline = None
             errors.append("Hạn nộp không hợp lệ.")
-        if organization is None:
-            errors.append("Chọn cơ quan mở đợt báo cáo.")
-        else:
-            if not units or any(not u.is_within(organization) for u in units):
-                errors.append("Chọn các đơn vị báo cáo thuộc tổ chức mở đợt.")
-        if not indicators:
-            errors.append("Chọn ít nhất một chỉ tiêu.")
         if not errors:
-            reporting_round = ReportingRound(
-                organization=organization, title=data.get("title", "").strip(), period_kind=data.get("period_kind"),
-                year=data.get("year") or None, period_number=data.get("period_number") or 0, deadline=deadline,
-                opened_by=request.user)
+            fields = {"title": data.get("title", "").strip(), "period_kind": data.get("period_kind"),
+                      "year": data.get("year") or None, "period_number": data.get("period_number") or 0,
+                      "deadline": deadline}
             try:
-                reporting_round.full_clean()
+                reporting_round = actions.open_round(request.user, organization, units, indicators, fields)
             except ValidationError as exc:
-                errors.extend(m for ms in exc.message_dict.values() for m in ms)
+                errors.extend(exc.messages)
             else:
-                with transaction.atomic():
-                    reporting_round.save()
-                    reporting_round.organizations.set(units)
-                    reporting_round.indicators.set(indicators)
                 messages.success(request, "Đã mở đợt báo cáo.")
                 return redirect(reporting_round)
     candidates = Organization.objects.under_any(managed).order_by("path")[:500]
@@ -197,9 +185,7 @@ def round_detail(request, pk):
 @require_POST
 def round_remind(request, pk):
     reporting_round = _round_for(request.user, pk)
-    if not rules.can_run_round(request.user, reporting_round):
-        raise PermissionDenied("Chỉ văn phòng mở đợt báo cáo mới gửi được lời nhắc.")
-    count = rounds.send_reminders(reporting_round, request.user)
+    count = actions.send_reminders(request.user, reporting_round)
     messages.success(request, f"Đã nhắc {count} người phụ trách báo cáo.")
     return redirect(reporting_round)
 
@@ -217,8 +203,10 @@ def round_export(request, pk):
 @login_required
 def round_import(request, pk):
     reporting_round = _round_for(request.user, pk)
-    if request.method == "POST" and request.FILES.get("tep") and not _refused_upload(request, request.FILES["tep"]):
-        return redirect(excel.start_import(request.FILES["tep"], request.user, reporting_round=reporting_round))
+    if request.method == "POST" and request.FILES.get("tep"):
+        job = _import(request, reporting_round=reporting_round)
+        if job is not None:
+            return redirect(job)
     return render(request, "targets/import.html", {"round": reporting_round})
 
 
@@ -236,35 +224,11 @@ def unit_form(request, pk, organization_pk):
         organization=organization, indicator__in=indicators)}
     errors = {}
     if request.method == "POST":
-        if not can_enter:
-            raise PermissionDenied("Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị.")
         submit = "gui" in request.POST
-        prepared = []
-        for indicator in indicators:
-            raw = request.POST.get(f"v-{indicator.pk}", "").strip()
-            current = existing.get(indicator.pk)
-            if not raw:
-                if submit and current is None:
-                    errors[indicator.pk] = "Chưa nhập số liệu."
-                continue
-            if current is not None and current.status == Result.Status.APPROVED:
-                continue
-            try:
-                prepared.append(prepare_result(organization, indicator, period, raw, user=request.user,
-                                               note=request.POST.get(f"n-{indicator.pk}", "").strip(),
-                                               reporting_round=reporting_round, existing=current))
-            except ValidationError as exc:
-                errors[indicator.pk] = " ".join(exc.messages)
+        values = {i.pk: (request.POST.get(f"v-{i.pk}", "").strip(), request.POST.get(f"n-{i.pk}", "").strip())
+                  for i in indicators}
+        errors = actions.enter_unit_results(request.user, reporting_round, organization, values, submit)
         if not errors:
-            with transaction.atomic():
-                for result in prepared:
-                    result.save()
-                    if submit and result.status != Result.Status.APPROVED:
-                        result.submit(request.user)
-                if submit:
-                    for result in existing.values():
-                        if result.status == Result.Status.DRAFT and result not in prepared:
-                            result.submit(request.user)
             messages.success(request, "Đã gửi báo cáo." if submit else "Đã lưu nháp.")
             return redirect("targets:unit_form", pk=reporting_round.pk, organization_pk=organization.pk)
         messages.error(request, "Chưa lưu: có số liệu chưa hợp lệ, xem từng dòng bên dưới.")
@@ -281,18 +245,7 @@ def unit_form(request, pk, organization_pk):
 def unit_approve(request, pk, organization_pk):
     reporting_round = _round_for(request.user, pk)
     organization = get_object_or_404(reporting_round.organizations, pk=organization_pk)
-    if not rules.can_read_results(request.user, organization):
-        raise Http404("Không tìm thấy đơn vị.")
-    if not rules.can_approve_results(request.user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy cấp trên mới duyệt được kết quả.")
-    publish = request.POST.get("cong-khai") == "1"
-    results = Result.objects.for_period(reporting_round.period).filter(
-        organization=organization, indicator__in=reporting_round.indicators.all(), status=Result.Status.SUBMITTED)
-    count = 0
-    with transaction.atomic():
-        for result in results:
-            result.approve(request.user, publish)
-            count += 1
+    count = actions.approve_unit(request.user, reporting_round, organization, request.POST.get("cong-khai") == "1")
     messages.success(request, f"Đã duyệt {count} số liệu của {organization.name}.")
     return redirect("targets:unit_form", pk=reporting_round.pk, organization_pk=organization.pk)
 
@@ -301,6 +254,5 @@ def unit_approve(request, pk, organization_pk):
 @require_POST
 def notice_read(request, pk):
     notice = get_object_or_404(Notice, pk=pk, user=request.user)
-    notice.read_at = timezone.now()
-    notice.save(update_fields=["read_at"])
+    actions.mark_notice_read(request.user, notice)
     return redirect(notice.url or "targets:index")

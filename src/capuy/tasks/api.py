@@ -12,7 +12,7 @@ from capuy.accounts import permissions
 from capuy.core import paging, references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Organization, Person
-from capuy.tasks import reports, rules, services
+from capuy.tasks import actions, reports, rules, services
 from capuy.tasks.models import Registration, Task, TaskStatus
 
 router = Router(tags=["Nhiệm vụ"])
@@ -347,8 +347,8 @@ def add_progress(request, task_id: int, data: ProgressIn):
     status = TaskStatus.objects.filter(code=data.status).first()
     if status is None:
         raise ValidationError({"status": f"Không có trạng thái “{data.status}”."})
-    return 201, services.record_progress(task, request.user, status, data.percent, data.note, data.reason,
-                                         reported_on=data.reported_on)
+    return 201, actions.record_progress(request.user, task, status, data.percent, data.note, data.reason,
+                                        reported_on=data.reported_on)
 
 
 # --- registrations ------------------------------------------------------------------------------------------
@@ -367,16 +367,14 @@ def create_registration(request, data: RegistrationIn):
     person = _person(request, data.person_id, "person_id")
     registration = Registration(organization=organization, year=data.year, person=person, content=data.content,
                                 expected_result=data.expected_result, deadline=data.deadline)
-    require_visible(rules.can_register(request.user, registration) or permissions.can_read(request.user, organization),
-                    "Không tìm thấy tổ chức.")
-    services.register(registration, request.user, [(m.title, m.due_date) for m in data.milestones])
+    actions.register(request.user, registration, [(m.title, m.due_date) for m in data.milestones])
     return 201, registration
 
 
 @router.post("/tasks/registrations/approve/")
 def approve_registrations(request, data: RegistrationApproveIn):
     organization = _org(request, data.organization_id)
-    count = services.approve_list(organization, data.year, request.user, data.approved_on, data.note)
+    count = actions.approve_list(request.user, organization, data.year, data.approved_on, data.note)
     return {"approved": count}
 
 
@@ -387,14 +385,14 @@ def get_registration(request, registration_id: int):
 
 @router.post("/tasks/registrations/{int:registration_id}/mid-year/", response=RegistrationOut)
 def registration_mid_year(request, registration_id: int, data: MidYearIn):
-    return services.mid_year_check(_registration(request, registration_id), request.user, data.note, data.percent)
+    return actions.mid_year_check(request.user, _registration(request, registration_id), data.note, data.percent)
 
 
 @router.post("/tasks/registrations/{int:registration_id}/self-assessment/", response=RegistrationOut)
 def registration_self_assessment(request, registration_id: int, data: SelfAssessmentIn):
-    return services.self_assess(_registration(request, registration_id), request.user, data.text, data.level)
+    return actions.self_assess(request.user, _registration(request, registration_id), data.text, data.level)
 
 
 @router.post("/tasks/registrations/{int:registration_id}/evaluation/", response=RegistrationOut)
 def registration_evaluation(request, registration_id: int, data: EvaluationIn):
-    return services.evaluate(_registration(request, registration_id), request.user, data.level, data.note)
+    return actions.evaluate(request.user, _registration(request, registration_id), data.level, data.note)

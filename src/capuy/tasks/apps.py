@@ -18,3 +18,4 @@ class TasksConfig(AppConfig):
         from capuy.core.mail import mail_delivered
 
         mail_delivered.connect(_mark_emailed, dispatch_uid="tasks.mark_emailed")
+        from capuy.tasks import actions  # noqa: F401 - registers the actions

@@ -33,6 +33,9 @@ CLOSED_TASK_MESSAGE = "Nhiệm vụ đã kết thúc (hoàn thành hoặc dừng
 # Evidence files
 # ---------------------------------------------------------------------------------------------------------
 
+APPROVE_REFUSED = "Chỉ văn phòng cấp ủy ghi nhận việc Ban Thường vụ phê duyệt danh sách."
+
+
 def evidence_extensions() -> tuple[str, ...]:
     return tuple(config.value("CAPUY_TASKS_EVIDENCE_EXTENSIONS"))
 
@@ -211,7 +214,7 @@ def register(registration: Registration, user, milestones=(), today: datetime.da
 def approve_list(organization, year: int, user, approved_on: datetime.date, note: str = "") -> int:
     """Record the standing committee's approval of the year's list; every submitted registration is approved."""
     if not rules.can_manage_registrations(user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy ghi nhận việc Ban Thường vụ phê duyệt danh sách.")
+        raise PermissionDenied(APPROVE_REFUSED)
     submitted = Registration.objects.filter(organization=organization, year=year, state=Registration.State.SUBMITTED)
     if not submitted.exists():
         raise ValidationError(f"Không có đăng ký nào của năm {year} đang chờ phê duyệt.")

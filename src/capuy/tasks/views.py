@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.core import inputs, paging
+from capuy.core import held_uploads, inputs, paging
 from capuy.core.files import download
 from capuy.organizations.models import Organization, Person
-from capuy.tasks import listings, reports, rules, services
+from capuy.tasks import actions, listings, reports, rules, services
 from capuy.tasks.forms import (
     ApproveListForm,
     ConclusionFormSet,
@@ -232,7 +232,7 @@ def task_edit(request, pk):
 
 
 @login_required
-def task_detail(request, pk, form=None, status=200):
+def task_detail(request, pk, form=None, status=200, held=()):
     task = _task_or_404(request.user, pk)
     today = timezone.localdate()
     can_report = rules.can_report_progress(request.user, task) and not task.closed
@@ -244,7 +244,7 @@ def task_detail(request, pk, form=None, status=200):
         "reports": task.reports.select_related("status", "reporter", "created_by").prefetch_related("evidence"),
         "subtasks": subtasks, "form": form, "can_report": can_report,
         "can_edit": rules.can_edit_task(request.user, task),
-        "statuses": TaskStatus.objects.all(),
+        "statuses": TaskStatus.objects.all(), "held_files": held, "held_field": held_uploads.FIELD,
         "source_documents": _source_documents(request.user, task),
     }, status=status)
 
@@ -272,12 +272,20 @@ def task_progress(request, pk):
     if not rules.can_report_progress(request.user, task):
         raise PermissionDenied("Chỉ văn phòng của tổ chức chủ trì và lãnh đạo phụ trách được báo cáo tiến độ.")
     form = ProgressForm(request.POST, request.FILES)
+    try:  # files kept from a submission refused for another field (``core.held_uploads``)
+        held = [held_uploads.read(token, request.user) for token in request.POST.getlist(held_uploads.FIELD)]
+    except ValidationError as exc:
+        held = []
+        form.add_error(None, exc.messages)
+    files_refused = False
     if form.is_valid():
         data = form.cleaned_data
+        files = request.FILES.getlist("files") + [held_uploads.take(h) for h in held]
         try:
-            services.record_progress(task, request.user, data["status"], data["percent"], data["note"],
-                                     data["reason"], request.FILES.getlist("files"), data["reported_on"])
+            actions.record_progress(request.user, task, data["status"], data["percent"], data["note"],
+                                    data["reason"], files, data["reported_on"])
         except ValidationError as exc:
+            files_refused = hasattr(exc, "error_dict") and "files" in exc.message_dict
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
@@ -285,9 +293,15 @@ def task_progress(request, pk):
                 for message in exc.messages:
                     form.add_error(None, message)
         else:
+            held_uploads.release(held)
             messages.success(request, "Đã ghi báo cáo tiến độ.")
             return redirect(task.get_absolute_url())
-    return task_detail(request, pk, form=form, status=400)
+    if files_refused:  # a file itself was refused: the user picks the files again
+        held_uploads.release(held)
+        held = []
+    else:
+        held += [held_uploads.hold(f, request.user) for f in request.FILES.getlist("files")]
+    return task_detail(request, pk, form=form, status=400, held=held)
 
 
 @login_required
@@ -406,11 +420,11 @@ def registrations(request, pk, year):
     status = 200
     if request.method == "POST":
         if not can_manage:
-            raise PermissionDenied("Chỉ văn phòng cấp ủy ghi nhận việc phê duyệt danh sách.")
+            raise PermissionDenied(actions.APPROVE_REFUSED)
         if form.is_valid():
             try:
-                count = services.approve_list(organization, year, request.user, form.cleaned_data["approved_on"],
-                                              form.cleaned_data["note"])
+                count = actions.approve_list(request.user, organization, year, form.cleaned_data["approved_on"],
+                                             form.cleaned_data["note"])
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
             else:
@@ -461,7 +475,7 @@ def registration_create(request, pk, year):
             rows = [(m.cleaned_data["title"], m.cleaned_data["due_date"]) for m in milestones
                     if m.cleaned_data.get("title")]
             try:
-                services.register(registration, request.user, rows, today)
+                actions.register(request.user, registration, rows, today)
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
             else:
@@ -494,11 +508,11 @@ def registration_detail(request, pk):
             data = form.cleaned_data
             try:
                 if action == "mid_year":
-                    services.mid_year_check(registration, user, data["note"], data["percent"])
+                    actions.mid_year_check(user, registration, data["note"], data["percent"])
                 elif action == "self":
-                    services.self_assess(registration, user, data["text"], data["level"])
+                    actions.self_assess(user, registration, data["text"], data["level"])
                 else:
-                    services.evaluate(registration, user, data["level"], data["note"])
+                    actions.evaluate(user, registration, data["level"], data["note"])
             except ValidationError as exc:
                 registration.refresh_from_db()
                 form.add_error(None, _errors(exc))

@@ -10,16 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from capuy.accounts import permissions
+from capuy.conferences import access as conference_access
 
 MANAGE_MESSAGE = "Chỉ văn phòng cấp ủy của tổ chức này mới được điều hành biểu quyết, bầu cử."
 
 
 def can_read(user, conference) -> bool:
-    if not user.is_authenticated:
-        return False
-    if permissions.can_read(user, conference.organization):
-        return True
-    return bool(user.person_id) and conference.invitations.filter(person_id=user.person_id).exists()
+    """Who may read a conference is ruled once, in ``capuy.conferences.access``."""
+    return conference_access.can_read(user, conference)
 
 
 def can_manage(user, conference) -> bool:

@@ -16,7 +16,7 @@ from pydantic import ConfigDict
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.core import references
 from capuy.organizations.models import Person
-from capuy.voting import access, ballots
+from capuy.voting import access, actions, ballots
 from capuy.voting.base import may_cast
 from capuy.voting.models import BenchRow, Candidate, Election, Vote, VoterRegister
 
@@ -183,7 +183,7 @@ def create_vote(request, data: VoteIn):
         raise ValidationError({"subjects": ["Mỗi đồng chí chỉ được ghi một lần trong danh sách lấy phiếu tín nhiệm."]})
     people = _people(request, item.conference, ids, "subjects")
     subjects = [(person, s.position) for person, s in zip(people, data.subjects, strict=True)]
-    vote = ballots.create_vote(item, data.subject, data.method, data.kind, data.base_kind, request.user, subjects)
+    vote = actions.create_vote(request.user, item, data.subject, data.method, data.kind, data.base_kind, subjects)
     return 201, vote_out(vote)
 
 
@@ -201,12 +201,12 @@ def progress(request, pk: int):
 
 @router.post("/voting/votes/{pk}/open/", response=VoteOut)
 def open_vote(request, pk: int):
-    return vote_out(ballots.open_vote(_vote(request, pk, manage=True), request.user))
+    return vote_out(actions.open_vote(request.user, _vote(request, pk, manage=True)))
 
 
 @router.post("/voting/votes/{pk}/close/", response=VoteOut)
 def close_vote(request, pk: int):
-    return vote_out(ballots.close_vote(_vote(request, pk, manage=True), request.user))
+    return vote_out(actions.close_vote(request.user, _vote(request, pk, manage=True)))
 
 
 @router.post("/voting/votes/{pk}/ballot/", response={201: ReceiptOut})
@@ -239,13 +239,13 @@ def my_ballot(request, pk: int):
 def enter_counts(request, pk: int, data: CountsIn):
     vote = _vote(request, pk, manage=True)
     counts = {"for": data.for_, "against": data.against, "abstain": data.abstain}
-    return vote_out(ballots.enter_counts(vote, counts, request.user))
+    return vote_out(actions.enter_counts(request.user, vote, counts))
 
 
 @router.post("/voting/votes/{pk}/paper/", response={201: dict})
 def enter_paper(request, pk: int, data: PaperIn):
     vote = _vote(request, pk, manage=True)
-    entry = ballots.enter_paper_ballot(vote, request.user, data.number, data.marks)
+    entry = actions.enter_paper_ballot(request.user, vote, data.number, data.marks)
     return 201, {"number": entry.number, "marks": entry.marks}
 
 
@@ -256,7 +256,7 @@ def paper_status(request, pk: int):
 
 @router.post("/voting/votes/{pk}/paper/accept/", response=VoteOut)
 def accept_paper(request, pk: int):
-    return vote_out(ballots.accept_paper_count(_vote(request, pk, manage=True), request.user))
+    return vote_out(actions.accept_paper_count(request.user, _vote(request, pk, manage=True)))
 
 
 @router.get("/voting/conferences/{conference_id}/tellers/", response=list[TellerOut])
@@ -274,7 +274,7 @@ def appoint_teller(request, conference_id: int, data: TellerIn):
     access.require_manage(request.user, conference)
     person = references.readable(request.user, Person, data.person_id, "person_id",
                                  within=Person.objects.filter(conference_invitations__conference=conference))
-    return 201, teller_out(ballots.appoint_teller(conference, person, request.user))
+    return 201, teller_out(actions.appoint_teller(request.user, conference, person))
 
 
 @router.post("/voting/conferences/{conference_id}/tellers/code/", response={201: dict})
@@ -284,20 +284,20 @@ def create_teller_code(request, conference_id: int, data: NewCodeIn | None = Non
     conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
     access.require_read(request.user, conference)
     lost = bool(data and data.lost)
-    return 201, {"code": ballots.create_teller_code(conference, request.user.person_id, lost=lost)}
+    return 201, {"code": actions.create_teller_code(request.user, conference, lost=lost)}
 
 
 @router.post("/voting/votes/{pk}/key-share/", response=VoteOut)
 def submit_share(request, pk: int, data: CodeIn):
     """A member of the counting board enters their teller code after the close; the totals are decrypted when
     enough members have done so. The code is used in memory and never stored."""
-    return vote_out(ballots.submit_share(_vote(request, pk), request.user.person_id, data.code))
+    return vote_out(actions.submit_share(request.user, _vote(request, pk), data.code))
 
 
 @router.post("/voting/elections/", response={201: dict})
 def create_election(request, data: ElectionIn):
     item = _item(request, data.agenda_item_id)
-    election = ballots.create_election(item, data.title, data.seats, data.position, data.base_kind)
+    election = actions.create_election(request.user, item, data.title, data.seats, data.position, data.base_kind)
     return 201, {"id": election.pk, "title": election.title, "seats": election.seats}
 
 
@@ -305,7 +305,7 @@ def create_election(request, data: ElectionIn):
 def add_candidate(request, pk: int, data: CandidateIn):
     election = _election(request, pk)
     person = _people(request, election.conference, [data.person_id], "person_id")[0]
-    candidate = ballots.add_candidate(election, person, data.source, data.agreeing)
+    candidate = actions.add_candidate(request.user, election, person, data.source, data.agreeing)
     return 201, {"id": candidate.pk, "person_id": candidate.person_id, "order": candidate.order}
 
 
@@ -317,7 +317,7 @@ def start_round(request, pk: int, data: RoundIn):
         candidates = list(Candidate.objects.filter(election=election, pk__in=data.candidate_ids))
         if len(candidates) != len(set(data.candidate_ids)):
             raise ValidationError("Chỉ được bầu trong số ứng cử viên có tên trong danh sách và chưa trúng cử.")
-    return 201, vote_out(ballots.start_round(election, data.method, candidates, request.user))
+    return 201, vote_out(actions.start_round(request.user, election, data.method, candidates))
 
 
 if os.environ.get("CAPUY_BENCH") == "1":

@@ -15,7 +15,7 @@ from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.core import inputs, references
 from capuy.organizations.models import Person
-from capuy.voting import access, ballots, results
+from capuy.voting import access, actions, ballots, results
 from capuy.voting.base import attending_now, may_cast
 from capuy.voting.models import Candidate, Election, KeyShare, Vote, VoterRegister
 from capuy.voting.rules import Confidence
@@ -65,7 +65,7 @@ def conference_votes(request, conference_id):
             person = get_object_or_404(Person, pk=request.POST.get("person") or 0,
                                        conference_invitations__conference=conference)
             try:
-                ballots.appoint_teller(conference, person, request.user)
+                actions.appoint_teller(request.user, conference, person)
                 messages.success(request, f"Đã thêm đồng chí {person.full_name} vào Ban kiểm phiếu.")
             except ValidationError as exc:
                 messages.error(request, _error_text(exc))
@@ -73,14 +73,14 @@ def conference_votes(request, conference_id):
         item = get_object_or_404(AgendaItem, pk=request.POST.get("agenda_item"), conference=conference)
         try:
             if request.POST.get("what") == "election":
-                election = ballots.create_election(item, request.POST.get("subject", ""),
+                election = actions.create_election(request.user, item, request.POST.get("subject", ""),
                                                    int(request.POST.get("seats") or 0),
                                                    request.POST.get("position") or Election.Position.COMMITTEE,
                                                    request.POST.get("base_kind", ""))
                 messages.success(request, f"Đã tạo cuộc bầu cử: {election.title}.")
             else:
-                vote = ballots.create_vote(item, request.POST.get("subject", ""), request.POST.get("method", ""),
-                                           base_kind=request.POST.get("base_kind", ""), user=request.user)
+                vote = actions.create_vote(request.user, item, request.POST.get("subject", ""),
+                                           request.POST.get("method", ""), base_kind=request.POST.get("base_kind", ""))
                 return redirect(vote.get_absolute_url())
         except (ValidationError, ValueError) as exc:
             messages.error(request, _error_text(exc) if isinstance(exc, ValidationError) else "Số lượng không hợp lệ.")
@@ -126,9 +126,9 @@ def election_action(request, pk):
             number = inputs.query_int(agreeing, 0) if agreeing else None
             if agreeing and number is None:
                 raise ValueError(agreeing)
-            ballots.add_candidate(election, person, source, number)
+            actions.add_candidate(request.user, election, person, source, number)
         elif request.POST.get("action") == "round":
-            vote = ballots.start_round(election, request.POST.get("method") or Vote.Method.SECRET, user=request.user)
+            vote = actions.start_round(request.user, election, request.POST.get("method") or Vote.Method.SECRET)
             return redirect(vote.get_absolute_url())
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
@@ -163,22 +163,22 @@ def action(request, pk):
     what = request.POST.get("action")
     try:
         if what == "open":
-            ballots.open_vote(vote, request.user)
+            actions.open_vote(request.user, vote)
         elif what == "close":
-            ballots.close_vote(vote, request.user)
+            actions.close_vote(request.user, vote)
             messages.success(request, "Đã kết thúc biểu quyết.")
         elif what == "counts":
-            ballots.enter_counts(vote, {k: request.POST.get(k) for k in ("for", "against", "abstain")}, request.user)
+            actions.enter_counts(request.user, vote, {k: request.POST.get(k) for k in ("for", "against", "abstain")})
             messages.success(request, "Đã ghi số phiếu của Ban kiểm phiếu.")
         elif what == "paper":
             try:
                 number = int(request.POST.get("number") or 0)
             except ValueError as exc:
                 raise ValidationError("Số thứ tự phiếu phải là số nguyên.") from exc
-            ballots.enter_paper_ballot(vote, request.user, number, request.POST.getlist("marks"))
+            actions.enter_paper_ballot(request.user, vote, number, request.POST.getlist("marks"))
             messages.success(request, f"Đã nhập phiếu số {number}.")
         elif what == "accept":
-            ballots.accept_paper_count(vote, request.user)
+            actions.accept_paper_count(request.user, vote)
             messages.success(request, "Kết quả nhập phiếu đã thống nhất và được chấp nhận.")
         else:
             raise ValidationError("Thao tác không hợp lệ.")
@@ -194,7 +194,7 @@ def teller_share(request, pk):
     """A member of the counting board enters their teller code to decrypt the totals of a closed vote."""
     vote = _vote(request, pk)
     try:
-        ballots.submit_share(vote, request.user.person_id, request.POST.get("code", ""))
+        actions.submit_share(request.user, vote, request.POST.get("code", ""))
         messages.success(request, "Đã nhận phần khóa của đồng chí.")
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
@@ -209,7 +209,7 @@ def teller_code(request, conference_id):
     conference = get_object_or_404(Conference.objects.select_related("organization"), pk=conference_id)
     access.require_read(request.user, conference)
     try:
-        code = ballots.create_teller_code(conference, request.user.person_id, lost=request.POST.get("lost") == "1")
+        code = actions.create_teller_code(request.user, conference, lost=request.POST.get("lost") == "1")
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
         return redirect("voting:conference", conference.pk)

@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+# A page being replaced has no root element for a moment: read the size only once there is one.
+_FONT_SIZE_EXPR = "(document.documentElement ? getComputedStyle(document.documentElement).fontSize : '')"
+_FONT_SIZE = f"() => {_FONT_SIZE_EXPR}"
+
 AXE = Path(__file__).resolve().parents[1] / "static" / "portal" / "vendor" / "axe-4.14.1.min.js"
 
 
@@ -79,15 +83,22 @@ def test_public_pages_have_no_axe_violations(live_server, page, settings, tmp_pa
 def test_the_text_size_buttons_work_and_persist(live_server, page, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     from django.core.cache import cache
+    from playwright.sync_api import expect
 
     cache.clear()
     _sample_data(tmp_path)
     page.goto(f"{live_server.url}/tin-tuc/")
-    size = page.evaluate("() => getComputedStyle(document.documentElement).fontSize")
-    page.get_by_role("link", name="A+ (tăng cỡ chữ)").click()
-    larger = page.evaluate("() => getComputedStyle(document.documentElement).fontSize")
-    assert float(larger[:-2]) > float(size[:-2])
-    page.get_by_role("link", name="Tin tức sự kiện", exact=True).first.click()
-    assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == larger
-    page.get_by_role("link", name="Tăng tương phản").click()
-    assert page.locator("html.tuong-phan").count() == 1
+    page.wait_for_load_state("load")
+    size = page.evaluate(_FONT_SIZE)
+    # Each button is a link that reloads the page: wait for the reloaded page to be loaded and show the
+    # change, rather than reading a document that is being replaced.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="A+ (tăng cỡ chữ)").click()
+    page.wait_for_function(f"() => parseFloat({_FONT_SIZE_EXPR} || '0') > {float(size[:-2])}")
+    larger = page.evaluate(_FONT_SIZE)
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Tin tức sự kiện", exact=True).first.click()
+    page.wait_for_function(f"() => {_FONT_SIZE_EXPR} === '{larger}'")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Tăng tương phản").click()
+    expect(page.locator("html.tuong-phan")).to_have_count(1)

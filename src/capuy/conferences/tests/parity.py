@@ -1,0 +1,109 @@
+"""Parity cases of the conference actions (run by ``core/tests/test_action_parity.py``).
+
+The committee member of the district reads the district's conferences but does not prepare or run them;
+the district office reads them but is not invited. The page and the API refuse both alike.
+"""
+
+import datetime
+
+from django.urls import reverse
+
+from capuy.conferences import access, actions
+from capuy.conferences.models import AgendaItem, Conference, SpeechKind
+from capuy.core.tests.parity import Scenario
+
+DAY = datetime.date(2023, 10, 5)
+
+
+def _conference(t, invited=False):
+    conference = Conference.objects.create(body=t.bch, date=DAY, subject="Kết quả 9 tháng")
+    AgendaItem.objects.create(conference=conference, order=1, kind=AgendaItem.Kind.REPORT, title="Báo cáo")
+    if invited:
+        conference.invite_body_members()
+        conference.send_invitations()
+        conference.refresh_from_db()
+    return conference
+
+
+def _refused_to_the_committee_member(t, url_name, api, page_data=None, api_data=None, invited=False):
+    conference = _conference(t, invited)
+    return [Scenario(t.committee_member, reverse(url_name, args=[conference.pk]),
+                     (api[0], api[1].format(pk=conference.pk)), page_data or {}, api_data or {},
+                     refused=access.MANAGE_REFUSED)]
+
+
+def create_conference(t):
+    api = {"body_id": t.bch.pk, "date": "2023-10-05", "subject": "Kết quả 9 tháng"}
+    return [Scenario(t.committee_member, reverse("conferences:create"), ("post", "/conferences/"), {}, api,
+                     refused=actions.PREPARE_REFUSED)]
+
+
+def update_conference(t):
+    return _refused_to_the_committee_member(t, "conferences:edit", ("patch", "/conferences/{pk}/"),
+                                            {"venue": "Hội trường A"}, {"venue": "Hội trường A"})
+
+
+def add_agenda_item(t):
+    data = {"order": 2, "kind": AgendaItem.Kind.REPORT, "title": "Tờ trình"}
+    return _refused_to_the_committee_member(t, "conferences:agenda_add", ("post", "/conferences/{pk}/agenda/"),
+                                            data, data)
+
+
+def invite_members(t):
+    conference = _conference(t)
+    url, api = reverse("conferences:invite_members", args=[conference.pk]), (
+        "post", f"/conferences/{conference.pk}/invitations/members/")
+    return [Scenario(t.committee_member, url, api, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api)]
+
+
+def invite_guest(t):
+    return _refused_to_the_committee_member(t, "conferences:invite_guest", ("post", "/conferences/{pk}/invitations/"),
+                                            {"person": t.member_person.pk}, {"person_id": t.member_person.pk})
+
+
+def send_invitations(t):
+    return _refused_to_the_committee_member(t, "conferences:send_invitations",
+                                            ("post", "/conferences/{pk}/invitations/send/"))
+
+
+def answer_invitation(t):
+    conference = _conference(t, invited=True)
+    data = {"answer": "attending"}
+    url, api = reverse("conferences:answer", args=[conference.pk]), (
+        "post", f"/conferences/{conference.pk}/invitations/mine/answer/")
+    return [Scenario(t.district_staff, url, api, data, data, refused=access.NOT_INVITED),
+            Scenario(t.committee_member, url, api, data, data)]
+
+
+def record_attendance(t):
+    conference = _conference(t, invited=True)  # 5 October 2023: not today
+    api = ("post", f"/conferences/{conference.pk}/attendance/")
+    return [Scenario(t.committee_member, reverse("conferences:self_check_in", args=[conference.pk]), api,
+                     {}, {"person_id": t.committee_person.pk}, refused="Chỉ tự điểm danh được trong ngày họp.")]
+
+
+def record_speech(t):
+    data = {"kind": SpeechKind.OPINION, "summary": "Ý kiến"}
+    return _refused_to_the_committee_member(t, "conferences:speech_add", ("post", "/conferences/{pk}/speeches/"),
+                                            {**data, "speaker": t.secretary.pk}, {**data, "speaker_id": t.secretary.pk},
+                                            invited=True)
+
+
+def register_speaker(t):
+    conference = _conference(t, invited=True)
+    item = conference.agenda_items.first()
+    return [Scenario(t.district_staff, reverse("conferences:speak", args=[conference.pk]),
+                     ("post", f"/conferences/{conference.pk}/speakers/"), {"item": item.pk, "kind": SpeechKind.OPINION},
+                     {"agenda_item_id": item.pk, "kind": SpeechKind.OPINION}, refused=access.NOT_INVITED)]
+
+
+def close_conference(t):
+    data = {"conclusion": "Kết luận"}
+    return _refused_to_the_committee_member(t, "conferences:close", ("post", "/conferences/{pk}/close/"), data, data,
+                                            invited=True)
+
+
+CASES = {f"conferences.{f.__name__}": f for f in (
+    create_conference, update_conference, add_agenda_item, invite_members, invite_guest, send_invitations,
+    answer_invitation, record_attendance, record_speech, register_speaker, close_conference)}
