@@ -284,8 +284,7 @@ def correct_past_conference(user, conference, **facts) -> Conference:
     """Correct the header facts of a conference recorded after the fact (``HEADER_FACTS``, same meaning and
     checks as ``record_past_conference``); lists (attendees, speeches, awards…) are not changed here. A live
     conference's record stays final once closed (``Conference.ensure_editable``): refused."""
-    if not permissions.can_manage(user, conference.organization):
-        raise PermissionDenied(RECORD_REFUSED)
+    access.check_manage(user, conference)
     if not conference.is_past:
         raise ValidationError("Chỉ sửa được theo cách này hội nghị ghi lại sau khi họp.")
     unknown = sorted(set(facts) - set(HEADER_FACTS))
@@ -719,10 +718,19 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
 
 
 # ---------------------------------------------------------------------------------------------------- undoing
+IMPORT_NOT_FOUND = "Không tìm thấy bản tin đã nhập."
+
+
+def imported_for(user, pk) -> ImportedReport:
+    """The import ``pk`` if ``user`` may read it (pages and API look it up here), else 404."""
+    found = ImportedReport.objects.visible_to(user).select_related("conference", "organization").filter(pk=pk).first()
+    if found is None:
+        raise Http404(IMPORT_NOT_FOUND)
+    return found
+
+
 def _readable_import(user, imported) -> ImportedReport:
-    if not ImportedReport.objects.visible_to(user).filter(pk=imported.pk).exists():
-        raise Http404("Không tìm thấy bản tin đã nhập.")
-    return imported
+    return imported_for(user, imported.pk)
 
 
 class _DryRun(Exception):

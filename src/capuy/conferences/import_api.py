@@ -55,7 +55,7 @@ def _person(p):
 
 
 @router.post("/conferences/imports/extract", url_name="conference_import_extract")
-def extract(request, data: ExtractIn):
+def conference_import_extract(request, data: ExtractIn):
     read = actions.read_report(request.user, data.text, data.source_url)
     organization, outside = read["organization"], read["outside"]
     return {
@@ -72,7 +72,7 @@ def extract(request, data: ExtractIn):
 
 
 @router.post("/conferences/imports/confirm", response={201: ImportOut}, url_name="conference_import_confirm")
-def confirm(request, data: ConfirmIn):
+def conference_import_confirm(request, data: ConfirmIn):
     pending = None
     if data.pending_id:
         pending = get_object_or_404(ImportedReport.objects.filter(created_by=request.user), pk=data.pending_id)
@@ -84,11 +84,10 @@ def confirm(request, data: ConfirmIn):
 
 
 @router.get("/conferences/imports/{pk}", response=ImportOut, url_name="conference_import")
-def detail(request, pk: int):
-    return get_object_or_404(ImportedReport.objects.visible_to(request.user), pk=pk)
+def conference_import(request, pk: int):
+    return actions.imported_for(request.user, pk)
 
 
 @router.post("/conferences/imports/{pk}/undo", response=ImportOut, url_name="conference_import_undo")
-def undo(request, pk: int):
-    imported = get_object_or_404(ImportedReport.objects.visible_to(request.user), pk=pk)
-    return actions.undo_import(request.user, imported)
+def conference_import_undo(request, pk: int):
+    return actions.undo_import(request.user, actions.imported_for(request.user, pk))

@@ -228,8 +228,7 @@ def _id(raw):
 
 
 def _imported_or_404(request, pk) -> ImportedReport:
-    return get_object_or_404(ImportedReport.objects.visible_to(request.user).select_related("conference",
-                                                                                            "organization"), pk=pk)
+    return actions.imported_for(request.user, pk)
 
 
 @login_required

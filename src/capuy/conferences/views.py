@@ -135,17 +135,13 @@ def create(request):
 @require_http_methods(["GET", "POST"])
 def record_past(request):
     """Ghi lại hội nghị đã diễn ra: the form translated into ``actions.record_past_conference``."""
-    from django.core.exceptions import ValidationError
-
-    from capuy.conferences.actions import record_past_conference
-
     form = forms.PastConferenceForm(request.POST or None, user=request.user)
     if not form.fields["organization"].queryset.exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được ghi lại hội nghị.")
+        raise PermissionDenied(actions.RECORD_REFUSED)
     if request.method == "POST" and form.is_valid():
         try:
             organization, facts = form.facts()
-            conference = record_past_conference(request.user, organization, **facts)
+            conference = actions.record_past_conference(request.user, organization, **facts)
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -158,14 +154,10 @@ def record_past(request):
 
 def _edit_past(request, conference):
     """The header facts of a past record, corrected through ``actions.correct_past_conference``."""
-    from django.core.exceptions import ValidationError
-
-    from capuy.conferences.actions import correct_past_conference
-
     form = forms.PastHeaderForm(request.POST or None, user=request.user, conference=conference)
     if request.method == "POST" and form.is_valid():
         try:
-            correct_past_conference(request.user, conference, **form.facts())
+            actions.correct_past_conference(request.user, conference, **form.facts())
         except ValidationError as error:
             conference.refresh_from_db()
             _form_errors(form, error)

@@ -104,6 +104,43 @@ def close_conference(t):
                                             invited=True)
 
 
+def record_past_conference(t):
+    page = {"organization": t.district.pk, "date": "2021-06-10", "kind": Conference.Kind.SIX_MONTH}
+    api = {"organization_id": t.district.pk, "date": "2021-06-10", "kind": Conference.Kind.SIX_MONTH}
+    return [Scenario(t.committee_member, reverse("conferences:record_past"), ("post", "/conferences/past/"),
+                     page, api, refused=actions.RECORD_REFUSED)]
+
+
+def correct_past_conference(t):
+    past = Conference.objects.create(organization=t.district, body=t.bch, date=datetime.date(2021, 6, 10),
+                                     subject="Sơ kết 6 tháng", recorded_after=True, status=Conference.Status.CLOSED)
+    data = {"venue": "Hội trường A"}
+    return [Scenario(t.committee_member, reverse("conferences:edit", args=[past.pk]),
+                     ("patch", f"/conferences/{past.pk}/past/"), data, data, refused=access.MANAGE_REFUSED)]
+
+
+def read_report(t):
+    data = {"text": "Sáng 05/10/2023, Ban Chấp hành Đảng bộ quận Tây Hồ tổ chức Hội nghị lần thứ 7."}
+    return [Scenario(t.party_member, reverse("conferences:import_start"), ("post", "/conferences/imports/extract"),
+                     data, data, refused=actions.OFFICE_ONLY)]
+
+
+def import_report(t):
+    text = "Sáng 05/10/2023, Ban Chấp hành Đảng bộ quận Tây Hồ tổ chức Hội nghị lần thứ 7."
+    return [Scenario(t.party_member, reverse("conferences:import_confirm"), ("post", "/conferences/imports/confirm"),
+                     {"source_text": text}, {"source_text": text, "extracted": {}}, refused=actions.OFFICE_ONLY)]
+
+
+def undo_import(t):
+    from capuy.conferences.imported import ImportedReport
+
+    imported = ImportedReport.objects.create(source_text="Bản tin", organization=t.district,
+                                             status=ImportedReport.Status.CONFIRMED, created_by=t.district_staff)
+    return [Scenario(t.other_ward_staff, reverse("conferences:import_undo", args=[imported.pk]),
+                     ("post", f"/conferences/imports/{imported.pk}/undo"), refused=actions.IMPORT_NOT_FOUND)]
+
+
 CASES = {f"conferences.{f.__name__}": f for f in (
     create_conference, update_conference, add_agenda_item, invite_members, invite_guest, send_invitations,
-    answer_invitation, record_attendance, record_speech, register_speaker, close_conference)}
+    answer_invitation, record_attendance, record_speech, register_speaker, close_conference, record_past_conference,
+    correct_past_conference, read_report, import_report, undo_import)}
