@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
-from capuy.conferences import forms, live
+from capuy.conferences import confirmations, forms, live
 from capuy.conferences.models import (
     AgendaAttachment,
     AgendaItem,
@@ -34,7 +34,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.conferences.roll import quorum
-from capuy.core import inputs
+from capuy.core import confirm, inputs
 from capuy.core.files import download
 from capuy.organizations.models import Person, Title
 
@@ -721,6 +721,8 @@ def control_action(request, pk):
     if action not in actions:
         messages.error(request, "Thao tác không hợp lệ.")
         return redirect(back)
+    if action == "open" and not confirm.confirmed(request):
+        return confirmations.ask_open(request, conference)
     fn, success = actions[action]
     return _act(request, conference, fn, success, back)
 
@@ -762,6 +764,8 @@ def close(request, pk):
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
+    if not confirm.confirmed(request):
+        return confirmations.ask_close(request, conference)
     return _act(request, conference, lambda: conference.close(form.cleaned_data["conclusion"], request.user),
                 "Hội nghị đã bế mạc.", conference.get_absolute_url())
 

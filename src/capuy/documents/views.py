@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
-from capuy.core import files, inputs
+from capuy.core import confirm, files, inputs
 from capuy.core.history import record_access
-from capuy.documents import generation, library, pdf, uploads
+from capuy.documents import confirmations, generation, library, pdf, uploads
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyAssignment, StudyRecord
 from capuy.organizations.models import Organization
@@ -124,6 +124,8 @@ def edit(request, pk):
 @require_POST
 def issue(request, pk):
     document = managed_document(request.user, pk)
+    if not confirm.confirmed(request):
+        return confirmations.ask_issue(request, document)
     try:
         document.issue(request.user)
     except ValidationError as exc:

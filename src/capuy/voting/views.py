@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
-from capuy.core import inputs, references
+from capuy.core import confirm, inputs, references
 from capuy.organizations.models import Person
-from capuy.voting import access, ballots, results
+from capuy.voting import access, ballots, confirmations, results
 from capuy.voting.base import attending_now, may_cast
 from capuy.voting.models import Candidate, Election, KeyShare, Vote, VoterRegister
 from capuy.voting.rules import Confidence
@@ -147,6 +147,8 @@ def action(request, pk):
     vote = _vote(request, pk)
     access.require_manage(request.user, vote.conference)
     what = request.POST.get("action")
+    if what == "close" and not confirm.confirmed(request):
+        return confirmations.ask_close(request, vote)
     try:
         if what == "open":
             ballots.open_vote(vote, request.user)
