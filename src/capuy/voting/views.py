@@ -16,6 +16,7 @@ from capuy.conferences.models import AgendaItem, Conference
 from capuy.core import confirm, inputs, references
 from capuy.organizations.models import Person
 from capuy.voting import access, ballots, confirmations, results
+from capuy.voting.actions import named_ballots
 from capuy.voting.base import attending_now, may_cast
 from capuy.voting.models import Candidate, Election, KeyShare, Vote, VoterRegister
 from capuy.voting.rules import Confidence
@@ -131,6 +132,7 @@ def detail(request, pk):
     if context["manage"] and vote.method == Vote.Method.PAPER:
         context["paper"] = ballots.paper_comparison(vote)
     context["choices"] = _choices(vote)
+    context["named_ballots"] = named_ballots(vote)
     return render(request, "voting/detail.html", context)
 
 
