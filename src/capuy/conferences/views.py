@@ -369,7 +369,7 @@ def answer(request, pk):
     if not access.invited:
         raise Http404("Bạn không có giấy mời dự hội nghị này.")
     form = forms.AnswerForm(request.POST)
-    back = reverse("conferences:invitation", args=[pk])
+    back = _safe_next(request, reverse("conferences:invitation", args=[pk]))  # "Trang của tôi" answers too
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
