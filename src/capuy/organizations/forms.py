@@ -48,6 +48,11 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.body = body
         self.fields["person"].queryset = people
+        # Only the positions this kind of body has (a UBKT member is never "Phó Bí thư Thường trực").
+        allowed = BodyMembership.roles_for(body.kind)
+        self.fields["role"].choices = [(v, label) for v, label in BodyMembership.Role.choices if v in allowed]
+        if self.fields["role"].initial not in allowed:
+            self.fields["role"].initial = allowed[-1]
 
 
 class MembershipEndForm(forms.Form):
