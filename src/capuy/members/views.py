@@ -232,6 +232,8 @@ def campaigns(request):
     cells = access.secretary_cells(request.user)
     for cell in cells:
         items = items | RatingCampaign.objects.filter(organization__path__in=cell.ancestor_paths())
+    if request.user.person_id:  # a party member sees the campaigns that rate them, to rate themself
+        items = items | RatingCampaign.objects.filter(ratings__member__person_id=request.user.person_id)
     managed = [o for o in _roots(request.user) if permissions.can_manage(request.user, o)]
     return render(request, "members/campaigns.html", {"campaigns": items.distinct(), "managed": managed,
                                                       "rules": RatingRules.current()})
@@ -262,8 +264,9 @@ def campaign_detail(request, pk):
         cells = list(access.secretary_cells(request.user).values_list("pk", flat=True))
         query = permissions.organization_filter(request.user, field="member__person__organization__")
         query_org = permissions.organization_filter(request.user, field="organization__")
+        own = Q(member__person_id=request.user.person_id) if request.user.person_id else Q(pk__in=[])
         ratings = ratings.filter(query | query_org | Q(member__person__organization__in=cells)
-                                 | Q(organization__in=cells))
+                                 | Q(organization__in=cells) | own)
         if not ratings.exists():
             raise Http404("Không tìm thấy đợt đánh giá.")
     ratings = list(ratings[:1000])
