@@ -816,6 +816,12 @@ class Commendation(models.Model):
             return f"năm {self.period_end.year}"
         return ""
 
+    def save(self, *args, **kwargs):
+        # The pages write "số {decision_number}": a number typed or imported as "Số 1302-QĐ/QU" would read
+        # "số Số 1302-QĐ/QU"; the stored number is the number alone.
+        self.decision_number = strip_number_word(self.decision_number)
+        super().save(*args, **kwargs)
+
     def clean(self):
         recipients = sum(bool(x) for x in (self.person_id, self.organization_id, self.collective_name.strip()))
         if recipients != 1:
@@ -836,6 +842,13 @@ class Commendation(models.Model):
             raise ValidationError({"period_end": "Giai đoạn khen thưởng: ngày kết thúc phải sau ngày bắt đầu."})
         if self.period_end and self.decision_date and self.period_start and self.decision_date < self.period_start:
             raise ValidationError({"decision_date": "Ngày quyết định không được trước giai đoạn khen thưởng."})
+
+
+def strip_number_word(number: str) -> str:
+    """ "Số 1302-QĐ/QU", "số: 1302-QĐ/QU" → "1302-QĐ/QU" (the word is written by whoever shows the number)."""
+    import re
+
+    return re.sub(r"^\s*s[ốo](?=[\s:.]|\d)[\s:.]*", "", number or "", flags=re.IGNORECASE).strip()
 
 
 def commendations_summary(commendations) -> str:

@@ -31,6 +31,7 @@ class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
         fields = ["term", "kind", "seats"]
+        labels = {"term": "Nhiệm kỳ"}  # the model field has no Vietnamese name (no migration for a label)
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +43,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = BodyMembership
         fields = ["person", "role", "start_date", "end_date"]
+        labels = {"person": "Nhân sự"}
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, body, people, **kwargs):
