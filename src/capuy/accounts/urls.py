@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from capuy.accounts import views
+from capuy.accounts import office_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -67,4 +67,8 @@ urlpatterns = [
     path("xac-thuc-hai-buoc/", views.second_factor_page, name="second_factor"),
     path("ma-api/", views.api_tokens, name="api_tokens"),
     path("ma-api/<int:pk>/thu-hoi/", views.revoke_api_token, name="revoke_api_token"),
+    path("to-chuc/<int:org_pk>/", office_views.logins, name="logins"),
+    path("to-chuc/<int:org_pk>/van-phong/", office_views.office_account, name="office_account"),
+    path("to-chuc/<int:org_pk>/<int:pk>/dat-lai/", office_views.login_reset, name="login_reset"),
+    path("to-chuc/<int:org_pk>/<int:pk>/khoa/", office_views.login_deactivate, name="login_deactivate"),
 ]

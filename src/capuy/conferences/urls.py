@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capuy.conferences import import_views, views
+from capuy.conferences import import_views, member_views, views
 
 app_name = "conferences"
 urlpatterns = [
@@ -31,6 +31,7 @@ urlpatterns = [
     path("<int:pk>/gui-giay-moi/", views.send_invitations, name="send_invitations"),
     path("<int:pk>/giay-moi/", views.invitation, name="invitation"),
     path("<int:pk>/giay-moi/qr.svg", views.invitation_qr, name="invitation_qr"),
+    path("<int:pk>/giay-moi.ics", member_views.invitation_ics, name="invitation_ics"),
     path("<int:pk>/tra-loi/", views.answer, name="answer"),
     path("<int:pk>/tu-diem-danh/", views.self_check_in, name="self_check_in"),
     path("<int:pk>/dang-ky-phat-bieu/", views.speak, name="speak"),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import permissions
 from capuy.conferences import access as access_rules
-from capuy.conferences import actions, forms, listings, live, panels
+from capuy.conferences import actions, confirmations, forms, listings, live, panels
 from capuy.conferences.models import (
     AgendaAttachment,
     AgendaItem,
@@ -35,7 +35,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.conferences.roll import quorum
-from capuy.core import inputs, paging
+from capuy.core import confirm, inputs, paging
 from capuy.core.files import download
 from capuy.organizations.models import Title
 
@@ -390,7 +390,7 @@ def invitation_qr(request, pk):
 def answer(request, pk):
     conference, _ = conference_or_404(request, pk)
     form = forms.AnswerForm(request.POST)
-    back = reverse("conferences:invitation", args=[pk])
+    back = _safe_next(request, reverse("conferences:invitation", args=[pk]))  # "Trang của tôi" answers too
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
@@ -731,6 +731,8 @@ def control_action(request, pk):
     if action not in actions:
         messages.error(request, "Thao tác không hợp lệ.")
         return redirect(back)
+    if action == "open" and not confirm.confirmed(request):
+        return confirmations.ask_open(request, conference)
     fn, success = actions[action]
     return _act(request, conference, fn, success, back)
 
@@ -772,6 +774,8 @@ def close(request, pk):
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
+    if not confirm.confirmed(request):
+        return confirmations.ask_close(request, conference)
     return _act(request, conference, lambda: actions.close_conference(request.user, conference,
                                                                       form.cleaned_data["conclusion"]),
                 "Hội nghị đã bế mạc.", conference.get_absolute_url())

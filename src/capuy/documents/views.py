@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
 from capuy.conferences import access as conference_access
-from capuy.core import files, paging
+from capuy.core import confirm, files, paging
 from capuy.core.history import record_access
-from capuy.documents import access, actions, generation, library, listings, pdf
+from capuy.documents import access, actions, confirmations, generation, library, listings, pdf
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyRecord
 from capuy.organizations.models import Organization
@@ -144,6 +144,8 @@ def edit(request, pk):
 @require_POST
 def issue(request, pk):
     document = managed_document(request.user, pk)
+    if not confirm.confirmed(request):
+        return confirmations.ask_issue(request, document)
     try:
         actions.issue_document(request.user, document)
     except ValidationError as exc:

@@ -11,7 +11,7 @@ from django.http import Http404
 from capuy.accounts import permissions
 from capuy.core.actions import action
 from capuy.members import access
-from capuy.members.models import Rating, RatingCampaign
+from capuy.members.models import PartyMember, Rating, RatingCampaign
 from capuy.members.models import decide_ratings as _decide_ratings
 
 DECIDE_REFUSED = "Chỉ cấp có thẩm quyền mới được quyết định xếp loại."
@@ -68,3 +68,83 @@ def decide_ratings(user, campaign: RatingCampaign, items) -> list[Rating]:
 def decide_rating(user, rating: Rating, level: str, note: str = "") -> Rating:
     """Quyết định xếp loại for one rating: the batch action with one item (same checks, same quota)."""
     return decide_ratings(user, rating.campaign, [(rating.pk, level, note)])[0]
+
+
+# --- one member's record (issue 17): add and edit from a page -------------------------------------------------
+
+RECORD_FIELDS = ("full_name", "gender", "birth_date", "email", "phone")
+
+
+def member_cells(user, organization):
+    """The cells of ``organization``'s subtree a member may be kept in (the office manages them)."""
+    from capuy.organizations.models import Organization
+
+    if not permissions.can_manage(user, organization):
+        return Organization.objects.none()
+    return Organization.objects.filter(path__startswith=organization.path, valid_to__isnull=True,
+                                       kind__in=[Organization.Kind.CELL, Organization.Kind.GRASSROOTS_CELL])
+
+
+def _check_record(member, person):
+    errors = {}
+    for obj in (person, member):
+        try:
+            obj.full_clean(exclude=["person"] if obj is member else None)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
+@action("Thêm một đảng viên", page="members:create")
+def add_member(user, organization, data: dict) -> PartyMember:
+    """A new person and party record kept in a cell of ``organization`` (which ``user`` manages); with
+    ``data["status"]`` set (bị khởi tố, truy tố, tạm giam; miễn sinh hoạt …) that status is recorded from its date."""
+    from capuy.members.models import Status
+    from capuy.organizations.models import Person
+
+    if not permissions.can_read(user, organization):
+        raise Http404("Không tìm thấy tổ chức.")
+    if not permissions.can_manage(user, organization) or not permissions.can_manage(user, data["cell"]):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thêm đảng viên.")
+    if not data["cell"].path.startswith(organization.path):
+        raise ValidationError({"cell": "Chi bộ không thuộc tổ chức này."})
+    status = data.get("status") or ""
+    if status and status not in Status.values:
+        raise ValidationError({"status": "Trạng thái không hợp lệ."})
+    if status and not data.get("status_date"):
+        raise ValidationError({"status_date": "Vui lòng nhập ngày bắt đầu của trạng thái."})
+    person = Person(organization=data["cell"], **{f: data.get(f) or ("" if f != "birth_date" else None)
+                                                  for f in RECORD_FIELDS})
+    member = PartyMember(card_number=data.get("card_number"), admission_date=data["admission_date"],
+                         official_date=data.get("official_date"))
+    member.person = person
+    _check_record(member, person)
+    person.save()
+    member.person = person
+    member.save()
+    if status:
+        member.record_status(status, data["status_date"], by=user, decision=data.get("decision") or "")
+    else:
+        member.sync_status()
+    return member
+
+
+@action("Sửa hồ sơ một đảng viên", page="members:edit")
+def edit_member(user, member: PartyMember, data: dict) -> PartyMember:
+    """Change the person and party record of ``member`` (statuses are recorded by ``record_status``)."""
+    if not access.can_read_member(user, member):
+        raise Http404("Không tìm thấy đảng viên.")
+    if not access.can_manage_member(user, member) or not permissions.can_manage(user, data["cell"]):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được sửa hồ sơ.")
+    person = member.person
+    for field in RECORD_FIELDS:
+        setattr(person, field, data.get(field) or (None if field == "birth_date" else ""))
+    person.organization = data["cell"]
+    member.card_number = data.get("card_number")
+    member.admission_date, member.official_date = data["admission_date"], data.get("official_date")
+    _check_record(member, person)
+    person.save()
+    member.save()
+    member.sync_status()
+    return member

@@ -149,7 +149,7 @@ def load(context):
                Commendation.objects.create(person=context["quangan_cells"][3][1][2], **common),
                Commendation.objects.create(person=context["nhattan_cells"][0][1][3], **common)]
     Commendation.objects.create(form=Commendation.Form.EXEMPLARY, organization=quangan, issuer=issuer,
-                                issuer_organization=tayho, decision_number="Số 1302-QĐ/QU",
+                                issuer_organization=tayho, decision_number="1302-QĐ/QU",
                                 decision_date=D(2024, 1, 20), reason="Tổ chức đảng trong sạch, vững mạnh tiêu biểu",
                                 period_start=D(2023, 1, 1), period_end=D(2023, 12, 31), recorded_by=office_tayho)
 

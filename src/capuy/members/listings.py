@@ -89,8 +89,9 @@ class RatingList(paging.Listing):
         cells = list(access.secretary_cells(self.user).values_list("pk", flat=True))
         query = permissions.organization_filter(self.user, field="member__person__organization__")
         query_org = permissions.organization_filter(self.user, field="organization__")
+        own = Q(member__person_id=self.user.person_id) if self.user.person_id else Q(pk__in=[])  # self-rating
         ratings = ratings.filter(query | query_org | Q(member__person__organization__in=cells)
-                                 | Q(organization__in=cells))
+                                 | Q(organization__in=cells) | own)
         if not ratings.exists():
             raise Http404("Không tìm thấy đợt đánh giá.")
         return ratings

@@ -845,6 +845,12 @@ class Commendation(models.Model):
             return f"năm {self.period_end.year}"
         return ""
 
+    def save(self, *args, **kwargs):
+        # The pages write "số {decision_number}": a number typed or imported as "Số 1302-QĐ/QU" would read
+        # "số Số 1302-QĐ/QU"; the stored number is the number alone.
+        self.decision_number = strip_number_word(self.decision_number)
+        super().save(*args, **kwargs)
+
     def clean(self):
         recipients = sum(bool(x) for x in (self.person_id, self.organization_id, self.collective_name.strip()))
         if self.is_counted:
@@ -909,6 +915,13 @@ def validate_counted_award(commendation, recipients: int) -> None:
         raise ValidationError({"conference": "Khen thưởng ghi theo số lượng cần gắn với hội nghị trao tặng."})
     if commendation.form == Commendation.Form.BADGE:
         raise ValidationError({"form": "Huy hiệu Đảng trao cho từng đảng viên, cần ghi tên."})
+
+
+def strip_number_word(number: str) -> str:
+    """ "Số 1302-QĐ/QU", "số: 1302-QĐ/QU" → "1302-QĐ/QU" (the word is written by whoever shows the number)."""
+    import re
+
+    return re.sub(r"^\s*s[ốo](?=[\s:.]|\d)[\s:.]*", "", number or "", flags=re.IGNORECASE).strip()
 
 
 def commendations_summary(commendations) -> str:

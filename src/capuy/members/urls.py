@@ -1,12 +1,14 @@
 from django.urls import path
 
-from capuy.members import views
+from capuy.members import record_views, views
 
 app_name = "members"
 urlpatterns = [
     path("", views.index, name="index"),
     path("cua-toi/", views.my_page, name="me"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/sua/", record_views.edit, name="edit"),
+    path("to-chuc/<int:org_pk>/them/", record_views.create, name="create"),
     path("y-kien/", views.opinions, name="opinions"),
     path("to-chuc/<int:org_pk>/nhap/", views.import_view, name="import"),
     path("to-chuc/<int:org_pk>/xuat/", views.export_view, name="export"),

@@ -252,6 +252,8 @@ def campaigns(request):
     cells = access.secretary_cells(request.user)
     for cell in cells:
         items = items | RatingCampaign.objects.filter(organization__path__in=cell.ancestor_paths())
+    if request.user.person_id:  # a party member sees the campaigns that rate them, to rate themself
+        items = items | RatingCampaign.objects.filter(ratings__member__person_id=request.user.person_id)
     managed = [o for o in _roots(request.user) if permissions.can_manage(request.user, o)]
     return render(request, "members/campaigns.html", {"campaigns": items.distinct(), "managed": managed,
                                                       "rules": RatingRules.current()})

@@ -32,6 +32,7 @@ class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
         fields = ["term", "kind", "seats"]
+        labels = {"term": "Nhiệm kỳ"}  # the model field has no Vietnamese name (no migration for a label)
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +44,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = BodyMembership
         fields = ["person", "role", "start_date", "end_date"]
+        labels = {"person": "Nhân sự"}
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, body, people, **kwargs):
@@ -50,6 +52,11 @@ class MembershipForm(forms.ModelForm):
         self.instance.body = body
         self.fields["person"].queryset = people
         choose_people(self.fields["person"])
+        # Only the positions this kind of body has (a UBKT member is never "Phó Bí thư Thường trực").
+        allowed = BodyMembership.roles_for(body.kind)
+        self.fields["role"].choices = [(v, label) for v, label in BodyMembership.Role.choices if v in allowed]
+        if self.fields["role"].initial not in allowed:
+            self.fields["role"].initial = allowed[-1]
 
 
 class MembershipEndForm(forms.Form):

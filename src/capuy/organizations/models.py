@@ -328,6 +328,22 @@ class BodyMembership(models.Model):
 
     ROLE_ORDER = {r: i for i, r in enumerate(Role.values)}
 
+    @classmethod
+    def roles_for(cls, body_kind: str) -> list[str]:
+        """The positions a member of a body of ``body_kind`` may hold (Điều lệ Đảng, Điều 10, 17, 30, 32): a
+        committee and its standing bodies have a secretary and deputies; an inspection commission (UBKT) a
+        chairman (Chủ nhiệm) and deputy chairmen, never a Phó Bí thư Thường trực; a cell committee a
+        secretary and a deputy (a chi bộ meeting records them too)."""
+        R, K = cls.Role, Body.Kind
+        return {
+            K.EXECUTIVE: [R.SECRETARY, R.STANDING_DEPUTY, R.DEPUTY, R.STANDING_MEMBER, R.MEMBER],
+            K.STANDING: [R.SECRETARY, R.STANDING_DEPUTY, R.DEPUTY, R.STANDING_MEMBER, R.MEMBER],
+            K.PERMANENT: [R.SECRETARY, R.STANDING_DEPUTY, R.DEPUTY, R.MEMBER],
+            K.INSPECTION: [R.CHAIR, R.VICE_CHAIR, R.MEMBER],
+            K.CELL_COMMITTEE: [R.SECRETARY, R.DEPUTY, R.MEMBER],
+            K.CELL_MEETING: [R.SECRETARY, R.DEPUTY, R.MEMBER],
+        }.get(body_kind, list(R.values))
+
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey("Person", on_delete=models.PROTECT, related_name="body_memberships")
     role = models.CharField("chức vụ", max_length=20, choices=Role.choices, default=Role.MEMBER)
@@ -379,6 +395,10 @@ class BodyMembership(models.Model):
         return self
 
     def clean(self):
+        if self.body_id and self.role and self.role not in self.roles_for(self.body.kind):
+            allowed = ", ".join(str(self.Role(r).label) for r in self.roles_for(self.body.kind))
+            raise ValidationError({"role": f"Chức vụ “{self.get_role_display()}” không có trong "
+                                           f"{self.body.get_kind_display()}; chọn một trong: {allowed}."})
         if not (self.body_id and self.start_date):
             return
         term = self.body.term

@@ -2,6 +2,8 @@
 
 Each checks the caller's right (``targets.rules``, the read-access helper of this app), validates, and
 writes in one transaction (``capuy.core.actions.action``); views and API handlers only translate.
+The indicator and target pages (``add_indicator``, ``assign_target``) check every id against the
+organization's subtree; the API's ``create_indicator`` and ``create_target`` are still their own paths.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from capuy.accounts import permissions
+from capuy.core import references
 from capuy.core.actions import action
 from capuy.organizations.models import Organization
 from capuy.targets import excel, rounds, rules
@@ -192,3 +195,59 @@ def mark_notice_read(user, notice: Notice) -> Notice:
     notice.read_at = timezone.now()
     notice.save(update_fields=["read_at"])
     return notice
+
+
+INDICATOR_FIELDS = ("code", "name", "unit", "value_type", "direction", "rollup", "group")
+
+
+def _managed(user, organization):
+    if not rules.can_read_results(user, organization):
+        raise Http404("Không tìm thấy tổ chức.")
+    if not rules.can_set_targets(user, organization):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức hoặc cấp trên mới được thêm chỉ tiêu, giao chỉ tiêu.")
+    return organization
+
+
+def reporting_units(organization):
+    """The organizations that may report an indicator of ``organization``: itself and its subtree, active."""
+    return Organization.objects.filter(path__startswith=organization.path, valid_to__isnull=True)
+
+
+@action("Thêm chỉ tiêu cho tổ chức", page="targets:indicator_create")
+def add_indicator(user, organization, data: dict, reporter_ids) -> Indicator:
+    """A new indicator reported by ``reporter_ids`` (units of ``organization``'s subtree; none: the organization)."""
+    _managed(user, organization)
+    reporters = references.readable_many(user, Organization, list(reporter_ids or []), "reporters",
+                                         within=reporting_units(organization)) or [organization]
+    indicator = Indicator(**{f: data.get(f) for f in INDICATOR_FIELDS})
+    indicator.code = (indicator.code or "").strip().upper()
+    indicator.full_clean()
+    indicator.save()
+    indicator.reporters.set(reporters)
+    return indicator
+
+
+@action("Giao chỉ tiêu nhiệm kỳ hoặc hằng năm", page="targets:target_create")
+def assign_target(user, organization, indicator_id, term_id, year, value, source="") -> Target:
+    """A target of ``organization``: for the whole term (``year`` None) or for one year of the term."""
+    _managed(user, organization)
+    errors = {}
+    indicator = Indicator.objects.filter(pk=indicator_id).first() if indicator_id else None
+    if indicator is None:
+        errors["indicator"] = ["Vui lòng chọn chỉ tiêu."]
+    term = organization.terms.filter(pk=term_id).first() if term_id else None
+    if term is None:
+        errors["term"] = ["Vui lòng chọn nhiệm kỳ của tổ chức."]
+    parsed = None
+    if indicator is not None:
+        try:
+            parsed = indicator.parse_value(value)
+        except ValidationError as exc:
+            errors["value"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    target = Target(organization=organization, indicator=indicator, term=term, year=year, value=parsed,
+                    source=(source or "").strip())
+    target.full_clean()
+    target.save()
+    return target

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capuy.targets import views
+from capuy.targets import setup_views, views
 
 app_name = "targets"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("to-chuc/<int:pk>/bao-cao/", views.organization_review, name="review"),
     path("to-chuc/<int:pk>/xuat-excel/", views.organization_export, name="export"),
     path("to-chuc/<int:pk>/nhap-excel/", views.organization_import, name="import"),
+    path("to-chuc/<int:pk>/them-chi-tieu/", setup_views.indicator_create, name="indicator_create"),
+    path("to-chuc/<int:pk>/giao-chi-tieu/", setup_views.target_create, name="target_create"),
     path("dot-bao-cao/mo/", views.round_create, name="round_create"),
     path("dot-bao-cao/<int:pk>/", views.round_detail, name="round"),
     path("dot-bao-cao/<int:pk>/nhac/", views.round_remind, name="round_remind"),

@@ -86,6 +86,7 @@ def organization_dashboard(request, pk):
         "children_chart": children_chart, "status_labels": Status.LABELS, "periods": periods,
         "previous_year": Period(period.year - 1, period.kind, period.number),
         "ancestors": organization.ancestors(),
+        "can_set_targets": rules.can_set_targets(request.user, organization),
     })
 
 

@@ -106,6 +106,7 @@ def add_candidate(election: Election, person, source: str = Candidate.Source.PRE
                   agreeing: int | None = None) -> Candidate:
     """Add a candidate; a nominee from the floor only when more than 30% of the delegates agree (rules)."""
     _editable(election.conference)
+    election.ensure_active()
     if election.rounds.exclude(status=Vote.Status.DRAFT).exists():
         raise ValidationError("Đã bắt đầu bỏ phiếu, không thể bổ sung danh sách bầu cử.")
     if election.candidates.filter(person=person).exists():
@@ -132,6 +133,7 @@ def start_round(election: Election, method: str = Vote.Method.SECRET, candidates
     later ones for the seats still unfilled among the candidates the congress names (default: those tied at
     the last seat, else everyone not yet elected)."""
     _editable(election.conference)
+    election.ensure_active()
     if election.rounds.exclude(status=Vote.Status.CLOSED).exists():
         raise ValidationError("Vòng bầu trước chưa kết thúc.")
     if any(r.awaiting_tellers for r in election.rounds.all()):
@@ -233,6 +235,8 @@ def open_vote(vote: Vote, user=None) -> Vote:
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     conference = vote.conference
     _editable(conference)
+    if vote.election_id:
+        vote.election.ensure_active()
     if vote.status != Vote.Status.DRAFT:
         raise ValidationError("Biểu quyết này đã được mở.")
     if conference.status != Conference.Status.IN_PROGRESS:

@@ -287,6 +287,9 @@ class Election(models.Model):
     position = models.CharField("bầu vào", max_length=16, choices=Position.choices, default=Position.COMMITTEE)
     seats = models.PositiveSmallIntegerField("số lượng cần bầu")
     base_kind = models.CharField("cơ sở tính", max_length=20, choices=rules.BaseKind.choices, blank=True)
+    # A cancelled election stays in the record with its reason (``voting.actions.cancel_election``).
+    cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
+    cancel_reason = models.TextField("lý do hủy", blank=True)
 
     class Meta:
         ordering = ["conference", "pk"]
@@ -300,6 +303,15 @@ class Election(models.Model):
         if self.agenda_item_id and not self.conference_id:
             self.conference_id = self.agenda_item.conference_id
         super().save(*args, **kwargs)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    def ensure_active(self):
+        """A cancelled election takes no candidate and no round."""
+        if self.is_cancelled:
+            raise ValidationError("Cuộc bầu cử này đã bị hủy.")
 
     def list_check(self) -> "rules.ListCheck":
         """The candidate list against the seats (``rules.check_candidate_list``): refusal or notice to show."""
@@ -326,6 +338,9 @@ class Candidate(models.Model):
     floor_support = models.PositiveIntegerField("số đại biểu đồng ý đưa vào danh sách", null=True, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự trên phiếu", default=0)
     withdrawn = models.BooleanField("xin rút, được chấp thuận", default=False)
+    # Why the name left the list (withdrawal approved, list corrected): kept, never deleted.
+    withdrawn_reason = models.CharField("lý do rút khỏi danh sách", max_length=500, blank=True)
+    withdrawn_at = models.DateTimeField("rút khỏi danh sách lúc", null=True, blank=True)
 
     class Meta:
         ordering = ["election", "order", "person__sort_key"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capuy.voting import views
+from capuy.voting import office_views, views
 
 app_name = "voting"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("hoi-nghi/<int:conference_id>/", views.conference_votes, name="conference"),
     path("hoi-nghi/<int:conference_id>/ma-khoa-kiem-phieu/", views.teller_code, name="teller_code"),
     path("bau-cu/<int:pk>/", views.election_action, name="election_action"),
+    path("hoi-nghi/<int:conference_id>/tin-nhiem/", office_views.confidence_create, name="confidence_create"),
+    path("bau-cu/<int:pk>/huy/", office_views.election_cancel, name="election_cancel"),
+    path("ung-cu-vien/<int:pk>/rut-ten/", office_views.candidate_remove, name="candidate_remove"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/tien-do/", views.panel, name="panel"),
     path("<int:pk>/thao-tac/", views.action, name="action"),

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
-from capuy.core import inputs, references
+from capuy.core import confirm, inputs, references
 from capuy.organizations.models import Person
-from capuy.voting import access, actions, ballots, results
+from capuy.voting import access, actions, ballots, confirmations, results
+from capuy.voting.actions import named_ballots
 from capuy.voting.base import attending_now, may_cast
 from capuy.voting.models import Candidate, Election, KeyShare, Vote, VoterRegister
 from capuy.voting.rules import Confidence
@@ -145,6 +146,7 @@ def detail(request, pk):
     if context["manage"] and vote.method == Vote.Method.PAPER:
         context["paper"] = ballots.paper_comparison(vote)
     context["choices"] = _choices(vote)
+    context["named_ballots"] = named_ballots(vote)
     return render(request, "voting/detail.html", context)
 
 
@@ -161,6 +163,8 @@ def action(request, pk):
     vote = _vote(request, pk)
     access.require_manage(request.user, vote.conference)
     what = request.POST.get("action")
+    if what == "close" and not confirm.confirmed(request):
+        return confirmations.ask_close(request, vote)
     try:
         if what == "open":
             actions.open_vote(request.user, vote)

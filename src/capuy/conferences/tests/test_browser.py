@@ -10,8 +10,11 @@ from capuy.core.testing import PASSWORD
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_office_runs_a_conference_and_the_presiding_screen_follows_live(live_server, page, settings):
+    from playwright.sync_api import expect
+
     from capuy.conferences.models import AgendaItem, Conference
     from capuy.core.testing import CapuyTestCase
+    from capuy.portal.tests.test_accessibility_browser import _violations
 
     settings.CAPUY_LIVE_BACKEND = "local"  # the live server runs in this process
     CapuyTestCase.setUpTestData()
@@ -47,6 +50,11 @@ def test_the_office_runs_a_conference_and_the_presiding_screen_follows_live(live
 
     page.goto(f"{base}/dieu-hanh/")
     page.get_by_role("button", name="Khai mạc hội nghị").click()
+    # Below quorum (3 of 5 present, 4 needed): a confirmation page warns with the figures before it opens.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Xác nhận khai mạc hội nghị")
+    expect(page.get_by_role("alert")).to_contain_text("mới có 3/5 đồng chí có mặt, còn thiếu 1")
+    assert _violations(page) == []
+    page.get_by_role("button", name="Vẫn khai mạc khi chưa đủ số lượng").click()
     screen.locator("#noi-dung-hien-tai", has_text="Khai mạc").wait_for()
     page.get_by_role("button", name="Nội dung tiếp theo").click()
     screen.locator("#noi-dung-hien-tai", has_text="Báo cáo kết quả 9 tháng năm 2023").wait_for()
@@ -57,6 +65,8 @@ def test_the_office_runs_a_conference_and_the_presiding_screen_follows_live(live
     # Close with the conclusion, then open the minutes.
     page.get_by_label("Kết luận của hội nghị").fill("Hội nghị đã hoàn thành toàn bộ nội dung chương trình.")
     page.get_by_role("button", name="Bế mạc hội nghị").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Xác nhận bế mạc hội nghị")
+    page.get_by_role("button", name="Bế mạc", exact=True).click()
     assert "Hội nghị đã bế mạc." in page.get_by_role("status").first.inner_text()
     screen.get_by_text("Hội nghị đã bế mạc.").wait_for()
     screen.close()

@@ -110,7 +110,7 @@ class MeetingTests(ConferenceTestCase):
         absent.answer_with("absent", "Đi công tác")
         for person in self.members[:3]:
             conference.check_in(person)
-        response = self.post("close", {"conclusion": "Hội nghị thống nhất các nội dung."})
+        response = self.post("close", {"conclusion": "Hội nghị thống nhất các nội dung.", "xac-nhan": "1"})
         assert "Hội nghị đã bế mạc." in messages_of(response)
         conference.refresh_from_db()
         assert conference.status == Conference.Status.CLOSED

@@ -54,7 +54,7 @@ class LibraryPageTests(DocumentsTestCase):
             "recipients": "- Lưu VP."})
         document = Document.objects.get(title="Kết luận của Ban Thường vụ")
         self.assertRedirects(response, document.get_absolute_url())
-        self.client.post(reverse("documents:issue", args=[document.pk]))
+        self.client.post(reverse("documents:issue", args=[document.pk]), {"xac-nhan": "1"})
         document.refresh_from_db()
         self.assertEqual(document.number_label, "Số 01-TB/QU")
 

@@ -151,5 +151,7 @@ class DistrictCampaignViewTests(MembersTestCase):
         self.login(self.ward_staff)
         text = self.client.get(campaign.get_absolute_url()).content.decode()
         assert "Vũ Thị Lan" in text and "Phan Văn Tú" not in text
+        # A party member sees the campaign for their own self-rating: their row only (issue 17).
         self.login(self.party_member)
-        assert self.client.get(campaign.get_absolute_url()).status_code == 404
+        text = self.client.get(campaign.get_absolute_url()).content.decode()
+        assert "Vũ Thị Lan" in text and "Phan Văn Tú" not in text and "Ngô Thị Hà" not in text

@@ -42,7 +42,7 @@ class VotingPageTests(VotingTestCase):
         self.login(self.district_staff)
         page = self.client.get(reverse("voting:detail", args=[vote.pk]))
         self.assertContains(page, "Đã bỏ phiếu: <span data-voted>1</span>/<span data-eligible>4</span>")
-        self.client.post(reverse("voting:action", args=[vote.pk]), {"action": "close"})
+        self.client.post(reverse("voting:action", args=[vote.pk]), {"action": "close", "xac-nhan": "1"})
         page = self.client.get(reverse("voting:panel", args=[vote.pk]))
         self.assertContains(page, "còn thiếu 2")  # encrypted until two of the three tellers enter their codes
         self.assertNotContains(page, "THÔNG QUA")
