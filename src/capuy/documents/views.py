@@ -93,7 +93,7 @@ def _tasks_set(user, document):
         return []
     from capuy.tasks.rules import visible_tasks
 
-    return list(visible_tasks(user, tasks).order_by("deadline", "pk")[:100])
+    return list(visible_tasks(user, tasks).order_by("deadline", "pk"))  # a conference sets tens of tasks, not more
 
 
 @login_required
