@@ -48,6 +48,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from capuy.voting import loadtest  # noqa: E402 - once src is on the path (no Django needed to import it)
+
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 DB_NAME = "bench_congress"
 
@@ -132,37 +134,6 @@ class Follower:
                 writer.close()
 
 
-async def request(port: int, method: str, path: str, token: str, body: dict | None = None,
-                  timeout: float = 120.0) -> tuple[int, dict, float]:
-    """One HTTP/1.0 request: (status, JSON body with "_queries" from X-Capuy-Queries, ms); status 0 on failure."""
-    payload = json.dumps(body).encode() if body is not None else b""
-    head = (f"{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n")
-    start = time.perf_counter()
-    writer = None
-    try:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), timeout)
-        writer.write(head.encode() + payload)
-        await writer.drain()
-        raw = await asyncio.wait_for(reader.read(), timeout)
-    except (TimeoutError, OSError):
-        return 0, {}, (time.perf_counter() - start) * 1000
-    finally:
-        if writer is not None:
-            writer.close()
-    elapsed = (time.perf_counter() - start) * 1000
-    header, _, content = raw.partition(b"\r\n\r\n")
-    try:
-        status = int(header.split(b" ", 2)[1])
-        data = json.loads(content or b"{}")
-    except (IndexError, ValueError):
-        return 0, {}, elapsed
-    for line in header.split(b"\r\n"):
-        if line.lower().startswith(b"x-capuy-queries:"):
-            data["_queries"] = int(line.split(b":", 1)[1])
-    return status, data, elapsed
-
-
 async def spread(calls, window: float, port: int, connections: int = 512):
     """Send ``calls`` at random moments of ``window`` seconds; each result is (status, body, ms, t_ack)."""
     rng = random.Random(7)
@@ -173,16 +144,14 @@ async def spread(calls, window: float, port: int, connections: int = 512):
         await asyncio.sleep(max(0.0, start + at - time.perf_counter()))
         method, path, token, body = call
         async with gate:
-            status, data, ms = await request(port, method, path, token, body, timeout=120)
+            status, data, ms = await loadtest.request(port, method, path, token, body, timeout=120)
         return status, data, ms, time.perf_counter()
 
     return await asyncio.gather(*(one(c, rng.random() * window) for c in calls))
 
 
 def percentile(values, q):
-    from capuy.voting.loadtest import percentile as p
-
-    return round(p(list(values), q), 1)
+    return round(loadtest.percentile(list(values), q), 1)
 
 
 def main() -> dict:
@@ -223,11 +192,10 @@ def main() -> dict:
         django.setup()
         from django.db import connections
 
-        from capuy.voting.loadtest import prepare_congress
         from capuy.voting.models import BenchRow, SealedBallot, Vote, VoterRegister
 
         log(f"prepare a congress of {voters}…")
-        data = prepare_congress(voters, prefix="dh")
+        data = loadtest.prepare_congress(voters, prefix="dh")
         from capuy.accounts.models import User
 
         user_ids = list(User.objects.filter(person_id__in=data["people"]).order_by("username")
@@ -258,7 +226,7 @@ def main() -> dict:
 
         async def run():
             # Warm-up: every worker loads its code and opens its pool.
-            await asyncio.gather(*(request(port, "GET", "/healthz", "") for _ in range(args.workers * 8)))
+            await asyncio.gather(*(loadtest.request(port, "GET", "/healthz", "") for _ in range(args.workers * 8)))
             followers = [Follower(port, f"/hoi-nghi/{conference}/su-kien/", cookie) for cookie in cookies]
             tasks = []
             start = time.perf_counter()
@@ -284,7 +252,7 @@ def main() -> dict:
             await asyncio.sleep(3)  # the last trailing progress events
             figures["streams_open_at_end"] = sum(1 for f in followers if f.closed_at is None)
             t0 = time.perf_counter()
-            close_status, close_body, _ = await request(port, "POST", f"/api/voting/votes/{vote_id}/close/",
+            close_status, close_body, _ = await loadtest.request(port, "POST", f"/api/voting/votes/{vote_id}/close/",
                                                         data["staff_token"])
             figures["result_ms"] = round((time.perf_counter() - t0) * 1000, 1)
             figures["close_status"] = close_status

@@ -145,7 +145,8 @@ class Server:
 async def request(port: int, method: str, path: str, token: str, body: dict | None = None,
                   timeout: float = 120.0) -> tuple[int, dict, float]:
     """One HTTP/1.1 request on a fresh connection: (status, JSON body, milliseconds). Status 0 on a
-    connection error (no acknowledgment)."""
+    connection error (no acknowledgment). With CAPUY_BENCH=1 the server counts the request's SQL queries in
+    ``X-Capuy-Queries``; the body then carries that number as ``"_queries"``."""
     payload = json.dumps(body).encode() if body is not None else b""
     head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\nConnection: close\r\n\r\n")
@@ -173,6 +174,11 @@ async def request(port: int, method: str, path: str, token: str, body: dict | No
         data = json.loads(content or b"{}")
     except ValueError:
         data = {}
+    if not isinstance(data, dict):
+        data = {"_body": data}
+    for line in header.split(b"\r\n"):
+        if line.lower().startswith(b"x-capuy-queries:"):
+            data["_queries"] = int(line.split(b":", 1)[1])
     return status, data, elapsed
 
 
