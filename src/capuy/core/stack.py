@@ -139,7 +139,9 @@ http {{
 
     def _spawn(self, name: str, command: list[str]):
         log = open(self.root / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - kept open by the child
-        self.processes[name] = subprocess.Popen(command, env=self.env, stdout=log, stderr=log, cwd=self.var,
+        # As the service units do: each service's connections carry its name in pg_stat_activity (PGAPPNAME).
+        env = {"PGAPPNAME": f"capuy-{name}", **self.env}
+        self.processes[name] = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=self.var,
                                                 start_new_session=True)
         log.close()
 
