@@ -106,9 +106,17 @@ class Hub:
             subscriber.put_nowait(message)
 
 
-def _put_all(queues, message) -> None:
-    for q in queues:
+SLICE = 50  # streams woken per turn of the event loop
+
+
+def _put_all(queues, message, loop=None) -> None:
+    """Hand ``message`` to the streams' queues, ``SLICE`` per turn of the loop: between two slices the loop
+    serves the requests waiting for it (a ballot's answer must not queue behind 400 streams being written)."""
+    for q in queues[:SLICE]:
         q.put_nowait(message)
+    if len(queues) > SLICE:
+        loop = loop or asyncio.get_running_loop()
+        loop.call_soon(_put_all, queues[SLICE:], message, loop)
 
 
 class Message(dict):
