@@ -35,6 +35,7 @@ On the same machine under a load average of 15–23 from other work, ballots que
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import json
 import os
@@ -208,7 +209,8 @@ def main() -> dict:
         log(f"stack up: nginx :{port} → {args.workers} uvicorn workers (pool {args.pool}) → PostgreSQL, Redis")
 
         samples = []
-        sampling = threading.Event()
+        activity = collections.Counter()
+        sampling, vote_started = threading.Event(), threading.Event()
 
         def sample_connections():
             import psycopg
@@ -219,6 +221,12 @@ def main() -> dict:
                         "SELECT count(*) FILTER (WHERE application_name = 'capuy-web'), count(*) "
                         "FROM pg_stat_activity WHERE datname = %s", [DB_NAME]).fetchone()
                     samples.append((web, every))
+                    if vote_started.is_set():  # what the web's connections are doing during the vote
+                        for state, wait, query in conn.execute(
+                                "SELECT state, coalesce(wait_event_type || ':' || wait_event, ''), left(query, 40) "
+                                "FROM pg_stat_activity WHERE datname = %s AND application_name = 'capuy-web'",
+                                [DB_NAME]):
+                            activity[f"{state} {wait} {query if state != 'idle' else ''}".strip()] += 1
                     time.sleep(0.1)
 
         sampler = threading.Thread(target=sample_connections, daemon=True)
@@ -245,6 +253,7 @@ def main() -> dict:
 
             baseline = await spread([("POST", "/api/voting/bench/baseline/", t, {}) for t in tokens], args.window, port)
             log("vote…")
+            vote_started.set()
             rng = random.Random(1)
             calls = [("POST", f"/api/voting/votes/{vote_id}/ballot/", t,
                       {"choice": rng.choices(["for", "against", "abstain"], [90, 6, 4])[0]}) for t in tokens]
@@ -328,6 +337,11 @@ def main() -> dict:
             "event_lag_p95_ms": percentile(finite, 95) if not unseen else None,
             "db_connections_max": max([web for web, _ in samples] or [0]),
             "queries_per_ballot": round(sum(ballot_queries) / len(ballot_queries), 1) if ballot_queries else None,
+            # where the time went (server side: X-Capuy-App-Ms, of which X-Capuy-Wait-Ms waiting for the pool)
+            "app_p99_ms": percentile(_field(cast, "_app_ms"), 99),
+            "pool_wait_p99_ms": percentile(_field(cast, "_wait_ms"), 99),
+            "baseline_app_p99_ms": percentile(_field(list(enumerate(baseline)), "_app_ms"), 99),
+            "baseline_pool_wait_p99_ms": percentile(_field(list(enumerate(baseline)), "_wait_ms"), 99),
             # context
             "baseline_p50_ms": percentile([ms for _, _, ms, _ in baseline], 50),
             "baseline_ok": sum(1 for s, _, _, _ in baseline if s == 201),
@@ -348,6 +362,7 @@ def main() -> dict:
             "db_connections_all_max": max([every for _, every in samples] or [0]),
             "window_s": args.window,
             "baseline_rows": BenchRow.objects.count(),
+            "db_activity_top": activity.most_common(6),
         }
         connections.close_all()
         return report
@@ -363,6 +378,10 @@ def main() -> dict:
         except Exception:  # noqa: BLE001 - best effort before dropping the database
             pass
         admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+
+
+def _field(cast, name):
+    return [body[name] for _, (status, body, _, _) in cast if status == 201 and name in body]
 
 
 def _queries(cast):
