@@ -14,7 +14,7 @@ import pytest
 import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -40,32 +40,23 @@ class _World:
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
-@pytest.fixture(scope="module")
-def tokens(django_db_setup, django_db_blocker):
-    """A token for each role, on the base test case's party tree: built once for the module's ~150 operations
-    inside a transaction of the module's own (as Django's TestCase does for a class), in which each test's
-    transaction nests as a savepoint; all of it is rolled back after the module."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        # Django closes the database connection after each request it serves through WSGI; inside a test that
-        # would close the test's transaction (PostgreSQL). Django's own test client does the same as this.
-        signals.request_started.disconnect(close_old_connections)
-        signals.request_finished.disconnect(close_old_connections)
-        try:
-            CapuyTestCase.setUpTestData.__func__(_World)
-            yield {role: ApiToken.issue(getattr(_World, role))[1] for role in ROLES}
-        finally:
-            signals.request_started.connect(close_old_connections)
-            signals.request_finished.connect(close_old_connections)
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+@pytest.fixture
+def tokens(db):
+    """A token for each role, on the base test case's party tree built inside the test's transaction."""
+    CapuyTestCase.setUpTestData.__func__(_World)
+    # Django closes the database connection after each request it serves through WSGI; inside a test that
+    # would close the test's transaction (PostgreSQL). Django's own test client does the same as this.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield {role: ApiToken.issue(getattr(_World, role))[1] for role in ROLES}
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
-def test_no_input_gives_a_server_error_or_breaks_the_schema(case, tokens, db):
+def test_no_input_gives_a_server_error_or_breaks_the_schema(case, tokens):
     # The roles take turns, case after case: each role meets every operation, at a quarter of the cost.
     role = ROLES[next(_turns) % len(ROLES)]
     case.call_and_validate(headers={"Authorization": f"Bearer {tokens[role]}"}, checks=CHECKS)
