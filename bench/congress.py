@@ -26,11 +26,16 @@ p95 ≤ 2 s, connections within the pools (workers × CAPUY_DB_POOL), queries pe
 (``db_connections_max`` counts the web workers' connections, named ``capuy-web`` as the service unit names them;
 ``db_connections_all_max`` adds the task worker's and the benchmark's own.)
 
-Measured 2026-12-01 on a 2-core machine otherwise idle (4 workers, pool 8, window 45 s): 1,600 streams open,
-1,600 recorded, 0 lost, 0 duplicates, p50 58.6 ms, p95 169.4 ms, p99 289.5 ms against a baseline p99 of 65.8 ms
-(4.4×: above the 3× target), result 82.9 ms, event lag p95 1,045 ms, 34 connections, 5.0 queries per ballot.
-On the same machine under a load average of 15–23 from other work, ballots queued for the pool (p50 30 s,
-341 answered 503 "try again" after 30 s): the figures depend on the CPU left to the stack.
+Measured 2026-12-01 on a 2-core machine otherwise idle (4 workers, pool 8, window 45 s), before encrypted ballots:
+p99 289.5 ms against a baseline p99 of 65.8 ms (4.4×), result 82.9 ms, event lag p95 1,045 ms, 5.0 queries per ballot.
+Remeasured the same day on the same machine shared with seven other sessions (load average 5 to 27), the figures
+are the CPU left to the stack, not the code: at load 5, before the changes below, p99 1,163 ms against a baseline
+of 282 ms (4.1×). Where the time went (``app_p99_ms``/``pool_wait_p99_ms``, ``db_activity_top``): ballots waited
+5 to 22 s for a pooled connection while most of the pool sat idle, checked out by requests whose response was
+waiting for the event loop, or held mid-transaction by a thread waiting for the interpreter lock among hundreds.
+Since then a request gives its connection back when its response is ready and requests past the pool's size wait
+in the event loop (``core/pool.py``), live events wake each loop once, uvicorn runs on uvloop/httptools: the pool
+wait p99 fell to 31–93 ms; at load 13–27 the rest (p99 13–21 s against a baseline 1.1–1.4 s) is queueing for CPU.
 """
 
 import argparse
