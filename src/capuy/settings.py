@@ -152,6 +152,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "capuy.core.requestlog.RequestIdMiddleware",
+    "capuy.core.pool.ReleaseConnectionMiddleware",
     "capuy.core.health.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",

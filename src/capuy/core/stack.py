@@ -124,7 +124,8 @@ http {{
         self._spawn("web", [_tool("uvicorn"), "capuy.asgi:application", "--host", "127.0.0.1", "--port",
                             str(self.app_port), "--workers", str(self.workers), "--proxy-headers",
                             "--forwarded-allow-ips", "127.0.0.1", "--timeout-graceful-shutdown", "10",
-                            "--no-access-log", "--backlog", "4096", "--timeout-worker-healthcheck", "30"])
+                            "--no-access-log", "--backlog", "4096", "--timeout-worker-healthcheck", "30",
+                            "--timeout-keep-alive", "75"])  # as deploy/systemd/capuy.service, which says why
         if self.with_worker and self.has_task_worker():
             self._spawn("worker", [_tool("capuy"), "qcluster"])
         self._spawn("nginx", [NGINX, "-c", str(self.root / "nginx" / "nginx.conf"), "-e",
@@ -139,7 +140,9 @@ http {{
 
     def _spawn(self, name: str, command: list[str]):
         log = open(self.root / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - kept open by the child
-        self.processes[name] = subprocess.Popen(command, env=self.env, stdout=log, stderr=log, cwd=self.var,
+        # As the service units do: each service's connections carry its name in pg_stat_activity (PGAPPNAME).
+        env = {"PGAPPNAME": f"capuy-{name}", **self.env}
+        self.processes[name] = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=self.var,
                                                 start_new_session=True)
         log.close()
 

@@ -142,10 +142,15 @@ class Server:
         self.stop()
 
 
+BENCH_HEADERS = {b"x-capuy-queries": "_queries", b"x-capuy-wait-ms": "_wait_ms", b"x-capuy-app-ms": "_app_ms"}
+
+
 async def request(port: int, method: str, path: str, token: str, body: dict | None = None,
                   timeout: float = 120.0) -> tuple[int, dict, float]:
     """One HTTP/1.1 request on a fresh connection: (status, JSON body, milliseconds). Status 0 on a
-    connection error (no acknowledgment)."""
+    connection error (no acknowledgment). With CAPUY_BENCH=1 the server counts the request's SQL queries in
+    ``X-Capuy-Queries`` and its time in ``X-Capuy-Wait-Ms``/``X-Capuy-App-Ms``; the body then carries them as
+    ``"_queries"``, ``"_wait_ms"``, ``"_app_ms"``."""
     payload = json.dumps(body).encode() if body is not None else b""
     head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\nConnection: close\r\n\r\n")
@@ -173,6 +178,12 @@ async def request(port: int, method: str, path: str, token: str, body: dict | No
         data = json.loads(content or b"{}")
     except ValueError:
         data = {}
+    if not isinstance(data, dict):
+        data = {"_body": data}
+    for line in header.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.lower() in BENCH_HEADERS:
+            data[BENCH_HEADERS[name.lower()]] = float(value)
     return status, data, elapsed
 
 

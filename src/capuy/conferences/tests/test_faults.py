@@ -29,21 +29,35 @@ pytestmark = [
 VOTERS = 30
 
 
-@pytest.fixture
-def congress(tmp_path):
+@pytest.fixture(scope="module")
+def running_stack(tmp_path_factory, django_db_setup, django_db_blocker):
+    """One stack for the whole module (starting one costs seconds): every test leaves it healthy again."""
     if not os.path.exists(NGINX):
         pytest.fail("The fault tests need Debian's nginx (scripts/system-deps installs it).")
+    with django_db_blocker.unblock(), RedisServer() as redis:
+        # No task worker: these faults concern the web workers; test_stack runs the documented stack whole.
+        stack = Stack(tmp_path_factory.mktemp("faults") / "stack", database_url(), redis.url, workers=2,
+                      worker=False,
+                      env={"SECRET_KEY": settings.SECRET_KEY, "CAPUY_DB_POOL": "4", "CAPUY_DB_POOL_TIMEOUT": "3"})
+        stack.prepare(migrate=False)
+        connection.close()
+        with stack:
+            yield stack, redis
+
+
+@pytest.fixture
+def congress(running_stack):
+    stack, redis = running_stack
     data = prepare_congress(VOTERS, prefix="su-co")
     data["cookie"] = session_cookie(User.objects.get(username="su-co0000"))
     data["db"] = connection.settings_dict["NAME"]
+    data["stack"], data["redis"] = stack, redis
     connection.close()
-    with RedisServer() as redis:
-        stack = Stack(tmp_path / "stack", database_url(), redis.url, workers=2,
-                      env={"SECRET_KEY": settings.SECRET_KEY, "CAPUY_DB_POOL": "4", "CAPUY_DB_POOL_TIMEOUT": "3"})
-        stack.prepare(migrate=False)
-        with stack:
-            data["stack"], data["redis"] = stack, redis
-            yield data
+    yield data
+    # The next test starts from a healthy stack (a fault test that failed half-way may have left it broken).
+    if not redis.ping():
+        redis.start()
+    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
 
 
 def cast(data, voters, retries=0):
@@ -93,6 +107,13 @@ def follow(data, seen: list, ready: threading.Event):
     return thread
 
 
+def web_workers(stack) -> list[int]:
+    """The uvicorn worker processes (the supervisor's children but its multiprocessing helper)."""
+    pid = stack.processes["web"].pid
+    children = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return [c for c in children if "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_text()]
+
+
 def assert_counted_once(data, acked: set[int]):
     """Every acknowledged ballot is in the register, nobody twice, one sealed ballot in the box for each."""
     people = data["people"]
@@ -109,11 +130,8 @@ def test_killing_a_worker_mid_vote_loses_no_ballot_and_streams_come_back(congres
     seen, ready = [], threading.Event()
     follow(data, seen, ready)
     assert ready.wait(20)
-    pid = stack.processes["web"].pid
-    children = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    workers = [c for c in children if "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_text()]
     first = cast(data, range(0, VOTERS // 2))
-    os.kill(workers[0], signal.SIGKILL)  # one worker dies; its streams and requests in flight with it
+    os.kill(web_workers(stack)[0], signal.SIGKILL)  # one worker dies; its streams and requests in flight with it
     second = cast(data, range(VOTERS // 2, VOTERS))
     # uvicorn replaces the dead worker; nginx sends to the living one meanwhile. A page that lost its stream
     # opens a new one (EventSource) and gets the current state with it.
@@ -126,6 +144,29 @@ def test_killing_a_worker_mid_vote_loses_no_ballot_and_streams_come_back(congres
     assert all(retry[i] == 400 for i in acked), (retry, acked)
     assert_counted_once(data, acked | {i for i, s in retry.items() if s == 201})
     assert VoterRegister.objects.filter(vote_id=data["vote"]).count() == VOTERS
+
+
+@pytest.mark.browser
+def test_a_follow_page_reconnects_by_itself_after_the_workers_are_killed(congress, page):
+    """The phone's page, not a test client: its stream dies with the worker, nginx answers 502 until a new worker
+    is up (a bare EventSource would give up for good), and the page comes back alone, fetches what it missed
+    and shows the next ballot's count from the event."""
+    data, stack = congress, congress["stack"]
+    page.context.add_cookies([{"name": "sessionid", "value": data["cookie"], "url": stack.base_url}])
+    page.goto(f"{stack.base_url}/hoi-nghi/{data['conference']}/theo-doi/")
+    page.wait_for_selector('#truc-tiep[data-live="open"]')
+    assert page.evaluate("() => document.getElementById('truc-tiep').dataset.updated") is None
+    for worker in web_workers(stack):  # whichever worker held the stream
+        os.kill(worker, signal.SIGKILL)
+    page.wait_for_selector('#truc-tiep[data-live="reconnecting"]', state="attached")
+    page.wait_for_selector('#truc-tiep[data-live="open"]', state="attached", timeout=60_000)
+    # Back: the page fetched the panel again (what it missed while away) ...
+    page.wait_for_function("() => document.getElementById('truc-tiep').dataset.updated !== undefined")
+    assert cast(data, [1]) == {1: 201}
+    # ... and the next ballot's count arrives with the event, through Redis from whichever worker took it.
+    page.wait_for_function(
+        f"() => document.querySelector('[data-vote-progress=\"{data['vote']}\"] [data-voted]').textContent === '1'",
+        timeout=20_000)
 
 
 def test_restarting_redis_mid_vote_loses_no_ballot_and_healthz_names_it(congress):
@@ -151,6 +192,8 @@ def test_restarting_redis_mid_vote_loses_no_ballot_and_healthz_names_it(congress
 
 def test_postgresql_refusing_connections_mid_vote_answers_503_and_loses_nothing(congress):
     data, stack = congress, congress["stack"]
+    log = stack.root / "logs" / "web.log"
+    logged_before = log.stat().st_size  # the stack is the module's: earlier tests' faults are logged too
     admin = psycopg.connect(database_url().rsplit("/", 1)[0] + "/postgres", autocommit=True)
     try:
         first = cast(data, range(0, VOTERS // 3))
@@ -176,4 +219,6 @@ def test_postgresql_refusing_connections_mid_vote_answers_503_and_loses_nothing(
     assert all(retry[i] == 400 for i in acked), (retry, acked)
     assert all(retry[i] in (201, 400) for i in range(VOTERS))
     assert assert_counted_once(data, acked | {i for i, s in retry.items() if s == 201}) == VOTERS
-    assert "Traceback" not in (stack.root / "logs" / "web.log").read_text()
+    with log.open("rb") as f:
+        f.seek(logged_before)
+        assert b"Traceback" not in f.read()

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import sync_to_async
@@ -47,6 +48,32 @@ class BroadcasterTests(SimpleTestCase):
     def test_events_are_encoded_as_server_sent_events(self):
         assert live.sse({"event": "attendance", "data": {"present": 4}}) == 'event: attendance\ndata: {"present": 4}\n\n'
         assert live.sse(None) == ": ping\n\n"
+
+    def test_an_event_reaches_hundreds_of_streams_of_one_loop_with_one_wake_up_and_one_encoding(self):
+        async def scenario():
+            loop = asyncio.get_running_loop()
+            wakeups = []
+            original = loop.call_soon_threadsafe
+            loop.call_soon_threadsafe = lambda *a, **k: (wakeups.append(a[0]), original(*a, **k))[1]
+            streams = [live.subscribe(9, first={"event": "hello", "data": {}}) for _ in range(3 * live.SLICE + 7)]
+            for stream in streams:
+                await anext(stream)
+            # Delivered from another thread, as the cross-process listener and a ballot's commit do.
+            sender = threading.Thread(target=live._send, args=(9, {"event": "vote", "data": {"voted": 3}}))
+            sender.start()
+            sender.join()
+            messages = [await asyncio.wait_for(anext(stream), 5) for stream in streams]
+            for stream in streams:
+                await stream.aclose()
+            return wakeups, messages
+
+        with ThreadPoolExecutor(1) as pool:
+            wakeups, messages = pool.submit(asyncio.run, scenario()).result()
+        assert wakeups == [live._put_all]  # one wake-up of the loop, not one per stream
+        assert all(m == {"event": "vote", "data": {"voted": 3}} for m in messages)
+        assert len({id(m) for m in messages}) == 1  # one object for all: its frame is encoded once
+        assert live.sse(messages[0]) is live.sse(messages[-1])
+        assert live.hub.count(9) == 0
 
     def test_a_process_ignores_its_own_events_coming_back_from_the_cross_process_channel(self):
         received = []

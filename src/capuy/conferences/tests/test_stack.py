@@ -26,30 +26,38 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def stack(tmp_path):
+@pytest.fixture(scope="module")
+def running_stack(tmp_path_factory, django_db_setup, django_db_blocker):
+    """One stack for the module (starting one costs seconds); the restart test, last, stops it."""
     import os
 
     if not os.path.exists(NGINX):
         pytest.fail("The stack test needs Debian's nginx (scripts/system-deps installs it).")
-    data = prepare_congress(4, prefix="stack")
-    with RedisServer() as redis:
-        from django.conf import settings
+    from django.conf import settings
 
-        stack = Stack(tmp_path / "stack", database_url(), redis.url, workers=2,
+    with django_db_blocker.unblock(), RedisServer() as redis:
+        stack = Stack(tmp_path_factory.mktemp("stack") / "stack", database_url(), redis.url, workers=2,
                       env={"SECRET_KEY": settings.SECRET_KEY})
         stack.prepare(migrate=False)
-        with override_settings(MEDIA_ROOT=stack.var / "media"):
-            attachment = AgendaAttachment(item=AgendaItem.objects.get(conference_id=data["conference"]),
-                                          title="Dự thảo Nghị quyết")
-            attachment.file.save("du-thao-nghi-quyet.pdf", ContentFile(b"%PDF-1.4 noi dung mat\n"), save=False)
-            attachment.save()
-        data["attachment"] = attachment
-        data["member"] = session_cookie(User.objects.get(username="stack0000"))
-        data["outsider"] = session_cookie(make_user("nguoi-ngoai"))
         connection.close()
         with stack:
-            yield stack, data
+            yield stack
+
+
+@pytest.fixture
+def stack(running_stack):
+    stack = running_stack
+    data = prepare_congress(4, prefix="stack")
+    with override_settings(MEDIA_ROOT=stack.var / "media"):
+        attachment = AgendaAttachment(item=AgendaItem.objects.get(conference_id=data["conference"]),
+                                      title="Dự thảo Nghị quyết")
+        attachment.file.save("du-thao-nghi-quyet.pdf", ContentFile(b"%PDF-1.4 noi dung mat\n"), save=False)
+        attachment.save()
+    data["attachment"] = attachment
+    data["member"] = session_cookie(User.objects.get(username="stack0000"))
+    data["outsider"] = session_cookie(make_user("nguoi-ngoai"))
+    connection.close()
+    return stack, data
 
 
 def client(stack, cookie=None):
@@ -102,6 +110,7 @@ def test_through_nginx_pages_streams_files_and_health_work(stack):
     assert health.json()["failing"] == [] and set(health.json()["checks"]) >= {"database", "cache", "live", "disk"}
 
 
+# Last in the module: it stops the shared stack's web service.
 def test_the_web_service_restarts_within_seconds_with_live_pages_open(stack):
     stack, data = stack
     streams = []
