@@ -15,13 +15,9 @@ import re
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from capuy.api import api
-from capuy.conferences.models import AgendaItem, Conference
-from capuy.core.testing import CapuyTestCase, make_person
-from capuy.documents.models import Document, DocumentType
-from capuy.organizations.models import Body, Organization, Term
-from capuy.tasks.models import Task
+from capuy.core.testing import CapuyTestCase
+from capuy.core.tests.elsewhere import MARKER, foreign_records, own_records
 
-MARKER = "BÍ MẬT NƠI KHÁC"
 D = datetime.date
 
 
@@ -80,33 +76,15 @@ class AccessMatrixTests(CapuyTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        province = Organization.objects.create(kind=Organization.Kind.PROVINCE, name=f"Đảng bộ tỉnh {MARKER}",
-                                               issuer_symbol="TU")
-        term = Term.objects.create(organization=cls.other_ward, congress_number=1, start_year=2020, end_year=2025,
-                                   start_date=D(2020, 1, 1))
-        body = Body.objects.create(organization=cls.other_ward, term=term, kind=Body.Kind.EXECUTIVE)
-        stranger = make_person(f"Người {MARKER}", province, [f"Chức danh {MARKER}"], card="09000001")
-        neighbour = make_person(f"Láng giềng {MARKER}", cls.other_cell, card="09000002")
-        conference = Conference.objects.create(body=body, date=D(2023, 10, 5), subject=f"Hội nghị {MARKER}")
-        item = AgendaItem.objects.create(conference=conference, order=1, kind=AgendaItem.Kind.REPORT,
-                                         title=f"Nội dung {MARKER}", presenter=neighbour)
-        doc_type, _ = DocumentType.objects.get_or_create(symbol="NQ", defaults={"name": "Nghị quyết"})
-        document = Document.objects.create(doc_type=doc_type, organization=cls.other_ward, term=term,
-                                           title=f"về {MARKER}", content=MARKER)
-        task = Task.objects.create(organization=cls.other_ward, lead_organization=cls.other_ward,
-                                   title=f"Nhiệm vụ {MARKER}", start_date=D(2024, 1, 1), deadline=D(2024, 12, 31))
+        f = foreign_records(cls)
+        province, term, body, stranger, neighbour, conference, item, document, task = (
+            f[k] for k in ("province", "term", "body", "stranger", "neighbour", "conference", "item", "document",
+                           "task"))
         cls.foreign_document, cls.foreign_presenter_conference = document, conference
         # The ward's own records, for the id positions in addresses: the body of a write is then reached.
-        own_term = Term.objects.create(organization=cls.ward, congress_number=1, start_year=2020, end_year=2025,
-                                       start_date=D(2020, 1, 1))
-        own_body = Body.objects.create(organization=cls.ward, term=own_term, kind=Body.Kind.EXECUTIVE)
-        own_conference = Conference.objects.create(body=own_body, date=D(2023, 10, 5), subject="Hội nghị phường")
-        own_item = AgendaItem.objects.create(conference=own_conference, order=1, kind=AgendaItem.Kind.REPORT,
-                                             title="Báo cáo")
-        own_document = Document.objects.create(doc_type=doc_type, organization=cls.ward, term=own_term,
-                                               title="về công tác phường")
-        own_task = Task.objects.create(organization=cls.ward, lead_organization=cls.ward, title="Nhiệm vụ phường",
-                                       start_date=D(2024, 1, 1), deadline=D(2024, 12, 31))
+        o = own_records(cls, f["doc_type"])
+        own_term, own_body, own_conference, own_item, own_document, own_task = (
+            o[k] for k in ("term", "body", "conference", "item", "document", "task"))
         cls.own_ids = sorted({o.pk for o in (cls.ward, own_term, own_body, own_conference, own_item, own_document,
                                              own_task)})
         cls.foreign_ids = sorted({o.pk for o in (province, cls.other_ward, cls.other_cell, term, body, stranger,

@@ -19,18 +19,17 @@ from django.utils import timezone
 
 from capuy.api import api
 from capuy.conferences.imported import ImportedReport
-from capuy.conferences.models import AgendaItem, Conference, Invitation
+from capuy.conferences.models import Conference, Invitation
 from capuy.core.models import HistoryEntry
-from capuy.core.testing import CapuyTestCase, make_person
-from capuy.documents.models import Document, DocumentType
+from capuy.core.testing import CapuyTestCase
+from capuy.core.tests.elsewhere import MARKER, foreign_records, own_records
+from capuy.documents.models import Document
 from capuy.members.models import CriteriaList, Rating, RatingCampaign
-from capuy.organizations.models import Body, BodyMembership, Organization, Term
+from capuy.organizations.models import BodyMembership, Organization
 from capuy.portal.models import Article, Category
 from capuy.targets.models import Indicator
-from capuy.tasks.models import Task
 from capuy.voting.models import Candidate, Election
 
-MARKER = "BÍ MẬT NƠI KHÁC"
 D = datetime.date
 # Registrations of difficult tasks close on 31 January: the valid body registers for next year.
 NEXT_YEAR = datetime.date.today().year + 1
@@ -204,21 +203,10 @@ class ReferenceFieldTests(CapuyTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        province = Organization.objects.create(kind=Organization.Kind.PROVINCE, name=f"Đảng bộ tỉnh {MARKER}",
-                                               issuer_symbol="TU")
-        term = Term.objects.create(organization=cls.other_ward, congress_number=1, start_year=2020, end_year=2025,
-                                   start_date=D(2020, 1, 1))
-        body = Body.objects.create(organization=cls.other_ward, term=term, kind=Body.Kind.EXECUTIVE)
-        stranger = make_person(f"Người {MARKER}", province, [f"Chức danh {MARKER}"], card="09000001")
-        neighbour = make_person(f"Láng giềng {MARKER}", cls.other_cell, card="09000002")
-        conference = Conference.objects.create(body=body, date=D(2023, 10, 5), subject=f"Hội nghị {MARKER}")
-        item = AgendaItem.objects.create(conference=conference, order=1, kind=AgendaItem.Kind.REPORT,
-                                         title=f"Nội dung {MARKER}", presenter=neighbour)
-        doc_type, _ = DocumentType.objects.get_or_create(symbol="NQ", defaults={"name": "Nghị quyết"})
-        document = Document.objects.create(doc_type=doc_type, organization=cls.other_ward, term=term,
-                                           title=f"về {MARKER}", content=MARKER)
-        task = Task.objects.create(organization=cls.other_ward, lead_organization=cls.other_ward,
-                                   title=f"Nhiệm vụ {MARKER}", start_date=D(2024, 1, 1), deadline=D(2024, 12, 31))
+        f = foreign_records(cls)
+        province, term, body, stranger, neighbour, conference, item, doc_type, document, task = (
+            f[k] for k in ("province", "term", "body", "stranger", "neighbour", "conference", "item", "doc_type",
+                           "document", "task"))
         campaign = RatingCampaign.objects.create(organization=cls.other_ward, year=2024)
         rating = Rating.objects.create(campaign=campaign, member=neighbour.party_member)
         criteria = CriteriaList.objects.create(name=f"Tiêu chí {MARKER}", subject=CriteriaList.Subject.MEMBERS,
@@ -233,17 +221,9 @@ class ReferenceFieldTests(CapuyTestCase):
             "rating": [rating.pk], "criteria_list": [criteria.pk], "candidate": [candidate.pk],
             "imported_report": [foreign_import.pk],
         }
-        own_term = Term.objects.create(organization=cls.ward, congress_number=1, start_year=2020, end_year=2025,
-                                       start_date=D(2020, 1, 1), end_date=D(2025, 7, 31))
-        own_body = Body.objects.create(organization=cls.ward, term=own_term, kind=Body.Kind.EXECUTIVE)
-        own_conference = Conference.objects.create(body=own_body, date=D(2023, 10, 5), subject="Hội nghị phường",
-                                                   status=Conference.Status.INVITED)
-        own_item = AgendaItem.objects.create(conference=own_conference, order=1, kind=AgendaItem.Kind.REPORT,
-                                             title="Báo cáo")
-        own_document = Document.objects.create(doc_type=doc_type, organization=cls.ward, term=own_term,
-                                               title="về công tác phường")
-        own_task = Task.objects.create(organization=cls.ward, lead_organization=cls.ward, title="Nhiệm vụ phường",
-                                       start_date=D(2024, 1, 1), deadline=D(2024, 12, 31))
+        o = own_records(cls, doc_type)
+        own_term, own_body, own_conference, own_item, own_document, own_task = (
+            o[k] for k in ("term", "body", "conference", "item", "document", "task"))
         cell2 = Organization.objects.create(parent=cls.ward, kind=Organization.Kind.CELL, name="Chi bộ tổ dân phố số 2")
         BodyMembership.objects.create(body=own_body, person=cls.member_person, start_date=D(2020, 1, 1))
         Invitation.objects.create(conference=own_conference, person=cls.member_person, sent_at=timezone.now())
