@@ -1,6 +1,6 @@
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -13,10 +13,7 @@ def test_a_ward_office_prints_a_slip_and_the_member_activates_the_login(live_ser
 
     CapuyTestCase.setUpTestData()
     make_person("Lý Thị Mai", CapuyTestCase.cell, card="01000201")
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/to-chuc/{CapuyTestCase.ward.pk}/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.quangan")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.quangan", next_url=f"/to-chuc/{CapuyTestCase.ward.pk}/")
     page.get_by_role("link", name="Tài khoản", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tài khoản đảng viên và văn phòng")
     assert _violations(page) == []
@@ -37,10 +34,7 @@ def test_a_ward_office_prints_a_slip_and_the_member_activates_the_login(live_ser
         phone.locator('input[name="new_password2"]').fill("Mot-mat-khau-dai-2026")
         phone.locator("main button").click()
         expect(phone.get_by_role("heading", level=1)).to_have_text("Đã đặt lại mật khẩu")
-        phone.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/dang-vien/cua-toi/")
-        phone.get_by_label("Tên đăng nhập").fill(username)
-        phone.get_by_label("Mật khẩu").fill("Mot-mat-khau-dai-2026")
-        phone.get_by_role("button", name="Đăng nhập").click()
+        sign_in(phone, live_server.url, username, "Mot-mat-khau-dai-2026", next_url="/dang-vien/cua-toi/")
         expect(phone.get_by_role("heading", level=1)).to_have_text("Trang của tôi")
     finally:
         member.close()

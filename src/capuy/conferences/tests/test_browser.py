@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -24,10 +24,7 @@ def test_the_office_runs_a_conference_and_the_presiding_screen_follows_live(live
         AgendaItem.objects.create(conference=conference, order=order, title=title)
     base = f"{live_server.url}/hoi-nghi/{conference.pk}"
 
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho")
 
     # Invite the BCH and send the invitations.
     page.goto(f"{base}/chuan-bi/")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -14,10 +14,7 @@ def test_the_office_pastes_a_report_checks_the_marks_and_confirms(live_server, p
     from capuy.core.testing import CapuyTestCase
 
     CapuyTestCase.setUpTestData()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho")
 
     page.goto(f"{live_server.url}/hoi-nghi/")
     page.get_by_role("link", name="Nhập từ bản tin").click()

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -23,10 +23,7 @@ def test_a_member_answers_an_invitation_from_their_page_on_a_phone(live_server, 
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
-        page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/dang-vien/cua-toi/")
-        page.get_by_label("Tên đăng nhập").fill("dangvien.lan")
-        page.get_by_label("Mật khẩu").fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
+        sign_in(page, live_server.url, "dangvien.lan", next_url="/dang-vien/cua-toi/")
         expect(page.get_by_role("heading", name="Hội nghị và giấy mời của tôi")).to_be_visible()
         assert _violations(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= 390

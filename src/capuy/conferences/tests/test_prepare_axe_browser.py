@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -22,9 +22,6 @@ def test_the_preparation_page_has_no_axe_violation(live_server, page):
     for order, title in enumerate(["Khai mạc", "Báo cáo kết quả 9 tháng năm 2023"], 1):
         AgendaItem.objects.create(conference=conference, order=order, title=title)
     conference.invite_body_members()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/hoi-nghi/{conference.pk}/chuan-bi/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho", next_url=f"/hoi-nghi/{conference.pk}/chuan-bi/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert _violations(page) == []

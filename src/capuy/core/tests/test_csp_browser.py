@@ -4,6 +4,8 @@ from io import StringIO
 
 import pytest
 
+from capuy.core.tests.browser import sign_in
+
 VIOLATIONS = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", function (e) {
@@ -30,10 +32,7 @@ def test_key_pages_report_no_policy_violation(live_server, page, settings):
     # No event stream: it would keep a live-server thread subscribed after the test; the test sends the event.
     page.route("**/su-kien/", lambda route: route.abort())
 
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("demo.admin")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "demo.admin", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
 
     vote = Vote.objects.order_by("pk").first()

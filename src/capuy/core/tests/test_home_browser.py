@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 from capuy.portal.tests.test_accessibility_browser import _violations
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -29,10 +29,7 @@ def _open(browser, live_server, username, viewport):
     context = browser.new_context(locale="vi-VN", viewport=viewport, is_mobile=viewport == PHONE)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, username, next_url="/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Xin chào")
     return context, page
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -17,10 +17,7 @@ def test_the_progress_bar_follows_the_job_without_reloading_the_page(live_server
     job = BackgroundJob.objects.create(kind="members.import", title="Nhập danh sách đảng viên", owner=owner,
                                        status=BackgroundJob.Status.RUNNING, done=1, total=4,
                                        message="Đang kiểm tra dòng 2", result_url="/")
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.quangan")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.quangan")
     page.get_by_role("link", name="Việc của tôi").click()
     page.get_by_role("link", name="Nhập danh sách đảng viên").click()
 

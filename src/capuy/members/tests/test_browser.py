@@ -1,6 +1,6 @@
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -14,10 +14,7 @@ def test_a_member_opens_their_page_on_a_phone_and_sends_an_opinion(live_server, 
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
-        page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/dang-vien/cua-toi/")
-        page.get_by_label("Tên đăng nhập").fill("dangvien.lan")
-        page.get_by_label("Mật khẩu").fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
+        sign_in(page, live_server.url, "dangvien.lan", next_url="/dang-vien/cua-toi/")
         assert page.get_by_role("heading", level=1).inner_text() == "Trang của tôi"
         assert page.get_by_text("Chi bộ sinh hoạt: Chi bộ tổ dân phố số 1").is_visible()
         # Nothing wider than the phone screen.
@@ -42,10 +39,7 @@ def test_the_office_selects_all_rows_and_decides_them_at_once(live_server, page)
 
     CapuyTestCase.setUpTestData()
     campaign, ratings = unit_campaign(CapuyTestCase, 5)  # all five proposed "Hoàn thành xuất sắc"
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next={campaign.get_absolute_url()}")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho", next_url=f"{campaign.get_absolute_url()}")
     boxes = page.locator('input[type="checkbox"][name="chon"]')
     expect(boxes).to_have_count(5)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -13,10 +13,7 @@ def test_the_ward_office_adds_a_member_under_prosecution(live_server, page):
     from capuy.portal.tests.test_accessibility_browser import _violations
 
     CapuyTestCase.setUpTestData()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/dang-vien/to-chuc/{CapuyTestCase.ward.pk}/them/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.quangan")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.quangan", next_url=f"/dang-vien/to-chuc/{CapuyTestCase.ward.pk}/them/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Thêm đảng viên")
     assert _violations(page) == []
     page.get_by_label("Họ và tên").fill("Hà Văn Tú")

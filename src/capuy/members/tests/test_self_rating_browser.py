@@ -1,6 +1,6 @@
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -15,10 +15,7 @@ def test_a_party_member_rates_themself(live_server, page):
     CapuyTestCase.setUpTestData()
     campaign = RatingCampaign.objects.create(organization=CapuyTestCase.ward, year=2023)
     campaign.populate()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/dang-vien/danh-gia/")
-    page.get_by_label("Tên đăng nhập").fill("dangvien.lan")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "dangvien.lan", next_url="/dang-vien/danh-gia/")
     page.locator(f'a[href="{campaign.get_absolute_url()}"]').first.click()
     expect(page.get_by_label("Điểm tự chấm (thang 100)")).to_be_visible()
     assert _violations(page) == []

@@ -1,6 +1,6 @@
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -9,10 +9,7 @@ def test_a_member_of_staff_logs_in_and_opens_an_organization_page(live_server, p
     from capuy.core.testing import CapuyTestCase
 
     CapuyTestCase.setUpTestData()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho")
     page.get_by_role("link", name="Tổ chức", exact=True).click()
     page.get_by_role("link", name="Đảng bộ quận Tây Hồ").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Đảng bộ quận Tây Hồ"

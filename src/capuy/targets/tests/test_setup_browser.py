@@ -1,6 +1,6 @@
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -13,10 +13,7 @@ def test_the_district_office_adds_an_indicator_and_sets_its_term_target(live_ser
     from capuy.targets.models import Target
 
     CapuyTestCase.setUpTestData()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/chi-tieu/to-chuc/{CapuyTestCase.district.pk}/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho", next_url=f"/chi-tieu/to-chuc/{CapuyTestCase.district.pk}/")
     page.get_by_role("link", name="Thêm chỉ tiêu").click()
     assert _violations(page) == []
     page.get_by_label("Mã").fill("TTKT")

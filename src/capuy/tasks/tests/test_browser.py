@@ -5,7 +5,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 D = datetime.date
 
@@ -23,10 +23,7 @@ def test_the_office_turns_a_conclusion_into_tasks_and_reports_progress(live_serv
         body=TasksTestCase.bch, date=D(2023, 10, 5), status=Conference.Status.CLOSED,
         conclusion="Đẩy nhanh tiến độ giải phóng mặt bằng các dự án trọng điểm; Tăng cường công tác thu ngân sách. "
                    "Hội nghị thành công tốt đẹp.")
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho")
 
     page.goto(f"{live_server.url}/nhiem-vu/hoi-nghi/{conference.pk}/giao-tu-ket-luan/")
     assert page.locator("[name=form-0-title]").input_value() == (

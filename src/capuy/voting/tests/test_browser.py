@@ -3,6 +3,7 @@
 import pytest
 
 from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -17,10 +18,7 @@ def test_the_follow_page_shows_the_count_from_the_event_without_asking_the_serve
     user = User.objects.get(username="trinh-duyet0000")
     user.set_password(PASSWORD)
     user.save()
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, user.username)
 
     panel_requests = []
     page.on("request", lambda r: panel_requests.append(r.url) if "/truc-tiep/" in r.url or "/tien-do/" in r.url

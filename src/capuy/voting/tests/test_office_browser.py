@@ -2,7 +2,7 @@
 
 import pytest
 
-from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 @pytest.mark.browser
@@ -21,10 +21,7 @@ def test_the_office_removes_a_candidate_and_creates_a_confidence_vote(live_serve
     for person in t.present[:3]:
         ballots.add_candidate(election, person)
     removed = t.present[2]
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/?next=/bieu-quyet/hoi-nghi/{t.conference.pk}/")
-    page.get_by_label("Tên đăng nhập").fill("vanphong.tayho")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, "vanphong.tayho", next_url=f"/bieu-quyet/hoi-nghi/{t.conference.pk}/")
 
     page.get_by_role("link", name=f"Rút khỏi danh sách {removed.full_name}").click()
     page.get_by_label("Lý do (lưu vào hồ sơ)").fill("Xin rút, được Đoàn Chủ tịch chấp thuận")

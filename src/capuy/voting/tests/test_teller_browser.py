@@ -11,16 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 from capuy.core.testing import PASSWORD
+from capuy.core.tests.browser import sign_in
 
 
 def _signed_in(browser, live_server, username):
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, live_server.url, username)
     page.wait_for_url(re.compile(r"^(?!.*dang-nhap).*$"))
     return page
 
