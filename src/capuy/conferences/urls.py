@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capuy.conferences import import_views, member_views, views
+from capuy.conferences import import_views, member_views, paper_views, views
 
 app_name = "conferences"
 urlpatterns = [
@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/giay-moi/<int:invitation>/xoa/", views.invitation_delete, name="invitation_delete"),
     path("<int:pk>/gui-giay-moi/", views.send_invitations, name="send_invitations"),
     path("<int:pk>/giay-moi/", views.invitation, name="invitation"),
+    path("<int:pk>/giay-moi/in/", paper_views.paper_invitations, name="paper_invitations"),
     path("<int:pk>/giay-moi/qr.svg", views.invitation_qr, name="invitation_qr"),
     path("<int:pk>/giay-moi.ics", member_views.invitation_ics, name="invitation_ics"),
     path("<int:pk>/tra-loi/", views.answer, name="answer"),
