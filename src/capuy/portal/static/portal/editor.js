@@ -56,7 +56,29 @@
 
   var editor = new window.Squire(area, { blockTag: "P", sanitizeToDOMFragment: clean });
   editor.setHTML(textarea.value || "");
-  function sync() { textarea.value = editor.getHTML(); }
+  // Squire knows blocks and containers but not figures: it wraps the image of a figure in a paragraph and
+  // ends captions with a <br>. The saved body gets the plain <figure><img><figcaption> back.
+  function tidy(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    template.content.querySelectorAll("figure > p, figure > div").forEach(function (block) {
+      if (!block.querySelector("img")) { return; }
+      while (block.firstChild) { block.parentNode.insertBefore(block.firstChild, block); }
+      block.remove();
+    });
+    template.content.querySelectorAll("figure br").forEach(function (br) {
+      if (!br.nextSibling) { br.remove(); }
+    });
+    return template.innerHTML;
+  }
+  function sync() { textarea.value = tidy(editor.getHTML()); }
+  // A figure goes after the block holding the cursor, never inside a heading or a paragraph.
+  function insertFigure(html) {
+    editor.modifyBlocks(function (fragment) {
+      fragment.appendChild(clean(html));
+      return fragment;
+    });
+  }
   editor.addEventListener("input", sync);
   form.addEventListener("submit", sync);
 
@@ -125,7 +147,7 @@
     }).then(function (result) {
       if (!result.ok) { say(result.json.error || "Không tải được ảnh lên."); return; }
       editor.focus();
-      editor.insertHTML(result.json.html);
+      insertFigure(result.json.html);
       sync();
       file.value = ""; alt.value = ""; caption.value = "";
       say("Đã chèn ảnh vào bài. Nhớ bấm «Lưu».");
