@@ -1000,3 +1000,26 @@ def close_conference(user, conference: Conference, conclusion: str) -> Conferenc
     access.check_manage(user, conference)
     conference.close(conclusion, user)
     return conference
+
+
+# -- the guest link (issue 17): an invitee without a login, identified by the signed link alone ----------
+
+
+@action("Khách mời trả lời giấy mời qua đường dẫn riêng", page="conferences:guest_answer")
+def answer_as_guest(user, signed_token: str, answer: str, reason: str = "") -> Invitation:
+    """``user`` is whoever holds the link (usually anonymous); the link, not the login, names the invitee."""
+    from capuy.conferences import guest
+
+    invitation = guest.invitation_for(signed_token)
+    invitation.answer_with(answer, reason)
+    return invitation
+
+
+@action("Khách mời tự điểm danh qua đường dẫn riêng", page="conferences:guest_check_in")
+def check_in_as_guest(user, signed_token: str) -> Attendance:
+    """Self check-in through the guest link: only on the meeting day, as for a logged-in invitee."""
+    from capuy.conferences import guest
+
+    invitation = guest.invitation_for(signed_token)
+    return invitation.conference.check_in(invitation, method=Attendance.Method.SELF,
+                                         user=user if user.is_authenticated else None, self_service=True)

@@ -926,6 +926,16 @@ class Invitation(models.Model):
     def check_in_url(self) -> str:
         return reverse("conferences:check_in_token", args=[self.token])
 
+    def guest_url(self) -> str:
+        """The personal link of an invitee without a login (``capuy.conferences.guest``)."""
+        from capuy.conferences import guest
+
+        return guest.url(self)
+
+    @property
+    def has_login(self) -> bool:
+        return bool(self.person_id) and hasattr(self.person, "user")
+
     def answer_with(self, answer: str, reason: str = ""):
         """Record the invitee's answer; an absence needs a reason."""
         self.conference.ensure_editable()

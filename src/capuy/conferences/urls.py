@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capuy.conferences import import_views, member_views, views
+from capuy.conferences import guest_views, import_views, member_views, paper_views, views
 
 app_name = "conferences"
 urlpatterns = [
@@ -16,6 +16,10 @@ urlpatterns = [
     path("nhap-ban-tin/<int:pk>/hoan-tac/", import_views.import_undo, name="import_undo"),
     path("nhap-ban-tin/<int:pk>/bo/", import_views.import_discard, name="import_discard"),
     path("diem-danh/<str:token>/", views.check_in_token, name="check_in_token"),
+    path("khach-moi/<str:signed>/", guest_views.guest_invitation, name="guest_invitation"),
+    path("khach-moi/<str:signed>/tra-loi/", guest_views.guest_answer, name="guest_answer"),
+    path("khach-moi/<str:signed>/diem-danh/", guest_views.guest_check_in, name="guest_check_in"),
+    path("khach-moi/<str:signed>/tai-lieu/<int:attachment>/", guest_views.guest_attachment, name="guest_attachment"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", views.edit, name="edit"),
     path("<int:pk>/chuan-bi/", views.prepare, name="prepare"),
@@ -30,6 +34,8 @@ urlpatterns = [
     path("<int:pk>/giay-moi/<int:invitation>/xoa/", views.invitation_delete, name="invitation_delete"),
     path("<int:pk>/gui-giay-moi/", views.send_invitations, name="send_invitations"),
     path("<int:pk>/giay-moi/", views.invitation, name="invitation"),
+    path("<int:pk>/giay-moi/in/", paper_views.paper_invitations, name="paper_invitations"),
+    path("<int:pk>/giay-moi/<int:invitation>/qr-khach.svg", paper_views.guest_qr, name="guest_qr"),
     path("<int:pk>/giay-moi/qr.svg", views.invitation_qr, name="invitation_qr"),
     path("<int:pk>/giay-moi.ics", member_views.invitation_ics, name="invitation_ics"),
     path("<int:pk>/tra-loi/", views.answer, name="answer"),

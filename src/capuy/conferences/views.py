@@ -207,12 +207,11 @@ def edit(request, pk):
 def prepare(request, pk):
     """The office's preparation page: agenda, invitations, drafts."""
     conference, access = conference_or_404(request, pk, manage=True)
-    invitations = list(conference.invitations.select_related("person", "attendance"))
-    from capuy.core.models import OutgoingMail
+    invitations = list(conference.invitations.select_related("person", "person__user", "attendance"))
+    from capuy.conferences import delivery
 
-    mails = OutgoingMail.latest_for(invitations)
-    for invitation in invitations:
-        invitation.mail = mails.get(invitation.pk)  # what became of its e-mail, as the mail queue recorded it
+    # What became of each e-mail, as the mail queue recorded it (issue 17: not "sent" for everyone).
+    delivery_counts = delivery.count_rows(delivery.annotate(invitations))
     return _page(request, "prepare.html", {
         "conference": conference, "access": access, "items": conference.agenda_items.select_related("presenter")
         .prefetch_related("attachments"),
@@ -220,6 +219,7 @@ def prepare(request, pk):
                                                                        initial={"order": conference.agenda_items.count() + 1}),
         "guest_form": forms.GuestForm(user=request.user, conference=conference),
         "drafts": conference.drafts.all(), "attachment_form": forms.AttachmentForm(),
+        "delivery_counts": delivery_counts,
     })
 
 
@@ -343,7 +343,7 @@ def send_invitations(request, pk):
         result["n"] = actions.send_invitations(request.user, conference, request.build_absolute_uri("/").rstrip("/"))
     response = _act(request, conference, send, "", reverse("conferences:prepare", args=[pk]))
     if "n" in result:
-        messages.success(request, f"Đã gửi giấy mời; {result['n']} thư điện tử đã được gửi đi.")
+        messages.success(request, f"Đã phát hành giấy mời; {result['n']} thư điện tử được đưa vào hàng gửi. Tình trạng gửi của từng người ở bảng dưới.")
     return response
 
 

@@ -148,3 +148,33 @@ def edit_member(user, member: PartyMember, data: dict) -> PartyMember:
     member.save()
     member.sync_status()
     return member
+
+
+# -- the notification inbox (issue 17) ----------------------------------------------------------------------
+
+
+@action("Đánh dấu thông báo đã đọc", page="members:notification_read")
+def mark_notification_read(user, key: str):
+    """Mark one of the user's current notifications read; a key that is not theirs is refused (404)."""
+    from capuy.members import notifications
+    from capuy.members.models import NotificationRead
+
+    note = next((n for n in notifications.for_user(user) if n.key == key), None)
+    if note is None:
+        raise Http404("Không có thông báo này.")
+    NotificationRead.objects.get_or_create(user=user, key=key)
+    return note
+
+
+@action("Đánh dấu mọi thông báo đã đọc", page="members:notifications_read_all")
+def mark_all_notifications_read(user) -> int:
+    """Mark every current notification of the user read; returns how many were unread."""
+    from capuy.members import notifications
+    from capuy.members.models import NotificationRead
+
+    if not user.is_authenticated:
+        raise PermissionDenied("Vui lòng đăng nhập.")
+    unread = [n for n in notifications.for_user(user) if not n.read]
+    NotificationRead.objects.bulk_create([NotificationRead(user=user, key=n.key) for n in unread],
+                                         ignore_conflicts=True)
+    return len(unread)

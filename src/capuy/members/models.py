@@ -975,3 +975,23 @@ class Opinion(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class NotificationRead(models.Model):
+    """A notification of the member's inbox (``capuy.members.notifications``) that the user has read.
+
+    Notifications are not stored: they are what the apps' inbox providers list for the person now
+    (invitations, documents to read, open ballots, tasks); only the fact that one was read is kept, by key.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications_read")
+    key = models.CharField("thông báo", max_length=64)
+    read_at = models.DateTimeField("đã đọc lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "thông báo đã đọc"
+        verbose_name_plural = "thông báo đã đọc"
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_read_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.key}"

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from capuy.members import record_views, views
+from capuy.members import notification_views, record_views, views
 
 app_name = "members"
 urlpatterns = [
     path("", views.index, name="index"),
     path("cua-toi/", views.my_page, name="me"),
+    path("cua-toi/thong-bao/", notification_views.notification_list, name="notifications"),
+    path("cua-toi/thong-bao/da-doc/", notification_views.notification_read, name="notification_read"),
+    path("cua-toi/thong-bao/da-doc-het/", notification_views.notifications_read_all, name="notifications_read_all"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", record_views.edit, name="edit"),
     path("to-chuc/<int:org_pk>/them/", record_views.create, name="create"),

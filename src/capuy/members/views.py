@@ -173,8 +173,12 @@ def my_page(request):
     """Trang của tôi: the member's record, invitations, documents, ratings and a form to the committee."""
     person = request.user.person
     member = getattr(person, "party_member", None) if person else None
+    from capuy.members import notifications
+
+    notes = notifications.for_user(request.user)
+    inbox = {"notes": [n for n in notes if not n.read][:5], "unread": notifications.unread_count(notes)}
     if member is None:
-        return render(request, "members/my_page.html", {"member": None})
+        return render(request, "members/my_page.html", {"member": None} | inbox)
     form = OpinionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organization = rules.grassroots_of(person.organization)
@@ -188,7 +192,7 @@ def my_page(request):
     return render(request, "members/my_page.html", _record_context(member) | {
         "form": form, "sections": hooks.member_page_sections(person, request.user),
         "opinions": person.opinions.all()[:20],
-    })
+    } | inbox)
 
 
 @login_required

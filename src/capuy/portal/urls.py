@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from capuy import config
-from capuy.portal import editorial, feeds, views
+from capuy.portal import editor_views, editorial, feeds, views
 from capuy.portal.sitemaps import SITEMAPS
 
 app_name = "portal"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("soan-bai/<int:pk>/", editorial.article_edit, name="editor_edit"),
     path("soan-bai/<int:pk>/xem-truoc/", editorial.preview, name="editor_preview"),
     path("soan-bai/<int:pk>/anh/", editorial.photo_add, name="editor_photo_add"),
+    path("soan-bai/<int:pk>/anh/trinh-soan-thao/", editor_views.editor_image_upload, name="editor_image_upload"),
     path("soan-bai/<int:pk>/anh/<int:photo_pk>/xoa/", editorial.photo_delete, name="editor_photo_delete"),
     path("soan-bai/<int:pk>/<slug:action>/", editorial.transition, name="editor_transition"),
 ]

@@ -69,7 +69,7 @@ class InvitationTests(ConferenceTestCase):
         record.refresh_from_db()
         assert record.status == OutgoingMail.Status.SENT and len(mail.outbox) == 1
         page = self.client.get(reverse("conferences:prepare", args=[self.conference.pk])).content.decode()
-        assert "Thư: đã gửi" in page
+        assert "Đã gửi thư</span>" in page
 
     def test_sending_without_invitees_is_refused(self):
         self.login(self.district_staff)
