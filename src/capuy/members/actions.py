@@ -66,7 +66,11 @@ def decide_ratings(user, campaign: RatingCampaign, items) -> list[Rating]:
 
 @action("Quyết định xếp loại", page="members:rating_step", api="api:decide")
 def decide_rating(user, rating: Rating, level: str, note: str = "") -> Rating:
-    """Quyết định xếp loại for one rating: the batch action with one item (same checks, same quota)."""
+    """Quyết định xếp loại for one rating: the batch action with one item (same checks, same quota). The
+    member rated may see the rating, so is told that deciding it is not theirs (403), not "not found"."""
+    _readable_rating(user, rating)
+    if not access.can_decide(user, rating):
+        raise PermissionDenied(DECIDE_REFUSED)
     return decide_ratings(user, rating.campaign, [(rating.pk, level, note)])[0]
 
 
