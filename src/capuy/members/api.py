@@ -3,31 +3,25 @@
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from capuy.accounts import permissions
 from capuy.core import paging, references
-from capuy.core.api import require, require_visible, save_validated
+from capuy.core.api import require, require_visible
 from capuy.core.vietnamese import word_prefix_filter
 from capuy.members import access, actions, exchange, reports, rules
 from capuy.members.models import (
     Commendation,
     CriteriaList,
-    CriteriaResult,
-    Criterion,
     Opinion,
     PartyMember,
     Rating,
     RatingCampaign,
     RatingRules,
-    Status,
     Transfer,
     visible_commendations,
 )
@@ -447,29 +441,19 @@ def get_member(request, pk: int):
 
 @router.patch("/members/{int:pk}/", response=MemberOut)
 def update_member(request, pk: int, data: MemberPatch):
-    member = _managed_member(request, pk)
-    return save_validated(member, data.dict(exclude_unset=True))
+    return actions.update_member(request.user, _member(request, pk), data.dict(exclude_unset=True))
 
 
 @router.post("/members/{int:pk}/statuses/", response={201: StatusOut})
 def add_status(request, pk: int, data: StatusIn):
-    member = _managed_member(request, pk)
-    if data.status not in Status.values:
-        raise ValidationError({"status": ["Trạng thái không hợp lệ."]})
-    return 201, member.record_status(data.status, data.date, by=request.user, decision=data.decision, note=data.note)
+    return 201, actions.record_status(request.user, _member(request, pk), data.status, data.date,
+                                      decision=data.decision, note=data.note)
 
 
 @router.post("/members/{int:pk}/transfers/", response={201: TransferOut})
 def add_transfer(request, pk: int, data: TransferIn):
-    member = _managed_member(request, pk)
-    target = get_object_or_404(Organization, pk=data.to_organization_id)
-    if data.kind == Transfer.Kind.OFFICIAL:
-        # Moving the record needs the right to manage the receiving organization too.
-        require(permissions.can_manage(request.user, target),
-                "Chỉ văn phòng cấp ủy quản lý cả hai tổ chức mới được chuyển sinh hoạt chính thức.")
-    if data.kind not in Transfer.Kind.values:
-        raise ValidationError({"kind": ["Hình thức chuyển sinh hoạt không hợp lệ."]})
-    return 201, member.transfer(target, data.date, kind=data.kind, by=request.user, note=data.note)
+    return 201, actions.transfer_member(request.user, _member(request, pk), data.to_organization_id, data.date,
+                                        kind=data.kind, note=data.note)
 
 
 # --- import / export ---------------------------------------------------------------------------------------
@@ -482,10 +466,7 @@ def import_members(request, organization_id: int = Form(...), file: UploadedFile
     Answers 202 with the job; ``GET /api/jobs/{id}/`` gives its progress, then each row's outcome or the bad
     rows (``result.errors``, nothing saved).
     """
-    root = _org(request, organization_id, manage=True)
-    if not (file.name or "").lower().endswith((".xlsx", ".csv")):
-        return 400, {"detail": "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).", "errors": []}
-    job = exchange.start_import(file, root, request.user)
+    job = actions.import_members(request.user, organization_id, file)
     return 202, {"job_id": job.pk, "status": job.status, "url": f"/api/jobs/{job.pk}/",
                  "detail": "Đã nhận tệp; đang kiểm tra và nhập ở chế độ nền."}
 
@@ -510,13 +491,7 @@ def export_members(request, organization_id: int, format: str = "xlsx"):
 
 @router.post("/members/opinions/", response={201: OpinionOut})
 def send_opinion(request, data: OpinionIn):
-    person = get_object_or_404(Person.objects.select_related("organization"), pk=request.user.person_id or 0)
-    organization = rules.grassroots_of(person.organization) if data.organization_id is None else get_object_or_404(
-        Organization, pk=data.organization_id)
-    if organization is None or person.organization is None or not person.organization.is_within(organization):
-        raise ValidationError("Chỉ gửi ý kiến đến cấp ủy của tổ chức mình đang sinh hoạt.")
-    return 201, save_validated(Opinion(author=person, organization=organization, subject=data.subject.strip(),
-                                       text=data.text.strip()))
+    return 201, actions.send_opinion(request.user, data.subject, data.text, data.organization_id)
 
 
 @router.get("/members/opinions/", response=list[OpinionOut], description=paging.API_PAGING_DOC)
@@ -533,12 +508,7 @@ def list_opinions(request, response: HttpResponse, state: str = "", limit: int =
 @router.post("/members/opinions/{int:pk}/answer/", response=OpinionOut)
 def answer_opinion(request, pk: int, data: AnswerIn):
     opinion = get_object_or_404(Opinion.objects.select_related("author", "organization"), pk=pk)
-    require_visible(permissions.can_read(request.user, opinion.organization), "Không tìm thấy ý kiến.")
-    require(permissions.can_manage(request.user, opinion.organization), "Chỉ văn phòng cấp ủy mới được trả lời ý kiến.")
-    if not data.answer.strip():
-        raise ValidationError({"answer": ["Nội dung trả lời không được để trống."]})
-    return save_validated(opinion, {"answer": data.answer.strip(), "state": Opinion.State.ANSWERED,
-                                    "answered_by": request.user, "answered_at": timezone.now()})
+    return actions.answer_opinion(request.user, opinion, data.answer)
 
 
 # --- rating campaigns -----------------------------------------------------------------------------------
@@ -557,11 +527,8 @@ def list_campaigns(request, year: int | None = None):
 
 @router.post("/members/campaigns/", response={201: CampaignOut})
 def create_campaign(request, data: CampaignIn):
-    _org(request, data.organization_id, manage=True)
-    with transaction.atomic():
-        campaign = save_validated(RatingCampaign(created_by=request.user), data.dict())
-        campaign.populate()
-    return 201, campaign
+    fields = data.dict()
+    return 201, actions.create_campaign(request.user, fields.pop("organization_id"), fields)
 
 
 def _campaign(request, pk) -> RatingCampaign:
@@ -590,18 +557,13 @@ def campaign_ratings(request, response: HttpResponse, pk: int, organization_id: 
 
 @router.post("/members/ratings/{int:pk}/self/", response=RatingOut)
 def self_rate(request, pk: int, data: SelfRatingIn):
-    rating = _rating(request, pk)
-    require(access.can_self_rate(request.user, rating), "Bạn không được tự đánh giá thay cho người khác.")
-    with transaction.atomic():
-        return rating.self_rate(request.user, data.score, data.all_tasks_done, data.beyond_share, data.level, data.note)
+    return actions.self_rate(request.user, _rating(request, pk), data.score, data.all_tasks_done, data.beyond_share,
+                             data.level, data.note)
 
 
 @router.post("/members/ratings/{int:pk}/appraise/", response=RatingOut)
 def appraise(request, pk: int, data: AppraisalIn):
-    rating = _rating(request, pk)
-    require(access.can_appraise(request.user, rating), "Chỉ chi ủy, cấp ủy quản lý mới được thẩm định, đề xuất.")
-    with transaction.atomic():
-        return rating.appraise(request.user, data.level, data.score, data.note)
+    return actions.appraise(request.user, _rating(request, pk), data.level, data.score, data.note)
 
 
 @router.post("/members/ratings/{int:pk}/decide/", response=RatingOut)
@@ -649,17 +611,15 @@ def list_commendations(request, response: HttpResponse, organization_id: int | N
 
 @router.post("/members/commendations/", response={201: CommendationOut})
 def create_commendation(request, data: CommendationIn):
-    target = None
-    if data.person_id:
-        person = references.readable(request.user, Person, data.person_id, "person_id")
-        target = person.organization
-    elif data.organization_id:
-        target = get_object_or_404(Organization, pk=data.organization_id)
-    elif data.issuer_organization_id:
-        target = get_object_or_404(Organization, pk=data.issuer_organization_id)
-    require(target is not None and permissions.can_manage(request.user, target),
-            "Chỉ văn phòng cấp ủy quản lý đối tượng mới được ghi khen thưởng.")
-    return 201, save_validated(Commendation(recorded_by=request.user), data.dict())
+    fields = data.dict()
+    person_id = fields.pop("person_id")
+    fields["person"] = references.readable(request.user, Person, person_id, "person_id") if person_id else None
+    # The recipient collective and the issuer may lie outside what the office reads (a superior issues it);
+    # the action checks that the office manages the recipient.
+    for name in ("organization", "issuer_organization"):
+        pk = fields.pop(f"{name}_id")
+        fields[name] = get_object_or_404(Organization, pk=pk) if pk else None
+    return 201, actions.create_commendation(request.user, fields)
 
 
 @router.get("/members/badges/", response=list[BadgeOut])
@@ -683,36 +643,13 @@ def list_criteria(request):
 
 @router.post("/members/criteria-lists/", response={201: CriteriaListOut})
 def create_criteria_list(request, data: CriteriaListIn):
-    _org(request, data.organization_id, manage=True)
-    texts = [t.strip() for t in data.criteria if t.strip()]
-    if not texts:
-        raise ValidationError({"criteria": ["Bộ tiêu chí phải có ít nhất một tiêu chí."]})
-    with transaction.atomic():
-        criteria_list = save_validated(CriteriaList(), {"name": data.name.strip(), "subject": data.subject,
-                                                        "organization_id": data.organization_id})
-        Criterion.objects.bulk_create(Criterion(criteria_list=criteria_list, text=t, order=i)
-                                      for i, t in enumerate(texts, 1))
-    return 201, criteria_list
+    return 201, actions.create_criteria_list(request.user, data.organization_id, data.name, data.subject,
+                                             data.criteria)
 
 
 @router.post("/members/criteria-results/", response={201: CriteriaResultOut})
 def record_criteria_result(request, data: CriteriaResultIn):
     criteria_list = get_object_or_404(CriteriaList, pk=data.criteria_list_id)
-    if data.member_id:
-        subject_org = _managed_member(request, data.member_id).person.organization
-    else:
-        subject_org = _org(request, data.organization_id or 0, manage=True)
-    require(subject_org is not None and subject_org.is_within(criteria_list.organization),
-            "Bộ tiêu chí này không áp dụng cho tổ chức của đối tượng.")
-    valid = set(criteria_list.criteria.values_list("pk", flat=True))
-    if not set(data.met) <= valid:
-        raise ValidationError({"met": ["Có tiêu chí không thuộc bộ tiêu chí này."]})
-    with transaction.atomic():
-        result = CriteriaResult.objects.filter(criteria_list=criteria_list, year=data.year, member_id=data.member_id,
-                                               organization_id=data.organization_id if not data.member_id else None
-                                               ).first() or CriteriaResult()
-        save_validated(result, {"criteria_list": criteria_list, "year": data.year, "member_id": data.member_id,
-                                "organization_id": None if data.member_id else data.organization_id,
-                                "note": data.note, "recorded_by": request.user})
-        result.met.set(data.met)
-    return 201, result
+    member = _member(request, data.member_id) if data.member_id else None
+    return 201, actions.record_criteria_result(request.user, criteria_list, data.year, data.met, member=member,
+                                               organization=data.organization_id, note=data.note)

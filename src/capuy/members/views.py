@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,7 +26,6 @@ from capuy.members.forms import (
 from capuy.members.models import (
     Commendation,
     Level,
-    Opinion,
     PartyMember,
     Rating,
     RatingCampaign,
@@ -54,7 +52,7 @@ def _org_or_404(user, pk) -> Organization:
 def _managed_org(user, pk) -> Organization:
     organization = _org_or_404(user, pk)
     if not permissions.can_manage(user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được thực hiện thao tác này.")
+        raise PermissionDenied(actions.ORGANIZATION_MANAGE_ONLY)
     return organization
 
 
@@ -116,13 +114,14 @@ def detail(request, pk):
     transfer_form = TransferForm(prefix="tr", organizations=organizations)
     if request.method == "POST":
         if not can_manage:
-            raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thay đổi.")
+            raise PermissionDenied(actions.MANAGE_ONLY)
         if "st-status" in request.POST:
             status_form = StatusForm(request.POST, prefix="st")
             if status_form.is_valid():
                 try:
                     d = status_form.cleaned_data
-                    member.record_status(d["status"], d["date"], by=request.user, decision=d["decision"], note=d["note"])
+                    actions.record_status(request.user, member, d["status"], d["date"], decision=d["decision"],
+                                          note=d["note"])
                     messages.success(request, "Đã ghi thay đổi trạng thái.")
                     return redirect(member)
                 except ValidationError as exc:
@@ -132,7 +131,8 @@ def detail(request, pk):
             if transfer_form.is_valid():
                 try:
                     d = transfer_form.cleaned_data
-                    member.transfer(d["to_organization"], d["date"], kind=d["kind"], by=request.user, note=d["note"])
+                    actions.transfer_member(request.user, member, d["to_organization"], d["date"], kind=d["kind"],
+                                            note=d["note"])
                     messages.success(request, "Đã ghi chuyển sinh hoạt.")
                     return redirect(member)
                 except ValidationError as exc:
@@ -181,13 +181,12 @@ def my_page(request):
         return render(request, "members/my_page.html", {"member": None} | inbox)
     form = OpinionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organization = rules.grassroots_of(person.organization)
-        if organization is None:
-            form.add_error(None, "Hồ sơ của đồng chí chưa gắn với tổ chức đảng nào.")
+        try:
+            opinion = actions.send_opinion(request.user, form.cleaned_data["subject"], form.cleaned_data["text"])
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
         else:
-            form.instance.author, form.instance.organization = person, organization
-            form.save()
-            messages.success(request, f"Đã gửi ý kiến đến {organization.display_committee}.")
+            messages.success(request, f"Đã gửi ý kiến đến {opinion.organization.display_committee}.")
             return redirect("members:me")
     return render(request, "members/my_page.html", _record_context(member) | {
         "form": form, "sections": hooks.member_page_sections(person, request.user),
@@ -201,14 +200,12 @@ def opinions(request):
     items = listing.rows()
     if request.method == "POST":
         opinion = get_object_or_404(items, pk=request.POST.get("id") or 0)
-        answer = request.POST.get("answer", "").strip()
-        if answer:
-            opinion.answer, opinion.state = answer, Opinion.State.ANSWERED
-            opinion.answered_by, opinion.answered_at = request.user, timezone.now()
-            opinion.save()
-            messages.success(request, "Đã trả lời ý kiến.")
+        try:
+            actions.answer_opinion(request.user, opinion, request.POST.get("answer", ""))
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
         else:
-            messages.error(request, "Nội dung trả lời không được để trống.")
+            messages.success(request, "Đã trả lời ý kiến.")
         return redirect("members:opinions")
     if request.GET.get("xuat"):
         return paging.export_response(request, listing)
@@ -221,8 +218,12 @@ def import_view(request, org_pk):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         # Checked and saved in the background; the job's page shows the progress and each row's outcome.
-        job = exchange.start_import(form.cleaned_data["file"], organization, request.user)
-        return redirect(job)
+        try:
+            job = actions.import_members(request.user, organization, form.cleaned_data["file"])
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            return redirect(job)
     return render(request, "members/import.html", {"organization": organization, "form": form,
                                                    "columns": exchange.HEADERS})
 
@@ -269,12 +270,13 @@ def campaign_create(request, org_pk):
     form = CampaignForm(request.POST or None, organization=organization,
                         initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.instance.created_by = request.user
-            campaign = form.save()
-            added = campaign.populate()
-        messages.success(request, f"Đã mở đợt đánh giá với {added} đối tượng.")
-        return redirect(campaign)
+        try:
+            campaign = actions.create_campaign(request.user, organization, form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            messages.success(request, f"Đã mở đợt đánh giá với {campaign.ratings.count()} đối tượng.")
+            return redirect(campaign)
     return render(request, "members/form.html", {"form": form, "title": f"Mở đợt đánh giá, xếp loại – {organization}"})
 
 
@@ -324,26 +326,23 @@ def rating_step(request, pk, step):
     own = rating.member_id and request.user.person_id == rating.member.person_id
     if not (own or access.can_read_organization_members(request.user, org)):
         raise Http404("Không tìm thấy bản xếp loại.")
-    checks = {"tu-danh-gia": (access.can_self_rate, SelfRatingForm), "tham-dinh": (access.can_appraise, AppraisalForm),
-              "quyet-dinh": (access.can_decide, DecisionForm)}
-    if step not in checks:
+    steps = {"tu-danh-gia": SelfRatingForm, "tham-dinh": AppraisalForm, "quyet-dinh": DecisionForm}
+    if step not in steps:
         raise Http404
-    allowed, form_class = checks[step]
-    if not allowed(request.user, rating):
-        raise PermissionDenied("Bạn không có quyền thực hiện bước này.")
-    form = form_class(request.POST)
+    form = steps[step](request.POST)
     if not form.is_valid():
         messages.error(request, "Dữ liệu chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs))
     else:
         d = form.cleaned_data
         try:
-            with transaction.atomic():
-                if step == "tu-danh-gia":
-                    rating.self_rate(request.user, d["score"], d["all_tasks_done"], d["beyond_share"], note=d["note"])
-                elif step == "tham-dinh":
-                    rating.appraise(request.user, d["level"], d["score"], d["note"])
-                else:
-                    actions.decide_rating(request.user, rating, d["level"], d["note"])
+            if step == "tu-danh-gia":
+                actions.self_rate(request.user, rating, d["score"], d["all_tasks_done"], d["beyond_share"],
+                                  note=d["note"])
+            elif step == "tham-dinh":
+                actions.appraise(request.user, rating, d["level"], d["score"], d["note"])
+            else:
+                actions.decide_rating(request.user, rating, d["level"], d["note"])
+            rating.refresh_from_db()
             messages.success(request, f"Đã ghi: {rating.subject_name} – {rating.get_step_display().lower()}.")
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
@@ -384,12 +383,15 @@ def commendations(request):
         people = permissions.visible_people(request.user).filter(organization__in=managed)
         form = CommendationForm(request.POST or None, people=people, organizations=managed)
         if request.method == "POST" and form.is_valid():
-            form.instance.recorded_by = request.user
-            form.save()
-            messages.success(request, "Đã ghi khen thưởng.")
-            return redirect("members:commendations")
+            try:
+                actions.create_commendation(request.user, form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, _error_text(exc))
+            else:
+                messages.success(request, "Đã ghi khen thưởng.")
+                return redirect("members:commendations")
     elif request.method == "POST":
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được ghi khen thưởng.")
+        raise PermissionDenied(actions.COMMENDATION_REFUSED)
     return render(request, "members/commendations.html", {"listing": listing, "page": listing.page(), "form": form,
                                                           "forms": Commendation.Form.choices,
                                                           "chosen_form": listing.value("hinh-thuc", ""),

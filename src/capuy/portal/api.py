@@ -13,13 +13,11 @@ generated from the title); the review step is ``Article.submit`` / ``Article.pub
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
-from capuy.core.api import require, require_visible, save_validated
-from capuy.organizations.models import Organization
-from capuy.portal.editorial import EDIT_REFUSED
+from capuy.core.api import require_visible
+from capuy.portal import actions
 from capuy.portal.models import Article, Category, Tag
 from capuy.portal.views import public_articles
 
@@ -179,39 +177,6 @@ def _readable_article(request, pk) -> Article:
     return article
 
 
-def _editable_article(request, pk) -> Article:
-    article = _readable_article(request, pk)
-    require(permissions.can_manage(request.user, article.organization), EDIT_REFUSED)
-    return article
-
-
-def _managed_organization(request, pk) -> Organization:
-    """The organization an article is written for: only its office (or a superior's) may write for it."""
-    organization = Organization.objects.filter(pk=pk).first()
-    require_visible(organization is not None and permissions.can_read(request.user, organization),
-                    "Không tìm thấy tổ chức.")
-    require(permissions.can_manage(request.user, organization),
-            "Chỉ văn phòng cấp ủy của đơn vị mới được viết bài đăng cổng thông tin cho đơn vị đó.")
-    return organization
-
-
-def _check_category(category_id):
-    if not Category.objects.filter(pk=category_id).exists():
-        raise ValidationError({"category_id": "Không có chuyên mục này; hãy chọn một chuyên mục có sẵn."})
-
-
-def _save(article: Article, fields: dict) -> Article:
-    """Apply the fields through the model's checks, then the tags; all or nothing."""
-    tags = fields.pop("tags", None)
-    if fields.get("slug") is not None:
-        fields["slug"] = fields["slug"].strip()
-    with transaction.atomic():
-        save_validated(article, fields)
-        if tags is not None:
-            article.set_tags(Tag.from_text(", ".join(tags)))
-    return article
-
-
 def _editor_articles():
     return Article.objects.select_related("organization", "category").prefetch_related("tags")
 
@@ -278,56 +243,42 @@ def get_editor_article(request, pk: int):
 @router.post("/portal/editor/articles/", response={201: EditorArticleOut})
 def create_article(request, data: ArticleIn):
     """A new draft for an organization the user manages."""
-    _managed_organization(request, data.organization_id)
-    _check_category(data.category_id)
-    article = Article(created_by=request.user, status=Article.Status.DRAFT)
-    return 201, _save(article, data.dict())
+    fields = data.dict()
+    tags = fields.pop("tags", None)
+    return 201, actions.create_article(request.user, fields.pop("organization_id"), fields, tags)
 
 
 @router.patch("/portal/editor/articles/{pk}/", response=EditorArticleOut)
 def update_article(request, pk: int, data: ArticlePatch):
     """Change an article's content; its status changes only through the actions below."""
-    article = _editable_article(request, pk)
+    article = _readable_article(request, pk)
     fields = data.dict(exclude_unset=True)
-    for required in ("organization_id", "category_id", "title"):
-        if required in fields and fields[required] is None:
-            raise ValidationError({required: "Trường này không được để trống."})
     for text in ("slug", "lead", "body", "byline"):
         if text in fields and fields[text] is None:
             fields[text] = ""
-    if fields.get("organization_id") not in (None, article.organization_id):
-        _managed_organization(request, fields["organization_id"])
-    if "category_id" in fields:
-        _check_category(fields["category_id"])
-    return _save(article, fields)
-
-
-def _transition(request, pk, method: str) -> Article:
-    article = _editable_article(request, pk)
-    with transaction.atomic():
-        getattr(article, method)(request.user)
-    return article
+    tags = fields.pop("tags", None)
+    return actions.update_article(request.user, article, fields, tags)
 
 
 @router.post("/portal/editor/articles/{pk}/submit/", response=EditorArticleOut)
 def submit_article(request, pk: int):
     """Send a draft (or an unpublished article) for review (``Article.submit``)."""
-    return _transition(request, pk, "submit")
+    return actions.submit_article(request.user, _readable_article(request, pk))
 
 
 @router.post("/portal/editor/articles/{pk}/return/", response=EditorArticleOut)
 def return_article(request, pk: int):
     """Send an article in review back to its editor (``Article.return_to_draft``)."""
-    return _transition(request, pk, "return_to_draft")
+    return actions.return_article(request.user, _readable_article(request, pk))
 
 
 @router.post("/portal/editor/articles/{pk}/publish/", response=EditorArticleOut)
 def publish_article(request, pk: int):
     """Publish an article that went through review (``Article.publish`` refuses a draft)."""
-    return _transition(request, pk, "publish")
+    return actions.publish_article(request.user, _readable_article(request, pk))
 
 
 @router.post("/portal/editor/articles/{pk}/unpublish/", response=EditorArticleOut)
 def unpublish_article(request, pk: int):
     """Take a published article off the portal (``Article.unpublish``)."""
-    return _transition(request, pk, "unpublish")
+    return actions.unpublish_article(request.user, _readable_article(request, pk))

@@ -7,7 +7,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from capuy.core import views as core_views
-        from capuy.portal import signals  # noqa: F401
+        from capuy.portal import (
+            actions,  # noqa: F401 - registers the actions
+            signals,  # noqa: F401
+        )
         from capuy.portal.views import home
 
         core_views.public_home = home

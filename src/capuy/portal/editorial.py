@@ -9,7 +9,6 @@ anyone else gets 404. The review step is a status change recorded with who submi
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,12 +16,12 @@ from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
 from capuy.core import paging
-from capuy.portal import drafting
+from capuy.portal import actions
 from capuy.portal.forms import ArticleForm, PhotoForm
-from capuy.portal.models import Article, Photo
+from capuy.portal.models import Article
 from capuy.portal.views import article_context, render_public
 
-EDIT_REFUSED = "Chỉ văn phòng cấp ủy của đơn vị đăng tin mới được sửa, gửi duyệt hoặc đăng bài này."
+EDIT_REFUSED = actions.EDIT_REFUSED
 
 
 def readable_article(user, pk) -> Article:
@@ -55,10 +54,7 @@ def source_conference(user, article):
 
 
 def editable_article(user, pk) -> Article:
-    article = readable_article(user, pk)
-    if not permissions.can_manage(user, article.organization):
-        raise PermissionDenied(EDIT_REFUSED)
-    return article
+    return actions.editable(user, readable_article(user, pk))
 
 
 def _managed(user):
@@ -109,35 +105,38 @@ def draft_from_conference(request, conference_pk):
     from capuy.conferences.models import Conference
 
     conference = get_object_or_404(Conference.objects.select_related("organization", "body", "term"), pk=conference_pk)
-    if not permissions.can_read(request.user, conference.organization):
-        raise Http404("Không tìm thấy hội nghị.")
-    if not permissions.can_manage(request.user, conference.organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức này mới được soạn tin về hội nghị.")
-    existing = Article.objects.filter(source_conference_id=conference.pk).first()
-    if existing:
-        messages.info(request, "Hội nghị này đã có bài viết; mở bài đã soạn.")
-        return redirect("portal:editor_edit", existing.pk)
     try:
-        article = drafting.draft_from_conference(conference, request.user)
+        article, created = actions.write_from_conference(request.user, conference)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("portal:editor_list")
-    messages.success(request, "Đã soạn bản nháp từ biên bản hội nghị; hãy biên tập trước khi gửi duyệt.")
+    if not created:
+        messages.info(request, "Hội nghị này đã có bài viết; mở bài đã soạn.")
+    else:
+        messages.success(request, "Đã soạn bản nháp từ biên bản hội nghị; hãy biên tập trước khi gửi duyệt.")
     return redirect("portal:editor_edit", article.pk)
+
+
+def _form_fields(form) -> tuple[dict, str]:
+    fields = {name: value for name, value in form.cleaned_data.items() if name != "tags_text"}
+    return fields, form.cleaned_data.get("tags_text", "")
 
 
 @login_required
 def article_new(request):
     organizations = _managed(request.user)
     if not organizations.exists():
-        raise PermissionDenied("Chỉ văn phòng cấp ủy mới được viết bài cho cổng thông tin.")
+        raise PermissionDenied(actions.WRITE_REFUSED)
     form = ArticleForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.instance.created_by = request.user
-            article = form.save()
-        messages.success(request, f"Đã lưu bản nháp «{article.title}».")
-        return redirect("portal:editor_edit", article.pk)
+        fields, tags = _form_fields(form)
+        try:
+            article = actions.create_article(request.user, fields["organization"], fields, tags)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã lưu bản nháp «{article.title}».")
+            return redirect("portal:editor_edit", article.pk)
     return render(request, "portal/editor/form.html", {"form": form})
 
 
@@ -149,10 +148,14 @@ def article_edit(request, pk):
         raise PermissionDenied(EDIT_REFUSED)
     form = ArticleForm(request.POST or None, instance=article, organizations=_managed(request.user))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, "Đã lưu bài viết.")
-        return redirect("portal:editor_edit", article.pk)
+        fields, tags = _form_fields(form)
+        try:
+            actions.update_article(request.user, article, fields, tags)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu bài viết.")
+            return redirect("portal:editor_edit", article.pk)
     return render(request, "portal/editor/form.html", {
         "form": form, "article": article, "can_manage": can_manage,
         "photo_form": PhotoForm(), "photos": article.photos.all(),
@@ -166,8 +169,7 @@ def photo_add(request, pk):
     article = editable_article(request.user, pk)
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
-        with transaction.atomic():
-            photo = form.save(article)
+        photo = actions.add_photo(request.user, article, form)
         messages.success(request, f"Đã thêm ảnh «{photo.caption}».")
         return redirect("portal:editor_edit", article.pk)
     return render(request, "portal/editor/form.html", {
@@ -179,18 +181,17 @@ def photo_add(request, pk):
 @login_required
 @require_POST
 def photo_delete(request, pk, photo_pk):
-    article = editable_article(request.user, pk)
-    photo = get_object_or_404(Photo, pk=photo_pk, article=article)
-    photo.delete()
+    article = readable_article(request.user, pk)
+    actions.delete_photo(request.user, article, photo_pk)
     messages.success(request, "Đã xóa ảnh.")
     return redirect("portal:editor_edit", article.pk)
 
 
 TRANSITIONS = {
-    "gui-duyet": ("submit", "Đã gửi bài chờ duyệt."),
-    "tra-lai": ("return_to_draft", "Đã trả bài về bản nháp."),
-    "dang": ("publish", "Đã đăng bài lên cổng thông tin."),
-    "go-xuong": ("unpublish", "Đã gỡ bài khỏi cổng thông tin."),
+    "gui-duyet": (actions.submit_article, "Đã gửi bài chờ duyệt."),
+    "tra-lai": (actions.return_article, "Đã trả bài về bản nháp."),
+    "dang": (actions.publish_article, "Đã đăng bài lên cổng thông tin."),
+    "go-xuong": (actions.unpublish_article, "Đã gỡ bài khỏi cổng thông tin."),
 }
 
 
@@ -199,11 +200,10 @@ TRANSITIONS = {
 def transition(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404("Không có thao tác này.")
-    article = editable_article(request.user, pk)
-    method, done = TRANSITIONS[action]
+    article = readable_article(request.user, pk)
+    step, done = TRANSITIONS[action]
     try:
-        with transaction.atomic():
-            getattr(article, method)(request.user)
+        step(request.user, article)
         messages.success(request, done)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -3,7 +3,6 @@
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
@@ -15,8 +14,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from capuy import config
 from capuy.accounts import permissions
-from capuy.portal import counters, pagecache
-from capuy.portal.models import Article, Category, Photo, Rating, Tag
+from capuy.portal import actions, counters, pagecache
+from capuy.portal.models import Article, Category, Photo, Tag
 
 PER_PAGE = 10
 PORTAL_NAME = config.value("CAPUY_PORTAL_NAME")
@@ -167,19 +166,7 @@ def rate(request, slug):
     if not _same_origin(request):
         return HttpResponseForbidden("Yêu cầu không hợp lệ.")
     visitor, new = pagecache.visitor_id(request)
-    try:
-        stars = int(request.POST.get("sao", ""))
-    except ValueError:
-        stars = 0
-    if not 1 <= stars <= 5:
-        outcome = "loi"
-    else:
-        try:
-            with transaction.atomic():
-                Rating.objects.create(article=article, visitor=visitor, stars=stars)
-            outcome = "cam-on"
-        except IntegrityError:
-            outcome = "da-co"
+    outcome = actions.rate_article(request.user, article, visitor, request.POST.get("sao", ""))
     response = redirect(f"{article.get_absolute_url()}?danh-gia={outcome}#danh-gia")
     if new:
         pagecache.set_visitor_cookie(response, visitor)

@@ -36,16 +36,6 @@ PENDING = {
     "conferences:check_in_token", "conferences:comment_add", "conferences:comment_answer",
     "conferences:control_action", "conferences:draft_create", "conferences:draft_publish", "conferences:draft_status",
     "conferences:draft_version", "conferences:invitation_delete", "conferences:speech_summary",
-    # members
-    "api:add_status", "api:add_transfer", "api:answer_opinion", "api:appraise", "api:create_campaign",
-    "api:create_commendation", "api:create_criteria_list", "api:import_members",
-    "api:record_criteria_result", "api:self_rate", "api:send_opinion", "api:update_member",
-    "members:campaign_create", "members:commendations", "members:detail",
-    "members:import", "members:me", "members:opinions", "members:rating_step",
-    # portal
-    "api:create_article", "api:publish_article", "api:return_article", "api:submit_article", "api:unpublish_article",
-    "api:update_article", "portal:editor_edit", "portal:editor_from_conference", "portal:editor_new",
-    "portal:editor_photo_add", "portal:editor_photo_delete", "portal:editor_transition", "portal:rate",
     # tasks
     "api:create_task", "api:update_task", "tasks:conclusion", "tasks:create", "tasks:edit", "tasks:notification_read",
 }
