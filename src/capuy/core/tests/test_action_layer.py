@@ -46,8 +46,6 @@ PENDING = {
     "api:create_article", "api:publish_article", "api:return_article", "api:submit_article", "api:unpublish_article",
     "api:update_article", "portal:editor_edit", "portal:editor_from_conference", "portal:editor_new",
     "portal:editor_photo_add", "portal:editor_photo_delete", "portal:editor_transition", "portal:rate",
-    # tasks
-    "api:create_task", "api:update_task", "tasks:conclusion", "tasks:create", "tasks:edit", "tasks:notification_read",
 }
 
 
