@@ -30,12 +30,6 @@ ALLOWED = {
 # Writes still done in views.py / api.py, not yet moved to an action (issue 14, continued): each app's
 # list shrinks as it moves; an entry that becomes linked must be removed (checked below).
 PENDING = {
-    # conferences
-    "api:add_comment", "api:add_draft", "api:add_version", "api:answer_comment", "api:control_conference",
-    "api:publish_summary", "conferences:agenda_delete", "conferences:agenda_edit", "conferences:attachment_add",
-    "conferences:check_in_token", "conferences:comment_add", "conferences:comment_answer",
-    "conferences:control_action", "conferences:draft_create", "conferences:draft_publish", "conferences:draft_status",
-    "conferences:draft_version", "conferences:invitation_delete", "conferences:speech_summary",
     # members
     "api:add_status", "api:add_transfer", "api:answer_opinion", "api:appraise", "api:create_campaign",
     "api:create_commendation", "api:create_criteria_list", "api:import_members",
