@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from capuy.api import api
 from capuy.conferences.imported import ImportedReport
-from capuy.conferences.models import AgendaItem, Conference, Invitation
+from capuy.conferences.models import AgendaItem, Conference, Invitation, SpeakerRequest
 from capuy.core.models import HistoryEntry
 from capuy.core.testing import CapuyTestCase, make_person
 from capuy.documents.models import Document, DocumentType
@@ -46,6 +46,7 @@ KINDS = {
     "agenda_item_id": "item", "item_id": "item", "document_id": "document", "replaces_id": "document",
     "rating_id": "rating", "criteria_list_id": "criteria_list", "candidate_ids": "candidate",
     ("/api/tasks/", "parent_id"): "task", "pending_id": "imported_report",
+    "request_id": "speaker_request", "request_ids": "speaker_request",
 }
 # Fields that refer to records every signed-in user may read (shared catalogues), with the reason.
 SHARED = {
@@ -225,13 +226,15 @@ class ReferenceFieldTests(CapuyTestCase):
                                                organization=cls.other_ward)
         election = Election.objects.create(conference=conference, agenda_item=item, title=f"Bầu {MARKER}", seats=1)
         candidate = Candidate.objects.create(election=election, person=neighbour)
+        speaker_request = SpeakerRequest.objects.create(conference=conference, agenda_item=item, person=neighbour,
+                                                        order=1)
         foreign_import = ImportedReport.objects.create(source_text=f"Bản tin {MARKER}", organization=cls.other_ward)
         cls.foreign = {
             "organization": [province.pk, cls.other_ward.pk], "person": [stranger.pk, neighbour.pk],
             "member": [neighbour.party_member.pk], "term": [term.pk], "body": [body.pk],
             "conference": [conference.pk], "item": [item.pk], "document": [document.pk], "task": [task.pk],
             "rating": [rating.pk], "criteria_list": [criteria.pk], "candidate": [candidate.pk],
-            "imported_report": [foreign_import.pk],
+            "imported_report": [foreign_import.pk], "speaker_request": [speaker_request.pk],
         }
         own_term = Term.objects.create(organization=cls.ward, congress_number=1, start_year=2020, end_year=2025,
                                        start_date=D(2020, 1, 1), end_date=D(2025, 7, 31))
