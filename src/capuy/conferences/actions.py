@@ -4,8 +4,8 @@ and the demo (``capuy.core.actions``).
 Each checks the caller's right (``conferences.access``), validates (the model's rules of the meeting, with a
 Vietnamese message naming the field), writes in one transaction and sends its live event after the commit
 (``live.publish``), so the page and the API refuse alike with the same words and both refresh the screens.
-Not yet here (still in ``views.py``/``api.py``): agenda edit and delete, attachments, invitation delete,
-QR check-in, the meeting's control panel, speech summaries, drafts and comments.
+Drafts put out for comment (góp ý dự thảo), their comments and the answers to them (tiếp thu, giải trình)
+are actions too.
 """
 
 import datetime
@@ -26,7 +26,10 @@ from capuy.conferences.models import (
     Attendance,
     Conference,
     ConferenceReference,
+    Draft,
+    DraftComment,
     Invitation,
+    SpeakerRequest,
     Speech,
     SpeechKind,
 )
@@ -38,6 +41,14 @@ PREPARE_REFUSED = "Chỉ văn phòng cấp ủy của tổ chức này mới đ�
 ONLY_SELF = "Đồng chí chỉ được tự điểm danh cho mình."
 BAD_ATTENDANCE = "Thao tác điểm danh không hợp lệ."
 RECORD_REFUSED = "Bạn không có quyền ghi hội nghị của tổ chức này."
+AGENDA_DISCUSSED = "Nội dung đã được thảo luận tại hội nghị, không thể xóa."
+INVITEE_RECORDED = "Người này đã điểm danh hoặc phát biểu, không thể xóa khỏi danh sách mời."
+INVITATION_NOT_FOUND = "Không tìm thấy giấy mời."
+BAD_CONTROL = "Thao tác không hợp lệ."
+NO_ITEM = "Hãy chọn nội dung trong chương trình hội nghị."
+NO_PERSON_TO_COMMENT = "Tài khoản chưa gắn với nhân sự nên không thể góp ý."
+DRAFT_CLOSED = "Dự thảo đã khóa góp ý."
+EMPTY_COMMENT = "Vui lòng nhập nội dung góp ý."
 
 
 def _item_error(label: str, index: int, error: ValidationError) -> ValidationError:
@@ -1000,6 +1011,214 @@ def close_conference(user, conference: Conference, conclusion: str) -> Conferenc
     access.check_manage(user, conference)
     conference.close(conclusion, user)
     return conference
+
+
+def _own(conference: Conference, record, what: str):
+    """``record`` (an agenda item, invitation, draft…) must belong to ``conference``: an id of another
+    meeting is answered as not found."""
+    if record is None or record.conference_id != conference.pk:
+        raise Http404(f"Không tìm thấy {what}.")
+    return record
+
+
+@action("Sửa nội dung chương trình hội nghị", page="conferences:agenda_edit")
+def update_agenda_item(user, conference: Conference, item: AgendaItem) -> AgendaItem:
+    """Save ``item`` as changed by the page's form."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, item, "nội dung trong chương trình")
+    item.full_clean()
+    item.save()
+    live.publish(conference.pk, "agenda", {})
+    return item
+
+
+@action("Xóa nội dung khỏi chương trình hội nghị", page="conferences:agenda_delete")
+def delete_agenda_item(user, conference: Conference, item: AgendaItem) -> None:
+    """An item already discussed at the meeting stays: the minutes refer to it."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, item, "nội dung trong chương trình")
+    if item.started_at:
+        raise ValidationError(AGENDA_DISCUSSED)
+    item.delete()
+    live.publish(conference.pk, "agenda", {})
+
+
+@action("Đính kèm tài liệu vào nội dung chương trình", page="conferences:attachment_add")
+def add_attachment(user, conference: Conference, item: AgendaItem, attachment):
+    """``attachment`` comes from the page's form, its file already checked (``core.uploads``)."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, item, "nội dung trong chương trình")
+    attachment.item = item
+    attachment.full_clean()
+    attachment.save()
+    live.publish(conference.pk, "agenda", {})
+    return attachment
+
+
+@action("Xóa người khỏi danh sách mời", page="conferences:invitation_delete")
+def delete_invitation(user, conference: Conference, invitation: Invitation) -> None:
+    """Someone who checked in or spoke stays on the list: the attendance and the minutes name them."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, invitation, "giấy mời")
+    if hasattr(invitation, "attendance") or (
+            invitation.person_id and Speech.objects.filter(conference=conference, speaker=invitation.person).exists()):
+        raise ValidationError(INVITEE_RECORDED)
+    invitation.delete()
+
+
+@action("Điểm danh bằng mã QR trên giấy mời", page="conferences:check_in_token")
+def check_in_by_token(user, token: str) -> Attendance:
+    """The QR code of an invitation: the office checks its bearer in on any day; the invitee checks themself
+    in on the meeting day (``Conference.check_in``). Anyone else is told the invitation does not exist."""
+    invitation = Invitation.objects.select_related("conference", "person").filter(token=token).first()
+    if invitation is None or not token:
+        raise Http404(INVITATION_NOT_FOUND)
+    conference = invitation.conference
+    if not access.can_read(user, conference):
+        raise Http404(INVITATION_NOT_FOUND)
+    manage = access.can_manage(user, conference)
+    if not (manage or (user.person_id and invitation.person_id == user.person_id)):
+        raise Http404(INVITATION_NOT_FOUND)
+    return conference.check_in(invitation, method=Attendance.Method.QR, user=user, self_service=not manage)
+
+
+CONTROL_STEPS = ("open", "next", "previous", "goto", "end_speech", "close_list", "open_list", "order", "give_floor",
+                 "up")
+
+
+@action("Điều hành hội nghị (khai mạc, chuyển nội dung, mời phát biểu)", page="conferences:control_action",
+        api="api:control_conference")
+def control_conference(user, conference: Conference, step: str, item: AgendaItem | None = None,
+                       speaker_request: SpeakerRequest | None = None, order=()) -> Conference:
+    """One step of running the meeting: ``open``, ``next``, ``previous``, ``goto`` (``item``), ``end_speech``,
+    ``close_list``/``open_list`` (``item``'s list of speakers), ``order`` (``item``'s waiting requests in the
+    order of the ids ``order``), ``give_floor`` (``speaker_request``), ``up`` (move ``speaker_request`` one
+    place earlier). The model methods hold the rules of the meeting and send the live events."""
+    access.check_manage(user, conference)
+    if step not in CONTROL_STEPS:
+        raise ValidationError(BAD_CONTROL)
+    if step in ("goto", "close_list", "open_list", "order"):
+        if item is None:
+            raise ValidationError({"item": NO_ITEM})
+        _own(conference, item, "nội dung trong chương trình")
+    if step in ("give_floor", "up"):
+        _own(conference, speaker_request, "đăng ký phát biểu")
+    if step == "open":
+        conference.open()
+    elif step == "next":
+        conference.next_item()
+    elif step == "previous":
+        conference.previous_item()
+    elif step == "goto":
+        conference.go_to_item(item)
+    elif step == "end_speech":
+        conference.end_speech()
+    elif step in ("close_list", "open_list"):
+        conference.close_speaker_list(item, step == "close_list")
+    elif step == "order":
+        conference.order_speakers(item, [int(x) for x in order])
+    elif step == "give_floor":
+        conference.start_speech(speaker_request.person, speaker_request.kind, request=speaker_request)
+    else:  # up
+        ids = list(speaker_request.agenda_item.speaker_requests.filter(status=SpeakerRequest.Status.WAITING)
+                   .values_list("pk", flat=True))
+        if speaker_request.pk in ids:
+            index = ids.index(speaker_request.pk)
+            if index:
+                ids[index - 1], ids[index] = ids[index], ids[index - 1]
+        conference.order_speakers(speaker_request.agenda_item, ids)
+    return conference
+
+
+@action("Ghi tóm tắt phát biểu", page="conferences:speech_summary")
+def summarize_speech(user, conference: Conference, speech: Speech, summary: str) -> Speech:
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, speech, "phát biểu")
+    speech.summary = (summary or "").strip()
+    speech.save(update_fields=["summary"])
+    live.publish(conference.pk, "speech", {"recorded": speech.pk})
+    return speech
+
+
+@action("Đăng dự thảo để lấy ý kiến", page="conferences:draft_create", api="api:add_draft")
+def add_draft(user, conference: Conference, draft: Draft, text: str = "", file=None) -> Draft:
+    """Save the new ``draft`` (its kind, title, agenda item, comment deadline set) with its first version."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    draft.conference = conference
+    if draft.agenda_item_id and draft.agenda_item.conference_id != conference.pk:
+        raise ValidationError({"agenda_item": "Nội dung không thuộc chương trình hội nghị này."})
+    draft.full_clean()
+    draft.save()
+    draft.add_version(text, user, "Phiên bản đầu", file)
+    return draft
+
+
+@action("Đăng phiên bản mới của dự thảo", page="conferences:draft_version", api="api:add_version")
+def add_version(user, conference: Conference, draft: Draft, text: str = "", note: str = "", file=None):
+    access.check_manage(user, conference)
+    _own(conference, draft, "dự thảo")
+    return draft.add_version(text, user, note, file)
+
+
+@action("Mở hoặc khóa việc lấy ý kiến dự thảo", page="conferences:draft_status")
+def toggle_draft_status(user, conference: Conference, draft: Draft) -> Draft:
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, draft, "dự thảo")
+    draft.status = Draft.Status.CLOSED if draft.status == Draft.Status.OPEN else Draft.Status.OPEN
+    draft.save(update_fields=["status"])
+    return draft
+
+
+@action("Góp ý dự thảo", page="conferences:comment_add", api="api:add_comment")
+def add_comment(user, conference: Conference, draft: Draft, text: str, paragraph: int | None = None) -> DraftComment:
+    """Whoever reads the conference (its invitees too) comments on the latest version, on the whole text or
+    on one paragraph (its section and words are kept, as the version may change)."""
+    access.check_read(user, conference)
+    _own(conference, draft, "dự thảo")
+    if user.person_id is None:
+        raise PermissionDenied(NO_PERSON_TO_COMMENT)
+    if not draft.is_open:
+        raise ValidationError(DRAFT_CLOSED)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": EMPTY_COMMENT})
+    version = draft.latest_version()
+    anchor = next((p for p in version.paragraphs() if p["number"] == paragraph), None) if paragraph else None
+    if paragraph and anchor is None:
+        raise ValidationError({"paragraph": f"Dự thảo không có đoạn số {paragraph}."})
+    return DraftComment.objects.create(
+        draft=draft, version=version, author_id=user.person_id, paragraph=paragraph,
+        section=anchor["section"] if anchor else "", quote=anchor["text"][:500] if anchor else "", text=text)
+
+
+@action("Tiếp thu, giải trình ý kiến góp ý", page="conferences:comment_answer", api="api:answer_comment")
+def answer_comment(user, conference: Conference, comment: DraftComment, answer: str, text: str = "") -> DraftComment:
+    access.check_manage(user, conference)
+    if comment is None or comment.draft.conference_id != conference.pk:
+        raise Http404("Không tìm thấy ý kiến góp ý.")
+    comment.answer_with(answer, text, user)
+    return comment
+
+
+@action("Công bố tổng hợp tiếp thu, giải trình", page="conferences:draft_publish", api="api:publish_summary")
+def publish_summary(user, conference: Conference, draft: Draft) -> Draft:
+    """Published once every comment is answered; the invitees then read the summary."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    _own(conference, draft, "dự thảo")
+    pending = draft.comments.filter(answer=DraftComment.Answer.PENDING).count()
+    if pending:
+        raise ValidationError(f"Còn {pending} ý kiến chưa được trả lời.")
+    draft.summary_published_at = timezone.now()
+    draft.save(update_fields=["summary_published_at"])
+    return draft
 
 
 # -- the guest link (issue 17): an invitee without a login, identified by the signed link alone ----------

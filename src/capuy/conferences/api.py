@@ -7,11 +7,9 @@ organization's office staff (403), except an invitee's own answer, check-in, reg
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
@@ -23,6 +21,7 @@ from capuy.conferences.models import (
     Conference,
     Draft,
     DraftComment,
+    SpeakerRequest,
 )
 from capuy.conferences.roll import quorum
 from capuy.core import paging, references
@@ -319,8 +318,10 @@ class CloseIn(Schema):
 
 
 class ControlIn(Schema):
-    action: str  # open, next, previous, goto, end_speech
+    action: str  # one of actions.CONTROL_STEPS
     item_id: int | None = None
+    request_id: int | None = None
+    request_ids: list[int] = []
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -526,22 +527,16 @@ def update_conference(request, pk: int, data: ConferencePatch):
 
 @router.post("/conferences/{pk}/control/", response=ConferenceOut)
 def control_conference(request, pk: int, data: ControlIn):
-    """Run the meeting: open, next, previous, goto (item_id), end_speech."""
-    conference = _Access(request, pk).require_manage()
-    with transaction.atomic():
-        if data.action == "open":
-            conference.open()
-        elif data.action == "next":
-            conference.next_item()
-        elif data.action == "previous":
-            conference.previous_item()
-        elif data.action == "goto":
-            conference.go_to_item(get_object_or_404(AgendaItem, pk=data.item_id, conference=conference))
-        elif data.action == "end_speech":
-            conference.end_speech()
-        else:
-            raise ValidationError("Thao tác không hợp lệ.")
-    return conference
+    """Run the meeting (``actions.control_conference``): open, next, previous, goto, end_speech,
+    close_list/open_list/order (item_id; order: request_ids), give_floor/up (request_id)."""
+    conference = _Access(request, pk).conference
+    item = speaker_request = None
+    if data.item_id is not None:
+        item = get_object_or_404(AgendaItem, pk=data.item_id, conference=conference)
+    if data.request_id is not None:
+        speaker_request = get_object_or_404(SpeakerRequest, pk=data.request_id, conference=conference)
+    return actions.control_conference(request.user, conference, data.action, item=item,
+                                      speaker_request=speaker_request, order=data.request_ids)
 
 
 @router.post("/conferences/{pk}/close/", response=ConferenceOut)
@@ -699,24 +694,18 @@ def list_drafts(request, pk: int):
 
 @router.post("/conferences/{pk}/drafts/", response={201: DraftOut})
 def add_draft(request, pk: int, data: DraftIn):
-    conference = _Access(request, pk).require_manage()
-    conference.ensure_editable()
+    conference = _Access(request, pk).conference
     fields = data.dict(exclude={"text"})
     if fields.get("agenda_item_id"):
         get_object_or_404(AgendaItem, pk=fields["agenda_item_id"], conference=conference)
-    with transaction.atomic():
-        draft = Draft(conference=conference, **fields)
-        draft.full_clean()
-        draft.save()
-        draft.add_version(data.text, request.user, "Phiên bản đầu")
-    return 201, draft
+    return 201, actions.add_draft(request.user, conference, Draft(conference=conference, **fields), data.text)
 
 
 @router.post("/conferences/{pk}/drafts/{draft_id}/versions/", response={201: DraftOut})
 def add_version(request, pk: int, draft_id: int, data: VersionIn):
-    conference = _Access(request, pk).require_manage()
+    conference = _Access(request, pk).conference
     draft = get_object_or_404(Draft, pk=draft_id, conference=conference)
-    draft.add_version(data.text, request.user, data.note)
+    actions.add_version(request.user, conference, draft, data.text, data.note)
     return 201, draft
 
 
@@ -732,42 +721,23 @@ def list_comments(request, pk: int, draft_id: int):
 
 @router.post("/conferences/{pk}/drafts/{draft_id}/comments/", response={201: CommentOut})
 def add_comment(request, pk: int, draft_id: int, data: CommentIn):
-    access = _Access(request, pk)
-    require(request.user.person_id is not None, "Tài khoản chưa gắn với nhân sự nên không thể góp ý.")
-    draft = get_object_or_404(Draft, pk=draft_id, conference=access.conference)
-    if not draft.is_open:
-        raise ValidationError("Dự thảo đã khóa góp ý.")
-    if not data.text.strip():
-        raise ValidationError({"text": "Vui lòng nhập nội dung góp ý."})
-    version = draft.latest_version()
-    anchor = next((p for p in version.paragraphs() if p["number"] == data.paragraph), None) if data.paragraph else None
-    if data.paragraph and anchor is None:
-        raise ValidationError({"paragraph": f"Dự thảo không có đoạn số {data.paragraph}."})
-    comment = DraftComment.objects.create(
-        draft=draft, version=version, author_id=request.user.person_id, paragraph=data.paragraph,
-        section=anchor["section"] if anchor else "", quote=anchor["text"][:500] if anchor else "", text=data.text.strip())
-    return 201, comment
+    conference = _Access(request, pk).conference
+    draft = get_object_or_404(Draft, pk=draft_id, conference=conference)
+    return 201, actions.add_comment(request.user, conference, draft, data.text, data.paragraph)
 
 
 @router.post("/conferences/{pk}/drafts/{draft_id}/comments/{comment_id}/answer/", response=CommentOut)
 def answer_comment(request, pk: int, draft_id: int, comment_id: int, data: CommentAnswerIn):
-    conference = _Access(request, pk).require_manage()
+    conference = _Access(request, pk).conference
     comment = get_object_or_404(DraftComment, pk=comment_id, draft_id=draft_id, draft__conference=conference)
-    comment.answer_with(data.answer, data.answer_text, request.user)
-    return comment
+    return actions.answer_comment(request.user, conference, comment, data.answer, data.answer_text)
 
 
 @router.post("/conferences/{pk}/drafts/{draft_id}/publish-summary/", response=DraftOut)
 def publish_summary(request, pk: int, draft_id: int):
-    conference = _Access(request, pk).require_manage()
-    conference.ensure_editable()
+    conference = _Access(request, pk).conference
     draft = get_object_or_404(Draft, pk=draft_id, conference=conference)
-    pending = draft.comments.filter(answer=DraftComment.Answer.PENDING).count()
-    if pending:
-        raise ValidationError(f"Còn {pending} ý kiến chưa được trả lời.")
-    draft.summary_published_at = timezone.now()
-    draft.save(update_fields=["summary_published_at"])
-    return draft
+    return actions.publish_summary(request.user, conference, draft)
 
 
 

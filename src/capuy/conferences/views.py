@@ -245,11 +245,9 @@ def agenda_edit(request, pk, item):
     form = forms.AgendaItemForm(request.POST or None, instance=item, conference=conference)
     back = reverse("conferences:prepare", args=[pk])
     if request.method == "POST" and form.is_valid():
-        def save():
-            conference.ensure_editable()
-            form.save()
-            live.publish(conference.pk, "agenda", {})
-        return _act(request, conference, save, "Đã lưu nội dung chương trình.", back)
+        return _act(request, conference, lambda: actions.update_agenda_item(request.user, conference,
+                                                                            form.save(commit=False)),
+                    "Đã lưu nội dung chương trình.", back)
     return _page(request, "form.html", {"form": form, "title": f"Sửa nội dung: {item.title}", "back": back},
                  status=400 if request.method == "POST" else 200)
 
@@ -259,13 +257,8 @@ def agenda_edit(request, pk, item):
 def agenda_delete(request, pk, item):
     conference, _ = conference_or_404(request, pk, manage=True)
     item = get_object_or_404(AgendaItem, pk=item, conference=conference)
-
-    def delete():
-        conference.ensure_editable()
-        if item.started_at:
-            raise ValidationError("Nội dung đã được thảo luận tại hội nghị, không thể xóa.")
-        item.delete()
-    return _act(request, conference, delete, "Đã xóa nội dung khỏi chương trình.",
+    return _act(request, conference, lambda: actions.delete_agenda_item(request.user, conference, item),
+                "Đã xóa nội dung khỏi chương trình.",
                 reverse("conferences:prepare", args=[pk]))
 
 
@@ -279,13 +272,9 @@ def attachment_add(request, pk, item):
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(back)
-
-    def save():
-        conference.ensure_editable()
-        attachment = form.save(commit=False)
-        attachment.item = item
-        attachment.save()
-    return _act(request, conference, save, "Đã đính kèm tài liệu.", back)
+    return _act(request, conference, lambda: actions.add_attachment(request.user, conference, item,
+                                                                    form.save(commit=False)),
+                "Đã đính kèm tài liệu.", back)
 
 
 @login_required
@@ -323,14 +312,8 @@ def invite_guest(request, pk):
 def invitation_delete(request, pk, invitation):
     conference, _ = conference_or_404(request, pk, manage=True)
     invitation = get_object_or_404(Invitation, pk=invitation, conference=conference)
-
-    def delete():
-        conference.ensure_editable()
-        if hasattr(invitation, "attendance") or Speech.objects.filter(conference=conference,
-                                                                      speaker=invitation.person).exists():
-            raise ValidationError("Người này đã điểm danh hoặc phát biểu, không thể xóa khỏi danh sách mời.")
-        invitation.delete()
-    return _act(request, conference, delete, "Đã xóa khỏi danh sách mời.", reverse("conferences:prepare", args=[pk]))
+    return _act(request, conference, lambda: actions.delete_invitation(request.user, conference, invitation),
+                "Đã xóa khỏi danh sách mời.", reverse("conferences:prepare", args=[pk]))
 
 
 @login_required
@@ -418,11 +401,10 @@ def check_in_token(request, token):
     conference, access = conference_or_404(request, invitation.conference_id)
     own = access.invitation is not None and access.invitation.pk == invitation.pk
     if not (access.manage or own):
-        raise Http404("Không tìm thấy giấy mời.")
+        raise Http404(actions.INVITATION_NOT_FOUND)
     if request.method == "POST":
         def check_in():
-            conference.check_in(invitation, method=Attendance.Method.QR, user=request.user,
-                                self_service=not access.manage)
+            actions.check_in_by_token(request.user, token)
         to = reverse("conferences:attendance", args=[conference.pk]) if access.manage else \
             reverse("conferences:follow", args=[conference.pk])
         return _act(request, conference, check_in, f"Đã điểm danh đồng chí {invitation.person.full_name}.", to)
@@ -460,11 +442,8 @@ def draft_create(request, pk):
     form = forms.DraftForm(request.POST or None, request.FILES or None, conference=conference)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                conference.ensure_editable()
-                draft = form.save()
-                draft.add_version(form.cleaned_data["text"], request.user, "Phiên bản đầu",
-                                  form.cleaned_data["file"])
+            draft = actions.add_draft(request.user, conference, form.save(commit=False), form.cleaned_data["text"],
+                                      form.cleaned_data["file"])
         except ValidationError as exc:
             form.add_error(None, " ".join(exc.messages))
         else:
@@ -544,7 +523,7 @@ def draft_version(request, pk, draft):
     result = {}
 
     def add():
-        result["v"] = draft.add_version(data["text"], request.user, data["note"], data["file"])
+        result["v"] = actions.add_version(request.user, conference, draft, data["text"], data["note"], data["file"])
     response = _act(request, conference, add, "", draft.get_absolute_url())
     if "v" in result:
         messages.success(request, f"Đã đăng phiên bản {result['v'].number}.")
@@ -557,12 +536,7 @@ def draft_version(request, pk, draft):
 def draft_status(request, pk, draft):
     conference, _ = conference_or_404(request, pk, manage=True)
     draft = _draft(conference, draft)
-
-    def toggle():
-        conference.ensure_editable()
-        draft.status = Draft.Status.CLOSED if draft.status == Draft.Status.OPEN else Draft.Status.OPEN
-        draft.save(update_fields=["status"])
-    return _act(request, conference, toggle, "Đã cập nhật trạng thái lấy ý kiến.", draft.get_absolute_url())
+    return _act(request, conference, lambda: actions.toggle_draft_status(request.user, conference, draft), "Đã cập nhật trạng thái lấy ý kiến.", draft.get_absolute_url())
 
 
 @login_required
@@ -574,22 +548,9 @@ def comment_add(request, pk, draft):
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(draft)
-
-    def add():
-        if request.user.person_id is None:
-            raise ValidationError("Tài khoản chưa gắn với nhân sự nên không thể góp ý.")
-        if not draft.is_open:
-            raise ValidationError("Dự thảo đã khóa góp ý.")
-        version = draft.latest_version()
-        paragraph = form.cleaned_data["paragraph"]
-        anchor = next((p for p in version.paragraphs() if p["number"] == paragraph), None) if paragraph else None
-        if paragraph and anchor is None:
-            raise ValidationError({"paragraph": f"Dự thảo không có đoạn số {paragraph}."})
-        DraftComment.objects.create(
-            draft=draft, version=version, author_id=request.user.person_id, paragraph=paragraph,
-            section=anchor["section"] if anchor else "", quote=anchor["text"][:500] if anchor else "",
-            text=form.cleaned_data["text"].strip())
-    return _act(request, conference, add, "Đã gửi ý kiến góp ý.", draft.get_absolute_url())
+    return _act(request, conference, lambda: actions.add_comment(
+        request.user, conference, draft, form.cleaned_data["text"], form.cleaned_data["paragraph"]),
+        "Đã gửi ý kiến góp ý.", draft.get_absolute_url())
 
 
 @login_required
@@ -602,8 +563,8 @@ def comment_answer(request, pk, draft, comment):
     if not form.is_valid():
         messages.error(request, _form_error(form))
         return redirect(draft)
-    return _act(request, conference, lambda: comment.answer_with(form.cleaned_data["answer"],
-                                                                 form.cleaned_data["answer_text"], request.user),
+    return _act(request, conference, lambda: actions.answer_comment(
+        request.user, conference, comment, form.cleaned_data["answer"], form.cleaned_data["answer_text"]),
                 "Đã trả lời ý kiến.", draft.get_absolute_url())
 
 
@@ -612,15 +573,7 @@ def comment_answer(request, pk, draft, comment):
 def draft_publish_summary(request, pk, draft):
     conference, _ = conference_or_404(request, pk, manage=True)
     draft = _draft(conference, draft)
-
-    def publish():
-        conference.ensure_editable()
-        pending = draft.comments.filter(answer=DraftComment.Answer.PENDING).count()
-        if pending:
-            raise ValidationError(f"Còn {pending} ý kiến chưa được trả lời.")
-        draft.summary_published_at = timezone.now()
-        draft.save(update_fields=["summary_published_at"])
-    return _act(request, conference, publish, "Đã công bố tổng hợp tiếp thu, giải trình.",
+    return _act(request, conference, lambda: actions.publish_summary(request.user, conference, draft), "Đã công bố tổng hợp tiếp thu, giải trình.",
                 reverse("conferences:draft_summary", args=[pk, draft.pk]))
 
 
@@ -696,45 +649,33 @@ def control(request, pk):
 @require_POST
 def control_action(request, pk):
     conference, _ = conference_or_404(request, pk, manage=True)
-    action = request.POST.get("action")
+    step = request.POST.get("action")
     back = reverse("conferences:control", args=[pk])
     post = request.POST
-
-    def item():
-        return get_object_or_404(AgendaItem, pk=post.get("item"), conference=conference)
-
-    actions = {
-        "open": (conference.open, "Đã khai mạc hội nghị."),
-        "next": (conference.next_item, "Đã chuyển sang nội dung tiếp theo."),
-        "previous": (conference.previous_item, "Đã quay lại nội dung trước."),
-        "goto": (lambda: conference.go_to_item(item()), "Đã chuyển nội dung."),
-        "end_speech": (conference.end_speech, "Đã kết thúc phát biểu."),
-        "close_list": (lambda: conference.close_speaker_list(item(), True), "Đã khóa danh sách đăng ký phát biểu."),
-        "open_list": (lambda: conference.close_speaker_list(item(), False), "Đã mở lại danh sách đăng ký phát biểu."),
-        "order": (lambda: conference.order_speakers(item(), [int(x) for x in post.getlist("request") if x.isdigit()]),
-                  "Đã sắp xếp danh sách phát biểu."),
+    done = {
+        "open": "Đã khai mạc hội nghị.",
+        "next": "Đã chuyển sang nội dung tiếp theo.",
+        "previous": "Đã quay lại nội dung trước.",
+        "goto": "Đã chuyển nội dung.",
+        "end_speech": "Đã kết thúc phát biểu.",
+        "close_list": "Đã khóa danh sách đăng ký phát biểu.",
+        "open_list": "Đã mở lại danh sách đăng ký phát biểu.",
+        "order": "Đã sắp xếp danh sách phát biểu.",
+        "up": "Đã sắp xếp danh sách phát biểu.",
     }
-    if action == "give_floor":
-        speaker_request = get_object_or_404(SpeakerRequest, pk=post.get("request"), conference=conference)
-        return _act(request, conference, lambda: conference.start_speech(
-            speaker_request.person, speaker_request.kind, request=speaker_request),
-            f"Mời đồng chí {speaker_request.person.full_name} phát biểu.", back)
-    if action == "up":
-        speaker_request = get_object_or_404(SpeakerRequest, pk=post.get("request"), conference=conference)
-        ids = list(speaker_request.agenda_item.speaker_requests.filter(status=SpeakerRequest.Status.WAITING)
-                   .values_list("pk", flat=True))
-        index = ids.index(speaker_request.pk)
-        if index:
-            ids[index - 1], ids[index] = ids[index], ids[index - 1]
-        return _act(request, conference, lambda: conference.order_speakers(speaker_request.agenda_item, ids),
-                    "Đã sắp xếp danh sách phát biểu.", back)
-    if action not in actions:
-        messages.error(request, "Thao tác không hợp lệ.")
-        return redirect(back)
-    if action == "open" and not confirm.confirmed(request):
+    item = speaker_request = None
+    if step in ("goto", "close_list", "open_list", "order"):
+        item = get_object_or_404(AgendaItem, pk=inputs.query_id(post.get("item")) or 0, conference=conference)
+    if step in ("give_floor", "up"):
+        speaker_request = get_object_or_404(SpeakerRequest, pk=inputs.query_id(post.get("request")) or 0,
+                                            conference=conference)
+        done["give_floor"] = f"Mời đồng chí {speaker_request.person.full_name} phát biểu."
+    if step == "open" and not confirm.confirmed(request):
         return confirmations.ask_open(request, conference)
-    fn, success = actions[action]
-    return _act(request, conference, fn, success, back)
+    order = [int(x) for x in post.getlist("request") if x.isdigit()] if step == "order" else ()
+    return _act(request, conference, lambda: actions.control_conference(
+        request.user, conference, step or "", item=item, speaker_request=speaker_request, order=order),
+        done.get(step, ""), back)
 
 
 @login_required
@@ -757,12 +698,8 @@ def speech_add(request, pk):
 def speech_summary(request, pk, speech):
     conference, _ = conference_or_404(request, pk, manage=True)
     speech = get_object_or_404(Speech, pk=speech, conference=conference)
-
-    def save():
-        conference.ensure_editable()
-        speech.summary = request.POST.get("summary", "").strip()
-        speech.save(update_fields=["summary"])
-    return _act(request, conference, save, "Đã lưu tóm tắt phát biểu.", reverse("conferences:control", args=[pk]))
+    return _act(request, conference, lambda: actions.summarize_speech(request.user, conference, speech,
+                                                                      request.POST.get("summary", "")), "Đã lưu tóm tắt phát biểu.", reverse("conferences:control", args=[pk]))
 
 
 @login_required

@@ -12,7 +12,7 @@ from capuy.accounts import permissions
 from capuy.core import paging, references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Organization, Person
-from capuy.tasks import actions, reports, rules, services
+from capuy.tasks import actions, reports, rules
 from capuy.tasks.models import Registration, Task, TaskStatus
 
 router = Router(tags=["Nhiệm vụ"])
@@ -233,7 +233,8 @@ def _person(request, pk, field: str = "responsible_id") -> Person | None:
     return references.readable(request.user, Person, pk, field)
 
 
-def _apply(request, task: Task, fields: dict):
+def _translate(request, fields: dict):
+    """Check the ids of ``fields`` against the caller's right to read them; return (fields, indicators)."""
     indicator_ids = fields.pop("indicator_ids", None)
     if "coordinating_units" in fields:
         fields["coordinating_units"] = "\n".join(u.strip() for u in fields["coordinating_units"] or [] if u.strip())
@@ -241,8 +242,6 @@ def _apply(request, task: Task, fields: dict):
         _person(request, fields["responsible_id"], "responsible_id")
     if fields.get("lead_organization_id"):
         _org(request, fields["lead_organization_id"])
-    for name, value in fields.items():
-        setattr(task, name, value)
     indicators = None
     if indicator_ids is not None:
         from capuy.targets.models import Indicator
@@ -250,7 +249,7 @@ def _apply(request, task: Task, fields: dict):
         indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
         if len(indicators) != len(set(indicator_ids)):
             raise ValidationError({"indicator_ids": "Có chỉ tiêu không tồn tại."})
-    return services.save_task(task, request.user, indicators=indicators)
+    return fields, indicators
 
 
 def _registration(request, pk) -> Registration:
@@ -303,9 +302,7 @@ def task_figures(request, organization_id: int, subtree: bool = False):
 @router.post("/tasks/", response={201: TaskOut})
 def create_task(request, data: TaskIn):
     organization = _org(request, data.organization_id)
-    require(rules.can_edit_task(request.user, organization), "Chỉ văn phòng cấp ủy được giao nhiệm vụ.")
     fields = data.dict()
-    fields["lead_organization_id"] = fields.get("lead_organization_id") or organization.pk
     if fields.get("conference_id"):
         from capuy.conferences.models import Conference
 
@@ -316,9 +313,9 @@ def create_task(request, data: TaskIn):
 
         references.readable(request.user, Document, fields["document_id"], "document_id")
     if fields.get("parent_id"):
-        parent = _task(request, fields["parent_id"])
-        require(parent.organization_id == organization.pk, "Nhiệm vụ cha phải do cùng cấp ủy giao.")
-    return 201, _apply(request, Task(), fields)
+        _task(request, fields["parent_id"])
+    fields, indicators = _translate(request, fields)
+    return 201, actions.create_task(request.user, Task(organization=organization, **fields), indicators=indicators)
 
 
 @router.get("/tasks/{int:task_id}/", response=TaskOut)
@@ -329,8 +326,8 @@ def get_task(request, task_id: int):
 @router.patch("/tasks/{int:task_id}/", response=TaskOut)
 def update_task(request, task_id: int, data: TaskPatch):
     task = _task(request, task_id)
-    require(rules.can_edit_task(request.user, task), "Chỉ văn phòng cấp ủy giao nhiệm vụ được sửa nhiệm vụ.")
-    return _apply(request, task, data.dict(exclude_unset=True))
+    fields, indicators = _translate(request, data.dict(exclude_unset=True))
+    return actions.update_task(request.user, task, fields, indicators=indicators)
 
 
 @router.get("/tasks/{int:task_id}/progress/", response=list[TaskProgressOut])

@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,7 +31,6 @@ from capuy.tasks.models import (
     Notification,
     Registration,
     RegistrationYear,
-    SourceKind,
     StatusKind,
     Task,
     TaskStatus,
@@ -87,10 +85,7 @@ def index(request):
 @login_required
 @require_POST
 def notification_read(request, pk):
-    notice = get_object_or_404(Notification, pk=pk, user=request.user)
-    if notice.read_at is None:
-        notice.read_at = timezone.now()
-        notice.save(update_fields=["read_at"])
+    notice = actions.mark_notification_read(request.user, pk)
     return redirect(notice.task.get_absolute_url() if request.POST.get("open") else "tasks:index")
 
 
@@ -186,7 +181,7 @@ def overdue(request, pk):
 def task_create(request, pk):
     organization = _readable_org(request.user, pk)
     if not rules.can_edit_task(request.user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy được giao nhiệm vụ.")
+        raise PermissionDenied(actions.CREATE_REFUSED)
     initial = {"start_date": timezone.localdate()}
     if parent_id := inputs.query_id(request.GET.get("cha")):
         parent = Task.objects.filter(pk=parent_id, organization=organization).first()
@@ -195,7 +190,7 @@ def task_create(request, pk):
                            source_kind=parent.source_kind, source_text=parent.source_text)
     form = TaskForm(request.POST or None, organization=organization, user=request.user, initial=initial)
     return _save_task_form(request, form, f"Giao nhiệm vụ – {organization.display_committee}",
-                           organization_url(organization))
+                           organization_url(organization), actions.create_task)
 
 
 def organization_url(organization):
@@ -204,13 +199,11 @@ def organization_url(organization):
     return reverse("tasks:organization", args=[organization.pk])
 
 
-def _save_task_form(request, form, title, back):
+def _save_task_form(request, form, title, back, save):
     if request.method == "POST" and form.is_valid():
         task = form.instance
-        if not task.pk and task.parent_id:
-            task.conference_id, task.document_id = task.parent.conference_id, task.parent.document_id
         try:
-            services.save_task(task, request.user, indicators=form.cleaned_data.get("indicators"))
+            save(request.user, task, indicators=form.cleaned_data.get("indicators"))
         except ValidationError as exc:
             for message in _errors(exc):
                 form.add_error(None, message)
@@ -226,9 +219,9 @@ def _save_task_form(request, form, title, back):
 def task_edit(request, pk):
     task = _task_or_404(request.user, pk)
     if not rules.can_edit_task(request.user, task):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy giao nhiệm vụ được sửa nhiệm vụ.")
+        raise PermissionDenied(actions.EDIT_REFUSED)
     form = TaskForm(request.POST or None, instance=task, organization=task.organization, user=request.user)
-    return _save_task_form(request, form, f"Sửa nhiệm vụ: {task.title}", task.get_absolute_url())
+    return _save_task_form(request, form, f"Sửa nhiệm vụ: {task.title}", task.get_absolute_url(), actions.update_task)
 
 
 @login_required
@@ -360,9 +353,9 @@ def conclusion_to_tasks(request, pk):
     conference = _conference_or_404(request.user, pk)
     organization = conference.organization
     if not rules.can_edit_task(request.user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy được giao nhiệm vụ từ kết luận hội nghị.")
+        raise PermissionDenied(actions.CONCLUSION_REFUSED)
     if not conference.is_closed:
-        messages.error(request, "Hội nghị chưa bế mạc: chỉ giao nhiệm vụ từ kết luận của hội nghị đã bế mạc.")
+        messages.error(request, actions.CONCLUSION_NOT_CLOSED)
         return render(request, "tasks/conclusion.html", {"conference": conference, "formset": None}, status=400)
     people = permissions.visible_people(request.user)
     default_deadline = datetime.date(conference.date.year, 12, 31)
@@ -371,25 +364,13 @@ def conclusion_to_tasks(request, pk):
         formset = ConclusionFormSet(request.POST, form_kwargs=kwargs)
         if formset.is_valid():
             chosen = [f.cleaned_data for f in formset if f.cleaned_data.get("keep")]
-            if not chosen:
-                formset._non_form_errors = formset.error_class(["Hãy chọn ít nhất một nhiệm vụ để giao."])
+            try:
+                actions.conclusion_to_tasks(request.user, conference, chosen)
+            except ValidationError as exc:
+                formset._non_form_errors = formset.error_class(_errors(exc))
             else:
-                try:
-                    with transaction.atomic():
-                        for data in chosen:
-                            task = Task(organization=organization, conference=conference,
-                                        source_kind=SourceKind.CONFERENCE,
-                                        source_text=f"Kết luận {conference.short_title}",
-                                        title=data["title"].strip(), lead_unit=data["lead_unit"],
-                                        lead_organization=data["lead_organization"] or organization,
-                                        responsible=data["responsible"], start_date=conference.date,
-                                        deadline=data["deadline"])
-                            services.save_task(task, request.user)
-                except ValidationError as exc:
-                    formset._non_form_errors = formset.error_class(_errors(exc))
-                else:
-                    messages.success(request, f"Đã giao {len(chosen)} nhiệm vụ từ kết luận hội nghị.")
-                    return redirect("tasks:conference", pk=conference.pk)
+                messages.success(request, f"Đã giao {len(chosen)} nhiệm vụ từ kết luận hội nghị.")
+                return redirect("tasks:conference", pk=conference.pk)
         status = 400
     else:
         items = services.conclusion_items(conference.conclusion)

@@ -9,7 +9,7 @@ import datetime
 from django.urls import reverse
 
 from capuy.conferences import access, actions
-from capuy.conferences.models import AgendaItem, Conference, SpeechKind
+from capuy.conferences.models import AgendaItem, Conference, Draft, DraftComment, SpeechKind
 from capuy.core.tests.parity import Scenario
 
 DAY = datetime.date(2023, 10, 5)
@@ -140,7 +140,74 @@ def undo_import(t):
                      ("post", f"/conferences/imports/{imported.pk}/undo"), refused=actions.IMPORT_NOT_FOUND)]
 
 
+def _draft(t, comment=False):
+    conference = _conference(t, invited=True)
+    draft = Draft.objects.create(conference=conference, title="Báo cáo chính trị")
+    draft.add_version("Đoạn một.\n\nĐoạn hai.", t.district_staff, "Phiên bản đầu")
+    if comment:
+        DraftComment.objects.create(draft=draft, version=draft.latest_version(), author=t.committee_person,
+                                    text="Bổ sung số liệu")
+    return conference, draft
+
+
+def control_conference(t):
+    conference = _conference(t, invited=True)
+    url, api = reverse("conferences:control_action", args=[conference.pk]), (
+        "post", f"/conferences/{conference.pk}/control/")
+    return [Scenario(t.committee_member, url, api, {"action": "open"}, {"action": "open"},
+                     refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, {"action": "nhay"}, {"action": "nhay"}, refused=actions.BAD_CONTROL),
+            Scenario(t.district_staff, url, api, {"action": "open"}, {"action": "open"})]
+
+
+def add_draft(t):
+    conference = _conference(t, invited=True)
+    data = {"kind": Draft.Kind.REPORT, "title": "Báo cáo chính trị", "text": "Đoạn một."}
+    url, api = reverse("conferences:draft_create", args=[conference.pk]), (
+        "post", f"/conferences/{conference.pk}/drafts/")
+    return [Scenario(t.committee_member, url, api, data, data, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, data, data)]
+
+
+def add_version(t):
+    conference, draft = _draft(t)
+    data = {"text": "Đoạn một, đã sửa.", "note": "Sửa"}
+    url, api = reverse("conferences:draft_version", args=[conference.pk, draft.pk]), (
+        "post", f"/conferences/{conference.pk}/drafts/{draft.pk}/versions/")
+    return [Scenario(t.committee_member, url, api, data, data, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, data, data)]
+
+
+def add_comment(t):
+    conference, draft = _draft(t)
+    url, api = reverse("conferences:comment_add", args=[conference.pk, draft.pk]), (
+        "post", f"/conferences/{conference.pk}/drafts/{draft.pk}/comments/")
+    data = {"text": "Bổ sung số liệu"}
+    return [Scenario(t.committee_member, url, api, {**data, "paragraph": 9}, {**data, "paragraph": 9},
+                     refused="Dự thảo không có đoạn số 9."),
+            Scenario(t.committee_member, url, api, data, data)]
+
+
+def answer_comment(t):
+    conference, draft = _draft(t, comment=True)
+    comment = draft.comments.get()
+    url, api = reverse("conferences:comment_answer", args=[conference.pk, draft.pk, comment.pk]), (
+        "post", f"/conferences/{conference.pk}/drafts/{draft.pk}/comments/{comment.pk}/answer/")
+    accepted = {"answer": DraftComment.Answer.ACCEPTED, "answer_text": ""}
+    return [Scenario(t.committee_member, url, api, accepted, accepted, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, accepted, accepted)]
+
+
+def publish_summary(t):
+    conference, draft = _draft(t, comment=True)
+    url, api = reverse("conferences:draft_publish", args=[conference.pk, draft.pk]), (
+        "post", f"/conferences/{conference.pk}/drafts/{draft.pk}/publish-summary/")
+    return [Scenario(t.committee_member, url, api, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, refused="Còn 1 ý kiến chưa được trả lời.")]
+
+
 CASES = {f"conferences.{f.__name__}": f for f in (
+    control_conference, add_draft, add_version, add_comment, answer_comment, publish_summary,
     create_conference, update_conference, add_agenda_item, invite_members, invite_guest, send_invitations,
     answer_invitation, record_attendance, record_speech, register_speaker, close_conference, record_past_conference,
     correct_past_conference, read_report, import_report, undo_import)}

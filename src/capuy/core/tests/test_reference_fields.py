@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from capuy.api import api
 from capuy.conferences.imported import ImportedReport
-from capuy.conferences.models import Conference, Invitation
+from capuy.conferences.models import Conference, Invitation, SpeakerRequest
 from capuy.core.models import HistoryEntry
 from capuy.core.testing import CapuyTestCase
 from capuy.core.tests.elsewhere import MARKER, foreign_records, own_records
@@ -45,6 +45,7 @@ KINDS = {
     "agenda_item_id": "item", "item_id": "item", "document_id": "document", "replaces_id": "document",
     "rating_id": "rating", "criteria_list_id": "criteria_list", "candidate_ids": "candidate",
     ("/api/tasks/", "parent_id"): "task", "pending_id": "imported_report",
+    "request_id": "speaker_request", "request_ids": "speaker_request",
 }
 # Fields that refer to records every signed-in user may read (shared catalogues), with the reason.
 SHARED = {
@@ -213,13 +214,15 @@ class ReferenceFieldTests(CapuyTestCase):
                                                organization=cls.other_ward)
         election = Election.objects.create(conference=conference, agenda_item=item, title=f"Bầu {MARKER}", seats=1)
         candidate = Candidate.objects.create(election=election, person=neighbour)
+        speaker_request = SpeakerRequest.objects.create(conference=conference, agenda_item=item, person=neighbour,
+                                                        order=1)
         foreign_import = ImportedReport.objects.create(source_text=f"Bản tin {MARKER}", organization=cls.other_ward)
         cls.foreign = {
             "organization": [province.pk, cls.other_ward.pk], "person": [stranger.pk, neighbour.pk],
             "member": [neighbour.party_member.pk], "term": [term.pk], "body": [body.pk],
             "conference": [conference.pk], "item": [item.pk], "document": [document.pk], "task": [task.pk],
             "rating": [rating.pk], "criteria_list": [criteria.pk], "candidate": [candidate.pk],
-            "imported_report": [foreign_import.pk],
+            "imported_report": [foreign_import.pk], "speaker_request": [speaker_request.pk],
         }
         o = own_records(cls, doc_type)
         own_term, own_body, own_conference, own_item, own_document, own_task = (

@@ -86,5 +86,26 @@ def register(t):
                      refused="Không tìm thấy tổ chức.")]
 
 
+def create_task(t):
+    ensure_default_statuses()
+    page = {"title": "Giải phóng mặt bằng", "source_kind": "conference", "lead_organization": t.ward.pk,
+            "start_date": "2023-10-05", "deadline": "2024-06-30", "priority": 2}
+    api = {"organization_id": t.district.pk, "title": "Giải phóng mặt bằng", "lead_organization_id": t.ward.pk,
+           "start_date": "2023-10-05", "deadline": "2024-06-30"}
+    url, path = reverse("tasks:create", args=[t.district.pk]), ("post", "/tasks/")
+    return [Scenario(t.committee_member, url, path, page, api, refused=actions.CREATE_REFUSED),
+            Scenario(t.district_staff, url, path, page, api)]
+
+
+def update_task(t):
+    task = _ward_task(t)
+    page = {"title": "Giải phóng mặt bằng xong", "source_kind": "conference", "lead_organization": t.ward.pk,
+            "start_date": "2023-10-05", "deadline": "2024-06-30", "priority": 2}
+    api = {"title": "Giải phóng mặt bằng xong"}
+    url, path = reverse("tasks:edit", args=[task.pk]), ("patch", f"/tasks/{task.pk}/")
+    return [Scenario(t.committee_member, url, path, page, api, refused=actions.EDIT_REFUSED),
+            Scenario(t.district_staff, url, path, page, api)]
+
+
 CASES = {f"tasks.{f.__name__}": f for f in (
-    record_progress, approve_list, evaluate, mid_year_check, self_assess, register)}
+    record_progress, approve_list, evaluate, mid_year_check, self_assess, register, create_task, update_task)}
