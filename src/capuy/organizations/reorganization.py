@@ -65,6 +65,7 @@ def _date(day):
 
 
 def _check_open(organization: Organization, day: datetime.date, field: str) -> None:
+    organization.refuse_if_closed("tổ chức trực thuộc, đảng viên chuyển đến", field=field, day=day)
     if not organization.is_active(day) and not (organization.valid_from and organization.valid_from > day):
         raise ValidationError({field: f"{organization.name} không còn hoạt động vào ngày "
                                       f"{vietnamese.numeric_date(day)}."})
@@ -206,7 +207,6 @@ def move(source: Organization, target: Organization, cells, people, day: datetim
     if not cells and not people:
         raise ValidationError({"cells": "Chọn ít nhất một tổ chức trực thuộc hoặc một nhân sự để chuyển."})
     _check_open(target, day, "target")
-    target.refuse_if_closed("tổ chức, đảng viên mới", field="target", day=day)
     if any(c.parent_id != source.pk for c in cells):
         raise ValidationError({"cells": f"Chỉ chuyển được tổ chức trực thuộc {source.name}."})
     if any(p.organization_id != source.pk for p in people):
