@@ -224,6 +224,8 @@ class Reorganization(models.Model):
     cells = models.PositiveIntegerField("số tổ chức trực thuộc chuyển", default=0)
     people = models.PositiveIntegerField("số nhân sự chuyển", default=0)
     posts_ended = models.PositiveIntegerField("số chức vụ kết thúc", default=0)
+    moved_cells = models.ManyToManyField(Organization, blank=True, related_name="+",
+                                         verbose_name="tổ chức trực thuộc đã chuyển")
     decision = models.CharField("số quyết định", max_length=100, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+")

@@ -89,7 +89,7 @@ def _move_people(people, source: Organization, target: Organization, day: dateti
 
 def _move_cells(cells, target: Organization) -> int:
     count = 0
-    for cell in cells:
+    for cell in list(cells):
         if target.is_within(cell):
             raise ValidationError({"cells": f"Không thể chuyển {cell.name} vào tổ chức trực thuộc chính nó."})
         cell.parent = target
@@ -138,12 +138,15 @@ def merge(sources: list[Organization], successor: Organization, day: datetime.da
                                                 "hãy chuyển tổ chức đó ra trước."})
         counted = figures(source, day)
         note = f"Hợp nhất {source.name} vào {successor.name}"
-        cells = _move_cells(list(open_cells(source, day)), successor)
+        moved = list(open_cells(source, day))
+        cells = _move_cells(moved, successor)
         _move_people(source.people.all(), source, successor, day, by, note)
         posts = _close(source, day, successor, decision)
-        steps.append(Reorganization.objects.create(
+        step = Reorganization.objects.create(
             kind=Reorganization.Kind.MERGE, date=day, predecessor=source, successor=successor, cells=cells,
-            people=counted.members, posts_ended=posts, decision=decision, recorded_by=by))
+            people=counted.members, posts_ended=posts, decision=decision, recorded_by=by)
+        step.moved_cells.set(moved)
+        steps.append(step)
     return steps
 
 
@@ -168,6 +171,7 @@ def split(source: Organization, allocation: dict, day: datetime.date, by=None,
     for i, step in enumerate(steps):
         step.posts_ended = posts if i == 0 else 0
         step.save()
+        step.moved_cells.set(allocation[step.successor].get("cells", []))
     return steps
 
 
@@ -215,9 +219,11 @@ def move(source: Organization, target: Organization, cells, people, day: datetim
     members += PartyMember.objects.filter(person__in=people).count()
     moved = _move_cells(cells, target)
     _move_people(people, source, target, day, by, f"Chuyển từ {source.name} sang {target.name}")
-    return Reorganization.objects.create(kind=Reorganization.Kind.MOVE, date=day, predecessor=source,
+    step = Reorganization.objects.create(kind=Reorganization.Kind.MOVE, date=day, predecessor=source,
                                          successor=target, cells=moved, people=members, decision=decision,
                                          recorded_by=by)
+    step.moved_cells.set(cells)
+    return step
 
 
 def rename(organization: Organization, new_name: str, day: datetime.date, by=None, committee_name: str | None = None,
@@ -250,3 +256,16 @@ def history(organization: Organization):
     before = Reorganization.objects.filter(successor=organization).select_related("predecessor", "successor")
     after = Reorganization.objects.filter(predecessor=organization).exclude(kind=Reorganization.Kind.RENAME)
     return list(before), list(after.select_related("predecessor", "successor"))
+
+
+def former_subtree(root: Organization, field: str = "organization__") -> Q:
+    """A filter on records (``year`` and ``{field}path``) of ``root``'s subtree as it was when they were made:
+    today's subtree plus, for the years before each move, the cells moved out of it since (with their own
+    subtrees). Figures of a past year keep counting the cells that were there then."""
+    query = Q(**{f"{field}path__startswith": root.path})
+    steps = Reorganization.objects.filter(predecessor__path__startswith=root.path).exclude(
+        successor__path__startswith=root.path).prefetch_related("moved_cells")
+    for step in steps:
+        for cell in step.moved_cells.all():
+            query |= Q(**{f"{field}path__startswith": cell.path, "year__lt": step.date.year})
+    return query
