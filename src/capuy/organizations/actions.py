@@ -61,9 +61,16 @@ def update_organization(user, organization: Organization, fields: dict | None = 
 
 @action("Giải thể hoặc sáp nhập tổ chức", api="api:dissolve_organization")
 def dissolve_organization(user, organization: Organization, date: datetime.date, into: Organization | None = None):
+    """Close ``organization`` after ``date`` (its last day); with ``into``, a merge: its cells, members and
+    posts follow the rules of ``reorganization.merge`` from the next day."""
     access.check_manage(user, organization)
     if into is not None:
         access.check_manage(user, into)
+        if into.pk == organization.pk:
+            raise ValidationError({"merged_into_id": "Không thể hợp nhất tổ chức vào chính nó."})
+        reorganization.merge([organization], into, date + datetime.timedelta(days=1), by=user)
+        organization.refresh_from_db()
+        return organization
     organization.dissolve(date, into)
     return organization
 

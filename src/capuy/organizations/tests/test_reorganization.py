@@ -220,3 +220,12 @@ class SplitMoveRenameTests(ReorganizationTestCase):
         with pytest.raises(PermissionDenied):
             actions.create_top_organization(self.district_staff, new)
         assert actions.create_top_organization(self.admin, new).parent is None
+
+
+class ApiDissolveTests(ReorganizationTestCase):
+    def test_dissolving_into_another_organization_is_a_merge_from_the_next_day(self):
+        actions.dissolve_organization(self.district_staff, self.ward, D(2025, 6, 30), into=self.other_ward)
+        self.cell.refresh_from_db()
+        self.post.refresh_from_db()
+        assert self.cell.parent == self.other_ward and self.post.end_date == D(2025, 6, 30)
+        assert Reorganization.objects.get(predecessor=self.ward).date == D(2025, 7, 1)
