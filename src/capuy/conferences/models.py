@@ -374,6 +374,9 @@ class Conference(models.Model):
             raise ValidationError(CLOSED_MESSAGE)
 
     def clean(self):
+        if self._state.adding and self.organization_id:
+            # A conference recorded afterwards may predate the merge; a new one after it belongs to the successor.
+            self.organization.refuse_if_closed("hội nghị mới", day=self.date or None)
         if self.body_id:
             if self.organization_id and self.body.organization_id != self.organization_id:
                 raise ValidationError({"body": "Cơ quan lãnh đạo không thuộc tổ chức này."})

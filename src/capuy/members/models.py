@@ -161,6 +161,8 @@ class PartyMember(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self._state.adding and self.person_id and self.person.organization_id:
+            self.person.organization.refuse_if_closed("đảng viên mới", field="person")
         if self.admission_date and self.official_date and self.official_date < self.admission_date:
             raise ValidationError({"official_date": "Ngày chính thức không được trước ngày vào Đảng."})
         if self.person_id and self.person.birth_date and self.admission_date and (
@@ -975,6 +977,10 @@ class Opinion(models.Model):
 
     def __str__(self):
         return self.subject
+
+    def clean(self):
+        if self._state.adding and self.organization_id:
+            self.organization.refuse_if_closed("ý kiến mới")
 
 
 class NotificationRead(models.Model):

@@ -7,13 +7,13 @@ in one transaction (``capuy.core.actions.action``), so both refuse alike with th
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from capuy.accounts import permissions
 from capuy.core import references
 from capuy.core.actions import action
-from capuy.organizations import access
+from capuy.organizations import access, reorganization
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Term
 
 TOP_LEVEL_REFUSED = "Chỉ quản trị hệ thống mới được tạo tổ chức cấp cao nhất."
@@ -61,9 +61,16 @@ def update_organization(user, organization: Organization, fields: dict | None = 
 
 @action("Giải thể hoặc sáp nhập tổ chức", api="api:dissolve_organization")
 def dissolve_organization(user, organization: Organization, date: datetime.date, into: Organization | None = None):
+    """Close ``organization`` after ``date`` (its last day); with ``into``, a merge: its cells, members and
+    posts follow the rules of ``reorganization.merge`` from the next day."""
     access.check_manage(user, organization)
     if into is not None:
         access.check_manage(user, into)
+        if into.pk == organization.pk:
+            raise ValidationError({"merged_into_id": "Không thể hợp nhất tổ chức vào chính nó."})
+        reorganization.merge([organization], into, date + datetime.timedelta(days=1), by=user)
+        organization.refresh_from_db()
+        return organization
     organization.dissolve(date, into)
     return organization
 
@@ -153,3 +160,72 @@ def update_person(user, person: Person, fields: dict | None = None, titles: list
     if titles is not None:
         person.set_current_titles(Person.normalize_title_names(titles))
     return person
+
+
+# --- reorganization (Quy định 294-QĐ/TW, Điều 11): the superior's office, within its subtree ----------------
+
+REORGANIZE_REFUSED = "Chỉ văn phòng cấp ủy cấp trên mới được sắp xếp tổ chức này."
+
+
+def _check_superior(user, organization: Organization) -> Organization:
+    """Reorganizing is the superior's decision: the office must manage the organization's parent."""
+    access.check_read(user, organization)
+    if organization.parent_id is None:
+        if not permissions.is_admin(user):
+            raise PermissionDenied(REORGANIZE_REFUSED)
+    elif not permissions.can_manage(user, organization.parent):
+        raise PermissionDenied(REORGANIZE_REFUSED)
+    return organization
+
+
+@action("Hợp nhất tổ chức", page="organizations:merge")
+def merge_organizations(user, sources: list[Organization], successor: Organization | None, date: datetime.date,
+                        new: Organization | None = None, decision: str = ""):
+    """Merge ``sources`` into ``successor`` (an existing organization) or into ``new`` (created here under the
+    same superior) from ``date``; returns the successor."""
+    for source in sources:
+        _check_superior(user, source)
+    if successor is None and new is None:
+        raise ValidationError({"successor": "Chọn tổ chức tiếp nhận hoặc nhập tên tổ chức mới."})
+    if successor is not None:
+        access.check_manage(user, successor)
+    else:
+        _check_parent(user, new.parent_id)
+        if new.valid_from is None:
+            new.valid_from = date
+        successor = _save(new, None)
+    reorganization.merge(sources, successor, date, by=user, decision=decision)
+    return successor
+
+
+@action("Chia tách tổ chức", page="organizations:split")
+def split_organization(user, source: Organization, allocation: dict, date: datetime.date, decision: str = ""):
+    """Split ``source`` into the organizations of ``allocation`` ({target: {"cells": [...], "people": [...]}})."""
+    _check_superior(user, source)
+    for target in allocation:
+        access.check_manage(user, target)
+    return reorganization.split(source, allocation, date, by=user, decision=decision)
+
+
+@action("Chuyển tổ chức trực thuộc, đảng viên", page="organizations:move")
+def move_to(user, source: Organization, target: Organization, cells, people, date: datetime.date,
+            decision: str = ""):
+    access.check_manage(user, source)
+    access.check_manage(user, target)
+    return reorganization.move(source, target, cells, people, date, by=user, decision=decision)
+
+
+@action("Đổi tên tổ chức", page="organizations:rename")
+def rename_organization(user, organization: Organization, name: str, date: datetime.date,
+                        committee_name: str | None = None, decision: str = ""):
+    _check_superior(user, organization)
+    return reorganization.rename(organization, name, date, by=user, committee_name=committee_name, decision=decision)
+
+
+@action("Thêm tổ chức cấp cao nhất", page="organizations:create_top")
+def create_top_organization(user, organization: Organization) -> Organization:
+    """A province-level (top) organization: system administrators only."""
+    if not permissions.is_admin(user):
+        raise PermissionDenied(TOP_LEVEL_REFUSED)
+    organization.parent = None
+    return _save(organization, None)

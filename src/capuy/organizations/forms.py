@@ -98,3 +98,86 @@ class PersonForm(forms.ModelForm):
         person = super().save(commit=True)
         person.set_current_titles(self.cleaned_data["titles"])
         return person
+
+
+class _OrganizationChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class _OrganizationsChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class MergeForm(forms.Form):
+    """Hợp nhất, on the superior's page: the choices are the open organizations of its subtree (so an id from
+    elsewhere is simply not a valid choice)."""
+
+    sources = _OrganizationsChoice(label="Các tổ chức hợp nhất", queryset=Organization.objects.none(),
+                                   widget=forms.CheckboxSelectMultiple)
+    successor = _OrganizationChoice(label="Hợp nhất vào tổ chức đã có", queryset=Organization.objects.none(),
+                                    required=False)
+    new_name = forms.CharField(label="hoặc tên tổ chức mới", max_length=200, required=False,
+                               help_text="Ví dụ: Đảng bộ phường Tây Hồ; tổ chức mới trực thuộc tổ chức này")
+    new_kind = forms.ChoiceField(label="Loại tổ chức mới", choices=Organization.Kind.choices, required=False,
+                                 initial=Organization.Kind.GRASSROOTS)
+    new_committee_name = forms.CharField(label="Tên cấp ủy của tổ chức mới", max_length=200, required=False)
+    date = forms.DateField(label="Ngày hợp nhất (ngày đầu tiên của tổ chức sau hợp nhất)", widget=DateInput())
+    decision = forms.CharField(label="Số quyết định", max_length=100, required=False)
+
+    def __init__(self, *args, superior, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.superior = superior
+        candidates = Organization.objects.subtree(superior).exclude(pk=superior.pk).filter(valid_to__isnull=True)
+        self.fields["sources"].queryset = candidates
+        self.fields["successor"].queryset = candidates
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("successor") and not data.get("new_name", "").strip():
+            raise ValidationError("Chọn tổ chức tiếp nhận hoặc nhập tên tổ chức mới.")
+        if data.get("successor") and data.get("new_name", "").strip():
+            raise ValidationError("Chỉ chọn tổ chức đã có hoặc nhập tên tổ chức mới, không cả hai.")
+        if data.get("new_name", "").strip() and len(data.get("sources") or []) < 2:
+            raise ValidationError("Hợp nhất thành tổ chức mới cần ít nhất hai tổ chức.")
+        return data
+
+    def new_organization(self) -> Organization | None:
+        name = self.cleaned_data.get("new_name", "").strip()
+        if not name:
+            return None
+        return Organization(parent=self.superior, name=" ".join(name.split()),
+                            kind=self.cleaned_data.get("new_kind") or Organization.Kind.GRASSROOTS,
+                            committee_name=self.cleaned_data.get("new_committee_name", "").strip(),
+                            valid_from=self.cleaned_data.get("date"))
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(label="Tên mới", max_length=200)
+    committee_name = forms.CharField(label="Tên cấp ủy mới", max_length=200, required=False,
+                                     help_text="Để trống nếu không đổi")
+    date = forms.DateField(label="Từ ngày", widget=DateInput())
+    decision = forms.CharField(label="Số quyết định", max_length=100, required=False)
+
+
+class MoveForm(forms.Form):
+    """Chuyển tổ chức trực thuộc và hồ sơ nhân sự của một tổ chức sang tổ chức khác (cả hai vẫn hoạt động)."""
+
+    target = _OrganizationChoice(label="Chuyển đến", queryset=Organization.objects.none())
+    cells = _OrganizationsChoice(label="Tổ chức trực thuộc", queryset=Organization.objects.none(), required=False,
+                                 widget=forms.CheckboxSelectMultiple)
+    people = forms.ModelMultipleChoiceField(label="Nhân sự", queryset=Person.objects.none(), required=False,
+                                            widget=forms.CheckboxSelectMultiple)
+    date = forms.DateField(label="Từ ngày", widget=DateInput())
+    decision = forms.CharField(label="Số quyết định", max_length=100, required=False)
+
+    def __init__(self, *args, source, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = targets
+        self.fields["cells"].queryset = source.children.filter(valid_to__isnull=True)
+        self.fields["people"].queryset = source.people.all()
+
+
+class TopOrganizationForm(OrganizationForm):
+    pass

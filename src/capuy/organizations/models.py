@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -169,6 +170,77 @@ class Organization(models.Model):
     def current_term(self, day: datetime.date | None = None):
         return self.terms.covering(day or timezone.localdate()).first()
 
+    def successor(self) -> "Organization | None":
+        """The organization that carries on this one's work today: the end of its ``merged_into`` chain."""
+        seen, current = {self.pk}, self.merged_into
+        while current is not None and current.merged_into_id and current.merged_into_id not in seen:
+            seen.add(current.pk)
+            current = current.merged_into
+        return current
+
+    def refuse_if_closed(self, what: str, field: str = "organization", day: datetime.date | None = None) -> None:
+        """Refuse new work (``what``: "nhiệm vụ mới", "hội nghị mới", "đảng viên mới", "ý kiến mới") for an
+        organization that was merged or dissolved before ``day`` (today).
+
+        Quy định 294-QĐ/TW (thi hành Điều lệ Đảng), Điều 11 và Kết luận 137-KL/TW về sắp xếp tổ chức đảng: from
+        the merge date the successor's committee leads and receives everything; the dissolved one keeps only its
+        history. One function that the models of conferences, tasks, members and opinions call in ``clean()``.
+        """
+        day = day or timezone.localdate()
+        if self.valid_to is None or day <= self.valid_to:
+            return
+        successor = self.successor()
+        since = vietnamese.numeric_date(self.valid_to + datetime.timedelta(days=1))
+        if successor is not None:
+            message = (f"{self.name} đã hợp nhất vào {successor.name} từ ngày {since}; không nhận {what}. "
+                       f"Hãy chọn {successor.name}.")
+        else:
+            message = f"{self.name} đã giải thể từ ngày {since}; không nhận {what}."
+        raise ValidationError({field: message})
+
+
+class Reorganization(models.Model):
+    """One dated step of a reorganization, kept so both organizations show it: a merge or split links a
+    predecessor to a successor, a move carries cells or members from one to another, a rename keeps the old name.
+
+    Quy định 294-QĐ/TW, Điều 11 (thành lập, giải thể, hợp nhất, chia tách tổ chức đảng): the superior
+    committee decides; the records of the old organization stay and move with it.
+    """
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", "Hợp nhất"
+        SPLIT = "split", "Chia tách"
+        MOVE = "move", "Chuyển tổ chức, đảng viên"
+        RENAME = "rename", "Đổi tên"
+
+    kind = models.CharField("hình thức", max_length=10, choices=Kind.choices)
+    date = models.DateField("từ ngày")
+    predecessor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="successions",
+                                    verbose_name="tổ chức trước")
+    successor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="predecessions",
+                                  verbose_name="tổ chức sau")
+    old_name = models.CharField("tên cũ", max_length=200, blank=True)
+    new_name = models.CharField("tên mới", max_length=200, blank=True)
+    cells = models.PositiveIntegerField("số tổ chức trực thuộc chuyển", default=0)
+    people = models.PositiveIntegerField("số nhân sự chuyển", default=0)
+    posts_ended = models.PositiveIntegerField("số chức vụ kết thúc", default=0)
+    moved_cells = models.ManyToManyField(Organization, blank=True, related_name="+",
+                                         verbose_name="tổ chức trực thuộc đã chuyển")
+    decision = models.CharField("số quyết định", max_length=100, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = "sắp xếp tổ chức"
+        verbose_name_plural = "sắp xếp tổ chức"
+
+    def __str__(self):
+        if self.kind == self.Kind.RENAME:
+            return f"Đổi tên “{self.old_name}” thành “{self.new_name}”"
+        return f"{self.get_kind_display()}: {self.predecessor} → {self.successor}"
+
 
 class TermQuerySet(models.QuerySet):
     def covering(self, day: datetime.date):
@@ -324,6 +396,7 @@ class BodyMembership(models.Model):
         REMOVED = "removed", "Bị cách chức, bãi nhiệm khỏi cấp ủy"
         RESIGNED = "resigned", "Xin thôi tham gia cấp ủy"
         RETIRED = "retired", "Nghỉ hưu, thôi tham gia cấp ủy"
+        REORGANIZED = "reorganized", "Tổ chức hợp nhất, chia tách"
         TRANSFERRED = "transferred", "Điều động, chuyển công tác"
 
     ROLE_ORDER = {r: i for i, r in enumerate(Role.values)}
@@ -461,6 +534,10 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:person", args=[self.pk])
+
+    def clean(self):
+        if self._state.adding and self.organization_id:
+            self.organization.refuse_if_closed("hồ sơ nhân sự mới")
 
     def save(self, *args, **kwargs):
         self.full_name = vietnamese.normalize_name(self.full_name)

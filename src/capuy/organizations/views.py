@@ -10,14 +10,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
-from capuy.core import inputs, paging
-from capuy.organizations import access, actions, listings
+from capuy.core import confirm, inputs, paging, vietnamese
+from capuy.organizations import access, actions, listings, reorganization
 from capuy.organizations.forms import (
     BodyForm,
     MembershipEndForm,
     MembershipForm,
+    MergeForm,
+    MoveForm,
     OrganizationForm,
     PersonForm,
+    RenameForm,
     TermForm,
 )
 from capuy.organizations.models import Body, BodyMembership, Organization, Person, Title
@@ -42,7 +45,8 @@ def organization_list(request):
         return paging.export_response(request, listing)
     return render(request, "organizations/list.html", {"listing": listing, "page": listing.page(),
                                                        "kinds": Organization.Kind.choices,
-                                                       "kind": listing.value("loai", ""), "query": listing.value("q", "")})
+                                                       "kind": listing.value("loai", ""), "query": listing.value("q", ""),
+                                                       "is_admin": permissions.is_admin(request.user)})
 
 
 @login_required
@@ -74,7 +78,11 @@ def organization_detail(request, pk):
         "day": day,
         "people_count": organization.people.count(),
         "can_manage": permissions.can_manage(request.user, organization),
+        "can_reorganize": permissions.can_manage(request.user, organization.parent) if organization.parent_id
+        else permissions.is_admin(request.user),
+        "successor": organization.successor(),
     }
+    context["before"], context["after"] = reorganization.history(organization)
     return render(request, "organizations/detail.html", context)
 
 
@@ -247,3 +255,162 @@ def person_edit(request, pk):
     form = PersonForm(request.POST or None, instance=person)
     return _form_page(request, form, f"Sửa hồ sơ {person}", person.get_absolute_url(), "Đã lưu hồ sơ.",
                       actions.update_person)
+
+
+# --- reorganization -----------------------------------------------------------------------------------------
+
+
+def _reorganize_targets(user, organization: Organization, exclude: Organization | None = None):
+    """Open organizations the user's office may receive cells and members into, under ``organization``'s
+    superior (the whole tree for administrators)."""
+    superior = organization.parent or organization
+    targets = Organization.objects.subtree(superior).filter(valid_to__isnull=True)
+    if exclude is not None:
+        targets = targets.exclude(path__startswith=exclude.path)
+    return targets.filter(pk__in=[o.pk for o in targets if permissions.can_manage(user, o)])
+
+
+def _form_error(form, exc: ValidationError):
+    form.add_error(None, "; ".join(exc.messages))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_merge(request, pk):
+    """Hợp nhất, from the superior's page: the organizations to merge, the successor, the date; a confirmation
+    with the figures before anything changes."""
+    superior = managed_organization(request.user, pk)
+    form = MergeForm(request.POST or None, superior=superior)
+    back = superior.get_absolute_url()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        sources, successor, new = list(data["sources"]), data["successor"], form.new_organization()
+        try:
+            for source in sources:
+                actions._check_superior(request.user, source)
+            if not confirm.confirmed(request):
+                total = reorganization.Figures()
+                for source in sources:
+                    total = total.add(reorganization.figures(source, data["date"]))
+                into = successor.name if successor else f"{new.name} (tổ chức mới)"
+                return confirm.ask(
+                    request, title="Xác nhận hợp nhất", confirm_label="Hợp nhất",
+                    question=(f"Hợp nhất {', '.join(s.name for s in sources)} vào {into} từ ngày "
+                              f"{vietnamese.numeric_date(data['date'])}?"),
+                    facts=total.lines() + [f"{len(sources)} tổ chức ngừng hoạt động từ ngày "
+                                           f"{vietnamese.numeric_date(data['date'])}, không nhận nhiệm vụ, hội "
+                                           "nghị, đảng viên, ý kiến mới"],
+                    cancel_url=back)
+            successor = actions.merge_organizations(request.user, sources, successor, data["date"], new=new,
+                                                    decision=data["decision"])
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, f"Đã hợp nhất {len(sources)} tổ chức vào {successor.name}.")
+            return redirect(successor.get_absolute_url())
+    return render(request, "organizations/form.html", {"form": form, "title": f"Hợp nhất tổ chức trực thuộc {superior}",
+                                                       "back": back, "submit": "Tiếp tục"},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_split(request, pk):
+    """Chia tách: each open cell and each record of the organization is given the organization it goes to."""
+    source = access.organization_or_404(request.user, pk)
+    actions._check_superior(request.user, source)
+    targets = list(_reorganize_targets(request.user, source, exclude=source))
+    cells = list(reorganization.open_cells(source, timezone.localdate()))
+    people = list(source.people.all())
+    errors, chosen = [], {}
+    date_text = request.POST.get("date", "")
+    if request.method == "POST":
+        by_pk = {str(t.pk): t for t in targets}
+        allocation: dict = {}
+        for kind, rows in (("cells", cells), ("people", people)):
+            for row in rows:
+                value = request.POST.get(f"{kind}-{row.pk}", "")
+                chosen[f"{kind}-{row.pk}"] = value
+                if value in by_pk:
+                    allocation.setdefault(by_pk[value], {"cells": [], "people": []})[kind].append(row)
+        day = inputs.query_date(date_text)
+        if day is None:
+            errors.append("Ngày chia tách: vui lòng nhập ngày.")
+        else:
+            try:
+                if not confirm.confirmed(request):
+                    reorganization.check_split(source, allocation, day)
+                    reorganization_check = reorganization.figures(source, day)
+                    return confirm.ask(
+                            request, title="Xác nhận chia tách", confirm_label="Chia tách",
+                        question=(f"Chia tách {source.name} thành {', '.join(t.name for t in allocation)} "
+                                  f"từ ngày {vietnamese.numeric_date(day)}?"),
+                        facts=reorganization_check.lines() + [
+                            f"{t.name}: {len(a['cells'])} tổ chức, {len(a['people'])} hồ sơ nhân sự"
+                            for t, a in allocation.items()],
+                        cancel_url=source.get_absolute_url())
+                actions.split_organization(request.user, source, allocation, day,
+                                           decision=request.POST.get("decision", "")[:100])
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                messages.success(request, f"Đã chia tách {source.name}.")
+                return redirect(source.get_absolute_url())
+    return render(request, "organizations/split.html", {
+        "organization": source, "targets": targets, "cells": cells, "people": people, "errors": errors,
+        "chosen": chosen, "date_text": date_text, "decision": request.POST.get("decision", ""),
+    }, status=400 if errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_move(request, pk):
+    """Chuyển tổ chức trực thuộc, đảng viên sang tổ chức khác (dated)."""
+    source = managed_organization(request.user, pk)
+    form = MoveForm(request.POST or None, source=source, targets=_reorganize_targets(request.user, source,
+                                                                                     exclude=None).exclude(pk=source.pk))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            step = actions.move_to(request.user, source, data["target"], data["cells"], data["people"], data["date"],
+                                   decision=data["decision"])
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, f"Đã chuyển {step.cells} tổ chức và {len(data['people'])} nhân sự sang "
+                                      f"{step.successor.name}.")
+            return redirect(source.get_absolute_url())
+    return render(request, "organizations/form.html", {"form": form, "title": f"Chuyển tổ chức, nhân sự của {source}",
+                                                       "back": source.get_absolute_url()},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_rename(request, pk):
+    organization = access.organization_or_404(request.user, pk)
+    actions._check_superior(request.user, organization)
+    form = RenameForm(request.POST or None, initial={"name": organization.name})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.rename_organization(request.user, organization, data["name"], data["date"],
+                                        committee_name=data["committee_name"], decision=data["decision"])
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Đã đổi tên; tên cũ vẫn ghi trong lịch sử.")
+            return redirect(organization.get_absolute_url())
+    return render(request, "organizations/form.html", {"form": form, "title": f"Đổi tên {organization}",
+                                                       "back": organization.get_absolute_url()},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_create_top(request):
+    if not permissions.is_admin(request.user):
+        raise PermissionDenied(actions.TOP_LEVEL_REFUSED)
+    form = OrganizationForm(request.POST or None, instance=Organization())
+    return _form_page(request, form, "Thêm tổ chức cấp cao nhất", "/to-chuc/", "Đã thêm tổ chức.",
+                      lambda user, organization: actions.create_top_organization(user, organization))

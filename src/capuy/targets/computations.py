@@ -17,6 +17,7 @@ from django.db.models import Avg, Case, Count, DecimalField, F, IntegerField, Ou
 from django.db.models.functions import Substr
 
 from capuy import config
+from capuy.organizations import reorganization
 from capuy.organizations.models import PATH_STEP, Organization
 from capuy.targets.models import Indicator, Result
 from capuy.targets.periods import TERM_KINDS, Period
@@ -316,8 +317,9 @@ def rollup(root: Organization, indicators, periods) -> dict:
     """
     indicators = list(indicators)
     by_id = {i.pk: i for i in indicators}
+    # The subtree as it was in each year: cells merged away since still count for the years before the merge.
     queryset = Result.objects.counted().filter(
-        organization__path__startswith=root.path, indicator__in=_with_rate_parts(indicators)).exclude(
+        reorganization.former_subtree(root), indicator__in=_with_rate_parts(indicators)).exclude(
         organization_id=root.pk)
     queryset = queryset.filter(_period_filter(periods))
     rows = _aggregate(queryset, indicators, [])

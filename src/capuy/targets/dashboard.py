@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from capuy.organizations import reorganization
 from capuy.organizations.models import Organization
 from capuy.targets import computations as calc
 from capuy.targets.models import Indicator, Result, Target
@@ -82,7 +83,9 @@ def indicators_for(organization: Organization):
     """Indicators the organization or anyone in its subtree reports."""
     ids = Indicator.reporters.through.objects.filter(
         organization__path__startswith=organization.path).values("indicator_id")
-    return Indicator.objects.filter(pk__in=ids).select_related("weight")
+    # Cells merged away since still reported for the years they were here.
+    past = Result.objects.filter(reorganization.former_subtree(organization)).values("indicator_id")
+    return Indicator.objects.filter(Q(pk__in=ids) | Q(pk__in=past)).select_related("weight")
 
 
 def build(organization: Organization, period: Period, indicator_code: str | None = None) -> Dashboard:

@@ -204,6 +204,12 @@ class Task(models.Model):
         return task_status(self, day)
 
     def clean(self):
+        if self._state.adding and self.organization_id:
+            # A task given before the merge (recorded afterwards) keeps its organization.
+            self.organization.refuse_if_closed("nhiệm vụ mới", day=self.start_date or None)
+        if self._state.adding and self.lead_organization_id:
+            self.lead_organization.refuse_if_closed("nhiệm vụ mới", field="lead_organization",
+                                                    day=self.start_date or None)
         errors = {}
         if self.start_date and self.deadline and self.deadline < self.start_date:
             errors["deadline"] = "Thời hạn hoàn thành không được trước ngày bắt đầu."

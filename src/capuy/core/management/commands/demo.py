@@ -1,7 +1,8 @@
 """``capuy demo``: load the demo data that re-creates the sample conference reports.
 
 Each app may provide ``demo.py`` with ``load(context)``; they run in the order of INSTALLED_APPS and
-share ``context`` (a dict), so later apps build on the records of earlier ones.
+share ``context`` (a dict), so later apps build on the records of earlier ones; a loader may append a
+callable to ``context["finally"]`` to run once every app has loaded.
 """
 
 import importlib
@@ -38,6 +39,9 @@ class Command(BaseCommand):
                             raise
                         continue
                     module.load(context)
+                # Steps that must see every app's records first (e.g. a reorganization moving them).
+                for step in context.get("finally", []):
+                    step()
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
         self.print_logins()
 
