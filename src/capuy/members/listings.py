@@ -82,7 +82,7 @@ class RatingList(paging.Listing):
 
     def rows(self):
         ratings = self.campaign.ratings.select_related(
-            "member__person__organization", "organization", "unit", "self_by", "appraisal_by", "decision_by")
+            "member__person__organization", "organization__parent", "unit__parent", "self_by", "appraisal_by", "decision_by")
         if permissions.can_read(self.user, self.campaign.organization):
             return ratings
         # Office or committee of a part of the subtree, or a cell secretary: their part only.
@@ -97,10 +97,11 @@ class RatingList(paging.Listing):
         return ratings
 
     def decorate(self, rows):
+        rights = access.RatingRights(self.user)  # read once: no permission query per row
         for r in rows:
-            r.may_self = access.can_self_rate(self.user, r)
-            r.may_appraise = access.can_appraise(self.user, r)
-            r.may_decide = access.can_decide(self.user, r)
+            r.may_self = access.can_self_rate(self.user, r, rights)
+            r.may_appraise = access.can_appraise(self.user, r, rights)
+            r.may_decide = access.can_decide(self.user, r, rights)
         return rows
 
 
