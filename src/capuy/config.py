@@ -166,6 +166,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CAPUY_LIST_MAX_OFFSET", 10000, _positive_int,
             "Mở thẳng một trang theo số trang chỉ khi trang đó cách đầu danh sách không quá số dòng này; xa hơn "
             "thì đi bằng \"Trang sau\", \"Trang trước\", \"Trang cuối\" (nhanh ở mọi độ sâu)."),
+    Setting("CAPUY_LIST_COUNT_LIMIT", 10000, _positive_int,
+            "Danh sách rất lớn (đảng viên) chỉ đếm đến số này: quá thì ghi \"Có hơn 10.000 …\" kèm liên kết "
+            "\"Đếm chính xác\"; đếm hết mọi lần mở trang thì chậm ở cấp tỉnh."),
     Setting("CAPUY_CHOOSER_LIMIT", 20, _positive_int,
             "Số kết quả tối đa của ô tìm-để-chọn (người, tổ chức); còn nữa thì báo \"hãy gõ thêm\"."),
     # --- background work ------------------------------------------------------------------------------

@@ -108,10 +108,14 @@ def visible_people(user):
     own = Q(pk=user.person_id) if user.is_authenticated and user.person_id else Q(pk__in=[])
     if query == Q(pk__in=[]):
         return Person.objects.filter(own)
+    from capuy.organizations.models import BodyMembership, Title
+
+    # Subqueries rather than joins: joining every membership and title row and then DISTINCT made each
+    # search of a province read all its people (bench/scale.py); a semi-join keeps the name index usable.
     orgs = readable_organizations(user).values("pk")
     return Person.objects.filter(
         own
         | Q(organization__in=orgs)
-        | Q(body_memberships__body__organization__in=orgs)
-        | Q(titles__organization__in=orgs)
-    ).distinct()
+        | Q(pk__in=BodyMembership.objects.filter(body__organization__in=orgs).values("person_id"))
+        | Q(pk__in=Title.objects.filter(organization__in=orgs).values("person_id"))
+    )

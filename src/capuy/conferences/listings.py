@@ -45,6 +45,6 @@ class ConferenceList(paging.Listing):
         super().__init__(user, params, **context)
 
     def rows(self):
-        return Conference.objects.visible_to(self.user).select_related("organization", "body__organization", "term")
+        return Conference.objects.visible_to(self.user).select_related("organization", "body__organization", "body__term", "term")
 
 

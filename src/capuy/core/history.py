@@ -91,7 +91,7 @@ def record_access(obj) -> None:
 def entries_for(obj):
     from capuy.core.models import HistoryEntry
 
-    return HistoryEntry.objects.for_object(obj).select_related("actor")
+    return HistoryEntry.objects.for_object(obj).select_related("actor__person", "content_type")  # read per entry (name, changes)
 
 
 def track_models() -> None:

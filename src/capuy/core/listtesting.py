@@ -53,3 +53,11 @@ def queries(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(context.captured_queries)
+
+
+def queries_at_two_sizes(client, url: str, grow) -> tuple[int, int]:
+    """The queries of one page of ``url`` before and after ``grow()`` adds rows to the table (a page
+    holding a few rows against a full one): equal when nothing is fetched per row or per table size."""
+    before = queries(client, url)
+    grow()
+    return before, queries(client, url)

@@ -41,6 +41,7 @@ from capuy.core import inputs, spreadsheets
 from capuy.core.vietnamese import number
 
 SORT, PAGE, AFTER, BEFORE, LAST, PER_PAGE = "sap-xep", "trang", "sau", "truoc", "cuoi", "so-dong"
+EXACT = "dem"  # "dem=1": count every row of a list whose count is bounded
 PAGING_PARAMS = (PAGE, AFTER, BEFORE, LAST)
 PER_PAGE_CHOICES = (20, 50, 100, 200)
 CURSOR_SALT = "capuy.paging.cursor"
@@ -49,6 +50,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def max_offset() -> int:
     return config.value("CAPUY_LIST_MAX_OFFSET")
+
+
+def count_limit() -> int:
+    return config.value("CAPUY_LIST_COUNT_LIMIT")
 
 
 def background_rows() -> int:
@@ -161,6 +166,10 @@ class Listing:
     filters: tuple[Filter, ...] = ()
     columns: tuple[Column, ...] = ()
     per_page = 50
+    # Counting every row of a province's members takes seconds: such lists count up to
+    # CAPUY_LIST_COUNT_LIMIT and say "Có hơn 10.000 …", with a link that counts exactly (EXACT) on demand.
+    bounded_count = False
+    count_is_bounded = False  # set by count(): more rows match than were counted
 
     def __init__(self, user, params, **context):
         """``params``: the query string; ``context``: what the URL names (JSON-able: it goes to the
@@ -242,8 +251,22 @@ class Listing:
         return rows.order_by(*order)
 
     def count(self) -> int:
+        """The rows that match; for a ``bounded_count`` list at most ``CAPUY_LIST_COUNT_LIMIT`` (then
+        ``count_is_bounded``) unless the query string asks for the exact figure."""
         if not hasattr(self, "_count"):
-            self._count = self.filtered().order_by().count()
+            rows = self.filtered().order_by()
+            if self.bounded_count and self.params.get(EXACT) != "1":
+                limit = count_limit()
+                found = rows.values("pk")[: limit + 1].count()  # COUNT over a LIMIT subquery: stops early
+                self.count_is_bounded = found > limit
+                self._count = min(found, limit)
+            else:
+                self._count = rows.count()
+        return self._count
+
+    def exact_count(self) -> int:
+        if self.count_is_bounded or not hasattr(self, "_count"):
+            return self.filtered().order_by().count()
         return self._count
 
     def _beyond(self, rows, cursor: list, backwards: bool):
@@ -284,7 +307,7 @@ class Listing:
             rows = list(self.ordered(reverse=True)[: size + 1])
             has_previous, has_next = len(rows) > size, False
             rows = rows[:size][::-1]
-            number = pages if count % size == 0 or count < size else None
+            number = pages if (count % size == 0 or count < size) and not self.count_is_bounded else None
         elif cursor_before is not None:
             rows = list(self._beyond(self.ordered(reverse=True), cursor_before, backwards=True)[: size + 1])
             has_previous, has_next = len(rows) > size, True
@@ -314,7 +337,7 @@ class Listing:
         if number is None:
             self.notices.append(f"Số trang “{raw[:20]}” không hợp lệ; đang hiện trang đầu.")
             return 1
-        if number > pages:
+        if number > pages and not self.count_is_bounded:
             self.notices.append(f"Không có trang {number}: danh sách chỉ có {number_text(pages)} trang; "
                                 "đang hiện trang cuối.")
             number = pages
@@ -350,7 +373,15 @@ class Listing:
 
     @property
     def summary(self) -> str:
-        return f"Có {number_text(self.count())} {self.noun}"
+        count = self.count()
+        if self.count_is_bounded:
+            return f"Có hơn {number_text(count)} {self.noun}"
+        return f"Có {number_text(count)} {self.noun}"
+
+    @property
+    def exact_count_url(self) -> str:
+        """The link that counts every row (only when the count shown is bounded)."""
+        return "?" + self.query_string(dem="1") if self.count_is_bounded else ""
 
     # -- export --
     def export_rows(self) -> Iterable[list]:
@@ -360,7 +391,7 @@ class Listing:
             yield [_cell(c.value(row)) for c in self.columns]
 
     def export_params(self) -> dict:
-        return {k: v for k, v in self.params.items() if k not in PAGING_PARAMS}
+        return {k: v for k, v in self.params.items() if k not in PAGING_PARAMS + (EXACT,)}
 
 
 def number_text(value: int) -> str:
@@ -426,11 +457,11 @@ def workbook(listing: Listing, progress: Callable[[int], None] | None = None) ->
 def export_response(request, listing: Listing):
     """The whole filtered list as an Excel file; a background job (and its page) when it is large."""
     count = listing.count()
-    if count > background_rows():
+    if count > background_rows() or listing.count_is_bounded:
         from capuy.core import jobs
 
         cls = type(listing)
-        job = jobs.start("paging.export", f"Xuất Excel: {listing.title} ({number_text(count)} dòng)",
+        job = jobs.start("paging.export", f"Xuất Excel: {listing.title} ({'hơn ' if listing.count_is_bounded else ''}{number_text(count)} dòng)",
                          "capuy.core.paging.export_job", f"{cls.__module__}.{cls.__qualname__}",
                          listing.export_params(), listing.context, owner=request.user, total=count)
         return redirect(job)
@@ -451,7 +482,7 @@ def export_job(job, listing_path: str, params: dict, context: dict) -> dict:
         raise JobFailed("Không còn người yêu cầu xuất danh sách này.")
     try:
         listing = import_string(listing_path)(job.owner, params, **context)
-        total = listing.count()
+        total = listing.exact_count()
     except (ValidationError, LookupError) as exc:
         raise JobFailed("Không còn quyền xem danh sách này; không xuất tệp.") from exc
     except Exception as exc:  # Http404/PermissionDenied from the list's own checks

@@ -63,28 +63,66 @@ def can_manage_member(user, member) -> bool:
     return permissions.can_manage(user, member.person.organization)
 
 
-def can_self_rate(user, rating) -> bool:
+class _Rights:
+    """The two questions the rating steps ask, answered by the database each time (one rating)."""
+
+    def __init__(self, user):
+        self.user = user
+
+    def manages(self, organization) -> bool:
+        return permissions.can_manage(self.user, organization)
+
+    def is_secretary(self, organization) -> bool:
+        return is_cell_secretary(self.user, organization)
+
+
+class RatingRights(_Rights):
+    """The same answers read once for a whole page of ratings (two queries whatever the page's size):
+    the paths the user manages and the cells whose secretary they are."""
+
+    def __init__(self, user):
+        super().__init__(user)
+        self.admin = permissions.is_admin(user)
+        self.paths = set() if self.admin or not user.is_authenticated else set(
+            permissions.RoleGrant.objects.filter(user=user, role__in=permissions.MANAGE_ROLES)
+            .values_list("organization__path", flat=True))
+        self.cells = set(secretary_cells(user).values_list("pk", flat=True))
+
+    def manages(self, organization) -> bool:
+        # A grant covers its subtree: the same rule as permissions.can_manage, on the paths read once.
+        if organization is None or not self.user.is_authenticated:
+            return False
+        return self.admin or any(organization.path.startswith(path) for path in self.paths)
+
+    def is_secretary(self, organization) -> bool:
+        return organization is not None and organization.pk in self.cells
+
+
+def can_self_rate(user, rating, rights=None) -> bool:
     """Step 1: the member themself, the secretary of the rated cell, or the office on their behalf."""
+    rights = rights or _Rights(user)
     if rating.member_id and user.is_authenticated and user.person_id == rating.member.person_id:
         return True
     org = rating.subject_organization
-    return is_cell_secretary(user, org) or permissions.can_manage(user, org)
+    return rights.is_secretary(org) or rights.manages(org)
 
 
-def can_appraise(user, rating) -> bool:
+def can_appraise(user, rating, rights=None) -> bool:
     """Step 2: the secretary of the member's cell (for a member) or the office of the organization
     or above."""
+    rights = rights or _Rights(user)
     org = rating.subject_organization
-    if rating.member_id and is_cell_secretary(user, org):
+    if rating.member_id and rights.is_secretary(org):
         return True
     target = org.parent if (rating.organization_id and org.parent_id) else org
-    return permissions.can_manage(user, target)
+    return rights.manages(target)
 
 
-def can_decide(user, rating) -> bool:
+def can_decide(user, rating, rights=None) -> bool:
     """Step 3: the competent level, the office of the grassroots organization or above (for a
     grassroots organization rated itself, the level above)."""
+    rights = rights or _Rights(user)
     unit = rating.unit or rating.subject_organization
     if rating.organization_id and rating.organization_id == unit.pk and unit.parent_id:
         unit = unit.parent
-    return permissions.can_manage(user, unit)
+    return rights.manages(unit)

@@ -292,8 +292,9 @@ def campaign_detail(request, pk):
     for r in decidable:
         r.batch_level = r.decision_level or r.appraisal_level
     return render(request, "members/campaign.html", {
-        "campaign": campaign, "ratings": ratings, "self_form": SelfRatingForm(), "appraisal_form": AppraisalForm(),
-        "decision_form": DecisionForm(), "decidable": decidable, "levels": Level.choices,
+        # Each step's empty form rendered once, not once per row (50 rows × 3 forms was most of the page's time).
+        "campaign": campaign, "ratings": ratings, "self_form_html": SelfRatingForm().as_p(),
+        "appraisal_form_html": AppraisalForm().as_p(), "decision_form_html": DecisionForm().as_p(), "decidable": decidable, "levels": Level.choices,
         "rules": RatingRules.current(), "listing": listing, "page": page,
     })
 

@@ -65,7 +65,9 @@ def organization_detail(request, pk):
         memberships = BodyMembership.objects.active_on(day).select_related("person").prefetch_related(
             Prefetch("person__titles", queryset=Title.objects.order_by("order"))
         )
-        for body in term.bodies.prefetch_related(Prefetch("memberships", queryset=memberships)):
+        # Each body's name reads its organization and term: loaded with it, not one query per body.
+        for body in term.bodies.select_related("organization", "term").prefetch_related(
+                Prefetch("memberships", queryset=memberships)):
             rows = sorted(body.memberships.all(), key=lambda m: (BodyMembership.ROLE_ORDER[m.role], m.person.sort_key))
             bodies.append((body, rows))
     context = {

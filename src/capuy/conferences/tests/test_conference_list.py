@@ -59,3 +59,24 @@ class ConferenceListTest(CapuyTestCase):
         self.add(60, start=100)
         counts.append(listtesting.queries(self.client, self.url + "?so-dong=20&trang=5"))
         self.assertEqual(len(set(counts)), 1, counts)
+
+
+class ConferenceListQueriesTest(CapuyTestCase):
+    """A page of two conferences and a full page cost the same queries (each row's body and term come
+    with the row: bench/scale.py showed one query per row)."""
+
+    def test_a_full_page_costs_the_queries_of_an_almost_empty_one(self):
+        term = Term.objects.create(organization=self.ward, congress_number=1, start_year=2020, end_year=2025,
+                                   start_date=datetime.date(2020, 8, 1), end_date=datetime.date(2025, 7, 31))
+        body = Body.objects.create(organization=self.ward, term=term, kind=Body.Kind.EXECUTIVE)
+
+        def add(count, start):
+            for i in range(start, start + count):
+                Conference.objects.create(body=body, organization=self.ward, term=term, numbered=True, number=i + 1,
+                                          date=datetime.date(2021, 1, 1) + datetime.timedelta(days=i),
+                                          kind=Conference.Kind.values[0])
+        add(2, 0)
+        self.login(self.ward_staff)
+        before, after = listtesting.queries_at_two_sizes(self.client, reverse("conferences:index") + "?so-dong=50",
+                                                         lambda: add(60, 2))
+        self.assertEqual(before, after)

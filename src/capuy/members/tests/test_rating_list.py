@@ -42,3 +42,33 @@ class RatingListTest(CapuyTestCase):
         first = self.client.get(self.url + "?so-dong=20").content.decode()
         self.assertEqual(listtesting.queries(self.client, self.url + "?so-dong=20"),
                          listtesting.queries(self.client, self.url + listtesting.next_link(first)))
+
+
+class RatingListQueriesTest(CapuyTestCase):
+    """A campaign page of two subjects and a full one cost the same queries: the rights to each step are
+    read once for the page (bench/scale.py showed three permission queries per row)."""
+
+    def grow_and_compare(self, user):
+        add_members(self.cell, 2)
+        campaign = RatingCampaign.objects.create(organization=self.ward, year=2023)
+        campaign.populate()
+
+        def grow():
+            add_members(self.cell, 60, start=2)
+            campaign.populate()
+        self.login(user)
+        url = reverse("members:campaign", args=[campaign.pk]) + "?so-dong=50"
+        before, after = listtesting.queries_at_two_sizes(self.client, url, grow)
+        self.assertEqual(before, after)
+        return self.client.get(url).content.decode()
+
+    def test_the_office_pays_the_same_queries_and_still_sees_every_step_form(self):
+        content = self.grow_and_compare(self.ward_staff)
+        self.assertIn("tu-danh-gia", content)
+
+    def test_staff_of_another_ward_is_still_refused(self):
+        add_members(self.cell, 2)
+        campaign = RatingCampaign.objects.create(organization=self.ward, year=2023)
+        campaign.populate()
+        self.login(self.other_ward_staff)
+        self.assertEqual(self.client.get(reverse("members:campaign", args=[campaign.pk])).status_code, 404)

@@ -29,3 +29,23 @@ class SearchListTest(CapuyTestCase):
     def test_organizations_are_counted(self):
         self.login(self.district_staff)
         self.assertIn("Có 2 tổ chức đảng", self.client.get(self.url + "?q=chi bo").content.decode())
+
+
+class SearchListQueriesTest(CapuyTestCase):
+    """Two matches and a full page of them cost the same queries; a person seen through a body or a title
+    is found once, not once per membership (visible_people uses semi-joins, no DISTINCT)."""
+
+    def test_a_full_page_costs_the_queries_of_two_matches(self):
+        for i in range(2):
+            make_person(f"Lê Thị Đếm {i:04d}", self.cell)
+        self.login(self.ward_staff)
+        url = reverse("organizations:search") + "?q=le thi dem"
+        before, after = listtesting.queries_at_two_sizes(
+            self.client, url, lambda: [make_person(f"Lê Thị Đếm {i:04d}", self.cell) for i in range(2, 40)])
+        self.assertEqual(before, after)
+        self.assertIn("Có 40 nhân sự", self.client.get(url).content.decode())
+
+    def test_the_other_ward_still_finds_none(self):
+        make_person("Lê Thị Đếm 0001", self.cell)
+        self.login(self.other_ward_staff)
+        self.assertIn("Có 0 nhân sự", self.client.get(reverse("organizations:search") + "?q=le thi dem").content.decode())
