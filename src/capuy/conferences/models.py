@@ -44,6 +44,10 @@ def _quorum(conference):
 # ---------------------------------------------------------------------------------------------------------
 
 
+# A meeting's clock time is the wall time where it met: a time with an offset ("08:00Z") is refused, never
+# converted into another hour.
+LOCAL_TIME_ONLY = "Giờ họp ghi theo giờ nơi họp, không kèm múi giờ (ví dụ 08:00)."
+
 class NumberingStart(models.Model):
     """How many conferences a body held before its record in capuy begins.
 
@@ -336,6 +340,8 @@ class Conference(models.Model):
         """
         import datetime
 
+        if time is not None and time.tzinfo is not None:
+            raise ValidationError(LOCAL_TIME_ONLY)
         if not self.is_past:
             return timezone.now() if clock else None
         if time is None:
@@ -379,6 +385,9 @@ class Conference(models.Model):
             raise ValidationError(CLOSED_MESSAGE)
 
     def clean(self):
+        for field in ("start_time", "end_time"):
+            if getattr(self, field) is not None and getattr(self, field).tzinfo is not None:
+                raise ValidationError({field: LOCAL_TIME_ONLY})
         if self._state.adding and self.organization_id:
             # A conference recorded afterwards may predate the merge; a new one after it belongs to the successor.
             self.organization.refuse_if_closed("hội nghị mới", day=self.date or None)

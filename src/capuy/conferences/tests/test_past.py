@@ -43,6 +43,12 @@ class RecordingTests(PastConferenceTestCase):
         self.assertTrue(conference.is_past and conference.is_closed)
         self.assertEqual(conference.theme, "Năm nâng cao hiệu quả công tác dân vận")
 
+    def test_it_refuses_a_time_with_an_offset_and_records_nothing(self):
+        for field in ("start_time", "end_time"):
+            with self.subTest(field=field), self.assertRaisesMessage(ValidationError, "không kèm múi giờ"):
+                self.numbered_seventh(**{field: T(8, 0, tzinfo=datetime.UTC)})
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
     def test_it_records_an_unnumbered_review_without_a_term(self):
         conference = record_past_conference(
             self.ward_staff, self.ward, date=D(2021, 7, 2), kind="six_month", body_kind="bch",
