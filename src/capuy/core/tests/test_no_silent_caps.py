@@ -12,8 +12,6 @@ SCANNED = ("views.py", "api.py", "jobs_api.py", "editorial.py", "listings.py", "
 
 # (module, the sliced expression as ast.unparse writes it): why it is not a silent cap.
 REVIEWED = {
-    ("conferences/api.py", "anchor['text'][:500]"): "text of a quote, not a list",
-    ("conferences/views.py", "anchor['text'][:500]"): "text of a quote, not a list",
     ("core/choosers.py", "words.strip()[:100]"): "the typed words",
     ("core/choosers.py", "queryset[:size + 1]"): "a chooser: shows N and says 'còn nữa, hãy gõ thêm'",
     ("core/choosers.py", "rows[:size]"): "a chooser: shows N and says 'còn nữa, hãy gõ thêm'",
@@ -23,6 +21,7 @@ REVIEWED = {
     ("portal/api.py", "queryset[offset:offset + limit]"): "one API page",
     ("portal/views.py", "request.GET.get('q', '').strip()[:100]"): "the typed words",
     ("organizations/views.py", "request.GET.get('q', '').strip()[:100]"): "the typed words",
+    ("organizations/views.py", "request.POST.get('decision', '')[:100]"): "a decision's number, not a list",
     # Previews on a record's page or a dashboard, each next to the full list or not a list of records
     # (left for the owners of those pages; see the report of issue 16).
     ("documents/views.py", "document.versions.all()[:20]"): "the latest versions of one document",
