@@ -1,9 +1,12 @@
 """Pages: the votes of a conference, the presiding screen, the voter's ballot, results (CSV, print), live events."""
 
+import time
+
 from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.handlers.asgi import ASGIRequest
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -287,8 +290,24 @@ def mine(request):
     return render(request, "voting/mine.html", {"votes": votes})
 
 
+WSGI_STREAM_SECONDS = 60  # over WSGI (tests, development) a stream ends after this; EventSource reconnects
+
+
+def _frame(message, vote_pk: int) -> str | None:
+    """The SSE text for a live message of the vote's conference, or None when it is not for this page."""
+    if message is None:
+        return live.sse(None)  # a comment line keeps proxies from closing an idle stream
+    if message["event"] == "vote" and message["data"].get("vote") == vote_pk:
+        return live.sse(message)
+    if message["event"] == "hello":  # the channel came back after a fault: fetch the state again
+        return live.sse({"event": "vote", "data": {"vote": vote_pk, "resync": True}})
+    return None
+
+
 async def events(request, pk):
-    """Server-Sent Events for one vote, through the conferences live module (``vote`` events only)."""
+    """Server-Sent Events for one vote, through the conferences live module (``vote`` events only): async on
+    the ASGI server; over WSGI a thread's stream that ends after ``WSGI_STREAM_SECONDS`` (WSGI would otherwise
+    hold a thread for ever, and the test server could never stop)."""
     user = await request.auser()
     if not user.is_authenticated:
         raise Http404
@@ -299,14 +318,21 @@ async def events(request, pk):
         yield live.sse(None)
         # Ends when the browser leaves (Django cancels it) or the server shuts down (live.stop_streams).
         async for message in live.subscribe(vote.conference_id, timeout=15):
-            if message is None:
-                yield live.sse(None)  # a comment line keeps proxies from closing an idle stream
-            elif message["event"] == "vote" and message["data"].get("vote") == vote.pk:
-                yield live.sse(message)
-            elif message["event"] == "hello":  # the channel came back after a fault: fetch the state again
-                yield live.sse({"event": "vote", "data": {"vote": vote.pk, "resync": True}})
+            if (frame := _frame(message, vote.pk)) is not None:
+                yield frame
 
-    response = StreamingHttpResponse(stream(), content_type="text/event-stream")
+    def bounded_stream():
+        yield "retry: 3000\n\n"
+        yield live.sse(None)
+        deadline = time.monotonic() + WSGI_STREAM_SECONDS
+        for message in live.subscribe_sync(vote.conference_id, timeout=5):
+            if (frame := _frame(message, vote.pk)) is not None:
+                yield frame
+            if time.monotonic() > deadline:
+                return
+
+    content = stream() if isinstance(request, ASGIRequest) else bounded_stream()
+    response = StreamingHttpResponse(content, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
     return response
