@@ -1021,12 +1021,18 @@ def _own(conference: Conference, record, what: str):
     return record
 
 
+def _managed_item(user, conference: Conference, item: AgendaItem) -> AgendaItem:
+    """An agenda item the office may still change: the conference is run by ``user``, still editable, and the
+    item is one of its own."""
+    access.check_manage(user, conference)
+    conference.ensure_editable()
+    return _own(conference, item, "nội dung trong chương trình")
+
+
 @action("Sửa nội dung chương trình hội nghị", page="conferences:agenda_edit")
 def update_agenda_item(user, conference: Conference, item: AgendaItem) -> AgendaItem:
     """Save ``item`` as changed by the page's form."""
-    access.check_manage(user, conference)
-    conference.ensure_editable()
-    _own(conference, item, "nội dung trong chương trình")
+    _managed_item(user, conference, item)
     item.full_clean()
     item.save()
     live.publish(conference.pk, "agenda", {})
@@ -1036,9 +1042,7 @@ def update_agenda_item(user, conference: Conference, item: AgendaItem) -> Agenda
 @action("Xóa nội dung khỏi chương trình hội nghị", page="conferences:agenda_delete")
 def delete_agenda_item(user, conference: Conference, item: AgendaItem) -> None:
     """An item already discussed at the meeting stays: the minutes refer to it."""
-    access.check_manage(user, conference)
-    conference.ensure_editable()
-    _own(conference, item, "nội dung trong chương trình")
+    _managed_item(user, conference, item)
     if item.started_at:
         raise ValidationError(AGENDA_DISCUSSED)
     item.delete()
@@ -1048,9 +1052,7 @@ def delete_agenda_item(user, conference: Conference, item: AgendaItem) -> None:
 @action("Đính kèm tài liệu vào nội dung chương trình", page="conferences:attachment_add")
 def add_attachment(user, conference: Conference, item: AgendaItem, attachment):
     """``attachment`` comes from the page's form, its file already checked (``core.uploads``)."""
-    access.check_manage(user, conference)
-    conference.ensure_editable()
-    _own(conference, item, "nội dung trong chương trình")
+    _managed_item(user, conference, item)
     attachment.item = item
     attachment.full_clean()
     attachment.save()
