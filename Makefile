@@ -31,7 +31,10 @@ run: install
 test: install system-deps
 	$(BIN)/ruff check .
 	$(BIN)/capuy makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not stack" $(PYTEST_ARGS)
+	@# Tests that start capuy as server processes get a session (and a test database) of their own: after the
+	@# rest of the suite on PostgreSQL, their processes found the test database without its tables.
+	$(BIN)/pytest -m stack $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,6 +21,36 @@ def pytest_configure(config):
     from django_q.conf import Conf
 
     Conf.SYNC = True
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("postgresql"):
+        # A test database need not survive a power cut: commits return without waiting for the disk.
+        options = db.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--only-database-tests", action="store_true",
+                     help="run only the tests that open a database (CI's second engine: the others cannot differ)")
+
+
+def _opens_database(item) -> bool:
+    """True unless pytest-django would refuse the test any database access (then the engine cannot matter)."""
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if isinstance(cls, type) and issubclass(cls, TransactionTestCase):
+        return True
+    if item.get_closest_marker("django_db"):
+        return True
+    return bool({"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--only-database-tests"):
+        return
+    kept = [item for item in items if _opens_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not _opens_database(item)])
+    items[:] = kept
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

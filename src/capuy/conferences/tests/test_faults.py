@@ -24,10 +24,6 @@ pytestmark = [
     pytest.mark.stack,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the production stack runs on PostgreSQL"),
-    # KNOWN BROKEN after the integration of 1 December 2026: the shared stack's follow stream never becomes ready,
-    # and the module's teardown then leaves the test database without its tables, failing every later
-    # transactional test. Skipped, not deleted, until it is repaired (see that session's closing note).
-    pytest.mark.skip(reason="known broken since the 1 December 2026 integration; see the session note"),
 ]
 
 VOTERS = 30

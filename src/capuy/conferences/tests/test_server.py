@@ -11,7 +11,7 @@ from capuy.accounts.models import User
 from capuy.core.servers import Uvicorn, server_env, session_cookie, wait_for
 from capuy.voting.loadtest import prepare_congress
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.stack, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

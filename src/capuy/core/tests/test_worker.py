@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from django.db import connection
 from django.test import TransactionTestCase
 from django_q.brokers import get_broker
@@ -56,6 +57,7 @@ def _run_cluster_in_this_process():
     monitor(results, broker)
 
 
+@pytest.mark.stack
 class RealWorkerTests(TransactionTestCase):
     def test_a_queued_job_is_run_by_a_worker_through_the_database_broker(self):
         with mock.patch.object(Conf, "SYNC", False):

@@ -28,6 +28,7 @@ def _server_database(tmp_path) -> str:
     return f"postgres://{user}{password}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
 
 
+@pytest.mark.stack
 @pytest.mark.django_db(transaction=True)
 def test_killing_the_server_mid_vote_loses_no_acknowledged_ballot_and_allows_no_second_one(tmp_path):
     data = prepare_congress(VOTERS, prefix="crash")
