@@ -12,6 +12,7 @@ without logging in.
 """
 
 import datetime
+from io import StringIO
 
 from django.test import TestCase
 
@@ -86,3 +87,71 @@ class CapuyTestCase(TestCase):
     def login(self, user):
         self.client.force_login(user)
         return user
+
+
+# The rows ``capuy demo`` wrote the first time a test loaded it in this session, with the state it started from.
+_demo_snapshot: dict | None = None
+
+
+def _tables():
+    from django.apps import apps
+
+    return [m for m in apps.get_models(include_auto_created=True)
+            if m._meta.managed and not m._meta.proxy and not m._meta.swapped]
+
+
+def _starting_state() -> dict:
+    return {m._meta.label: frozenset(m._base_manager.values_list("pk", flat=True)) for m in _tables()}
+
+
+def _row(obj) -> tuple:
+    return tuple(getattr(obj, f.attname) for f in obj._meta.local_concrete_fields)
+
+
+def load_demo():
+    """The demo data of ``capuy demo``, which many test classes start from and which takes seconds to build.
+
+    The first call of the session runs the command and keeps what it wrote. A later call that starts from the
+    same rows (a test class's empty database) puts the same rows back in bulk: the demo's records and its
+    history exactly as the command wrote them. From any other starting point the command runs again.
+    """
+    global _demo_snapshot
+    from django.core.management import call_command
+
+    start = _starting_state()
+    if _demo_snapshot is not None and _demo_snapshot["start"] == start:
+        _restore_demo(_demo_snapshot)
+        return
+    existing = {m: {o.pk: _row(o) for o in m._base_manager.all()} for m in _tables() if start[m._meta.label]}
+    call_command("demo", stdout=StringIO())
+    if _demo_snapshot is None:
+        new, changed = {}, {}
+        for model in _tables():
+            before = existing.get(model, {})
+            for obj in model._base_manager.all():
+                if obj.pk not in before:
+                    new.setdefault(model, []).append(obj)
+                elif _row(obj) != before[obj.pk]:
+                    changed.setdefault(model, []).append(obj)
+        _demo_snapshot = {"start": start, "new": new, "changed": changed}
+
+
+def _restore_demo(snapshot: dict):
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        for model, objs in snapshot["new"].items():
+            fields = model._meta.local_concrete_fields
+            size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+            for i in range(0, len(objs), size):
+                model._base_manager._insert(objs[i:i + size], fields=fields, raw=True)
+        for model, objs in snapshot["changed"].items():
+            for obj in objs:  # raw SQL: the history head, say, is never updated through its model
+                model._base_manager.filter(pk=obj.pk)._update(
+                    [(f, None, getattr(obj, f.attname)) for f in model._meta.local_concrete_fields if not f.primary_key])
+        statements = connection.ops.sequence_reset_sql(no_style(), list(snapshot["new"]))
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)

@@ -1,14 +1,13 @@
 """The demo conferences re-create the three sample articles and one upcoming conference."""
 
 import datetime
-from io import StringIO
 
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
 from capuy.accounts.models import User
 from capuy.conferences.models import Conference, Draft, SpeechKind
+from capuy.core.testing import load_demo
 
 D = datetime.date
 
@@ -16,7 +15,7 @@ D = datetime.date
 class DemoConferenceTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("demo", stdout=StringIO())
+        load_demo()
 
     def test_sample_001_is_the_17th_conference_of_the_tay_ho_committee_with_its_record(self):
         c = Conference.objects.get(date=D(2023, 10, 5))

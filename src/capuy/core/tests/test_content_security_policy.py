@@ -8,15 +8,14 @@ new page is covered without touching this test.
 import re
 from collections import deque
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import Resolver404, resolve
 
 from capuy.accounts.models import User
+from capuy.core.testing import load_demo
 
 TEMPLATES = Path(__file__).resolve().parents[2]
 SKIP_PREFIXES = ("/static/", "/media/", "/api/", "/tai-khoan/dang-xuat/")
@@ -49,7 +48,7 @@ def script_policy(header: str) -> str:
 class ContentSecurityPolicyTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("demo", stdout=StringIO())
+        load_demo()
         cls.superuser = User.objects.filter(is_superuser=True).first()
         if cls.superuser is None:
             cls.superuser = User.objects.create_superuser("csp-admin", "csp@capuy.invalid", "x")

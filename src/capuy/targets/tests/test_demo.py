@@ -1,8 +1,7 @@
-from io import StringIO
 
-from django.core.management import call_command
 from django.test import TestCase
 
+from capuy.core.testing import load_demo
 from capuy.organizations.models import Organization
 from capuy.targets import dashboard, rounds
 from capuy.targets.models import ReportingRound
@@ -13,7 +12,7 @@ from capuy.targets.reports import review_figures
 class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("demo", stdout=StringIO())
+        load_demo()
         cls.tayho = Organization.objects.get(committee_name="Quận ủy Tây Hồ")
         cls.kienan = Organization.objects.get(committee_name="Quận ủy Kiến An")
 

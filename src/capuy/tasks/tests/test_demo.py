@@ -1,11 +1,10 @@
 """The demo data: sample 001 and 003 tasks with progress, Tây Hồ registrations of 2023 evaluated and 2024 submitted."""
 
 import datetime
-from io import StringIO
 
-from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from capuy.core.testing import load_demo
 from capuy.organizations.models import Organization
 from capuy.tasks import reports, rules
 from capuy.tasks.models import Registration, Task
@@ -17,7 +16,7 @@ D = datetime.date
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 class DemoTests(TestCase):
     def test_the_demo_holds_the_sample_tasks_and_registrations(self):
-        call_command("demo", stdout=StringIO())
+        load_demo()
         tayho = Organization.objects.get(committee_name="Quận ủy Tây Hồ")
         kienan = Organization.objects.get(committee_name="Quận ủy Kiến An")
         assert Task.objects.filter(organization=tayho, title__startswith="Đẩy nhanh tiến độ giải phóng mặt bằng").exists()
