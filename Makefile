@@ -32,8 +32,8 @@ test: install system-deps
 	$(BIN)/ruff check .
 	$(BIN)/capuy makemigrations --check --dry-run
 	$(BIN)/pytest -m "not stack" $(PYTEST_ARGS)
-	@# Tests that start capuy as server processes get a session (and a test database) of their own: after the
-	@# rest of the suite on PostgreSQL, their processes found the test database without its tables.
+	@# Tests that start capuy as server processes get a session (and a test database) of their own: they kill
+	@# workers and cut the database's connections, which the rest of the suite must not share.
 	$(BIN)/pytest -m stack $(PYTEST_ARGS)
 
 lint: install

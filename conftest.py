@@ -28,6 +28,23 @@ def pytest_configure(config):
         options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Before the test database is created: close any PostgreSQL connection pool opened at collection.
+
+    Collecting the suite can already serve a request (schemathesis reads /api/openapi.json from the application),
+    which opens Django's pool on the configured database. Creating the test database renames the connection's
+    database but keeps that pool (Django closes it only when cloning or destroying a test database), so the
+    suite would run in the configured database while server processes started by the tests open the test one.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        connection.close()
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()
+
+
 def pytest_addoption(parser):
     parser.addoption("--only-database-tests", action="store_true",
                      help="run only the tests that open a database (CI's second engine: the others cannot differ)")
