@@ -11,7 +11,9 @@ Roles: ``district_staff`` (office of Tây Hồ), ``ward_staff`` (office of Quả
 without logging in.
 """
 
+import copy
 import datetime
+import types
 from io import StringIO
 
 from django.test import TestCase
@@ -44,53 +46,61 @@ def make_person(full_name, organization, titles=(), card=None, admitted=ADMITTED
     return person
 
 
+def _build_base_records() -> dict:
+    """The records of the module docstring's tree; returns them by the names the test cases use."""
+    records = types.SimpleNamespace()
+    K = Organization.Kind
+    records.city = Organization.objects.create(kind=K.PROVINCE, name="Đảng bộ thành phố Hà Nội",
+                                           committee_name="Thành ủy Hà Nội", issuer_symbol="TU")
+    records.district = Organization.objects.create(
+        parent=records.city, kind=K.DISTRICT, name="Đảng bộ quận Tây Hồ", committee_name="Quận ủy Tây Hồ",
+        issuer_symbol="QU", place_name="Tây Hồ")
+    records.ward = Organization.objects.create(parent=records.district, kind=K.GRASSROOTS, name="Đảng bộ phường Quảng An",
+                                           committee_name="Đảng ủy phường Quảng An", issuer_symbol="ĐU")
+    records.other_ward = Organization.objects.create(parent=records.district, kind=K.GRASSROOTS,
+                                                 name="Đảng bộ phường Nhật Tân", issuer_symbol="ĐU")
+    records.cell = Organization.objects.create(parent=records.ward, kind=K.CELL, name="Chi bộ tổ dân phố số 1")
+    records.other_cell = Organization.objects.create(parent=records.other_ward, kind=K.CELL, name="Chi bộ khu dân cư số 1")
+    records.term = Term.objects.create(organization=records.district, congress_number=6, start_year=2020, end_year=2025,
+                                   start_date=D(2020, 8, 15), end_date=D(2025, 8, 14))
+    records.bch = Body.objects.create(organization=records.district, term=records.term, kind=Body.Kind.EXECUTIVE)
+
+    records.secretary = make_person("Lê Thị Thu Hằng", records.district, ["Bí thư Quận ủy", "Chủ tịch HĐND quận"], card="01000001")
+    records.committee_person = make_person("Phạm Văn Bình", records.cell, ["Phó Bí thư Quận ủy", "Chủ tịch UBND quận"],
+                                       card="01000002")
+    BodyMembership.objects.create(body=records.bch, person=records.secretary, role=BodyMembership.Role.SECRETARY,
+                                  start_date=records.term.start_date)
+    BodyMembership.objects.create(body=records.bch, person=records.committee_person, role=BodyMembership.Role.DEPUTY,
+                                  start_date=records.term.start_date)
+    for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Bích", "Đỗ Quang Dũng"]):
+        person = make_person(name, records.cell, card=f"0100001{i}")
+        BodyMembership.objects.create(body=records.bch, person=person, start_date=records.term.start_date)
+    records.member_person = make_person("Vũ Thị Lan", records.cell, card="01000100")
+
+    records.admin = make_user("quantri", superuser=True)
+    records.district_staff = make_user("vanphong.tayho", make_person("Hoàng Minh Tâm", records.district),
+                                   [(records.district, Role.OFFICE)])
+    records.ward_staff = make_user("vanphong.quangan", make_person("Ngô Thị Hà", records.ward), [(records.ward, Role.OFFICE)])
+    records.other_ward_staff = make_user("vanphong.nhattan", make_person("Bùi Văn Nam", records.other_ward),
+                                     [(records.other_ward, Role.OFFICE)])
+    records.committee_member = make_user("capuy.binh", records.committee_person, [(records.district, Role.COMMITTEE)])
+    records.party_member = make_user("dangvien.lan", records.member_person, [(records.cell, Role.MEMBER)])
+    return vars(records)
+
+
 class CapuyTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        K = Organization.Kind
-        cls.city = Organization.objects.create(kind=K.PROVINCE, name="Đảng bộ thành phố Hà Nội",
-                                               committee_name="Thành ủy Hà Nội", issuer_symbol="TU")
-        cls.district = Organization.objects.create(
-            parent=cls.city, kind=K.DISTRICT, name="Đảng bộ quận Tây Hồ", committee_name="Quận ủy Tây Hồ",
-            issuer_symbol="QU", place_name="Tây Hồ")
-        cls.ward = Organization.objects.create(parent=cls.district, kind=K.GRASSROOTS, name="Đảng bộ phường Quảng An",
-                                               committee_name="Đảng ủy phường Quảng An", issuer_symbol="ĐU")
-        cls.other_ward = Organization.objects.create(parent=cls.district, kind=K.GRASSROOTS,
-                                                     name="Đảng bộ phường Nhật Tân", issuer_symbol="ĐU")
-        cls.cell = Organization.objects.create(parent=cls.ward, kind=K.CELL, name="Chi bộ tổ dân phố số 1")
-        cls.other_cell = Organization.objects.create(parent=cls.other_ward, kind=K.CELL, name="Chi bộ khu dân cư số 1")
-        cls.term = Term.objects.create(organization=cls.district, congress_number=6, start_year=2020, end_year=2025,
-                                       start_date=D(2020, 8, 15), end_date=D(2025, 8, 14))
-        cls.bch = Body.objects.create(organization=cls.district, term=cls.term, kind=Body.Kind.EXECUTIVE)
-
-        cls.secretary = make_person("Lê Thị Thu Hằng", cls.district, ["Bí thư Quận ủy", "Chủ tịch HĐND quận"], card="01000001")
-        cls.committee_person = make_person("Phạm Văn Bình", cls.cell, ["Phó Bí thư Quận ủy", "Chủ tịch UBND quận"],
-                                           card="01000002")
-        BodyMembership.objects.create(body=cls.bch, person=cls.secretary, role=BodyMembership.Role.SECRETARY,
-                                      start_date=cls.term.start_date)
-        BodyMembership.objects.create(body=cls.bch, person=cls.committee_person, role=BodyMembership.Role.DEPUTY,
-                                      start_date=cls.term.start_date)
-        for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Bích", "Đỗ Quang Dũng"]):
-            person = make_person(name, cls.cell, card=f"0100001{i}")
-            BodyMembership.objects.create(body=cls.bch, person=person, start_date=cls.term.start_date)
-        cls.member_person = make_person("Vũ Thị Lan", cls.cell, card="01000100")
-
-        cls.admin = make_user("quantri", superuser=True)
-        cls.district_staff = make_user("vanphong.tayho", make_person("Hoàng Minh Tâm", cls.district),
-                                       [(cls.district, Role.OFFICE)])
-        cls.ward_staff = make_user("vanphong.quangan", make_person("Ngô Thị Hà", cls.ward), [(cls.ward, Role.OFFICE)])
-        cls.other_ward_staff = make_user("vanphong.nhattan", make_person("Bùi Văn Nam", cls.other_ward),
-                                         [(cls.other_ward, Role.OFFICE)])
-        cls.committee_member = make_user("capuy.binh", cls.committee_person, [(cls.district, Role.COMMITTEE)])
-        cls.party_member = make_user("dangvien.lan", cls.member_person, [(cls.cell, Role.MEMBER)])
+        for name, value in build_once("base", _build_base_records).items():
+            setattr(cls, name, value)
 
     def login(self, user):
         self.client.force_login(user)
         return user
 
 
-# The rows ``capuy demo`` wrote the first time a test loaded it in this session, with the state it started from.
-_demo_snapshot: dict | None = None
+# What each builder of ``build_once`` wrote the first time in this session, with the state it started from.
+_snapshots: dict[str, dict] = {}
 
 
 def _tables():
@@ -101,30 +111,34 @@ def _tables():
 
 
 def _starting_state() -> dict:
-    return {m._meta.label: frozenset(m._base_manager.values_list("pk", flat=True)) for m in _tables()}
+    from django.contrib.contenttypes.models import ContentType
+
+    state = {m._meta.label: frozenset(m._base_manager.values_list("pk", flat=True)) for m in _tables()}
+    # Rows refer to kinds of records by these ids: the same ids must name the same models.
+    state["content types"] = frozenset(ContentType.objects.values_list("pk", "app_label", "model"))
+    return state
 
 
 def _row(obj) -> tuple:
     return tuple(getattr(obj, f.attname) for f in obj._meta.local_concrete_fields)
 
 
-def load_demo():
-    """The demo data of ``capuy demo``, which many test classes start from and which takes seconds to build.
+def build_once(key: str, build):
+    """``build()``'s records, for test data that many test classes start from and that is slow to build.
 
-    The first call of the session runs the command and keeps what it wrote. A later call that starts from the
-    same rows (a test class's empty database) puts the same rows back in bulk: the demo's records and its
-    history exactly as the command wrote them. From any other starting point the command runs again.
+    The first call of the session runs ``build`` and keeps the rows it wrote (and what it returned). A later
+    call that starts from the same rows (a test class's database as migrated) puts the same rows back in bulk:
+    the records and their history exactly as ``build`` wrote them, with the same ids, so what it returned
+    still names them. From any other starting point ``build`` runs again.
     """
-    global _demo_snapshot
-    from django.core.management import call_command
-
     start = _starting_state()
-    if _demo_snapshot is not None and _demo_snapshot["start"] == start:
-        _restore_demo(_demo_snapshot)
-        return
+    snapshot = _snapshots.get(key)
+    if snapshot is not None and snapshot["start"] == start:
+        _restore(snapshot)
+        return copy.deepcopy(snapshot["result"])
     existing = {m: {o.pk: _row(o) for o in m._base_manager.all()} for m in _tables() if start[m._meta.label]}
-    call_command("demo", stdout=StringIO())
-    if _demo_snapshot is None:
+    result = build()
+    if snapshot is None:
         new, changed = {}, {}
         for model in _tables():
             before = existing.get(model, {})
@@ -133,10 +147,18 @@ def load_demo():
                     new.setdefault(model, []).append(obj)
                 elif _row(obj) != before[obj.pk]:
                     changed.setdefault(model, []).append(obj)
-        _demo_snapshot = {"start": start, "new": new, "changed": changed}
+        _snapshots[key] = {"start": start, "new": new, "changed": changed, "result": copy.deepcopy(result)}
+    return result
 
 
-def _restore_demo(snapshot: dict):
+def load_demo():
+    """The demo data of ``capuy demo``, which several test classes start from (it takes seconds to build)."""
+    from django.core.management import call_command
+
+    build_once("demo", lambda: call_command("demo", stdout=StringIO()))
+
+
+def _restore(snapshot: dict):
     from django.core.management.color import no_style
     from django.db import connection, transaction
 
