@@ -51,23 +51,23 @@ def _build_base_records() -> dict:
     records = types.SimpleNamespace()
     K = Organization.Kind
     records.city = Organization.objects.create(kind=K.PROVINCE, name="Đảng bộ thành phố Hà Nội",
-                                           committee_name="Thành ủy Hà Nội", issuer_symbol="TU")
+                                               committee_name="Thành ủy Hà Nội", issuer_symbol="TU")
     records.district = Organization.objects.create(
         parent=records.city, kind=K.DISTRICT, name="Đảng bộ quận Tây Hồ", committee_name="Quận ủy Tây Hồ",
         issuer_symbol="QU", place_name="Tây Hồ")
     records.ward = Organization.objects.create(parent=records.district, kind=K.GRASSROOTS, name="Đảng bộ phường Quảng An",
-                                           committee_name="Đảng ủy phường Quảng An", issuer_symbol="ĐU")
+                                               committee_name="Đảng ủy phường Quảng An", issuer_symbol="ĐU")
     records.other_ward = Organization.objects.create(parent=records.district, kind=K.GRASSROOTS,
-                                                 name="Đảng bộ phường Nhật Tân", issuer_symbol="ĐU")
+                                                     name="Đảng bộ phường Nhật Tân", issuer_symbol="ĐU")
     records.cell = Organization.objects.create(parent=records.ward, kind=K.CELL, name="Chi bộ tổ dân phố số 1")
     records.other_cell = Organization.objects.create(parent=records.other_ward, kind=K.CELL, name="Chi bộ khu dân cư số 1")
     records.term = Term.objects.create(organization=records.district, congress_number=6, start_year=2020, end_year=2025,
-                                   start_date=D(2020, 8, 15), end_date=D(2025, 8, 14))
+                                       start_date=D(2020, 8, 15), end_date=D(2025, 8, 14))
     records.bch = Body.objects.create(organization=records.district, term=records.term, kind=Body.Kind.EXECUTIVE)
 
     records.secretary = make_person("Lê Thị Thu Hằng", records.district, ["Bí thư Quận ủy", "Chủ tịch HĐND quận"], card="01000001")
     records.committee_person = make_person("Phạm Văn Bình", records.cell, ["Phó Bí thư Quận ủy", "Chủ tịch UBND quận"],
-                                       card="01000002")
+                                           card="01000002")
     BodyMembership.objects.create(body=records.bch, person=records.secretary, role=BodyMembership.Role.SECRETARY,
                                   start_date=records.term.start_date)
     BodyMembership.objects.create(body=records.bch, person=records.committee_person, role=BodyMembership.Role.DEPUTY,
@@ -79,10 +79,10 @@ def _build_base_records() -> dict:
 
     records.admin = make_user("quantri", superuser=True)
     records.district_staff = make_user("vanphong.tayho", make_person("Hoàng Minh Tâm", records.district),
-                                   [(records.district, Role.OFFICE)])
+                                       [(records.district, Role.OFFICE)])
     records.ward_staff = make_user("vanphong.quangan", make_person("Ngô Thị Hà", records.ward), [(records.ward, Role.OFFICE)])
     records.other_ward_staff = make_user("vanphong.nhattan", make_person("Bùi Văn Nam", records.other_ward),
-                                     [(records.other_ward, Role.OFFICE)])
+                                         [(records.other_ward, Role.OFFICE)])
     records.committee_member = make_user("capuy.binh", records.committee_person, [(records.district, Role.COMMITTEE)])
     records.party_member = make_user("dangvien.lan", records.member_person, [(records.cell, Role.MEMBER)])
     return vars(records)
