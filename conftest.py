@@ -65,9 +65,13 @@ def _opens_database(item) -> bool:
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("--only-database-tests"):
         return
-    kept = [item for item in items if _opens_database(item)]
-    config.hook.pytest_deselected(items=[item for item in items if not _opens_database(item)])
+    kept, left_out = [], []
+    for item in items:
+        (kept if _opens_database(item) else left_out).append(item)
+    config.hook.pytest_deselected(items=left_out)
     items[:] = kept
+
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
