@@ -21,6 +21,7 @@ def pytest_configure(config):
     from django_q.conf import Conf
 
     Conf.SYNC = True
+    settings.MIDDLEWARE = ["capuy.core.tests.browser.RequestsInFlight", *settings.MIDDLEWARE]
     db = settings.DATABASES["default"]
     if db["ENGINE"].endswith("postgresql"):
         # A test database need not survive a power cut: commits return without waiting for the disk.
@@ -97,3 +98,6 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+    from capuy.core.tests.browser import RequestsInFlight
+
+    RequestsInFlight.wait_until_quiet()  # before pytest-django empties the test database

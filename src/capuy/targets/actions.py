@@ -2,8 +2,8 @@
 
 Each checks the caller's right (``targets.rules``, the read-access helper of this app), validates, and
 writes in one transaction (``capuy.core.actions.action``); views and API handlers only translate.
-The indicator and target pages (``add_indicator``, ``assign_target``) check every id against the
-organization's subtree; the API's ``create_indicator`` and ``create_target`` are still their own paths.
+Indicators and targets are added by one action each (``add_indicator``, ``assign_target``), for the pages and
+the API alike; both check every id against the organization's subtree.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,17 +22,10 @@ from capuy.targets.periods import Period
 ENTER_REFUSED = "Chỉ văn phòng của chính đơn vị mới được nhập kết quả của đơn vị."
 SUBMIT_REFUSED = "Chỉ đơn vị báo cáo mới gửi được kết quả."
 APPROVE_REFUSED = "Chỉ văn phòng cấp ủy cấp trên mới duyệt được kết quả."
-TARGET_REFUSED = "Chỉ văn phòng cấp ủy của tổ chức hoặc cấp trên mới được giao chỉ tiêu."
-INDICATOR_REFUSED = "Chỉ văn phòng cấp ủy quản lý các đơn vị báo cáo mới được thêm chỉ tiêu."
+SETUP_REFUSED = "Chỉ văn phòng cấp ủy của tổ chức hoặc cấp trên mới được thêm chỉ tiêu, giao chỉ tiêu."
 ROUND_REFUSED = "Chỉ văn phòng cấp ủy mới được mở đợt báo cáo."
 REMIND_REFUSED = "Chỉ văn phòng mở đợt báo cáo mới gửi được lời nhắc."
 NOT_XLSX = "Chỉ nhận tệp Excel (.xlsx); chưa nhập số liệu nào."
-
-
-def _readable(user, organization: Organization) -> Organization:
-    if not rules.can_read_results(user, organization):
-        raise Http404("Không tìm thấy tổ chức.")
-    return organization
 
 
 @action("Nhập kết quả thực hiện chỉ tiêu", api="api:create_result")
@@ -119,34 +112,6 @@ def approve_unit(user, reporting_round: ReportingRound, organization, publish: b
     return count
 
 
-@action("Giao chỉ tiêu", api="api:create_target")
-def create_target(user, organization, fields: dict) -> Target:
-    _readable(user, organization)
-    if not rules.can_set_targets(user, organization):
-        raise PermissionDenied(TARGET_REFUSED)
-    target = Target(organization=organization, **fields)
-    target.full_clean()
-    target.save()
-    return target
-
-
-@action("Thêm chỉ tiêu", api="api:create_indicator")
-def create_indicator(user, fields: dict, reporter_ids: list[int]) -> Indicator:
-    reporters = list(Organization.objects.filter(pk__in=reporter_ids))
-    if not (permissions.is_admin(user) or (reporters and all(permissions.can_manage(user, o) for o in reporters))):
-        raise PermissionDenied(INDICATOR_REFUSED)
-    if len(reporters) != len(set(reporter_ids)):
-        raise ValidationError({"reporter_ids": ["Có đơn vị báo cáo không tồn tại."]})
-    for field in ("weight_id", "numerator_id", "denominator_id"):
-        if fields.get(field) is not None and not Indicator.objects.filter(pk=fields[field]).exists():
-            raise ValidationError({field: [f"Không có chỉ tiêu mã số {fields[field]}."]})
-    indicator = Indicator(**fields)
-    indicator.full_clean()
-    indicator.save()
-    indicator.reporters.set(reporters)
-    return indicator
-
-
 @action("Mở đợt báo cáo", page="targets:round_create")
 def open_round(user, organization, units, indicators, fields: dict) -> ReportingRound:
     """Open a reporting round of ``organization`` (managed by ``user``) for ``units`` under it."""
@@ -197,14 +162,15 @@ def mark_notice_read(user, notice: Notice) -> Notice:
     return notice
 
 
-INDICATOR_FIELDS = ("code", "name", "unit", "value_type", "direction", "rollup", "group")
+INDICATOR_FIELDS = ("code", "name", "report_name", "unit", "value_type", "direction", "rollup", "weight_id",
+                    "numerator_id", "denominator_id", "share_threshold", "cumulative", "group", "report_as", "order")
 
 
 def _managed(user, organization):
     if not rules.can_read_results(user, organization):
         raise Http404("Không tìm thấy tổ chức.")
     if not rules.can_set_targets(user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy của tổ chức hoặc cấp trên mới được thêm chỉ tiêu, giao chỉ tiêu.")
+        raise PermissionDenied(SETUP_REFUSED)
     return organization
 
 
@@ -213,13 +179,31 @@ def reporting_units(organization):
     return Organization.objects.filter(path__startswith=organization.path, valid_to__isnull=True)
 
 
-@action("Thêm chỉ tiêu cho tổ chức", page="targets:indicator_create")
+def _lowest_above_all(user, reporter_ids) -> Organization:
+    """The lowest organization that is, or is above, every reporter (an indicator sent without its organization)."""
+    reporters = references.readable_many(user, Organization, list(reporter_ids or []), "reporter_ids",
+                                         within=permissions.readable_organizations(user))
+    if not reporters:
+        raise ValidationError({"reporter_ids": ["Chọn tổ chức của chỉ tiêu hoặc ít nhất một đơn vị báo cáo."]})
+    shared = set.intersection(*(set(r.ancestor_paths()) for r in reporters))
+    if not shared:
+        raise ValidationError({"reporter_ids": ["Các đơn vị báo cáo không cùng thuộc một tổ chức."]})
+    return Organization.objects.get(path=max(shared, key=len))
+
+
+@action("Thêm chỉ tiêu", page="targets:indicator_create", api="api:create_indicator")
 def add_indicator(user, organization, data: dict, reporter_ids) -> Indicator:
-    """A new indicator reported by ``reporter_ids`` (units of ``organization``'s subtree; none: the organization)."""
+    """A new indicator of ``organization`` reported by ``reporter_ids`` (units of its subtree; none: the
+    organization itself). Without ``organization``: the lowest one above every reporter."""
+    if organization is None:
+        organization = _lowest_above_all(user, reporter_ids)
     _managed(user, organization)
-    reporters = references.readable_many(user, Organization, list(reporter_ids or []), "reporters",
+    reporters = references.readable_many(user, Organization, list(reporter_ids or []), "reporter_ids",
                                          within=reporting_units(organization)) or [organization]
-    indicator = Indicator(**{f: data.get(f) for f in INDICATOR_FIELDS})
+    for field in ("weight_id", "numerator_id", "denominator_id"):
+        if data.get(field) is not None and not Indicator.objects.filter(pk=data[field]).exists():
+            raise ValidationError({field: [f"Không có chỉ tiêu mã số {data[field]}."]})
+    indicator = Indicator(**{f: data[f] for f in INDICATOR_FIELDS if data.get(f) is not None})
     indicator.code = (indicator.code or "").strip().upper()
     indicator.full_clean()
     indicator.save()
@@ -227,9 +211,11 @@ def add_indicator(user, organization, data: dict, reporter_ids) -> Indicator:
     return indicator
 
 
-@action("Giao chỉ tiêu nhiệm kỳ hoặc hằng năm", page="targets:target_create")
-def assign_target(user, organization, indicator_id, term_id, year, value, source="") -> Target:
-    """A target of ``organization``: for the whole term (``year`` None) or for one year of the term."""
+@action("Giao chỉ tiêu nhiệm kỳ hoặc hằng năm", page="targets:target_create", api="api:create_target")
+def assign_target(user, organization, indicator_id, term_id, year, value, source="", *, period_kind="",
+                  period_number=0) -> Target:
+    """A target of ``organization``: for the whole term (``year`` None), for one year of the term, or for a
+    period of that year (``period_kind``, ``period_number``)."""
     _managed(user, organization)
     errors = {}
     indicator = Indicator.objects.filter(pk=indicator_id).first() if indicator_id else None
@@ -247,7 +233,7 @@ def assign_target(user, organization, indicator_id, term_id, year, value, source
     if errors:
         raise ValidationError(errors)
     target = Target(organization=organization, indicator=indicator, term=term, year=year, value=parsed,
-                    source=(source or "").strip())
+                    source=(source or "").strip(), period_kind=period_kind or "", period_number=period_number or 0)
     target.full_clean()
     target.save()
     return target

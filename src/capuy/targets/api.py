@@ -35,6 +35,7 @@ class IndicatorIn(Schema):
     group: str = Indicator.Group.ECONOMY
     report_as: str = Indicator.ReportAs.CHANGE
     order: int = 0
+    organization_id: int | None = None  # the organization whose indicator this is; none: the lowest above all reporters
     reporter_ids: list[int] = []
 
 
@@ -166,9 +167,9 @@ def list_indicators(request, organization_id: int | None = None):
 @router.post("/targets/indicators/", response={201: IndicatorOut})
 def create_indicator(request, payload: IndicatorIn):
     data = payload.dict()
-    reporter_ids = data.pop("reporter_ids")
-    indicator = actions.create_indicator(request.user, data, reporter_ids)
-    return 201, indicator
+    reporter_ids, organization_id = data.pop("reporter_ids"), data.pop("organization_id")
+    organization = _readable_org(request, organization_id) if organization_id is not None else None
+    return 201, actions.add_indicator(request.user, organization, data, reporter_ids)
 
 
 @router.get("/targets/targets/", response=list[TargetOut])
@@ -180,11 +181,9 @@ def list_targets(request, organization_id: int):
 @router.post("/targets/targets/", response={201: TargetOut})
 def create_target(request, payload: TargetIn):
     organization = _readable_org(request, payload.organization_id)
-    data = payload.dict()
-    data["indicator"] = get_object_or_404(Indicator, pk=data.pop("indicator_id"))
-    data["term"] = get_object_or_404(Term, pk=data.pop("term_id"))
-    data.pop("organization_id")
-    return 201, actions.create_target(request.user, organization, data)
+    return 201, actions.assign_target(request.user, organization, payload.indicator_id, payload.term_id, payload.year,
+                                      payload.value, payload.source, period_kind=payload.period_kind,
+                                      period_number=payload.period_number)
 
 
 @router.get("/targets/results/", response=list[ResultOut], description=paging.API_PAGING_DOC)

@@ -16,7 +16,7 @@ from capuy.targets.models import Indicator
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = list(actions.INDICATOR_FIELDS)
+        fields = ["code", "name", "unit", "value_type", "direction", "rollup", "group"]
 
     def validate_unique(self):
         """Uniqueness is checked once, by the action (``full_clean``)."""

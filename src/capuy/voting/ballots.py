@@ -345,6 +345,7 @@ def _publish_trailing(vote_id: int, conference_id: int, eligible: int, delay: fl
             thread_connection.close()  # this thread's connection goes back to the pool
 
     timer = threading.Timer(delay + 0.05, send)
+    timer.name = "capuy-vote-progress"
     timer.daemon = True
     timer.start()
 

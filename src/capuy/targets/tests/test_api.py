@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from capuy.targets.models import Result
+from capuy.targets.models import Indicator, Result
 
 from .base import NINE_2022, NINE_2023, TargetsTestCase, result
 
@@ -69,9 +69,22 @@ class ResultApiTests(TargetsTestCase):
 
     def test_indicators_are_created_by_the_office_managing_their_reporters(self):
         data = {"code": "MOI", "name": "Chỉ tiêu mới", "unit": "người", "reporter_ids": [self.ward.pk]}
-        assert self.api("post", "/api/targets/indicators/", self.other_ward_staff, data).status_code == 403
+        refused = self.api("post", "/api/targets/indicators/", self.other_ward_staff, data)
+        assert refused.status_code == 400 and f"có mã {self.ward.pk}" in str(refused.json())  # not theirs to name
+        assert self.api("post", "/api/targets/indicators/", self.committee_member, data).status_code == 403
+        assert not Indicator.objects.filter(code="MOI").exists()
         assert self.api("post", "/api/targets/indicators/", self.district_staff, data).status_code == 201
         assert len(self.api("get", "/api/targets/indicators/", self.ward_staff).json()) == 9  # 6 + 2 rate parts + new
+
+    def test_an_indicator_without_its_organization_belongs_to_the_lowest_above_all_reporters(self):
+        data = {"code": "HAI", "name": "Chỉ tiêu hai phường", "unit": "người",
+                "reporter_ids": [self.ward.pk, self.other_ward.pk]}
+        assert self.api("post", "/api/targets/indicators/", self.ward_staff, data).status_code == 400  # another ward
+        assert self.api("post", "/api/targets/indicators/", self.district_staff, data).status_code == 201
+        assert set(Indicator.objects.get(code="HAI").reporters.all()) == {self.ward, self.other_ward}
+        outside = {**data, "code": "BA", "organization_id": self.ward.pk}
+        response = self.api("post", "/api/targets/indicators/", self.district_staff, outside)
+        assert response.status_code == 400 and not Indicator.objects.filter(code="BA").exists()
 
     def test_the_dashboard_endpoint_returns_computed_values(self):
         result(self.ward, self.industry, NINE_2023, 600)
