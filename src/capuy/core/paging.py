@@ -34,6 +34,7 @@ from django.db.models import F, Q
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from capuy import config
@@ -402,6 +403,8 @@ def number_text(value: int) -> str:
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones: the local clock
     if isinstance(value, (str, int, float, decimal.Decimal, datetime.date)):
         return value
     return str(value)

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
-from capuy.core import inputs
+from capuy.core import inputs, paging
 from capuy.organizations.models import Organization
-from capuy.targets import actions, charts, dashboard, excel, rounds, rules
+from capuy.targets import actions, charts, dashboard, excel, listings, rounds, rules
 from capuy.targets.computations import Status
 from capuy.targets.models import Indicator, Notice, ReportingRound, Result
 from capuy.targets.periods import Period, PeriodKind
@@ -53,14 +53,14 @@ def _round_for(user, pk) -> ReportingRound:
 
 @login_required
 def index(request):
-    roots = permissions.readable_organizations(request.user).order_by("depth", "path")[:50]
-    visible_rounds = [r for r in ReportingRound.objects.filter(closed=False).select_related("organization")[:200]
-                      if permissions.can_read(request.user, r.organization)
-                      or any(rules.can_enter_results(request.user, o) for o in r.organizations.all())]
-    notices = Notice.objects.filter(user=request.user)[:20] if request.user.is_authenticated else []
+    listing = listings.OpenRoundList(request.user, request.GET)
+    if request.GET.get("xuat"):
+        return paging.export_response(request, listing)
+    roots = listings.top_organizations(request.user)
+    notices = Notice.objects.filter(user=request.user)[:20]
     return render(request, "targets/index.html", {
-        "roots": roots, "rounds": visible_rounds, "notices": notices,
-        "can_open_round": any(permissions.can_manage(request.user, o) for o in roots[:20]),
+        "roots": roots, "listing": listing, "page": listing.page(), "notices": notices,
+        "can_open_round": permissions.readable_organizations(request.user, permissions.MANAGE_ROLES).exists(),
     })
 
 
@@ -137,7 +137,7 @@ def _import(request, **where):
 
 @login_required
 def round_create(request):
-    managed = [o for o in permissions.readable_organizations(request.user, permissions.MANAGE_ROLES).order_by("path")[:200]]
+    managed = listings.top_organizations(request.user, permissions.MANAGE_ROLES)
     if not managed:
         raise PermissionDenied(actions.ROUND_REFUSED)
     errors, data = [], request.POST
@@ -162,7 +162,7 @@ def round_create(request):
             else:
                 messages.success(request, "Đã mở đợt báo cáo.")
                 return redirect(reporting_round)
-    candidates = Organization.objects.under_any(managed).order_by("path")[:500]
+    candidates = listings.round_units(managed)
     return render(request, "targets/round_form.html", {
         "managed": managed, "candidates": candidates, "indicators": Indicator.objects.all(),
         "kinds": PeriodKind.choices, "errors": errors, "data": data})

@@ -37,16 +37,7 @@ REVIEWED = {
     ("tasks/views.py", "tops[:30]"): "links to the top organizations",
     ("tasks/views.py", "tasks[:limit]"): "the grouped task report reads at most REPORT_LIMIT rows and says so; the export has all",
     ("tasks/views.py", "tasks.by_kind(kind, today)[:limit]"): "as above",
-    ("targets/views.py", "permissions.readable_organizations(request.user).order_by('depth', 'path')[:50]"):
-        "KNOWN CAP: targets dashboard roots – not yet paged",
-    ("targets/views.py", "ReportingRound.objects.filter(closed=False).select_related('organization')[:200]"):
-        "KNOWN CAP: open reporting rounds – not yet paged",
     ("targets/views.py", "Notice.objects.filter(user=request.user)[:20]"): "latest notices",
-    ("targets/views.py", "roots[:20]"): "a permission probe over the roots",
-    ("targets/views.py", "permissions.readable_organizations(request.user, permissions.MANAGE_ROLES)"
-                         ".order_by('path')[:200]"): "KNOWN CAP: organizations offered to open a round",
-    ("targets/views.py", "Organization.objects.under_any(managed).order_by('path')[:500]"):
-        "KNOWN CAP: organizations a round may include",
 }
 
 

@@ -1,3 +1,4 @@
+from capuy.organizations.models import Organization
 from capuy.targets.models import ReportingRound
 
 from .base import TargetsTestCase
@@ -36,3 +37,11 @@ class OpeningRoundTests(TargetsTestCase):
         self.login(self.ward_staff)
         page = self.client.post("/chi-tieu/dot-bao-cao/mo/", self.data()).content.decode()
         assert "Chọn cơ quan mở đợt báo cáo." in page and ReportingRound.objects.count() == 0
+
+    def test_the_form_offers_the_offices_organization_and_every_unit_directly_under_it(self):
+        more = [Organization.objects.create(parent=self.district, kind=self.ward.kind, name=f"Đảng bộ số {n:03}")
+                for n in range(30)]
+        self.login(self.district_staff)
+        context = self.client.get("/chi-tieu/dot-bao-cao/mo/").context
+        assert context["managed"] == [self.district]
+        assert {self.ward, self.other_ward, *more} <= set(context["candidates"])
