@@ -845,7 +845,17 @@ def detail(request, pk):
     context = _record_context(conference)
     context["access"] = access
     context["articles"] = _articles(request.user, conference)
+    context["documents"] = _documents(request.user, conference)
     return _page(request, "detail.html", context)
+
+
+def _documents(user, conference):
+    """The minutes, resolution and notice drafted from the conference (the chain conference → resolution), as far as
+    the documents app lets ``user`` read them."""
+    from capuy.documents import access as documents
+
+    return list(documents.readable(user).filter(source_conference_id=conference.pk).select_related("doc_type")
+                .order_by("pk"))
 
 
 def _articles(user, conference):

@@ -79,11 +79,21 @@ def detail(request, pk):
         "upload_form": UploadForm(),
         "replaced_by": document.replaced_by.filter(status=Document.Status.ISSUED).first(),
         "tasks": _tasks_set(request.user, document),
+        "source_conference": _source_conference(request.user, document),
         **_pdf_context(document),
     }
     if document.is_secret:
         record_access(document)
     return render(request, "documents/detail.html", context)
+
+
+def _source_conference(user, document):
+    """The conference the document was drafted from, when ``user`` may read it (the chain conference → resolution)."""
+    if not document.source_conference_id:
+        return None
+    from capuy.conferences.models import Conference
+
+    return Conference.objects.visible_to(user).filter(pk=document.source_conference_id).first()
 
 
 def _tasks_set(user, document):

@@ -87,7 +87,20 @@ def organization_dashboard(request, pk):
         "previous_year": Period(period.year - 1, period.kind, period.number),
         "ancestors": organization.ancestors(),
         "can_set_targets": rules.can_set_targets(request.user, organization),
+        "tasks": _tasks_for(request.user, organization, board.selected),
     })
+
+
+def _tasks_for(user, organization, indicator):
+    """The open tasks of ``organization``'s subtree that work toward ``indicator`` and ``user`` may read (the chain
+    target → task); the tasks app decides who reads a task."""
+    if indicator is None:
+        return []
+    from capuy.tasks.models import Task
+    from capuy.tasks.rules import visible_tasks
+
+    tasks = Task.objects.filter(indicators=indicator, closed=False, organization__path__startswith=organization.path)
+    return list(visible_tasks(user, tasks).order_by("deadline", "pk"))
 
 
 @login_required

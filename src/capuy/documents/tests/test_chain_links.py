@@ -41,3 +41,11 @@ class ChainLinkTests(DocumentsTestCase):
         draft = self.resolution.__class__.objects.get(source_conference_id=self.task.conference_id, doc_type__symbol="BB")
         self.login(self.district_staff)
         self.assertNotContains(self.client.get(self.task.get_absolute_url()), draft.get_absolute_url() + '"')
+
+    def test_the_conference_lists_its_documents_and_each_links_back(self):
+        self.login(self.district_staff)
+        conference_page = self.client.get(reverse("conferences:detail", args=[self.task.conference_id]))
+        self.assertContains(conference_page, "Văn bản của hội nghị")
+        self.assertContains(conference_page, f'href="{self.resolution.get_absolute_url()}"')
+        document_page = self.client.get(reverse("documents:detail", args=[self.resolution.pk]))
+        self.assertContains(document_page, f'href="{reverse("conferences:detail", args=[self.task.conference_id])}"')
