@@ -151,11 +151,17 @@ def build_once(key: str, build):
     return result
 
 
-def load_demo():
-    """The demo data of ``capuy demo``, which several test classes start from (it takes seconds to build)."""
+def load_demo() -> str:
+    """The demo data of ``capuy demo``, which several test classes start from (it takes seconds to build); returns
+    what the command printed."""
     from django.core.management import call_command
 
-    build_once("demo", lambda: call_command("demo", stdout=StringIO()))
+    def build():
+        out = StringIO()
+        call_command("demo", stdout=out)
+        return out.getvalue()
+
+    return build_once("demo", build)
 
 
 def _restore(snapshot: dict):

@@ -4,13 +4,14 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from capuy.accounts.models import User
+from capuy.core.testing import load_demo
 from capuy.organizations.models import Body, BodyMembership, Organization, Person
 
 
 class DemoCommandTests(TestCase):
+    # The command runs once in the session (``load_demo``); later its rows and its output are put back.
     def test_it_recreates_the_organizations_and_people_of_the_samples(self):
-        out = StringIO()
-        call_command("demo", stdout=out)
+        printed = load_demo()
         tayho = Organization.objects.get(committee_name="Quận ủy Tây Hồ")
         term = tayho.terms.get(congress_number=6)
         assert str(term) == "khóa VI, nhiệm kỳ 2020–2025"
@@ -25,10 +26,10 @@ class DemoCommandTests(TestCase):
         assert Organization.objects.filter(name="Đảng bộ các cơ quan chính quyền quận").exists()
         cells = Organization.objects.filter(kind=Organization.Kind.CELL)
         assert cells.count() >= 4 and all(10 <= c.people.count() <= 40 for c in cells)
-        assert "demo.vanphong.tayho" in out.getvalue()
+        assert "demo.vanphong.tayho" in printed
 
     def test_it_keeps_existing_data_when_asked_to_load_only_into_an_empty_database(self):
-        call_command("demo", stdout=StringIO())
+        load_demo()
         before = (Organization.objects.count(), Person.objects.count(), User.objects.count())
         out = StringIO()
         call_command("demo", "--if-empty", stdout=out)
