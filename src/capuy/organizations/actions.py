@@ -180,9 +180,10 @@ def _check_superior(user, organization: Organization) -> Organization:
 
 @action("Hợp nhất tổ chức", page="organizations:merge")
 def merge_organizations(user, sources: list[Organization], successor: Organization | None, date: datetime.date,
-                        new: Organization | None = None, decision: str = ""):
+                        new: Organization | None = None, decision: str = "", carry_offices: bool = False):
     """Merge ``sources`` into ``successor`` (an existing organization) or into ``new`` (created here under the
-    same superior) from ``date``; returns the successor."""
+    same superior) from ``date``; returns the successor. ``carry_offices``: the sources' office staff work on at
+    the successor."""
     for source in sources:
         _check_superior(user, source)
     if successor is None and new is None:
@@ -194,7 +195,7 @@ def merge_organizations(user, sources: list[Organization], successor: Organizati
         if new.valid_from is None:
             new.valid_from = date
         successor = _save(new, None)
-    reorganization.merge(sources, successor, date, by=user, decision=decision)
+    reorganization.merge(sources, successor, date, by=user, decision=decision, carry_offices=carry_offices)
     return successor
 
 

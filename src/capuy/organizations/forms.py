@@ -125,6 +125,10 @@ class MergeForm(forms.Form):
     new_committee_name = forms.CharField(label="Tên cấp ủy của tổ chức mới", max_length=200, required=False)
     date = forms.DateField(label="Ngày hợp nhất (ngày đầu tiên của tổ chức sau hợp nhất)", widget=DateInput())
     decision = forms.CharField(label="Số quyết định", max_length=100, required=False)
+    carry_offices = forms.BooleanField(
+        label="Tài khoản văn phòng cấp ủy của các tổ chức hợp nhất làm việc tiếp tại tổ chức sau hợp nhất",
+        required=False, initial=True,
+        help_text="Họ vẫn xem được hồ sơ của tổ chức cũ; bỏ chọn nếu văn phòng của tổ chức sau hợp nhất là người khác.")
 
     def __init__(self, *args, superior, **kwargs):
         super().__init__(*args, **kwargs)

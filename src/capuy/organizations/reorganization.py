@@ -78,6 +78,7 @@ def _move_people(people, source: Organization, target: Organization, day: dateti
     people = list(people)
     ids = [p.pk for p in people]
     Person.objects.filter(pk__in=ids).update(organization=target)
+    _follow_member_logins(ids, source, target)
     # Recorded as it happened (the decision may be dated before today): Transfer.clean's "not after today"
     # rule is for a member's own move, not for the superior's decision.
     Transfer.objects.bulk_create(
@@ -85,6 +86,38 @@ def _move_people(people, source: Organization, target: Organization, day: dateti
                  date=day, note=note, recorded_by=by)
         for m in PartyMember.objects.filter(person_id__in=ids))
     return len(ids)
+
+
+def _follow_member_logins(person_ids, source: Organization, target: Organization):
+    """A moved member's login belongs to the organization that now keeps their record (answering its invitations,
+    voting in its conferences), not to the one they left."""
+    from capuy.accounts.models import Role, RoleGrant
+
+    for grant in RoleGrant.objects.filter(role=Role.MEMBER, organization=source, user__person_id__in=person_ids):
+        if RoleGrant.objects.filter(user_id=grant.user_id, organization=target, role=Role.MEMBER).exists():
+            grant.delete()
+        else:
+            grant.organization = target
+            grant.save(update_fields=["organization"])
+
+
+def office_accounts(organization: Organization):
+    """The users who hold the office role of ``organization`` itself."""
+    from capuy.accounts.models import Role, User
+
+    return User.objects.filter(grants__organization=organization, grants__role=Role.OFFICE, is_active=True).distinct()
+
+
+def _carry_office_accounts(source: Organization, successor: Organization) -> int:
+    """The office staff of a merged organization go on working at the successor: they get its office role and keep
+    the old one, with which they still read the old organization's records (it takes nothing new)."""
+    from capuy.accounts.models import Role, RoleGrant
+
+    carried = 0
+    for user in office_accounts(source):
+        _, created = RoleGrant.objects.get_or_create(user=user, organization=successor, role=Role.OFFICE)
+        carried += created
+    return carried
 
 
 def _move_cells(cells, target: Organization) -> int:
@@ -115,11 +148,12 @@ def _close(source: Organization, day: datetime.date, successor: Organization | N
 
 
 def merge(sources: list[Organization], successor: Organization, day: datetime.date, by=None,
-          decision: str = "") -> list[Reorganization]:
+          decision: str = "", carry_offices: bool = False) -> list[Reorganization]:
     """Hợp nhất: every organization of ``sources`` into ``successor`` from ``day``.
 
-    Their open cells and the records they keep move to the successor (each member's move dated); their open
-    posts end on ``day``; they are closed the day before, pointing at the successor.
+    Their open cells and the records they keep move to the successor (each member's move dated), with the
+    members' logins; their open posts end on ``day``; they are closed the day before, pointing at the
+    successor. With ``carry_offices`` their office staff also get the successor's office role.
     """
     day = _date(day)
     sources = list(dict.fromkeys(sources))
@@ -142,6 +176,8 @@ def merge(sources: list[Organization], successor: Organization, day: datetime.da
         cells = _move_cells(moved, successor)
         _move_people(source.people.all(), source, successor, day, by, note)
         posts = _close(source, day, successor, decision)
+        if carry_offices:
+            _carry_office_accounts(source, successor)
         step = Reorganization.objects.create(
             kind=Reorganization.Kind.MERGE, date=day, predecessor=source, successor=successor, cells=cells,
             people=counted.members, posts_ended=posts, decision=decision, recorded_by=by)

@@ -295,16 +295,18 @@ def organization_merge(request, pk):
                 for source in sources:
                     total = total.add(reorganization.figures(source, data["date"]))
                 into = successor.name if successor else f"{new.name} (tổ chức mới)"
+                staff = sum(reorganization.office_accounts(s).count() for s in sources) if data["carry_offices"] else 0
                 return confirm.ask(
                     request, title="Xác nhận hợp nhất", confirm_label="Hợp nhất",
                     question=(f"Hợp nhất {', '.join(s.name for s in sources)} vào {into} từ ngày "
                               f"{vietnamese.numeric_date(data['date'])}?"),
                     facts=total.lines() + [f"{len(sources)} tổ chức ngừng hoạt động từ ngày "
                                            f"{vietnamese.numeric_date(data['date'])}, không nhận nhiệm vụ, hội "
-                                           "nghị, đảng viên, ý kiến mới"],
+                                           "nghị, đảng viên, ý kiến mới"]
+                    + ([f"{staff} tài khoản văn phòng cấp ủy làm việc tiếp tại {into}"] if staff else []),
                     cancel_url=back)
             successor = actions.merge_organizations(request.user, sources, successor, data["date"], new=new,
-                                                    decision=data["decision"])
+                                                    decision=data["decision"], carry_offices=data["carry_offices"])
         except ValidationError as exc:
             _form_error(form, exc)
         else:

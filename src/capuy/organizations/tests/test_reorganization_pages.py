@@ -3,6 +3,8 @@ wrong people are refused."""
 
 import datetime
 
+from capuy.accounts import permissions
+from capuy.accounts.models import Role, RoleGrant
 from capuy.core.testing import CapuyTestCase
 from capuy.organizations.models import Organization, Person
 
@@ -39,6 +41,31 @@ class ReorganizationPageTests(CapuyTestCase):
         assert "Chi bộ tổ dân phố số 1" in text  # the cell now sits under the successor
         text = self.client.get(self.ward.get_absolute_url()).content.decode()
         assert "Đã hợp nhất vào" in text and "Đảng bộ phường Tây Hồ" in text
+
+    def test_the_merged_wards_office_staff_work_on_at_the_successor_when_chosen(self):
+        self.login(self.district_staff)
+        url = f"/to-chuc/{self.district.pk}/hop-nhat/"
+        confirm = self.client.post(url, self.merge_data(carry_offices="on")).content.decode()
+        assert "2 tài khoản văn phòng cấp ủy làm việc tiếp tại Đảng bộ phường Tây Hồ (tổ chức mới)" in confirm
+        self.client.post(url, self.merge_data(carry_offices="on", **{"xac-nhan": "1"}))
+        successor = Organization.objects.get(name="Đảng bộ phường Tây Hồ")
+        assert permissions.can_manage(self.ward_staff, successor)
+        assert permissions.can_manage(self.other_ward_staff, successor)
+        assert permissions.can_read(self.ward_staff, self.ward)  # the old ward's records, which take nothing new
+
+    def test_without_the_choice_the_merged_wards_office_staff_get_nothing_at_the_successor(self):
+        self.login(self.district_staff)
+        self.client.post(f"/to-chuc/{self.district.pk}/hop-nhat/", self.merge_data(**{"xac-nhan": "1"}))
+        successor = Organization.objects.get(name="Đảng bộ phường Tây Hồ")
+        assert not permissions.can_read(self.ward_staff, successor)
+
+    def test_a_members_login_follows_their_record_to_the_successor(self):
+        RoleGrant.objects.create(user=self.ward_staff, organization=self.ward, role=Role.MEMBER)
+        self.login(self.district_staff)
+        self.client.post(f"/to-chuc/{self.district.pk}/hop-nhat/", self.merge_data(**{"xac-nhan": "1"}))
+        successor = Organization.objects.get(name="Đảng bộ phường Tây Hồ")
+        member_grants = RoleGrant.objects.filter(user=self.ward_staff, role=Role.MEMBER)
+        assert [g.organization for g in member_grants] == [successor]
 
     def test_a_missing_successor_is_refused_in_vietnamese(self):
         self.login(self.district_staff)
