@@ -11,6 +11,7 @@ Roles: ``district_staff`` (office of Tây Hồ), ``ward_staff`` (office of Quả
 without logging in.
 """
 
+import contextlib
 import copy
 import datetime
 import types
@@ -162,6 +163,20 @@ def load_demo() -> str:
         return out.getvalue()
 
     return build_once("demo", build)
+
+
+@contextlib.contextmanager
+def background_work_left_queued():
+    """Background tasks queued meanwhile stay queued (the suite otherwise runs them at once, django-q2 "sync"):
+    for test data whose PDFs and mails no test reads. A browser test's data is committed, so the demo's PDF
+    conversions would run for seconds."""
+    from django_q.conf import Conf
+
+    Conf.SYNC = False
+    try:
+        yield
+    finally:
+        Conf.SYNC = True
 
 
 def _restore(snapshot: dict):
