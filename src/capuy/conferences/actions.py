@@ -1029,7 +1029,7 @@ def _managed_item(user, conference: Conference, item: AgendaItem) -> AgendaItem:
     return _own(conference, item, "nội dung trong chương trình")
 
 
-@action("Sửa nội dung chương trình hội nghị", page="conferences:agenda_edit")
+@action("Sửa nội dung chương trình hội nghị", page="conferences:agenda_edit", api="api:update_agenda_item")
 def update_agenda_item(user, conference: Conference, item: AgendaItem) -> AgendaItem:
     """Save ``item`` as changed by the page's form."""
     _managed_item(user, conference, item)
@@ -1039,7 +1039,7 @@ def update_agenda_item(user, conference: Conference, item: AgendaItem) -> Agenda
     return item
 
 
-@action("Xóa nội dung khỏi chương trình hội nghị", page="conferences:agenda_delete")
+@action("Xóa nội dung khỏi chương trình hội nghị", page="conferences:agenda_delete", api="api:delete_agenda_item")
 def delete_agenda_item(user, conference: Conference, item: AgendaItem) -> None:
     """An item already discussed at the meeting stays: the minutes refer to it."""
     _managed_item(user, conference, item)
@@ -1136,7 +1136,7 @@ def control_conference(user, conference: Conference, step: str, item: AgendaItem
     return conference
 
 
-@action("Ghi tóm tắt phát biểu", page="conferences:speech_summary")
+@action("Ghi tóm tắt phát biểu", page="conferences:speech_summary", api="api:summarize_speech")
 def summarize_speech(user, conference: Conference, speech: Speech, summary: str) -> Speech:
     access.check_manage(user, conference)
     conference.ensure_editable()

@@ -22,6 +22,7 @@ from capuy.conferences.models import (
     Draft,
     DraftComment,
     SpeakerRequest,
+    Speech,
 )
 from capuy.conferences.roll import quorum
 from capuy.core import paging, references
@@ -159,6 +160,18 @@ class AgendaItemIn(Schema):
     summary: str = ""
 
 
+class AgendaItemPatch(Schema):
+    """The fields sent are changed; the others stay."""
+
+    order: int | None = None
+    kind: str | None = None
+    title: str | None = None
+    presenter_id: int | None = None
+    presenter_title: str | None = None
+    planned_minutes: int | None = None
+    summary: str | None = None
+
+
 class InvitationOut(Schema):
     id: int
     person_id: int | None
@@ -246,6 +259,10 @@ class SpeechIn(Schema):
     summary: str = ""
     agenda_item_id: int | None = None
     speaker_title: str = ""
+
+
+class SpeechSummaryIn(Schema):
+    summary: str
 
 
 class SpeakerRequestIn(Schema):
@@ -560,6 +577,26 @@ def add_agenda_item(request, pk: int, data: AgendaItemIn):
     return 201, actions.add_agenda_item(request.user, conference, AgendaItem(**data.dict()))
 
 
+@router.patch("/conferences/{pk}/agenda/{item_id}/", response=AgendaItemOut)
+def update_agenda_item(request, pk: int, item_id: int, data: AgendaItemPatch):
+    conference = _Access(request, pk).require_manage()
+    item = get_object_or_404(AgendaItem, pk=item_id, conference=conference)
+    fields = data.dict(exclude_unset=True)
+    if fields.get("presenter_id") is not None:
+        _person(request, conference, fields["presenter_id"], "presenter_id")
+    for name, value in fields.items():
+        setattr(item, name, value)
+    return actions.update_agenda_item(request.user, conference, item)
+
+
+@router.delete("/conferences/{pk}/agenda/{item_id}/", response={204: None})
+def delete_agenda_item(request, pk: int, item_id: int):
+    conference = _Access(request, pk).require_manage()
+    actions.delete_agenda_item(request.user, conference, get_object_or_404(AgendaItem, pk=item_id,
+                                                                           conference=conference))
+    return 204, None
+
+
 # --- invitations and attendance ------------------------------------------------------------------------------
 
 
@@ -661,6 +698,13 @@ def record_attendance(request, pk: int, data: AttendanceIn):
 def list_speeches(request, pk: int):
     conference = _Access(request, pk).conference
     return conference.speeches.select_related("speaker", "conference")
+
+
+@router.patch("/conferences/{pk}/speeches/{speech_id}/", response=SpeechOut)
+def summarize_speech(request, pk: int, speech_id: int, data: SpeechSummaryIn):
+    conference = _Access(request, pk).require_manage()
+    speech = get_object_or_404(Speech, pk=speech_id, conference=conference)
+    return actions.summarize_speech(request.user, conference, speech, data.summary)
 
 
 @router.post("/conferences/{pk}/speeches/", response={201: SpeechOut})

@@ -7,9 +7,10 @@ the district office reads them but is not invited. The page and the API refuse b
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
 from capuy.conferences import access, actions
-from capuy.conferences.models import AgendaItem, Conference, Draft, DraftComment, SpeechKind
+from capuy.conferences.models import AgendaItem, Conference, Draft, DraftComment, Speech, SpeechKind
 from capuy.core.tests.parity import Scenario
 
 DAY = datetime.date(2023, 10, 5)
@@ -47,6 +48,40 @@ def add_agenda_item(t):
     data = {"order": 2, "kind": AgendaItem.Kind.REPORT, "title": "Tờ trình"}
     return _refused_to_the_committee_member(t, "conferences:agenda_add", ("post", "/conferences/{pk}/agenda/"),
                                             data, data)
+
+
+def update_agenda_item(t):
+    conference = _conference(t)
+    item = conference.agenda_items.get()
+    url, api = reverse("conferences:agenda_edit", args=[conference.pk, item.pk]), (
+        "patch", f"/conferences/{conference.pk}/agenda/{item.pk}/")
+    page = {"order": 1, "kind": AgendaItem.Kind.REPORT, "title": "Báo cáo 9 tháng"}
+    return [Scenario(t.committee_member, url, api, page, {"title": "Báo cáo 9 tháng"}, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, page, {"title": "Báo cáo 9 tháng"})]
+
+
+def delete_agenda_item(t):
+    conference = _conference(t)
+    item = conference.agenda_items.get()
+    url, api = reverse("conferences:agenda_delete", args=[conference.pk, item.pk]), (
+        "delete", f"/conferences/{conference.pk}/agenda/{item.pk}/")
+    discussed = _conference(t)
+    started = discussed.agenda_items.get()
+    AgendaItem.objects.filter(pk=started.pk).update(started_at=timezone.now())
+    return [Scenario(t.committee_member, url, api, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api),
+            Scenario(t.district_staff, reverse("conferences:agenda_delete", args=[discussed.pk, started.pk]),
+                     ("delete", f"/conferences/{discussed.pk}/agenda/{started.pk}/"), refused=actions.AGENDA_DISCUSSED)]
+
+
+def summarize_speech(t):
+    conference = _conference(t, invited=True)
+    speech = Speech.objects.create(conference=conference, speaker=t.secretary, kind=SpeechKind.OPINION)
+    url, api = reverse("conferences:speech_summary", args=[conference.pk, speech.pk]), (
+        "patch", f"/conferences/{conference.pk}/speeches/{speech.pk}/")
+    data = {"summary": "Đồng chí nhấn mạnh giải phóng mặt bằng."}
+    return [Scenario(t.committee_member, url, api, data, data, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, data, data)]
 
 
 def invite_members(t):
@@ -208,6 +243,7 @@ def publish_summary(t):
 
 CASES = {f"conferences.{f.__name__}": f for f in (
     control_conference, add_draft, add_version, add_comment, answer_comment, publish_summary,
-    create_conference, update_conference, add_agenda_item, invite_members, invite_guest, send_invitations,
+    create_conference, update_conference, add_agenda_item, update_agenda_item, delete_agenda_item, summarize_speech,
+    invite_members, invite_guest, send_invitations,
     answer_invitation, record_attendance, record_speech, register_speaker, close_conference, record_past_conference,
     correct_past_conference, read_report, import_report, undo_import)}

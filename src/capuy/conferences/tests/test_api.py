@@ -111,3 +111,24 @@ class ApiTests(ConferenceTestCase):
         self.invited()
         mine = self.api("get", "/conferences/mine/", self.committee_member).json()
         assert [c["id"] for c in mine] == [self.conference.pk]
+
+    def test_the_office_edits_and_removes_an_agenda_item_through_the_api(self):
+        item = self.conference.agenda_items.order_by("order").last()
+        path = f"/conferences/{self.conference.pk}/agenda/{item.pk}/"
+        response = self.api("patch", path, self.district_staff, {"title": "Báo cáo kết quả năm 2023"})
+        assert response.status_code == 200 and response.json()["title"] == "Báo cáo kết quả năm 2023"
+        item.refresh_from_db()
+        assert item.title == "Báo cáo kết quả năm 2023" and item.order  # the fields not sent stay
+        assert self.api("delete", path, self.committee_member).status_code == 403
+        assert self.api("delete", path, self.district_staff).status_code == 204
+        assert not self.conference.agenda_items.filter(pk=item.pk).exists()
+
+    def test_a_speech_summary_is_written_through_the_api(self):
+        conference = self.running()
+        speech = conference.record_speech(self.members[1], "tham_luan", "")
+        path = f"/conferences/{conference.pk}/speeches/{speech.pk}/"
+        response = self.api("patch", path, self.district_staff, {"summary": "Tham luận về chuyển đổi số"})
+        assert response.status_code == 200 and response.json()["summary"] == "Tham luận về chuyển đổi số"
+        other = self.api("patch", f"/conferences/{conference.pk}/speeches/999999/", self.district_staff,
+                         {"summary": "x"})
+        assert other.status_code == 404

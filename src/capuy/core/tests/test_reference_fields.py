@@ -87,6 +87,7 @@ VALID = {
     ("patch", "/api/conferences/{pk}/"): {"venue": "Hội trường", "start_time": None},
     ("post", "/api/conferences/{pk}/control/"): {"action": "goto"},
     ("post", "/api/conferences/{pk}/agenda/"): {"title": "Báo cáo mới", "planned_minutes": None},
+    ("patch", "/api/conferences/{pk}/agenda/{item_id}/"): {"title": "Báo cáo mới", "planned_minutes": None},
     ("post", "/api/conferences/{pk}/invitations/"): {"title": ""},
     ("post", "/api/conferences/{pk}/attendance/"): {"action": "check_in"},
     ("post", "/api/conferences/{pk}/speeches/"): {"kind": "tham_luan", "summary": "Tóm tắt"},
@@ -135,7 +136,7 @@ UNRECORDED = {("post", "/api/voting/conferences/{conference_id}/tellers/"): "t�
 # Addresses whose record is not the usual kind of the segment before them.
 ADDRESS_OWN = {"/api/conferences/{pk}/past/": "past_conference"}
 ADDRESS_KINDS = {"members": "member", "campaigns": "campaign", "elections": "election", "articles": "article",
-                 "organizations": "cell"}
+                 "organizations": "cell", "agenda": "item"}
 # The own record for a field at one address when it is not the field's usual kind.
 FIELD_OWN = {
     ("/api/organizations/{pk}/dissolve/", "merged_into_id"): "cell2",
