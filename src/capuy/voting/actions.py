@@ -106,8 +106,8 @@ def _reason(text: str, field: str = "reason") -> str:
     return text
 
 
-@action("Tạo cuộc lấy phiếu tín nhiệm", page="voting:confidence_create")
-def create_confidence_vote(user, conference, agenda_item_id, subject, method, subjects) -> Vote:
+@action("Tạo cuộc lấy phiếu tín nhiệm", page="voting:confidence_create", api="api:create_vote")
+def create_confidence_vote(user, conference, agenda_item_id, subject, method, subjects, base_kind: str = "") -> Vote:
     """A confidence vote (Quy định 96-QĐ/TW) on an agenda item of ``conference``: ``subjects`` are
     ``[(person_id, position)]``, each person one the office may name at this conference; secret ballot only."""
     access.require_manage(user, conference)
@@ -138,11 +138,11 @@ def create_confidence_vote(user, conference, agenda_item_id, subject, method, su
     if errors:
         raise ValidationError(errors)
     positions = dict(subjects)
-    return ballots.create_vote(item, subject, method, kind=Vote.Kind.CONFIDENCE, user=user,
+    return ballots.create_vote(item, subject, method, kind=Vote.Kind.CONFIDENCE, base_kind=base_kind, user=user,
                                subjects=[(p, " ".join((positions.get(p.pk) or "").split())) for p in people])
 
 
-@action("Rút tên khỏi danh sách bầu cử", page="voting:candidate_remove")
+@action("Rút tên khỏi danh sách bầu cử", page="voting:candidate_remove", api="api:remove_candidate")
 def remove_candidate(user, candidate: Candidate, reason: str) -> Candidate:
     """Take a name off the list before voting starts (an approved withdrawal, a list corrected to meet the
     limits): the candidate stays, marked withdrawn, with the reason and time."""
@@ -163,7 +163,7 @@ def remove_candidate(user, candidate: Candidate, reason: str) -> Candidate:
     return candidate
 
 
-@action("Hủy cuộc bầu cử", page="voting:election_cancel")
+@action("Hủy cuộc bầu cử", page="voting:election_cancel", api="api:cancel_election")
 def cancel_election(user, election: Election, reason: str) -> Election:
     """Cancel an election that cannot go on (a list that fails the limits, a decision of the congress): it stays
     in the record with its rounds, the reason and the time, and takes no candidate or round afterwards."""

@@ -139,6 +139,10 @@ class CandidateIn(Schema):
     agreeing: int | None = None
 
 
+class ReasonIn(Schema):
+    reason: str
+
+
 class RoundIn(Schema):
     method: str = Vote.Method.SECRET
     candidate_ids: list[int] | None = None
@@ -181,6 +185,10 @@ def create_vote(request, data: VoteIn):
     ids = [s.person_id for s in data.subjects]
     if len(set(ids)) != len(ids):
         raise ValidationError({"subjects": ["Mỗi đồng chí chỉ được ghi một lần trong danh sách lấy phiếu tín nhiệm."]})
+    if data.kind == Vote.Kind.CONFIDENCE:  # the same action as the page's confidence vote
+        vote = actions.create_confidence_vote(request.user, item.conference, item.pk, data.subject, data.method,
+                                              [(s.person_id, s.position) for s in data.subjects], data.base_kind)
+        return 201, vote_out(vote)
     people = _people(request, item.conference, ids, "subjects")
     subjects = [(person, s.position) for person, s in zip(people, data.subjects, strict=True)]
     vote = actions.create_vote(request.user, item, data.subject, data.method, data.kind, data.base_kind, subjects)
@@ -307,6 +315,23 @@ def add_candidate(request, pk: int, data: CandidateIn):
     person = _people(request, election.conference, [data.person_id], "person_id")[0]
     candidate = actions.add_candidate(request.user, election, person, data.source, data.agreeing)
     return 201, {"id": candidate.pk, "person_id": candidate.person_id, "order": candidate.order}
+
+
+@router.post("/voting/elections/{pk}/cancel/", response=dict)
+def cancel_election(request, pk: int, data: ReasonIn):
+    election = actions.cancel_election(request.user, _election(request, pk), data.reason)
+    return {"id": election.pk, "title": election.title, "cancelled_at": election.cancelled_at,
+            "cancel_reason": election.cancel_reason}
+
+
+@router.post("/voting/candidates/{pk}/withdraw/", response=dict)
+def remove_candidate(request, pk: int, data: ReasonIn):
+    candidate = get_object_or_404(Candidate.objects.select_related("election__conference__organization", "person"),
+                                  pk=pk)
+    access.require_manage(request.user, candidate.election.conference)
+    candidate = actions.remove_candidate(request.user, candidate, data.reason)
+    return {"id": candidate.pk, "person_id": candidate.person_id, "withdrawn": candidate.withdrawn,
+            "withdrawn_reason": candidate.withdrawn_reason}
 
 
 @router.post("/voting/elections/{pk}/rounds/", response={201: VoteOut})

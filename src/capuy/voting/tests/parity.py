@@ -123,6 +123,40 @@ def _refusal(call) -> str:
     raise AssertionError("the operation was expected to refuse")
 
 
+def create_confidence_vote(t):
+    item = _item(t)
+    url = reverse("voting:confidence_create", args=[item.conference_id])
+    page = {"agenda_item": item.pk, "subject": "Lấy phiếu tín nhiệm", "method": Vote.Method.SECRET,
+            "nguoi": [t.secretary.pk], f"chuc-vu-{t.secretary.pk}": "Bí thư Quận ủy"}
+    api = {"agenda_item_id": item.pk, "subject": "Lấy phiếu tín nhiệm", "method": Vote.Method.SECRET,
+           "kind": Vote.Kind.CONFIDENCE, "subjects": [{"person_id": t.secretary.pk, "position": "Bí thư Quận ủy"}]}
+    open_ballot = "Lấy phiếu tín nhiệm phải bỏ phiếu kín (điện tử hoặc phiếu giấy)."
+    return [*_refused(t, url, ("post", "/voting/votes/"), page, api),
+            Scenario(t.district_staff, url, ("post", "/voting/votes/"), page, api),
+            Scenario(t.district_staff, url, ("post", "/voting/votes/"), {**page, "method": Vote.Method.HANDS},
+                     {**api, "method": Vote.Method.HANDS}, refused=open_ballot)]
+
+
+def remove_candidate(t):
+    election = _election(t)
+    candidate = ballots.add_candidate(election, t.secretary, "prepared")
+    url, api = reverse("voting:candidate_remove", args=[candidate.pk]), ("post", f"/voting/candidates/{candidate.pk}/withdraw/")
+    reason = {"reason": "Đồng chí xin rút, được đại hội chấp thuận"}
+    return [*_refused(t, url, api, reason, reason),
+            Scenario(t.district_staff, url, api, reason, reason),
+            Scenario(t.district_staff, url, api, {"reason": " "}, {"reason": " "},
+                     refused="Vui lòng ghi lý do (được lưu vào hồ sơ bầu cử).")]
+
+
+def cancel_election(t):
+    election = _election(t)
+    url, api = reverse("voting:election_cancel", args=[election.pk]), ("post", f"/voting/elections/{election.pk}/cancel/")
+    reason = {"reason": "Danh sách không đạt tỷ lệ 30% số dư"}
+    return [*_refused(t, url, api, reason, reason),
+            Scenario(t.district_staff, url, api, reason, reason)]
+
+
 CASES = {f"voting.{f.__name__}": f for f in (
+    create_confidence_vote, remove_candidate, cancel_election,
     create_vote, create_election, appoint_teller, add_candidate, start_round, open_vote, close_vote, enter_counts,
     enter_paper_ballot, accept_paper_count, create_teller_code, submit_share)}

@@ -81,3 +81,19 @@ class ElectionCorrectionTests(VotingTestCase):
         self.assertFalse(Election.objects.get(pk=self.election.pk).is_cancelled)
         self.assertFalse(Candidate.objects.filter(election=self.election, withdrawn=True).exists())
         self.assertEqual(Vote.objects.filter(election=self.election).count(), 0)
+
+    def test_an_api_client_removes_a_candidate_and_cancels_the_election_on_record(self):
+        from capuy.accounts.models import ApiToken
+
+        headers = {"Authorization": f"Bearer {ApiToken.issue(self.district_staff)[1]}"}
+        removed = self.client.post(f"/api/voting/candidates/{self.candidates[0].pk}/withdraw/",
+                                   {"reason": "Xin rút"}, content_type="application/json", headers=headers)
+        self.assertEqual(removed.status_code, 200)
+        self.assertTrue(Candidate.objects.get(pk=self.candidates[0].pk).withdrawn)
+        cancelled = self.client.post(f"/api/voting/elections/{self.election.pk}/cancel/",
+                                     {"reason": "Danh sách không bảo đảm số dư"}, content_type="application/json",
+                                     headers=headers)
+        self.assertEqual(cancelled.status_code, 200)
+        self.election.refresh_from_db()
+        self.assertEqual(self.election.cancel_reason, "Danh sách không bảo đảm số dư")
+        self.assertEqual(Election.objects.filter(pk=self.election.pk).count(), 1)
