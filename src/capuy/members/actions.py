@@ -100,7 +100,19 @@ def _check_record(member, person):
         raise ValidationError(errors)
 
 
-@action("Thêm một đảng viên", page="members:create")
+ADD_REFUSED = "Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thêm đảng viên."
+EDIT_REFUSED = "Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được sửa hồ sơ."
+
+
+def record_of(member: PartyMember) -> dict:
+    """``member``'s record as ``edit_member`` takes it (the edit form starts from it; a partial change overlays it)."""
+    person = member.person
+    return {**{f: getattr(person, f) for f in RECORD_FIELDS}, "cell": person.organization,
+            "card_number": member.card_number or "", "admission_date": member.admission_date,
+            "official_date": member.official_date}
+
+
+@action("Thêm một đảng viên", page="members:create", api="api:create_member")
 def add_member(user, organization, data: dict) -> PartyMember:
     """A new person and party record kept in a cell of ``organization`` (which ``user`` manages); with
     ``data["status"]`` set (bị khởi tố, truy tố, tạm giam; miễn sinh hoạt …) that status is recorded from its date."""
@@ -110,7 +122,7 @@ def add_member(user, organization, data: dict) -> PartyMember:
     if not permissions.can_read(user, organization):
         raise Http404("Không tìm thấy tổ chức.")
     if not permissions.can_manage(user, organization) or not permissions.can_manage(user, data["cell"]):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thêm đảng viên.")
+        raise PermissionDenied(ADD_REFUSED)
     if not data["cell"].path.startswith(organization.path):
         raise ValidationError({"cell": "Chi bộ không thuộc tổ chức này."})
     status = data.get("status") or ""
@@ -134,13 +146,13 @@ def add_member(user, organization, data: dict) -> PartyMember:
     return member
 
 
-@action("Sửa hồ sơ một đảng viên", page="members:edit")
+@action("Sửa hồ sơ một đảng viên", page="members:edit", api="api:update_member")
 def edit_member(user, member: PartyMember, data: dict) -> PartyMember:
     """Change the person and party record of ``member`` (statuses are recorded by ``record_status``)."""
     if not access.can_read_member(user, member):
         raise Http404("Không tìm thấy đảng viên.")
     if not access.can_manage_member(user, member) or not permissions.can_manage(user, data["cell"]):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được sửa hồ sơ.")
+        raise PermissionDenied(EDIT_REFUSED)
     person = member.person
     for field in RECORD_FIELDS:
         setattr(person, field, data.get(field) or (None if field == "birth_date" else ""))
@@ -224,13 +236,6 @@ def _save_validated(obj, fields: dict | None = None):
     obj.full_clean()
     obj.save()
     return obj
-
-
-@action("Cập nhật hồ sơ đảng viên (số thẻ, ngày vào Đảng, ngày chính thức)", api="api:update_member")
-def update_member(user, member: PartyMember, fields: dict) -> PartyMember:
-    """Change some fields of ``member``'s party record (the API's partial update)."""
-    _managed_member(user, member)
-    return _save_validated(member, fields)
 
 
 @action("Ghi thay đổi trạng thái đảng viên", page="members:detail", api="api:add_status")

@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -216,10 +217,34 @@ class TransferIn(Schema):
 
 
 class MemberPatch(Schema):
+    """The fields sent are changed, the others stay (statuses such as "bị truy tố" go through
+    ``POST /members/{id}/statuses/``, which keeps their history)."""
+
+    full_name: str | None = None
+    gender: str | None = None
+    birth_date: datetime.date | None = None
+    email: str | None = None
+    phone: str | None = None
+    cell_id: int | None = None
     card_number: str | None = None
     admission_date: datetime.date | None = None
     official_date: datetime.date | None = None
-    prosecuted: bool | None = None
+
+
+class MemberIn(Schema):
+    organization_id: int  # the organization whose office keeps the record
+    cell_id: int
+    full_name: str
+    gender: str = ""
+    birth_date: datetime.date | None = None
+    email: str = ""
+    phone: str = ""
+    card_number: str = ""
+    admission_date: datetime.date
+    official_date: datetime.date | None = None
+    status: str = ""  # an initial status (bị khởi tố, truy tố, tạm giam …), from status_date
+    status_date: datetime.date | None = None
+    decision: str = ""
 
 
 class OpinionIn(Schema):
@@ -439,9 +464,29 @@ def get_member(request, pk: int):
     return _member(request, pk)
 
 
+def _cell(request, pk: int | None) -> Organization:
+    if pk is None:
+        raise ValidationError({"cell_id": ["Vui lòng chọn chi bộ sinh hoạt."]})
+    return references.readable(request.user, Organization, pk, "cell_id",
+                               within=permissions.readable_organizations(request.user))
+
+
+@router.post("/members/", response={201: MemberOut})
+def create_member(request, data: MemberIn):
+    organization = get_object_or_404(Organization, pk=data.organization_id)
+    require_visible(permissions.can_read(request.user, organization), "Không tìm thấy tổ chức.")
+    fields = data.dict(exclude={"organization_id", "cell_id"})
+    return 201, actions.add_member(request.user, organization, {**fields, "cell": _cell(request, data.cell_id)})
+
+
 @router.patch("/members/{int:pk}/", response=MemberOut)
 def update_member(request, pk: int, data: MemberPatch):
-    return actions.update_member(request.user, _member(request, pk), data.dict(exclude_unset=True))
+    """The same action as the edit page, from the record as it is with the fields sent changed."""
+    member = _member(request, pk)
+    record, changes = actions.record_of(member), data.dict(exclude_unset=True)
+    if "cell_id" in changes:
+        record["cell"] = _cell(request, changes.pop("cell_id"))
+    return actions.edit_member(request.user, member, {**record, **changes})
 
 
 @router.post("/members/{int:pk}/statuses/", response={201: StatusOut})

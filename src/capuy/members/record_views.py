@@ -34,7 +34,7 @@ def create(request, org_pk):
     if not permissions.can_read(request.user, organization):
         raise Http404("Không tìm thấy tổ chức.")
     if not permissions.can_manage(request.user, organization):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được thêm đảng viên.")
+        raise PermissionDenied(actions.ADD_REFUSED)
     form = MemberForm(request.POST or None, cells=actions.member_cells(request.user, organization), adding=True)
     member = _save(request, form, lambda data: actions.add_member(request.user, organization, data))
     if member is not None:
@@ -52,15 +52,12 @@ def edit(request, pk):
     if not access.can_read_member(request.user, member):
         raise Http404("Không tìm thấy đảng viên.")
     if not access.can_manage_member(request.user, member):
-        raise PermissionDenied("Chỉ văn phòng cấp ủy quản lý hồ sơ đảng viên mới được sửa hồ sơ.")
+        raise PermissionDenied(actions.EDIT_REFUSED)
     person = member.person
     # The cells this office manages: its own subtrees that hold the member.
     roots = [o for o in person.organization.ancestors()] + [person.organization] if person.organization else []
     top = next((o for o in roots if permissions.can_manage(request.user, o)), person.organization)
-    initial = {"full_name": person.full_name, "gender": person.gender, "birth_date": person.birth_date,
-               "email": person.email, "phone": person.phone, "cell": person.organization_id,
-               "card_number": member.card_number or "", "admission_date": member.admission_date,
-               "official_date": member.official_date}
+    initial = {**actions.record_of(member), "cell": person.organization_id}
     form = MemberForm(request.POST or None, initial=initial, cells=actions.member_cells(request.user, top),
                       adding=False)
     saved = _save(request, form, lambda data: actions.edit_member(request.user, member, data))

@@ -45,7 +45,7 @@ KINDS = {
     "agenda_item_id": "item", "item_id": "item", "document_id": "document", "replaces_id": "document",
     "rating_id": "rating", "criteria_list_id": "criteria_list", "candidate_ids": "candidate",
     ("/api/tasks/", "parent_id"): "task", "pending_id": "imported_report",
-    "request_id": "speaker_request", "request_ids": "speaker_request",
+    "request_id": "speaker_request", "request_ids": "speaker_request", "cell_id": "cell",
 }
 # Fields that refer to records every signed-in user may read (shared catalogues), with the reason.
 SHARED = {
@@ -76,6 +76,8 @@ VALID = {
     ("post", "/api/memberships/"): {"role": "uy_vien", "start_date": "2021-01-01"},
     ("post", "/api/people/"): {"full_name": "Trần Văn Mới", "gender": "", "email": "", "phone": "", "titles": []},
     ("post", "/api/members/{pk}/transfers/"): {"date": "2024-05-01"},
+    ("post", "/api/members/"): {"full_name": "Đinh Văn Hải", "admission_date": "2015-05-19", "card_number": ""},
+    ("patch", "/api/members/{pk}/"): {"phone": "0912345678"},
     ("post", "/api/members/opinions/"): {"subject": "Góp ý", "text": "Nội dung góp ý"},
     ("post", "/api/members/campaigns/"): {"year": 2023},
     ("post", "/api/members/campaigns/{pk}/decisions/"): {"decisions": [{"level": "tot"}]},
@@ -224,6 +226,7 @@ class ReferenceFieldTests(CapuyTestCase):
             "conference": [conference.pk], "item": [item.pk], "document": [document.pk], "task": [task.pk],
             "rating": [rating.pk], "criteria_list": [criteria.pk], "candidate": [candidate.pk],
             "imported_report": [foreign_import.pk], "speaker_request": [speaker_request.pk],
+            "cell": [cls.other_cell.pk],
         }
         o = own_records(cls, doc_type)
         own_term, own_body, own_conference, own_item, own_document, own_task = (

@@ -107,7 +107,30 @@ def create_commendation(t):
             Scenario(t.ward_staff, url, api, page, data)]
 
 
+def add_member(t):
+    url, api = reverse("members:create", args=[t.ward.pk]), ("post", "/members/")
+    page = {"full_name": "Đinh Văn Hải", "cell": t.cell.pk, "admission_date": "2015-05-19",
+            "official_date": "2016-05-19", "card_number": "", "status": "", "status_date": ""}
+    data = {"organization_id": t.ward.pk, "cell_id": t.cell.pk, "full_name": "Đinh Văn Hải",
+            "admission_date": "2015-05-19", "official_date": "2016-05-19"}
+    return [Scenario(t.committee_member, url, api, page, data, refused=actions.ADD_REFUSED),
+            Scenario(t.ward_staff, url, api, page, data),
+            Scenario(t.ward_staff, url, api, {**page, "status": "prosecuted"}, {**data, "status": "prosecuted"},
+                     refused="Vui lòng nhập ngày bắt đầu của trạng thái.")]
+
+
+def edit_member(t):
+    member = _member(t)
+    url, api = reverse("members:edit", args=[member.pk]), ("patch", f"/members/{member.pk}/")
+    page = {**actions.record_of(member), "cell": t.cell.pk, "phone": "0912345678", "birth_date": "",
+            "official_date": member.official_date or ""}
+    return [Scenario(t.committee_member, url, api, page, {"phone": "0912345678"}, refused=actions.EDIT_REFUSED),
+            Scenario(t.ward_staff, url, api, page, {"phone": "0912345678"})]
+
+
 CASES = {
+    "members.add_member": add_member,
+    "members.edit_member": edit_member,
     "members.decide_ratings": decide_ratings,
     "members.record_status": record_status,
     "members.transfer_member": transfer_member,
