@@ -61,14 +61,13 @@ def update_organization(user, organization: Organization, fields: dict | None = 
 
 @action("Giải thể hoặc sáp nhập tổ chức", api="api:dissolve_organization")
 def dissolve_organization(user, organization: Organization, date: datetime.date, into: Organization | None = None):
-    """Close ``organization`` after ``date`` (its last day); with ``into``, a merge: its cells, members and
-    posts follow the rules of ``reorganization.merge`` from the next day."""
-    access.check_manage(user, organization)
+    """Close ``organization`` after ``date`` (its last day), the superior's decision as on the pages; with
+    ``into``, the merge of ``merge_organizations`` from the next day (cells, members and posts follow its rules)."""
+    _check_superior(user, organization)
     if into is not None:
-        access.check_manage(user, into)
         if into.pk == organization.pk:
             raise ValidationError({"merged_into_id": "Không thể hợp nhất tổ chức vào chính nó."})
-        reorganization.merge([organization], into, date + datetime.timedelta(days=1), by=user)
+        merge_organizations(user, [organization], into, date + datetime.timedelta(days=1))
         organization.refresh_from_db()
         return organization
     organization.dissolve(date, into)

@@ -229,3 +229,11 @@ class ApiDissolveTests(ReorganizationTestCase):
         self.post.refresh_from_db()
         assert self.cell.parent == self.other_ward and self.post.end_date == D(2025, 6, 30)
         assert Reorganization.objects.get(predecessor=self.ward).date == D(2025, 7, 1)
+
+    def test_a_ward_office_cannot_dissolve_or_merge_its_own_ward(self):
+        with pytest.raises(PermissionDenied):
+            actions.dissolve_organization(self.ward_staff, self.ward, D(2025, 6, 30))
+        with pytest.raises(PermissionDenied):
+            actions.dissolve_organization(self.ward_staff, self.ward, D(2025, 6, 30), into=self.other_ward)
+        self.ward.refresh_from_db()
+        assert self.ward.valid_to is None
