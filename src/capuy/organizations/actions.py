@@ -207,7 +207,7 @@ def split_organization(user, source: Organization, allocation: dict, date: datet
     return reorganization.split(source, allocation, date, by=user, decision=decision)
 
 
-@action("Chuyển tổ chức trực thuộc, đảng viên", page="organizations:move")
+@action("Chuyển tổ chức trực thuộc, đảng viên", page="organizations:move", api="api:move_to")
 def move_to(user, source: Organization, target: Organization, cells, people, date: datetime.date,
             decision: str = ""):
     access.check_manage(user, source)
@@ -215,7 +215,7 @@ def move_to(user, source: Organization, target: Organization, cells, people, dat
     return reorganization.move(source, target, cells, people, date, by=user, decision=decision)
 
 
-@action("Đổi tên tổ chức", page="organizations:rename")
+@action("Đổi tên tổ chức", page="organizations:rename", api="api:rename_organization")
 def rename_organization(user, organization: Organization, name: str, date: datetime.date,
                         committee_name: str | None = None, decision: str = ""):
     _check_superior(user, organization)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from capuy.accounts import permissions
-from capuy.core import paging
+from capuy.core import paging, references
 from capuy.core.api import require_visible
 from capuy.core.vietnamese import search_key
 from capuy.organizations import access, actions
@@ -206,6 +206,48 @@ def create_organization(request, data: OrganizationIn):
 @router.patch("/organizations/{pk}/", response=OrganizationOut)
 def update_organization(request, pk: int, data: OrganizationPatch):
     return actions.update_organization(request.user, _managed_org(request, pk), data.dict(exclude_unset=True))
+
+
+class RenameIn(Schema):
+    name: str
+    committee_name: str = ""  # empty: the committee keeps its name
+    date: datetime.date
+    decision: str = ""
+
+
+class MoveIn(Schema):
+    target_id: int
+    cell_ids: list[int] = []
+    person_ids: list[int] = []
+    date: datetime.date
+    decision: str = ""
+
+
+class ReorganizationOut(Schema):
+    id: int
+    kind: str
+    date: datetime.date
+    predecessor_id: int
+    successor_id: int | None
+    cells: int
+    people: int
+
+
+@router.post("/organizations/{pk}/rename/", response=ReorganizationOut)
+def rename_organization(request, pk: int, data: RenameIn):
+    return actions.rename_organization(request.user, _readable_org(request, pk), data.name, data.date,
+                                       committee_name=data.committee_name, decision=data.decision)
+
+
+@router.post("/organizations/{pk}/move/", response=ReorganizationOut)
+def move_to(request, pk: int, data: MoveIn):
+    """Move cells under the organization and records it keeps to another organization, from ``date``."""
+    source = _managed_org(request, pk)
+    target = references.readable(request.user, Organization, data.target_id, "target_id",
+                                 within=permissions.readable_organizations(request.user))
+    cells = references.readable_many(request.user, Organization, data.cell_ids, "cell_ids", within=source.children.all())
+    people = references.readable_many(request.user, Person, data.person_ids, "person_ids", within=source.people.all())
+    return actions.move_to(request.user, source, target, cells, people, data.date, decision=data.decision)
 
 
 @router.post("/organizations/{pk}/dissolve/", response=OrganizationOut)

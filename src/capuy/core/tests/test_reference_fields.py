@@ -46,6 +46,7 @@ KINDS = {
     "rating_id": "rating", "criteria_list_id": "criteria_list", "candidate_ids": "candidate",
     ("/api/tasks/", "parent_id"): "task", "pending_id": "imported_report",
     "request_id": "speaker_request", "request_ids": "speaker_request", "cell_id": "cell",
+    "cell_ids": "cell", "person_ids": "person", "target_id": "organization",
 }
 # Fields that refer to records every signed-in user may read (shared catalogues), with the reason.
 SHARED = {
@@ -78,6 +79,7 @@ VALID = {
     ("post", "/api/members/{pk}/transfers/"): {"date": "2024-05-01"},
     ("post", "/api/members/"): {"full_name": "Đinh Văn Hải", "admission_date": "2015-05-19", "card_number": ""},
     ("patch", "/api/members/{pk}/"): {"phone": "0912345678"},
+    ("post", "/api/organizations/{pk}/move/"): {"date": "2025-07-01"},
     ("post", "/api/members/opinions/"): {"subject": "Góp ý", "text": "Nội dung góp ý"},
     ("post", "/api/members/campaigns/"): {"year": 2023},
     ("post", "/api/members/campaigns/{pk}/decisions/"): {"decisions": [{"level": "tot"}]},
@@ -136,12 +138,14 @@ NOT_ACCEPTED_HERE = {
 # Writes to records that stay out of the history on purpose (voting's allow-list keeps the counting board out).
 UNRECORDED = {("post", "/api/voting/conferences/{conference_id}/tellers/"): "tổ kiểm phiếu: ngoài lịch sử thay đổi"}
 # Addresses whose record is not the usual kind of the segment before them.
-ADDRESS_OWN = {"/api/conferences/{pk}/past/": "past_conference"}
+ADDRESS_OWN = {"/api/conferences/{pk}/past/": "past_conference", "/api/organizations/{pk}/move/": "organization"}
 ADDRESS_KINDS = {"members": "member", "campaigns": "campaign", "elections": "election", "articles": "article",
                  "organizations": "cell", "agenda": "item"}
 # The own record for a field at one address when it is not the field's usual kind.
 FIELD_OWN = {
     ("/api/organizations/{pk}/dissolve/", "merged_into_id"): "cell2",
+    ("/api/organizations/{pk}/move/", "target_id"): "cell2",
+    ("/api/organizations/{pk}/move/", "person_ids"): "person2",
     ("/api/organizations/{pk}/", "parent_id"): "organization",
     ("/api/voting/elections/{pk}/candidates/", "person_id"): "person2",
     ("/api/documents/study-assignments/", "document_id"): "issued_document",

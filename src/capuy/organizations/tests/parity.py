@@ -72,6 +72,24 @@ def update_person(t):
                      refused=access.PERSON_REFUSED)]
 
 
+def rename_organization(t):
+    url, api = reverse("organizations:rename", args=[t.ward.pk]), ("post", f"/organizations/{t.ward.pk}/rename/")
+    data = {"name": "Đảng bộ phường Quảng An mới", "committee_name": "", "date": "2025-07-01", "decision": ""}
+    return [Scenario(t.ward_staff, url, api, data, data, refused=actions.REORGANIZE_REFUSED),
+            Scenario(t.district_staff, url, api, data, data),
+            Scenario(t.district_staff, url, api, {**data, "name": t.ward.name}, {**data, "name": t.ward.name},
+                     refused="Tên mới trùng tên hiện tại.")]
+
+
+def move_to(t):
+    url, api = reverse("organizations:move", args=[t.ward.pk]), ("post", f"/organizations/{t.ward.pk}/move/")
+    page = {"target": t.other_ward.pk, "cells": [t.cell.pk], "date": "2025-07-01", "decision": ""}
+    data = {"target_id": t.other_ward.pk, "cell_ids": [t.cell.pk], "date": "2025-07-01"}
+    return [Scenario(t.committee_member, url, api, page, data, refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, page, data)]
+
+
 CASES = {f"organizations.{f.__name__}": f for f in (
+    rename_organization, move_to,
     create_organization, update_organization, create_term, create_body, create_membership, end_membership,
     leave_bodies, create_person, update_person)}

@@ -115,3 +115,27 @@ class TermBodyPeopleApiTests(ApiTestCase):
     def test_session_login_works_too(self):
         self.login(self.ward_staff)
         assert self.client.get("/api/organizations/").status_code == 200
+
+
+class ReorganizationApiTests(ApiTestCase):
+    def test_the_district_office_renames_a_ward_and_the_old_name_stays_in_the_history(self):
+        response = self.call("post", f"/api/organizations/{self.ward.pk}/rename/", self.district_staff,
+                             name="Đảng bộ phường Quảng An (mới)", date="2025-07-01")
+        assert response.status_code == 200 and response.json()["kind"] == "rename"
+        self.ward.refresh_from_db()
+        assert self.ward.name == "Đảng bộ phường Quảng An (mới)"
+        assert self.call("post", f"/api/organizations/{self.ward.pk}/rename/", self.ward_staff,
+                         name="Tên khác", date="2025-07-01").status_code == 403
+
+    def test_the_ward_office_moves_a_cell_to_another_of_its_organizations_but_not_elsewhere(self):
+        from capuy.organizations.models import Organization
+
+        cell2 = Organization.objects.create(parent=self.ward, kind=Organization.Kind.CELL, name="Chi bộ số 2")
+        refused = self.call("post", f"/api/organizations/{self.ward.pk}/move/", self.ward_staff,
+                            target_id=self.other_ward.pk, cell_ids=[self.cell.pk], date="2025-07-01")
+        assert refused.status_code == 400
+        self.cell.refresh_from_db()
+        assert self.cell.parent == self.ward
+        response = self.call("post", f"/api/organizations/{self.ward.pk}/move/", self.district_staff,
+                             target_id=cell2.pk, person_ids=[self.ward_staff.person_id], date="2025-07-01")
+        assert response.status_code == 200 and response.json()["successor_id"] == cell2.pk
