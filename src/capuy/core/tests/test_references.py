@@ -164,7 +164,7 @@ class VotingReferenceTests(ReferenceTestCase):
     def test_confidence_subjects_and_candidates_are_invitees_or_readable_people(self):
         item = self.ward_conference.agenda_items.first()
         vote = self.call("post", "/api/voting/votes/", {"agenda_item_id": item.pk, "subject": "Tín nhiệm",
-                                                        "kind": Vote.Kind.CONFIDENCE,
+                                                        "kind": Vote.Kind.CONFIDENCE, "method": Vote.Method.SECRET,
                                                         "subjects": [{"person_id": self.stranger.pk}]})
         self.assertRefusedField(vote, "subjects", self.stranger)
         self.assertEqual(ConfidenceSubject.objects.count(), 0)

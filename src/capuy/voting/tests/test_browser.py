@@ -33,8 +33,9 @@ def test_the_follow_page_shows_the_count_from_the_event_without_asking_the_serve
 
     cache.clear()
     ballots.cast(data["vote"], data["people"][1], "for")
+    # A function, not an expression: the page's policy refuses the eval that polling an expression needs.
     page.wait_for_function(
-        f"document.querySelector('[data-vote-progress=\"{data['vote']}\"] [data-voted]').textContent === '1'")
+        f"() => document.querySelector('[data-vote-progress=\"{data['vote']}\"] [data-voted]').textContent === '1'")
     assert progress.locator("[data-eligible]").inner_text() == "3"
     assert progress.locator("progress").evaluate("e => e.value") == 1
     assert panel_requests == []  # the count came with the event; the panel was not fetched again
