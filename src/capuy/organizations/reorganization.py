@@ -108,16 +108,13 @@ def office_accounts(organization: Organization):
     return User.objects.filter(grants__organization=organization, grants__role=Role.OFFICE, is_active=True).distinct()
 
 
-def _carry_office_accounts(source: Organization, successor: Organization) -> int:
+def _carry_office_accounts(source: Organization, successor: Organization):
     """The office staff of a merged organization go on working at the successor: they get its office role and keep
     the old one, with which they still read the old organization's records (it takes nothing new)."""
     from capuy.accounts.models import Role, RoleGrant
 
-    carried = 0
     for user in office_accounts(source):
-        _, created = RoleGrant.objects.get_or_create(user=user, organization=successor, role=Role.OFFICE)
-        carried += created
-    return carried
+        RoleGrant.objects.get_or_create(user=user, organization=successor, role=Role.OFFICE)
 
 
 def _move_cells(cells, target: Organization) -> int:
