@@ -343,7 +343,13 @@ class _Listener:
                 if not self.failing:
                     log.warning("Mất kết nối nhận sự kiện trực tiếp (%s); thử lại mỗi giây", exc)
                 self.failing = f"{type(exc).__name__}: {exc}"[:200]
-                if not hub.count() or _stopping.is_set() or not self._current():
+                if not hub.count():
+                    # Nobody follows a conference here any more: no connection is kept, so none is failing (the
+                    # health check pings the channel itself). A stale error would make /healthz answer 503 for a
+                    # channel that is back, until a page opened a stream again.
+                    self.failing = ""
+                    return
+                if _stopping.is_set() or not self._current():
                     return
                 time.sleep(self.RETRY_SECONDS)
                 # Pages missed events while the connection was down: make them fetch the current state.

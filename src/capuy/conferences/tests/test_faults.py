@@ -57,7 +57,23 @@ def congress(running_stack):
     # The next test starts from a healthy stack (a fault test that failed half-way may have left it broken).
     if not redis.ping():
         redis.start()
-    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    wait_until_healthy(stack)
+
+
+def wait_until_healthy(stack, seconds: float = 60):
+    """Until /healthz answers 200; a worker's connection pool waits longer between attempts the longer the database
+    refused it (psycopg_pool: 1, 2, 4 … s), so its recovery may come tens of seconds after the database's. On a
+    timeout the message names what the last answer said was failing."""
+    last = []
+
+    def healthy():
+        last[:] = [health(stack)]
+        return last[0][0] == 200
+
+    try:
+        wait_for(healthy, seconds, 0.5)
+    except TimeoutError as exc:
+        raise AssertionError(f"/healthz still answers {last}") from exc
 
 
 def cast(data, voters, retries=0):
@@ -135,7 +151,7 @@ def test_killing_a_worker_mid_vote_loses_no_ballot_and_streams_come_back(congres
     second = cast(data, range(VOTERS // 2, VOTERS))
     # uvicorn replaces the dead worker; nginx sends to the living one meanwhile. A page that lost its stream
     # opens a new one (EventSource) and gets the current state with it.
-    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    wait_until_healthy(stack)
     again, ready_again = [], threading.Event()
     follow(data, again, ready_again)
     assert ready_again.wait(20), again
@@ -181,7 +197,7 @@ def test_restarting_redis_mid_vote_loses_no_ballot_and_healthz_names_it(congress
     during = cast(data, range(VOTERS // 2, VOTERS))  # live events cannot leave this worker; ballots still count
     assert all(s == 201 for s in during.values()), during
     redis.start()
-    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    wait_until_healthy(stack)
     # The open stream was told to fetch the state again once the channel was back.
     wait_for(lambda: any('"resync": true' in line for line in seen), 20, 0.2)
     acked = {i for i, s in {**first, **during}.items() if s == 201}
@@ -213,7 +229,7 @@ def test_postgresql_refusing_connections_mid_vote_answers_503_and_loses_nothing(
         connection.close()  # this process's own connections were terminated too: start a fresh pool
         if getattr(connection, "pool", None) is not None:
             connection.close_pool()
-    wait_for(lambda: health(stack)[0] == 200, 30, 0.5)
+    wait_until_healthy(stack)
     retry = cast_until_answered(data, range(VOTERS))
     acked = {i for i, s in {**first, **during}.items() if s == 201}
     assert all(retry[i] == 400 for i in acked), (retry, acked)

@@ -87,6 +87,19 @@ class BroadcasterTests(SimpleTestCase):
         assert received == [{"event": "y", "data": {"a": 1}}]
 
 
+    def test_a_listener_that_stops_for_want_of_followers_leaves_no_stale_failure(self):
+        listener = live._Listener()
+
+        def channel_down():
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+        listener._run_redis = listener._run_postgres = channel_down
+        with override_settings(CAPUY_LIVE_BACKEND="redis", REDIS_URL="redis://127.0.0.1:6379/0"):
+            assert live.hub.count() == 0
+            listener._run()  # the channel fails while nobody follows a conference: the thread leaves
+        assert listener.failing == ""
+
+
 @override_settings(CAPUY_LIVE_BACKEND="local")
 class EventStreamTests(ConferenceTestCase):
     def check_in_first_member(self):
