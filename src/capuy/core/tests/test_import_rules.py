@@ -11,6 +11,7 @@ import ast
 from pathlib import Path
 
 import capuy
+from capuy.core.tests.sources import syntax_tree
 
 PACKAGE = Path(capuy.__file__).resolve().parent
 APPS = sorted(p.name for p in PACKAGE.iterdir() if (p / "apps.py").exists() and p.name != "core")
@@ -25,7 +26,7 @@ def _is_test(path: Path) -> bool:
 def _imports(path: Path) -> set[str]:
     """Every module named by an ``import`` or ``from … import`` anywhere in the file, functions included."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+    for node in ast.walk(syntax_tree(path)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

@@ -6,6 +6,7 @@ import ast
 import pathlib
 
 import capuy
+from capuy.core.tests.sources import syntax_tree
 
 ROOT = pathlib.Path(capuy.__file__).parent
 SCANNED = ("views.py", "api.py", "jobs_api.py", "editorial.py", "listings.py", "choosers.py")
@@ -46,7 +47,7 @@ def fixed_slices():
         if path.name not in SCANNED:
             continue
         module = str(path.relative_to(ROOT))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(syntax_tree(path)):
             if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
                 upper = node.slice.upper
                 if upper is None or (isinstance(upper, ast.Constant) and isinstance(upper.value, int)
