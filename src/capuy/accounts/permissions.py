@@ -78,6 +78,21 @@ def readable_organizations(user, roles=READ_ROLES):
     return Organization.objects.all() if query is None else Organization.objects.filter(query)
 
 
+def top_organizations(user, roles=READ_ROLES) -> list:
+    """The organizations at the top of what ``user`` holds one of ``roles`` over: their grants' organizations
+    without those under another one (for an administrator, the organizations without a superior), in tree order.
+    Read from the grants alone, not from the whole subtree."""
+    from capuy.organizations.models import Organization
+
+    if is_admin(user):
+        return list(Organization.objects.filter(parent__isnull=True).order_by("path"))
+    if not user.is_authenticated:
+        return []
+    granted = sorted(Organization.objects.filter(grants__user=user, grants__role__in=roles).distinct(),
+                     key=lambda o: o.path)
+    return [o for o in granted if not any(o is not other and o.is_within(other) for other in granted)]
+
+
 def filter_by_organization(queryset, user, lookup: str = "organization", roles=READ_ROLES):
     """Keep the rows of ``queryset`` whose ``lookup`` organization the user may read."""
     query = organization_filter(user, roles, field=f"{lookup}__")

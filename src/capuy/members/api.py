@@ -467,8 +467,7 @@ def get_member(request, pk: int):
 def _cell(request, pk: int | None) -> Organization:
     if pk is None:
         raise ValidationError({"cell_id": ["Vui lòng chọn chi bộ sinh hoạt."]})
-    return references.readable(request.user, Organization, pk, "cell_id",
-                               within=permissions.readable_organizations(request.user))
+    return references.readable(request.user, Organization, pk, "cell_id")
 
 
 @router.post("/members/", response={201: MemberOut})

@@ -243,8 +243,7 @@ def rename_organization(request, pk: int, data: RenameIn):
 def move_to(request, pk: int, data: MoveIn):
     """Move cells under the organization and records it keeps to another organization, from ``date``."""
     source = _managed_org(request, pk)
-    target = references.readable(request.user, Organization, data.target_id, "target_id",
-                                 within=permissions.readable_organizations(request.user))
+    target = references.readable(request.user, Organization, data.target_id, "target_id")
     cells = references.readable_many(request.user, Organization, data.cell_ids, "cell_ids", within=source.children.all())
     people = references.readable_many(request.user, Person, data.person_ids, "person_ids", within=source.people.all())
     return actions.move_to(request.user, source, target, cells, people, data.date, decision=data.decision)

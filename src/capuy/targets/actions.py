@@ -181,8 +181,7 @@ def reporting_units(organization):
 
 def _lowest_above_all(user, reporter_ids) -> Organization:
     """The lowest organization that is, or is above, every reporter (an indicator sent without its organization)."""
-    reporters = references.readable_many(user, Organization, list(reporter_ids or []), "reporter_ids",
-                                         within=permissions.readable_organizations(user))
+    reporters = references.readable_many(user, Organization, list(reporter_ids or []), "reporter_ids")
     if not reporters:
         raise ValidationError({"reporter_ids": ["Chọn tổ chức của chỉ tiêu hoặc ít nhất một đơn vị báo cáo."]})
     shared = set.intersection(*(set(r.ancestor_paths()) for r in reporters))

@@ -9,17 +9,6 @@ from capuy.organizations.models import Organization
 from capuy.targets.models import ReportingRound
 
 
-def top_organizations(user, roles=permissions.READ_ROLES) -> list[Organization]:
-    """The organizations at the top of what ``user`` holds one of ``roles`` over: their grants' organizations
-    without those under another one (for an administrator, the organizations without a superior). Each leads to
-    the units below it, so no list of the whole subtree is needed, nor cut."""
-    if permissions.is_admin(user):
-        return list(Organization.objects.filter(parent__isnull=True).order_by("path"))
-    granted = sorted(Organization.objects.filter(grants__user=user, grants__role__in=roles).distinct(),
-                     key=lambda o: o.path)
-    return [o for o in granted if not any(o is not other and o.is_within(other) for other in granted)]
-
-
 def round_units(organizations) -> list[Organization]:
     """The units a round opened by one of ``organizations`` may ask: their active direct subordinates."""
     return list(Organization.objects.filter(parent__in=organizations, valid_to__isnull=True).order_by("path"))

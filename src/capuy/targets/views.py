@@ -56,7 +56,7 @@ def index(request):
     listing = listings.OpenRoundList(request.user, request.GET)
     if request.GET.get("xuat"):
         return paging.export_response(request, listing)
-    roots = listings.top_organizations(request.user)
+    roots = permissions.top_organizations(request.user)  # each dashboard leads to the units below it
     notices = Notice.objects.filter(user=request.user)[:20]
     return render(request, "targets/index.html", {
         "roots": roots, "listing": listing, "page": listing.page(), "notices": notices,
@@ -150,7 +150,7 @@ def _import(request, **where):
 
 @login_required
 def round_create(request):
-    managed = listings.top_organizations(request.user, permissions.MANAGE_ROLES)
+    managed = permissions.top_organizations(request.user, permissions.MANAGE_ROLES)
     if not managed:
         raise PermissionDenied(actions.ROUND_REFUSED)
     errors, data = [], request.POST

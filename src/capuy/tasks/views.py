@@ -73,12 +73,10 @@ def index(request):
     notices = Notification.objects.filter(user=user).select_related("task")[:30]
     registrations = (Registration.objects.filter(person_id=user.person_id).select_related("organization")
                      .order_by("-year")[:20] if user.person_id else [])
-    readable = permissions.readable_organizations(user)
-    paths = sorted(readable.values_list("path", flat=True))
-    tops = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+    tops = permissions.top_organizations(user)
     return render(request, "tasks/index.html", {
         "rows": page.rows, "listing": listing, "page": page, "notices": notices, "unread": sum(1 for n in notices if n.read_at is None),
-        "registrations": registrations, "organizations": readable.filter(path__in=tops[:30]), "today": today,
+        "registrations": registrations, "organizations": tops[:30], "today": today,
     })
 
 

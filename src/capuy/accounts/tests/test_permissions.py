@@ -1,4 +1,5 @@
 from capuy.accounts import permissions
+from capuy.accounts.models import Role, RoleGrant
 from capuy.core.testing import CapuyTestCase
 
 
@@ -45,3 +46,19 @@ class PermissionRuleTests(CapuyTestCase):
         assert self.member_person in visible
         assert self.secretary not in visible  # kept by the district, sits on no body of the ward
         assert self.secretary in set(permissions.visible_people(self.committee_member))
+
+
+class TopOrganizationTests(CapuyTestCase):
+    def test_the_top_of_each_users_grants_without_what_lies_under_another(self):
+        RoleGrant.objects.create(user=self.district_staff, organization=self.ward, role=Role.OFFICE)
+        RoleGrant.objects.create(user=self.ward_staff, organization=self.other_cell, role=Role.COMMITTEE)
+        cases = [
+            (self.admin, permissions.READ_ROLES, [self.city]),
+            (self.district_staff, permissions.READ_ROLES, [self.district]),  # the ward lies under the district
+            (self.ward_staff, permissions.READ_ROLES, [self.ward, self.other_cell]),
+            (self.ward_staff, permissions.MANAGE_ROLES, [self.ward]),
+            (self.party_member, permissions.READ_ROLES, []),  # a member's own grant opens no dashboard
+        ]
+        for user, roles, expected in cases:
+            with self.subTest(user=user.username, roles=roles):
+                self.assertEqual(permissions.top_organizations(user, roles), expected)

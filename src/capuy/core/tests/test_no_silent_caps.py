@@ -34,7 +34,6 @@ REVIEWED = {
     ("tasks/views.py", "Notification.objects.filter(user=user).select_related('task')[:30]"): "latest notices",
     ("tasks/views.py", "Registration.objects.filter(person_id=user.person_id).select_related('organization')"
                        ".order_by('-year')[:20]"): "one person's registrations, one a year",
-    ("tasks/views.py", "paths[:i]"): "a list of paths, not rows",
     ("tasks/views.py", "tops[:30]"): "links to the top organizations",
     ("tasks/views.py", "tasks[:limit]"): "the grouped task report reads at most REPORT_LIMIT rows and says so; the export has all",
     ("tasks/views.py", "tasks.by_kind(kind, today)[:limit]"): "as above",
