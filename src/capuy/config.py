@@ -80,6 +80,7 @@ class Setting:
     meaning: str  # for operators, in Vietnamese (docs/SETTINGS.md)
     source: str = ""  # the rule it configures and where the rule comes from
     process_only: bool = False  # read once by settings.py (not a Django setting of its own)
+    empty_is_value: bool = False  # set but empty means "none" (a list that may be empty), not the default
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -186,7 +187,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CAPUY_LOGIN_LOCKOUT_MINUTES", 30, _positive_int, "Số phút khóa tên đăng nhập.", process_only=True),
     Setting("CAPUY_2FA_REQUIRED_ROLES", ("admin", "office", "committee"), _words,
             "Vai trò bắt buộc xác thực hai bước (TOTP và mã khôi phục), cách nhau bởi dấu phẩy; để trống là không ai.",
-            process_only=True),
+            process_only=True, empty_is_value=True),
     Setting("CAPUY_API_TOKEN_DEFAULT_DAYS", 90, _positive_int, "Thời hạn mặc định của mã truy cập API (ngày)."),
     Setting("CAPUY_API_TOKEN_MAX_DAYS", 365, _positive_int, "Thời hạn tối đa của mã truy cập API (ngày)."),
 )
@@ -195,14 +196,16 @@ DECLARED: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 
 def from_environment(name: str, environ=None):
-    """The value of ``name`` from the environment (``os.environ``), or its default when unset or empty.
+    """The value of ``name`` from the environment (``os.environ``), or its default when unset or empty (set but
+    empty is a value of its own for a setting marked ``empty_is_value``).
 
     A value that cannot be read raises :class:`SettingError` naming the variable, so a mistyped setting
     stops the server at start-up instead of changing a rule silently.
     """
     setting = DECLARED[name]
-    text = (os.environ if environ is None else environ).get(name, "")
-    if text.strip() == "":
+    environ = os.environ if environ is None else environ
+    text = environ.get(name, "")
+    if text.strip() == "" and not (setting.empty_is_value and name in environ):
         return setting.default
     try:
         return setting.parse(text)

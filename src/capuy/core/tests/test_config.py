@@ -49,6 +49,8 @@ def test_django_settings_carry_every_declared_default():
     ("CAPUY_TASKS_REGISTRATION_DEADLINE", "3-15", "03-15"),
     ("CAPUY_TARGETS_AT_RISK", "85.5", 85.5),
     ("CAPUY_DEBUG", "1", True),
+    ("CAPUY_2FA_REQUIRED_ROLES", "office", ("office",)),
+    ("CAPUY_2FA_REQUIRED_ROLES", "", ()),  # set but empty: nobody (make run's demo), not the default
 ])
 def test_values_are_read_from_the_environment(name, text, expected):
     assert config.from_environment(name, {name: text}) == expected
