@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install system-deps clean stack-up stack-down
+.PHONY: run test test-main test-stack lint bench install system-deps clean stack-up stack-down
 
 $(BIN)/capuy: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,16 +28,19 @@ run: install
 	CAPUY_DEBUG=1 $(BIN)/capuy qcluster & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	CAPUY_DEBUG=1 CAPUY_2FA_REQUIRED_ROLES= $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
 
-test: install system-deps
-	$(BIN)/ruff check .
-	$(BIN)/capuy makemigrations --check --dry-run
-	$(BIN)/pytest -m "not stack" $(PYTEST_ARGS)
-	@# Tests that start capuy as server processes get a session (and a test database) of their own: they kill
-	@# workers and cut the database's connections, which the rest of the suite must not share.
-	$(BIN)/pytest -m stack $(PYTEST_ARGS)
+test: lint test-main test-stack
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/capuy makemigrations --check --dry-run
+
+test-main: install system-deps
+	$(BIN)/pytest -m "not stack" $(PYTEST_ARGS)
+
+# Tests that start capuy as server processes get a session (and a test database) of their own: they kill workers
+# and cut the database's connections, which the rest of the suite must not share.
+test-stack: install system-deps
+	$(BIN)/pytest -m stack $(PYTEST_ARGS)
 
 bench: install
 	@for f in bench/*.py; do [ -f "$$f" ] && $(BIN)/python $$f; done; true

@@ -76,6 +76,32 @@ class BroadcasterTests(SimpleTestCase):
         assert live.sse(messages[0]) is live.sse(messages[-1])
         assert live.hub.count(9) == 0
 
+    def test_a_large_fan_out_is_paced_in_steps_and_keeps_the_order_of_events(self):
+        async def scenario():
+            loop = asyncio.get_running_loop()
+            steps = []
+            original = loop.call_later
+            loop.call_later = lambda delay, callback, *a: (
+                steps.append(delay) if getattr(callback, "__func__", None) is live._Pacer._step else None,
+                original(delay, callback, *a))[1]
+            streams = [live.subscribe(12, first={"event": "hello", "data": {}}) for _ in range(4 * live.SLICE)]
+            for stream in streams:
+                await anext(stream)
+            for count in (1, 2, 3):  # one after another, faster than a step
+                live._send(12, {"event": "vote", "data": {"voted": count}})
+            received = [[(await asyncio.wait_for(anext(stream), 5))["data"]["voted"] for _ in range(3)]
+                        for stream in streams]
+            for stream in streams:
+                await stream.aclose()
+            return steps, received
+
+        with ThreadPoolExecutor(1) as pool:
+            steps, received = pool.submit(asyncio.run, scenario()).result()
+        assert all(r == [1, 2, 3] for r in received)  # every stream sees the events in the order they came
+        # 300 deliveries in 12 slices of 25, spread over SPREAD_SECONDS rather than written in one burst
+        assert steps == [live.SPREAD_SECONDS / 12] * 11
+        assert live._pacers == {}
+
     def test_a_process_ignores_its_own_events_coming_back_from_the_cross_process_channel(self):
         received = []
         q = type("Q", (), {"put_nowait": lambda self, m: received.append(m)})()
