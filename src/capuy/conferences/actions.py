@@ -552,9 +552,10 @@ AWARD_COUNT = r"\d+\s+(?:tập thể|cá nhân|đảng viên|chi bộ|đảng b�
 _AWARD_FORMS = [("bằng khen", "bang_khen"), ("giấy khen", "giay_khen"), ("huy hiệu", "huy_hieu")]
 
 
-def award_facts(record, issuer_default: str = "") -> list[dict]:
+def award_facts(record, source: str = "", committee: str = "") -> list[dict]:
     """The awards of a report as counted awards: "Giấy khen của Chủ tịch UBND huyện" for "03 tập thể và 05 cá
-    nhân" → form, issuer and counts (names and decision may come later, issue 13 §1)."""
+    nhân" → form, issuer and counts (names and decision may come later, issue 13 §1). The issuer is the one the
+    report states (``imports.award_issuer``); an award whose issuer nobody wrote is refused, never assumed."""
     out = []
     for index, award in enumerate(record.get("awards") or [], 1):
         if not isinstance(award, dict):
@@ -565,10 +566,7 @@ def award_facts(record, issuer_default: str = "") -> list[dict]:
             continue
         lowered = form_text.lower()
         form = next((code for word, code in _AWARD_FORMS if lowered.startswith(word)), "khac")
-        issuer = " ".join(str(award.get("issuer") or "").split())
-        if not issuer:
-            of = re.search(r"\bcủa\s+(.+)$", form_text)
-            issuer = of.group(1) if of else issuer_default
+        issuer = imports.award_issuer(award, source, committee)
         collectives = re.search(r"(\d+)\s+(?:tập thể|chi bộ|đảng bộ|đơn vị)", recipient)
         individuals = re.search(r"(\d+)\s+(?:cá nhân|đảng viên|đồng chí)", recipient)
         # the achievement after the counts ("có thành tích xuất sắc"): the counts are their own fields
@@ -717,7 +715,7 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
         user, organization, date=date, kind=kind, term=term, body_kind="bch", number=number, subject=subject,
         session=imports.session_of(source_text, extracted.get("event_date")) if session is None else session,
         reviewed_period=period, source_url=imported.source_url, chairs=chairs, attendees=attendees,
-        awards=award_facts(extracted, organization.display_committee))
+        awards=award_facts(extracted, source_text, organization.display_committee))
     _note_conference(conference, imported)
     _figures(user, conference, organization, extracted, figures, imported)
     _tasks(user, conference, organization, extracted, task_deadline, imported)

@@ -3,8 +3,6 @@ correct, confirm; undo. The views only translate: the rules are in ``actions`` a
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -58,23 +56,16 @@ def _review_page(request, read: dict, source_text: str, pending=None, errors=(),
         "source_text": source_text, "source_url": read["source_url"], "pending": pending, "errors": list(errors),
         "organization": read["organization"], "outside": read["outside"], "managed": _managed(request.user),
         "people": people, "figures": figures, "kinds": KIND_CHOICES,
-        "tasks": list(enumerate(record.get("tasks") or [])), "awards": list(enumerate(_awards(read))),
+        "tasks": list(enumerate(record.get("tasks") or [])), "awards": list(enumerate(_awards(read, source_text))),
         "choices": choices, "sessions": [("", "Không ghi")] + list(Conference.Session.choices),
         "session": choices.get("session", imports.session_of(source_text, record.get("event_date")))}, status=status)
 
 
-def _awards(read) -> list[dict]:
-    """The report's awards with the issuer to show: the one written ("Giấy khen của …"), else the committee."""
-    default = read["organization"].display_committee if read["organization"] else ""
-    out = []
-    for award in read["record"].get("awards") or []:
-        if isinstance(award, dict):
-            issuer = award.get("issuer") or ""
-            if not issuer:
-                of = re.search(r"\bcủa\s+(.+)$", str(award.get("form") or ""))
-                issuer = of.group(1) if of else default
-            out.append({**award, "issuer": issuer})
-    return out
+def _awards(read, source: str) -> list[dict]:
+    """The report's awards with their issuer as the report states it (``imports.award_issuer``), else blank."""
+    committee = read["organization"].display_committee if read["organization"] else ""
+    return [{**award, "issuer": imports.award_issuer(award, source, committee)}
+            for award in read["record"].get("awards") or [] if isinstance(award, dict)]
 
 
 @login_required

@@ -262,6 +262,30 @@ def marks(text: str, record: dict) -> list[Mark]:
     return kept
 
 
+_GIVER = re.compile(r"(?:^|[.;:,]\s*)(?P<giver>[^.;:,\n]{2,80}?)\s+(?:đã\s+)?(?:trao tặng|tặng|trao|khen thưởng)\s+"
+                    r"(?P<form>bằng khen|giấy khen|huy hiệu|cờ thi đua|kỷ niệm chương)", re.IGNORECASE)
+
+
+def award_issuer(award: dict, source: str, committee: str = "") -> str:
+    """Who gave an award, as far as the report says: the issuer written, "Giấy khen của <issuer>", or the giver of
+    the sentence ("Dịp này, Quận ủy tặng Giấy khen cho …"; a bare committee word such as "Quận ủy" is the
+    importing ``committee``, "Quận ủy Tây Hồ"). Else "": the clerk fills it in, nothing is assumed."""
+    issuer = " ".join(str(award.get("issuer") or "").split())
+    form = " ".join(str(award.get("form") or "").split())
+    if issuer:
+        return issuer
+    if of := re.search(r"\bcủa\s+(.+)$", form):
+        return of.group(1)
+    for found in _GIVER.finditer(source or ""):
+        if form and not form.lower().startswith(found["form"].lower()):
+            continue
+        giver = found["giver"].strip()
+        if committee and committee.lower().startswith(giver.lower()):
+            return committee
+        return giver
+    return ""
+
+
 def segments(text: str, found: list[Mark]) -> list[tuple[str, Mark | None]]:
     """The text cut into plain pieces and marked pieces, in order (the template escapes each piece)."""
     out, at = [], 0
