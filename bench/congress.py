@@ -294,8 +294,8 @@ def main() -> dict:
             # Warm-up: every worker loads its code and opens its pool.
             await asyncio.gather(*(loadtest.request(port, "GET", "/healthz", "") for _ in range(args.workers * 8)))
             ours, theirs = multiprocessing.Pipe()
-            phones = multiprocessing.get_context("spawn").Process(
-                target=follow, args=(port, f"/hoi-nghi/{conference}/su-kien/", cookies[:args.streams], vote_id, theirs), daemon=True)
+            phones = multiprocessing.get_context("spawn").Process(target=follow, daemon=True, args=(
+                port, f"/hoi-nghi/{conference}/su-kien/", cookies[:args.streams], vote_id, theirs))
             phones.start()
             loop = asyncio.get_running_loop()
             figures["streams_open"], figures["streams_open_s"] = await loop.run_in_executor(None, ours.recv)

@@ -25,7 +25,6 @@ SIGTERM), so that the server stops within seconds and browsers reconnect to anot
 """
 
 import asyncio
-import collections
 import contextlib
 import json
 import logging
@@ -33,6 +32,7 @@ import queue
 import threading
 import time
 import uuid
+from collections import defaultdict, deque
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -50,7 +50,7 @@ class Hub:
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._subscribers: dict[int, set] = collections.defaultdict(set)
+        self._subscribers: dict[int, set] = defaultdict(set)
 
     def add(self, conference_id: int, subscriber) -> None:
         if _stopping.is_set():
@@ -78,7 +78,7 @@ class Hub:
             subscribers = list(self._subscribers.get(int(conference_id), ()))
         if not isinstance(message, Message) and message is not STOP:
             message = Message(message)  # one object for every stream: its frame is encoded once
-        # Streams of one event loop get the message through one wake-up of that loop, not one each: a worker with
+        # Streams of one event loop get the message in one wake-up of that loop, not one each: a worker with
         # 400 phones open would otherwise be woken 400 times per event (measured by bench/congress.py).
         by_loop: dict = {}
         for subscriber in subscribers:
@@ -132,7 +132,7 @@ class _Pacer:
 
     def __init__(self, loop):
         self.loop = loop
-        self.pending: collections.deque = collections.deque()
+        self.pending: deque = deque()
         self.gap = 0.0
         self.scheduled = False
 
