@@ -92,6 +92,8 @@ def clerks():
 
 
 def pages_for(clerk):
+    from urllib.parse import urlencode
+
     from django.urls import reverse
 
     org = clerk["org"]
@@ -102,7 +104,9 @@ def pages_for(clerk):
         "member_list": f"{reverse('members:index')}?to-chuc={org.pk}",
         "member_search": f"{reverse('members:index')}?to-chuc={org.pk}&q=uyen",
         "member_search_common": f"{reverse('members:index')}?to-chuc={org.pk}&q=nguyen+van",
-        "people_search": f"{reverse('organizations:search')}?q=tran+thi+uyen",
+        # a person the clerk knows: the name of a member of the subtree, found at every size (a name that no one
+        # bears in the small country gave that page one query fewer there: no titles to fetch)
+        "people_search": f"{reverse('organizations:search')}?{urlencode({'q': clerk['member'].person.full_name})}",
         "member_record": reverse("members:detail", args=[clerk["member"].pk]),
         "rating_campaigns": reverse("members:campaigns"),
         "rating_campaign": reverse("members:campaign", args=[clerk["campaign"].pk]),
