@@ -74,9 +74,11 @@ def update_document(user, document: Document, fields: dict | None = None) -> Doc
 
 
 @action("Ban hành văn bản", page="documents:issue", api="api:issue_document")
-def issue_document(user, document: Document, on: datetime.date | None = None) -> Document:
+def issue_document(user, document: Document, on: datetime.date | None = None, number: int | None = None) -> Document:
+    """Issue a draft with the register's next number, or, for a document of a past date, the ``number`` written on
+    it (``numbering.record_number``)."""
     access.check_manage(user, document)
-    return document.issue(user, on=on)
+    return document.issue(user, on=on, number=number)
 
 
 @action("Đính kèm tệp vào văn bản", page="documents:upload", api="api:upload_attachment")

@@ -160,6 +160,7 @@ def _page(documents, limit: int, offset: int) -> dict:
 
 class IssueIn(Schema):
     issued_on: datetime.date | None = None
+    number: int | None = None  # a past document's number as written on it; else the register's next
 
 
 class VersionOut(Schema):
@@ -340,7 +341,7 @@ def update_document(request, pk: int, data: DocumentPatch):
 
 @router.post("/documents/{int:pk}/issue/", response=DocumentOut)
 def issue_document(request, pk: int, data: IssueIn):
-    return actions.issue_document(request.user, _visible(request, pk), on=data.issued_on)
+    return actions.issue_document(request.user, _visible(request, pk), on=data.issued_on, number=data.number)
 
 
 @router.get("/documents/{int:pk}/versions/", response=list[VersionOut])

@@ -318,6 +318,11 @@ class Document(models.Model):
         # PostgreSQL's tsvector holds at most 1 MB; the first 400,000 characters are plenty to find a document.
         return vietnamese.search_key(" ".join(p for p in parts if p))[:SEARCH_TEXT_MAX_CHARS]
 
+    @property
+    def dated_in_the_past(self) -> bool:
+        """A draft dated before today: a document recorded after the fact, which keeps the number it was given."""
+        return self.issued_on is not None and self.issued_on < timezone.localdate()
+
     def editable(self) -> bool:
         return self.status == Document.Status.DRAFT
 
@@ -335,14 +340,16 @@ class Document(models.Model):
             request_pdf(self, user, renew=True)
         return version
 
-    def issue(self, user=None, on: datetime.date | None = None) -> "Document":
+    def issue(self, user=None, on: datetime.date | None = None, number: int | None = None) -> "Document":
         """Give the draft its number and date and make it official; it cannot be edited afterwards.
 
         The number comes from :func:`capuy.documents.numbering.issue_number` in the same transaction,
-        after the document row is locked, so the same draft issued twice at once gets one number only.
-        A document that replaces another marks that one superseded.
+        after the document row is locked, so the same draft issued twice at once gets one number only; a
+        document of a past date may instead keep the ``number`` it was given on paper
+        (:func:`capuy.documents.numbering.record_number`). A document that replaces another marks that one
+        superseded.
         """
-        from capuy.documents.numbering import issue_number
+        from capuy.documents.numbering import issue_number, record_number
 
         with transaction.atomic():
             locked = Document.objects.select_for_update().get(pk=self.pk)
@@ -357,7 +364,8 @@ class Document(models.Model):
             if self.term_id is None or not self.term.covers(self.issued_on):
                 self.term = self.organization.current_term(self.issued_on)
             self.full_clean()
-            self.number, self.sequence_key = issue_number(self)
+            self.number, self.sequence_key = issue_number(self) if number is None else record_number(
+                self, number, timezone.localdate())
             self.status = Document.Status.ISSUED
             self.save()
             if self.replaces_id:

@@ -37,12 +37,49 @@ def issue_number(document) -> tuple[int, str]:
     saves the document, so a failure rolls the counter back with it.
     """
     key = sequence_key(document)
-    scope = _scope(document.organization_id, document.term_id, key)
     with transaction.atomic():
-        counter, _ = NumberCounter.objects.select_for_update().get_or_create(
-            scope=scope,
-            defaults={"organization_id": document.organization_id, "term_id": document.term_id, "sequence_key": key},
-        )
+        counter = _locked_counter(document, key)
         counter.last_number += 1
         counter.save(update_fields=["last_number"])
     return counter.last_number, key
+
+
+PAST_NUMBER_ONLY = ("Chỉ ghi số đã ban hành cho văn bản có ngày ban hành trước hôm nay; văn bản ban hành hôm nay "
+                    "nhận số kế tiếp của sổ.")
+
+
+def record_number(document, number: int, today) -> tuple[int, str]:
+    """Record the number a past document was given on paper ("Số 12-NQ/QU"), instead of the register's next one.
+
+    A document recorded after the fact already has its number: giving it the next one of the register would state a
+    number nobody wrote (issue 13). Allowed only for a document dated before ``today`` (today's documents take the
+    register's next number, so that none is skipped); refused when the sequence (organization, term, type) already
+    holds that number. The counter goes up to it at least, so the register never gives it again.
+    """
+    from django.core.exceptions import ValidationError
+
+    from capuy.documents.models import Document
+
+    if document.issued_on is None or document.issued_on >= today:
+        raise ValidationError(PAST_NUMBER_ONLY)
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 99999:
+        raise ValidationError("Số văn bản phải là số nguyên dương.")
+    key = sequence_key(document)
+    with transaction.atomic():
+        counter = _locked_counter(document, key)
+        taken = Document.objects.filter(organization_id=document.organization_id, term_id=document.term_id,
+                                        sequence_key=key, number=number).exclude(pk=document.pk)
+        if taken.exists():
+            raise ValidationError(f"Số {number:02d} đã có văn bản khác trong sổ của nhiệm kỳ này; hãy kiểm tra lại.")
+        if number > counter.last_number:
+            counter.last_number = number
+            counter.save(update_fields=["last_number"])
+    return number, key
+
+
+def _locked_counter(document, key: str) -> NumberCounter:
+    counter, _ = NumberCounter.objects.select_for_update().get_or_create(
+        scope=_scope(document.organization_id, document.term_id, key),
+        defaults={"organization_id": document.organization_id, "term_id": document.term_id, "sequence_key": key},
+    )
+    return counter

@@ -154,10 +154,15 @@ def edit(request, pk):
 @require_POST
 def issue(request, pk):
     document = managed_document(request.user, pk)
+    written = request.POST.get("so-van-ban", "").strip()
+    number = int(written) if written.isdigit() else None
+    if written and number is None:
+        messages.error(request, "Số văn bản phải là số nguyên dương, ví dụ 12.")
+        return redirect(document)
     if not confirm.confirmed(request):
-        return confirmations.ask_issue(request, document)
+        return confirmations.ask_issue(request, document, number)
     try:
-        actions.issue_document(request.user, document)
+        actions.issue_document(request.user, document, number=number)
     except ValidationError as exc:
         messages.error(request, _messages_of(exc))
     else:
