@@ -84,6 +84,8 @@ class Hub:
         for subscriber in subscribers:
             if isinstance(subscriber, tuple):
                 by_loop.setdefault(subscriber[0], []).append(subscriber[1])
+            elif isinstance(subscriber, _Tagged) and subscriber.loop is not None:  # a home page's stream
+                by_loop.setdefault(subscriber.loop, []).append(_Tagged(subscriber.q, subscriber.conference_id))
             else:
                 self._put(subscriber, message)
         for loop, queues in by_loop.items():
@@ -484,7 +486,8 @@ async def subscribe_many(conference_ids, first: dict | None = None, timeout: flo
 
 
 class _Tagged:
-    """A hub subscriber that forwards into a shared queue, tagging each message with its conference."""
+    """A hub subscriber that forwards into a shared queue, tagging each message with its conference (from another
+    thread through ``loop``; without one, directly: a thread's queue, or a loop's own pacer)."""
 
     def __init__(self, q, conference_id: int, loop=None):
         self.q, self.conference_id, self.loop = q, conference_id, loop

@@ -84,7 +84,10 @@ class BroadcasterTests(SimpleTestCase):
             loop.call_later = lambda delay, callback, *a: (
                 steps.append(delay) if getattr(callback, "__func__", None) is live._Pacer._step else None,
                 original(delay, callback, *a))[1]
-            streams = [live.subscribe(12, first={"event": "hello", "data": {}}) for _ in range(4 * live.SLICE)]
+            streams = [live.subscribe(12, first={"event": "hello", "data": {}}) for _ in range(3 * live.SLICE)]
+            # home pages follow several conferences at once: paced in the same order
+            streams += [live.subscribe_many([12, 13], first={"event": "hello", "data": {}})
+                        for _ in range(live.SLICE)]
             for stream in streams:
                 await anext(stream)
             for count in (1, 2, 3):  # one after another, faster than a step
