@@ -1,6 +1,7 @@
 """Turn a Vietnamese news report of a conference into a conference record (issue 13, part 2).
 
-Pure Python and standard library only: no database, no network, no model. ``extract_report(text)`` returns
+Pure Python: no database, no network, no model (a place known only from the web address is looked up in
+the register of administrative units, ``places``). ``extract_report(text)`` returns
 one dict with exactly the keys of the labelling conventions (``FIELDS``):
 
 - ``organization`` as written ("Ban Chấp hành Đảng bộ quận Tây Hồ", "Quận ủy Kiến An", "Đảng ủy xã …");
@@ -32,6 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from capuy.conferences import places
 
 FIELDS = ["organization", "level", "conference_kind", "ordinal", "term", "term_years", "event_date",
           "period_reviewed", "chair", "attendees", "indicators", "resolution_passed", "vote_share", "tasks",
@@ -544,9 +547,11 @@ def ascii_fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if unicodedata.category(c) != "Mn").lower())
 
 
-def place_from_url(url: str | None, text: str, province_level: bool) -> str | None:
+def place_from_url(url: str | None, text: str, province_level: bool, unit: str | None = None) -> str | None:
     """The place a web address names, written with its marks as the text (or the list of provinces) spells it:
-    "doluong.gov.vn" and "… Đài Đô Lương" → "Đô Lương"; "tuyengiaotiengiang…" for a Tỉnh ủy → "Tiền Giang"."""
+    "doluong.gov.vn" and "… Đài Đô Lương" → "Đô Lương"; "tuyengiaotiengiang…" for a Tỉnh ủy → "Tiền Giang"; else,
+    for a district or commune ``unit``, as the register of administrative units spells it
+    ("huongson.hatinh.gov.vn" for a Huyện ủy → "Hương Sơn", ``places.place_in_address``)."""
     if not url:
         return None
     m = re.match(r"(?:https?://)?([^/?#]+)([^?#]*)", url)
@@ -573,6 +578,8 @@ def place_from_url(url: str | None, text: str, province_level: bool) -> str | No
         unit_slug = rf"(?:^|-)(?:huyen|quan|xa|phuong|tinh|thanh-pho|thi-xa|thi-tran|uy|tp)-{slug}(?:-|$)"
         if folded in labels or any(re.search(unit_slug, w) for w in path_words):
             return place
+    if not province_level and unit in places.UNIT_SLUGS and (found := places.place_in_address(unit, labels, path_words)):
+        return found
     if province_level:
         for place in PROVINCES:
             folded = ascii_fold(place)
@@ -644,7 +651,7 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
         if place:
             chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
     if chosen.place is None and chosen.unit and chosen.unit != "chi bộ":
-        place = place_from_url(url, text, chosen.unit in ("tỉnh", "thành phố"))
+        place = place_from_url(url, text, chosen.unit in ("tỉnh", "thành phố"), chosen.unit)
         if place:
             chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
     return chosen

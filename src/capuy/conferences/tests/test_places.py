@@ -1,0 +1,28 @@
+"""A place given only by a report's web address, restored with its marks from the register of administrative units
+(places.place_in_address, extraction.place_from_url)."""
+
+import pytest
+
+from capuy.conferences.extraction import place_from_url
+from capuy.conferences.places import place_in_address
+
+
+@pytest.mark.parametrize(("unit", "labels", "path", "place"), [
+    ("huyện", ["huongson", "hatinh"], [], "Hương Sơn"),  # the host names the district
+    ("huyện", ["thainguyen"], ["dang-bo-huyen-dinh-hoa-to-chuc-hoi-nghi"], "Định Hóa"),  # the path, after its unit word
+    ("phường", ["thaodien", "tpthuduc", "hochiminhcity"], ["dang-uy-phuong"], "Thảo Điền"),
+    ("xã", ["thangtin", "tuyenquang"], [], "Thàng Tín"),
+    ("huyện", ["tuyenquang"], [], None),  # a province's portal names no district
+    ("huyện", ["tinhuyquangtri"], [], None),  # nor a province committee's site
+    ("huyện", [], ["hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19-khoa-xvii"], "Hướng Hóa"),
+])
+def test_a_place_in_the_address_is_read_from_the_register(unit, labels, path, place):
+    assert place_in_address(unit, labels, path) == place
+
+
+def test_the_text_spelling_comes_first_and_the_register_fills_what_it_lacks():
+    text = "Huyện ủy tổ chức hội nghị sơ kết 6 tháng."
+    assert place_from_url("http://huongson.hatinh.gov.vn/tin", text, False, "huyện") == "Hương Sơn"
+    spelled = "Đài Truyền thanh Hương Sơn đưa tin: Huyện ủy tổ chức hội nghị."
+    assert place_from_url("http://huongson.hatinh.gov.vn/tin", spelled, False, "huyện") == "Hương Sơn"
+    assert place_from_url("http://example.vn/tin", text, False, "huyện") is None
