@@ -657,6 +657,34 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
     return chosen
 
 
+# How a web address writes an organization: "…/hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19…".
+_UNIT_SLUG = "|".join(slug for slugs in places.UNIT_SLUGS.values() for slug in slugs)
+_URL_ORGS = [
+    (re.compile(rf"(?:^|-)ban-chap-hanh-dang-bo-(?P<unit>{_UNIT_SLUG})-(?P<rest>[a-z0-9-]+)"), "Ban Chấp hành Đảng bộ"),
+    (re.compile(rf"(?:^|-)dang-bo-(?P<unit>{_UNIT_SLUG})-(?P<rest>[a-z0-9-]+)"), "Đảng bộ"),
+    (re.compile(r"(?:^|-)dang-uy-(?P<unit>xa|phuong|thi-tran)-(?P<rest>[a-z0-9-]+)"), "Đảng ủy"),
+    (re.compile(r"(?:^|-)(?:hdnd|hoi-dong-nhan-dan)-(?P<unit>huyen|quan|thi-xa|xa|phuong|thi-tran)-(?P<rest>[a-z0-9-]+)"),
+     "Hội đồng nhân dân"),
+]
+
+
+def org_from_url(url: str | None) -> Org | None:
+    """The organization a web address names, for a report whose text never does (an excerpt that begins after the
+    meeting's name): its unit word and a place found in the register of administrative units (``places``)."""
+    if not url:
+        return None
+    path = re.sub(r"^(?:https?://)?[^/?#]+", "", url.lower())
+    unit_of = {slug: unit for unit, slugs in places.UNIT_SLUGS.items() for slug in slugs}
+    for word in (w for w in re.split(r"[/_.?#=&]", path) if w):
+        for pattern, head in _URL_ORGS:
+            for found in pattern.finditer(word):
+                unit = unit_of[found.group("unit")]
+                place = places.place_in_address(unit, [], [f"{found.group('unit')}-{found.group('rest')}"])
+                if place:
+                    return Org(0, f"{head} {unit} {place}", unit, place)
+    return None
+
+
 TITLE_HEAD = re.compile(r"(?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng|Giám đốc|Chánh|Ủy viên|Phó)\s+$")
 
 
@@ -1317,8 +1345,11 @@ def extract_report(text: str) -> dict:
     period = find_period(body, event, "congress" if kind_word.startswith("đại hội") else None)
     kind = find_kind(body, event, ordinal, period)
     chair, attendees = find_people(body)
-    org = choose_org(body, event, url, [t for person in chair for t in person["titles"]])
+    org = choose_org(body, event, url, [t for person in chair for t in person["titles"]]) or org_from_url(url)
     term, term_years = find_term(body, event, org)
+    if term is None and url and (named := re.search(r"(?:hoi-nghi|ky-hop|dai-hoi)-[a-z0-9-]*?-khoa-([ivxlc]+)(?:-|$)",
+                                                    url.lower())):
+        term = f"khóa {named.group(1).upper()}"  # "…/hoi-nghi-…-lan-thu-19-khoa-xvii": the address names the term
     if term_years is None:
         term_years = find_term_years(body, event)
     if term_years is None and url:  # "…/ky-hop-…-khoa-xx-nhiem-ky-2021-2026?…": the address names the term

@@ -3,7 +3,7 @@
 
 import pytest
 
-from capuy.conferences.extraction import place_from_url
+from capuy.conferences.extraction import extract_report, org_from_url, place_from_url
 from capuy.conferences.places import place_in_address
 
 
@@ -26,3 +26,26 @@ def test_the_text_spelling_comes_first_and_the_register_fills_what_it_lacks():
     spelled = "Đài Truyền thanh Hương Sơn đưa tin: Huyện ủy tổ chức hội nghị."
     assert place_from_url("http://huongson.hatinh.gov.vn/tin", spelled, False, "huyện") == "Hương Sơn"
     assert place_from_url("http://example.vn/tin", text, False, "huyện") is None
+
+
+@pytest.mark.parametrize(("url", "organization"), [
+    ("https://huonghoa.tinhuyquangtri.vn/hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19-khoa-xvii",
+     "Ban Chấp hành Đảng bộ huyện Hướng Hóa"),
+    ("https://thainguyen.dcs.vn/hoat-dong/dang-bo-huyen-dinh-hoa/tin-1", "Đảng bộ huyện Định Hóa"),
+    ("https://example.vn/tin/dang-uy-phuong-thao-dien-so-ket-6-thang", "Đảng ủy phường Thảo Điền"),
+    ("https://example.vn/tin/ky-hop-thu-ba-hdnd-xa-thang-tin", "Hội đồng nhân dân xã Thàng Tín"),
+    ("https://example.vn/tin/hoi-nghi-so-ket-6-thang", None),
+    (None, None),
+])
+def test_an_organization_is_read_from_the_address(url, organization):
+    found = org_from_url(url)
+    assert (found.name if found else None) == organization
+
+
+def test_a_report_that_never_names_its_meeting_takes_organization_and_term_from_the_address():
+    text = ("URL: https://huonghoa.tinhuyquangtri.vn/hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19-khoa-xvii\n"
+            "Tham dự hội nghị có lãnh đạo các ban, ngành, đoàn thể. Hội nghị đã thảo luận, cho ý kiến vào "
+            "báo cáo công tác xây dựng Đảng 6 tháng đầu năm 2024.")
+    record = extract_report(text)
+    assert record["organization"] == "Ban Chấp hành Đảng bộ huyện Hướng Hóa"
+    assert record["term"] == "khóa XVII" and record["ordinal"] == 19
