@@ -572,8 +572,8 @@ def place_from_url(url: str | None, text: str, province_level: bool, unit: str |
     for place in sorted(candidates, key=len, reverse=True):
         folded = ascii_fold(place)
         if len(folded) < 5 or place in NOT_NAMES and not province_level or \
-                re.match(r"(?:Báo|Đài|Cổng|Trang|Tạp|Truyền|Phát)\b", place):
-            continue  # "Báo Sơn La" is the newspaper, not the place
+                re.match(r"(?:Báo|Đài|Cổng|Trang|Tạp|Truyền|Phát)\b", place) or place.split()[0] in PLACE_STOP:
+            continue  # "Báo Sơn La" is the newspaper, "Ban Thường (vụ)" a body: neither is the place
         slug = "-".join(ascii_fold(w) for w in place.split())
         unit_slug = rf"(?:^|-)(?:huyen|quan|xa|phuong|tinh|thanh-pho|thi-xa|thi-tran|uy|tp)-{slug}(?:-|$)"
         if folded in labels or any(re.search(unit_slug, w) for w in path_words):

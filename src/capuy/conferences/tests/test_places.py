@@ -49,3 +49,9 @@ def test_a_report_that_never_names_its_meeting_takes_organization_and_term_from_
     record = extract_report(text)
     assert record["organization"] == "Ban Chấp hành Đảng bộ huyện Hướng Hóa"
     assert record["term"] == "khóa XVII" and record["ordinal"] == 19
+
+
+def test_a_body_named_in_the_address_is_not_taken_for_the_place():
+    url = "https://banghanh.tuyenquang.gov.vn/tin-bai/hoi-nghi-quan-triet-van-ban-dang-bo-tinh-ban-thuong-vu-tinh-uy"
+    text = "Hội nghị quán triệt các văn bản của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Tỉnh ủy."
+    assert place_from_url(url, text, False, "xã") == "Bằng Hành"
