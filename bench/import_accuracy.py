@@ -5,15 +5,16 @@
 Runs ``capuy.conferences.extraction.extract_report`` on every labelled report of the project: the shared
 samples (``../shared/samples/articles/``, the reports the extractor was tuned on) when present, and capuy's
 own labelled sets in ``src/capuy/conferences/tests/articles/``: the top folder (batches 1-7, whose errors
-were studied), ``heldout/`` (set 8) and ``fresh/`` … ``fresh6/`` (sets 9-14), each collected and
+were studied), ``heldout/`` (set 8) and ``fresh/``, ``fresh2/`` … (sets 9 on), each collected and
 labelled before the extractor first ran on it (their first-run scores are in the folder's README). Predictions go
 to a temporary folder and are scored by ``../shared/tools/score_articles.py`` (slot-filling F1). Prints each
 group's score and the time per report; the last line is one JSON object: the scorer's JSON for all reports
-together, plus one key per group (``samples``, ``studied``, ``heldout``, ``fresh`` … ``fresh6``) holding that
+together, plus one key per group (``samples``, ``studied``, ``heldout``, ``fresh``, ``fresh2`` …) holding that
 group's.
 """
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -81,8 +82,10 @@ def main() -> int:
         print(f"Không có bộ chấm điểm {SCORER}; bỏ qua.")
         return 0
     per_article = "--per-article" in sys.argv
-    groups = {"studied": labelled(ARTICLES), "heldout": labelled(ARTICLES / "heldout"),
-              "fresh": labelled(ARTICLES / "fresh"), "fresh2": labelled(ARTICLES / "fresh2"), "fresh3": labelled(ARTICLES / "fresh3"), "fresh4": labelled(ARTICLES / "fresh4"), "fresh5": labelled(ARTICLES / "fresh5"), "fresh6": labelled(ARTICLES / "fresh6"),
+    # every batch folder: heldout/, fresh/, fresh2/ … in the order they were collected
+    batches = sorted((p.name for p in ARTICLES.iterdir() if p.is_dir() and re.fullmatch(r"heldout|fresh\d*", p.name)),
+                     key=lambda name: (name != "heldout", int(name[5:] or 1) if name.startswith("fresh") else 0))
+    groups = {"studied": labelled(ARTICLES), **{name: labelled(ARTICLES / name) for name in batches},
               "samples": labelled(SAMPLES)}
     results = {}
     times: list[float] = []
