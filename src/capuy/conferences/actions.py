@@ -571,6 +571,9 @@ def award_facts(record, source: str = "", committee: str = "") -> list[dict]:
         individuals = re.search(r"(\d+)\s+(?:cá nhân|đảng viên|đồng chí)", recipient)
         # the achievement after the counts ("có thành tích xuất sắc"): the counts are their own fields
         reason = re.sub(rf"^(?:{AWARD_COUNT})(?:\s*(?:,|và)\s*(?:{AWARD_COUNT}))*\s*", "", recipient)
+        if not reason and recipient and (said := re.search(
+                rf"{re.escape(recipient)}\s+((?:đã\s+)?(?:có|vì)\s+thành tích[^.;\n]*)", source or "")):
+            reason = said.group(1).strip()  # the report's words after the counts, which the record keeps apart
         fact = {"form": form, "form_detail": form_text[:200] if form == "khac" else "", "issuer": issuer[:200],
                 "reason": (reason if collectives or individuals else "")[:500]}
         if collectives or individuals:

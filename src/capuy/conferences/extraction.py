@@ -333,8 +333,8 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
         if org is not None and not event_span[0] <= m.start() < event_span[1]:
             mark = org.place or org.unit or org.name
             if mark.lower() not in owner.lower() and not (
-                    org.unit and re.fullmatch(rf"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ)\s+{org.unit}\s*[,(]?\s*",
-                                              owner)):
+                    org.unit and re.fullmatch(rf"(?:(?:Ban [Cc]hấp hành|BCH)(?:\s+Đảng bộ)?|HĐND|Hội đồng nhân dân|Đảng bộ)"
+                                              rf"\s+{org.unit}\s*[,(]?\s*", owner)):
                 continue
         roman = m.group("roman").upper()
         for same in TERM.finditer(text, m.start()):  # the years may follow a later mention of the same term
@@ -913,6 +913,12 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:có|gồm)\b[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+của\b", sentence[:rel], re.IGNORECASE) and \
+                        re.search(r"\bvà\s+(?:các\s+)?đồng chí\b", sentence[earlier.end():rel]) and not re.search(
+                            r"\b(?:tổ chức|tiến hành|khai mạc|họp|tham dự|đến dự|dự|có sự|phát biểu|báo cáo)\b",
+                            sentence[earlier.end():rel]):
+                    # "dưới sự chủ trì của đồng chí A, Bí thư …, và các đồng chí: B, …; C, …": co-chairs
+                    chairs.add(men.name)
                 break
     people: dict[str, list[str]] = {}
     order: list[str] = []
@@ -1232,7 +1238,9 @@ def find_awards(text: str) -> list[dict]:
                                    rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
                                    rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
         for m in counted:
-            out.append({"recipient": m.group().strip(), "form": form_text})
+            # "29 tập thể, 72 cá nhân có thành tích xuất sắc trong …": the counts; the achievement is the reason
+            recipient = re.split(r"\s+(?:đã\s+)?(?:có|vì)\s+thành tích\b", m.group())[0]
+            out.append({"recipient": recipient.strip(), "form": form_text})
         praised = re.search(r"\b(?:biểu dương,\s*)?khen thưởng\s+(?:cho\s+)?((?:các\s+)?(?:tập thể|cá nhân)[^.;]*)", sentence)
         if not counted and not form and praised and not re.search(r"\b(?:được|cùng)\s+(?:khen thưởng\s+)?(?:cùng\s+)?tham dự",
                                                                     sentence):

@@ -337,3 +337,34 @@ def test_praise_without_a_count_names_those_praised():
                  "“Dân vận khéo” năm 2023; đây là những tấm gương tiêu biểu.")
     assert got["awards"] == [{"recipient": "các tập thể, cá nhân gương điển hình “Dân vận khéo” năm 2023", "form": None}]
 
+
+
+# ------------------------------------------------------------------------------------------- batch 15
+@pytest.mark.parametrize(("body", "chairs"), [
+    # co-chairs listed after the first under "dưới sự chủ trì của"
+    ("Ngày 29-9, dưới sự chủ trì của đồng chí Trần Văn An, Bí thư Tỉnh ủy và các đồng chí: Lê Thị Bình, Phó Bí thư "
+     "Tỉnh ủy; Phạm Văn Cường, Phó Bí thư Tỉnh ủy, Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh đã được tổ chức.",
+     ["Trần Văn An", "Lê Thị Bình", "Phạm Văn Cường"]),
+    # those named after the meeting's own verb attend, they do not chair
+    ("Ngày 29-9, dưới sự chủ trì của đồng chí Trần Văn An, Bí thư Huyện ủy, Hội nghị Ban Chấp hành Đảng bộ huyện "
+     "được tổ chức, có sự tham dự của đồng chí Lê Thị Bình, Phó Bí thư Tỉnh ủy và đồng chí Phạm Văn Cường, Ủy viên "
+     "Ban Thường vụ Tỉnh ủy.", ["Trần Văn An"]),
+])
+def test_co_chairs_listed_under_the_chair_are_chairs(body, chairs):
+    assert [p["name"] for p in record(body)["chair"]] == chairs
+
+
+def test_the_committees_term_is_read_where_the_meeting_is_named_again_with_its_party_committee():
+    body = ("Sáng 29-9, Tỉnh ủy tổ chức Hội nghị lần thứ 25 để đánh giá kết quả 9 tháng năm 2023.\n"
+            "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX đã được tổ chức tại Hội trường Tỉnh ủy.")
+    assert record(body, "https://baothanhhoa.vn/thoi-su/tin.htm")["term"] == "khóa XIX"
+
+
+@pytest.mark.parametrize(("body", "recipient"), [
+    ("Dịp này, Huyện ủy tặng Giấy khen cho 29 tập thể, 72 cá nhân có thành tích xuất sắc trong công tác phục vụ Đại "
+     "hội.", "29 tập thể, 72 cá nhân"),
+    ("Dịp này, Huyện ủy tặng Giấy khen cho 06 tập thể, 30 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+     "06 tập thể, 30 đảng viên hoàn thành xuất sắc nhiệm vụ"),  # what sets one award apart from another stays
+])
+def test_a_counted_award_names_its_counts_not_the_achievement(body, recipient):
+    assert [a["recipient"] for a in record(OPENING + body)["awards"]] == [recipient]

@@ -11,9 +11,11 @@ from django.utils import timezone
 from capuy.documents.models import Document, NumberCounter
 from capuy.documents.tests.helpers import D, DocumentsTestCase, make_document
 
+PAST = D(2021, 3, 12)  # a past conference's day
+
 
 class WrittenNumberTests(DocumentsTestCase):
-    def draft(self, day=D(2021, 3, 12)):
+    def draft(self, day=PAST):
         """A draft dated ``day``, as a past conference's documents are."""
         document = make_document(self.district, "NQ", signer=self.secretary)
         document.issued_on = day
