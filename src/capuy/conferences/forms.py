@@ -1,5 +1,7 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
+from django.utils import timezone
 
 from capuy.accounts import permissions
 from capuy.conferences.models import (
@@ -45,11 +47,24 @@ class ConferenceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         bodies = Body.objects.select_related("organization", "term").order_by("organization__path", "-term__start_date")
         query = permissions.organization_filter(user, permissions.MANAGE_ROLES, field="organization__")
+        # a merged or dissolved organization holds no new conference (Organization.refuse_if_closed)
+        bodies = bodies.filter(Q(organization__valid_to__isnull=True) |
+                               Q(organization__valid_to__gte=timezone.localdate()))
         self.fields["body"].queryset = bodies if query is None else bodies.filter(query)
         if self.instance.pk:
             # The number belongs to the body: it cannot move to another body once given.
             del self.fields["body"]
             self.fields["unnumbered"].initial = not self.instance.numbered
+
+    def _update_errors(self, errors):
+        # The model's rules may name a field this form does not show (its organization, its term): such a
+        # message goes above the form rather than failing the page.
+        if hasattr(errors, "error_dict"):
+            shown: dict = {}
+            for field, messages in errors.error_dict.items():
+                shown.setdefault(field if field in self.fields else NON_FIELD_ERRORS, []).extend(messages)
+            errors = ValidationError(shown)
+        super()._update_errors(errors)
 
     def clean(self):
         data = super().clean()

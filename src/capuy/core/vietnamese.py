@@ -33,7 +33,7 @@ def number(value, decimals: int | None = None) -> str:
 
     With ``decimals`` None, trailing zeros are dropped ("20,3", "14").
     """
-    if value is None:
+    if value is None or value == "":  # nothing recorded ("" is what a template gives for a missing row's value)
         return ""
     value = Decimal(str(value))
     if decimals is not None:
@@ -48,7 +48,7 @@ def number(value, decimals: int | None = None) -> str:
 
 def percent(value, decimals: int | None = None) -> str:
     """ "20,3%" """
-    return "" if value is None else f"{number(value, decimals)}%"
+    return "" if value is None or value == "" else f"{number(value, decimals)}%"
 
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),

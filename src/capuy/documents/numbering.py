@@ -44,6 +44,7 @@ def issue_number(document) -> tuple[int, str]:
     return counter.last_number, key
 
 
+NUMBER_REFUSED = "Số văn bản phải là số nguyên dương (từ 1 đến 99999), ví dụ 12."
 PAST_NUMBER_ONLY = ("Chỉ ghi số đã ban hành cho văn bản có ngày ban hành trước hôm nay; văn bản ban hành hôm nay "
                     "nhận số kế tiếp của sổ.")
 
@@ -63,7 +64,7 @@ def record_number(document, number: int, today) -> tuple[int, str]:
     if document.issued_on is None or document.issued_on >= today:
         raise ValidationError(PAST_NUMBER_ONLY)
     if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 99999:
-        raise ValidationError("Số văn bản phải là số nguyên dương.")
+        raise ValidationError(NUMBER_REFUSED)
     key = sequence_key(document)
     with transaction.atomic():
         counter = _locked_counter(document, key)

@@ -11,7 +11,7 @@ from capuy.accounts import permissions
 from capuy.conferences import access as conference_access
 from capuy.core import confirm, files, paging
 from capuy.core.history import record_access
-from capuy.documents import access, actions, confirmations, generation, library, listings, pdf
+from capuy.documents import access, actions, confirmations, generation, library, listings, numbering, pdf
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyRecord
 from capuy.organizations.models import Organization
@@ -155,9 +155,9 @@ def edit(request, pk):
 def issue(request, pk):
     document = managed_document(request.user, pk)
     written = request.POST.get("so-van-ban", "").strip()
-    number = int(written) if written.isdigit() else None
-    if written and number is None:
-        messages.error(request, "Số văn bản phải là số nguyên dương, ví dụ 12.")
+    number = int(written) if written.isdigit() and len(written) <= 5 else None
+    if written and not number:  # "0", "12a", "-3", "99999999999": refused before the confirmation shows them
+        messages.error(request, numbering.NUMBER_REFUSED)
         return redirect(document)
     if not confirm.confirmed(request):
         return confirmations.ask_issue(request, document, number)

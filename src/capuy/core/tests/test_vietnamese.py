@@ -22,7 +22,8 @@ def test_short_date_has_no_leading_zeros():
 @pytest.mark.parametrize(
     ("value", "decimals", "expected"),
     [(20.3, None, "20,3"), (14, None, "14"), (55.80, None, "55,8"), (1234567.5, None, "1.234.567,5"),
-     (2.0, 1, "2,0"), (0.125, 2, "0,12"), (-3.5, None, "-3,5")],
+     (2.0, 1, "2,0"), (0.125, 2, "0,12"), (-3.5, None, "-3,5"),
+     (None, None, ""), ("", None, "")],  # nothing recorded: nothing shown (a missing row's value in a template)
 )
 def test_numbers_use_comma_for_decimals_and_dot_for_thousands(value, decimals, expected):
     assert vn.number(value, decimals) == expected

@@ -59,10 +59,15 @@ class WrittenNumberTests(DocumentsTestCase):
         document.refresh_from_db()
         assert document.number_label == "Số 12-NQ/QU"
 
-    def test_the_page_refuses_a_number_that_is_not_a_number_and_issues_nothing(self):
+    def test_the_page_refuses_what_is_not_a_number_before_asking_and_issues_nothing(self):
         document = self.draft()
         self.login(self.district_staff)
-        self.client.post(reverse("documents:issue", args=[document.pk]), {"so-van-ban": "12a", "xac-nhan": "1"})
+        for written in ("12a", "0", "-3", "99999999999"):
+            for confirmed in ({}, {"xac-nhan": "1"}):
+                response = self.client.post(reverse("documents:issue", args=[document.pk]),
+                                            {"so-van-ban": written, **confirmed}, follow=True)
+                self.assertContains(response, "Số văn bản phải là số nguyên dương")
+                self.assertNotContains(response, "Xác nhận ban hành văn bản")
         document.refresh_from_db()
         assert document.status == Document.Status.DRAFT and document.number is None
         assert not NumberCounter.objects.exists()

@@ -92,6 +92,11 @@ class UnitFormTests(TargetsTestCase):
         approved = Result.objects.get()
         assert approved.status == Result.Status.APPROVED and approved.published and approved.value == 600
 
+    def test_the_district_opens_the_form_of_a_ward_that_sent_nothing(self):
+        self.login(self.district_staff)
+        response = self.client.get(self.url)
+        assert response.status_code == 200 and response.content.decode().count("chưa nhập") == 2
+
     def test_anonymous_visitors_are_sent_to_login(self):
         response = self.client.get(self.url)
         assert response.status_code == 302 and "/tai-khoan/" in response["Location"]
