@@ -486,3 +486,18 @@ def quorum(conference: Conference, kind: str | None = None, at: datetime.datetim
     return Quorum(base=check.base, present=check.present, required=check.required, fraction=check.fraction,
                   excluded=current.excluded_people, reached=check.reached, rule=check.rule)
 
+
+
+def counts_recorded(conference: Conference) -> bool:
+    """Does the record hold the meeting's counts (members, present, absent, quorum)?
+
+    A meeting run in capuy has its roll by construction. One recorded after the fact holds them only when every
+    summoned member's attendance was recorded: someone the record does not name was neither present nor absent as
+    far as anyone can say, so the minutes leave the counts blank for the clerk rather than count them absent.
+    """
+    if not conference.body_id:
+        return False
+    if not conference.is_past:
+        return True
+    recorded = conference.invitations.filter(role=Invitation.Role.MEMBER, attendance__isnull=False).count()
+    return recorded >= quorum(conference).base > 0

@@ -34,7 +34,7 @@ from capuy.conferences.models import (
     Speech,
     SpeechKind,
 )
-from capuy.conferences.roll import quorum
+from capuy.conferences.roll import counts_recorded, quorum
 from capuy.core import confirm, inputs, paging
 from capuy.core.files import download
 from capuy.organizations.models import Title
@@ -824,7 +824,8 @@ def _record_context(conference):
         "invitations": invitations, "present": present, "absent": absent,
         "members_present": [i for i in present if i.role == Invitation.Role.MEMBER],
         "guests_present": [i for i in present if i.role == Invitation.Role.GUEST],
-        "quorum": quorum(conference), "drafts": list(conference.drafts.all()),
+        "quorum": quorum(conference), "counts_recorded": counts_recorded(conference),
+        "drafts": list(conference.drafts.all()),
         "directions": [s for s in speeches if s.kind == SpeechKind.DIRECTIONS],
         "conclusions": [s for s in speeches if s.kind == SpeechKind.CONCLUSION],
         "votes": _votes(conference),

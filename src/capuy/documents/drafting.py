@@ -84,11 +84,10 @@ def vote_held(conference) -> bool:
 
 def _attendance(conference) -> list[str]:
     from capuy.conferences.models import Attendance, Invitation
-    from capuy.conferences.roll import quorum
+    from capuy.conferences.roll import counts_recorded, quorum
 
-    if not conference.body_id or conference.is_past and not conference.invitations.filter(
-            role=Invitation.Role.MEMBER).exists():
-        # Recorded after the fact without its members' attendance: the counts are the clerk's to fill in.
+    if not counts_recorded(conference):
+        # Recorded after the fact without every member's attendance: the counts are the clerk's to fill in.
         return _attendance_as_recorded(conference)
     members = conference.invitations.filter(role=Invitation.Role.MEMBER).select_related("person", "attendance")
     present, excused, unexcused = [], [], []

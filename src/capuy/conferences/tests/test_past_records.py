@@ -248,3 +248,23 @@ class UnrecordedCountsTests(ConferenceTestCase):
             self.assertNotIn("Tổng số thành viên Ban Chấp hành: 3", page)
         minutes = draft_from_conference(conference, self.ward_staff)[0]
         self.assertIn("Ban Chấp hành có …… đồng chí", minutes.content)
+
+    def test_members_recorded_as_present_leave_the_others_uncounted(self):
+        uyen = self.ward_bch.memberships.get(person__full_name="Trương Tú Uyên").person
+        conference = record_past_conference(self.ward_staff, self.ward, date=D(2021, 7, 20), body=self.ward_bch,
+                                            number=7, attendees=[{"person": uyen}, {"group": GROUP}])
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("conferences:minutes", args=[conference.pk])).content.decode()
+        self.assertIn("Tổng số thành viên Ban Chấp hành: ……; có mặt: 1; vắng mặt: ……", page)
+        detail = self.client.get(reverse("conferences:detail", args=[conference.pk])).content.decode()
+        self.assertNotIn("cần tối thiểu", detail)
+        minutes = draft_from_conference(conference, self.ward_staff)[0]
+        self.assertIn("Ban Chấp hành có …… đồng chí; có mặt 1 đồng chí, vắng …… đồng chí.", minutes.content)
+        self.assertNotIn("số lượng theo quy định", minutes.content)  # no quorum the record cannot show
+
+    def test_the_office_is_told_which_documents_were_drafted(self):
+        conference = record_past_conference(self.ward_staff, self.ward, date=D(2021, 7, 20), body=self.ward_bch,
+                                            number=7, attendees=[{"group": GROUP}])
+        self.login(self.ward_staff)
+        response = self.client.post(reverse("documents:from_conference", args=[conference.pk]), follow=True)
+        self.assertContains(response, "Đã soạn dự thảo biên bản và thông báo kết luận (không soạn nghị quyết")
