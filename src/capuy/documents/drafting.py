@@ -3,6 +3,8 @@
 conclusion and the tasks. The office edits the drafts and issues them (they get their numbers then).
 """
 
+import re
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -80,6 +82,21 @@ def vote_held(conference) -> bool:
     Vote = apps.get_model("voting", "Vote")
     return any((v.result or {}).get("passed") for v in Vote.objects.filter(
         conference=conference, status=Vote.Status.CLOSED, kind=Vote.Kind.QUESTION))
+
+
+def _numbered(lines: list[str]) -> list[str]:
+    """The points of a resolution numbered once, in order: the conclusion's own numbers ("1. …") give way to the
+    running count (else "1. Thông qua …" of the agenda would be followed by the conclusion's "1. …"); its bullets
+    ("- …") stay under the point before them."""
+    out, count = [], 0
+    for line in lines:
+        if re.match(r"\s*[-+•–]\s", line):
+            out.append(line)
+            continue
+        count += 1
+        text = re.sub(r"^\s*\d+\s*[.)/]\s*", "", line)
+        out.append(f"{count}. {text}")
+    return out
 
 
 def _attendance(conference) -> list[str]:
@@ -250,9 +267,9 @@ def draft_from_conference(conference, user=None) -> list[Document]:
     if adopted:
         resolution += adopted
     else:
-        resolution += [f"{i}. Thông qua {item.title[0].lower()}{item.title[1:]}." for i, item in enumerate(
-            conference.agenda_items.filter(kind__in=["bao_cao", "to_trinh", "du_thao_nq"]), 1)]
-        resolution += conclusion
+        resolution += _numbered(
+            [f"Thông qua {item.title[0].lower()}{item.title[1:]}."
+             for item in conference.agenda_items.filter(kind__in=["bao_cao", "to_trinh", "du_thao_nq"])] + conclusion)
     if tasks:
         resolution.append("Giao nhiệm vụ:")
         resolution += [f"- {t}" for t in tasks]

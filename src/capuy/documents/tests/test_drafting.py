@@ -1,10 +1,11 @@
 """From a closed conference, one action drafts its minutes, resolution and notice of conclusions."""
 
+import pytest
 from django.core.exceptions import ValidationError
 
 from capuy.accounts.models import ApiToken
 from capuy.conferences.models import AgendaItem, Conference, Draft, SpeechKind
-from capuy.documents.drafting import draft_from_conference
+from capuy.documents.drafting import _numbered, draft_from_conference
 from capuy.documents.models import Authority, Document
 from capuy.documents.tests.helpers import D, DocumentsTestCase
 
@@ -137,3 +138,14 @@ class DraftingTests(DocumentsTestCase):
         self.assertRedirects(response, resolution.get_absolute_url())
         self.login(self.ward_staff)
         self.assertEqual(self.client.post(f"/van-ban/tu-hoi-nghi/{self.conference.pk}/").status_code, 404)
+
+
+@pytest.mark.parametrize(("lines", "numbered"), [
+    (["Thông qua báo cáo.", "1. Thông qua Nghị quyết về chuyển đổi số.", "2. Giao Ban Thường vụ chỉ đạo."],
+     ["1. Thông qua báo cáo.", "2. Thông qua Nghị quyết về chuyển đổi số.", "3. Giao Ban Thường vụ chỉ đạo."]),
+    (["Thông qua báo cáo.", "- tăng thu ngân sách;", "Hội nghị thống nhất."],
+     ["1. Thông qua báo cáo.", "- tăng thu ngân sách;", "2. Hội nghị thống nhất."]),
+    ([], []),
+])
+def test_the_points_of_a_resolution_are_numbered_once_in_order(lines, numbered):
+    assert _numbered(lines) == numbered
