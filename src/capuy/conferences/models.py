@@ -545,6 +545,10 @@ class Conference(models.Model):
         self._changing()
         if self.status == self.Status.IN_PROGRESS:
             raise ValidationError("Hội nghị đang diễn ra.")
+        if not self.is_past and self.date > timezone.localdate():
+            # the minutes would say it opened on its date and closed weeks before
+            raise ValidationError(f"Hội nghị dự kiến họp ngày {self.date:%d/%m/%Y}; chưa khai mạc được trước ngày đó. "
+                                  "Nếu hội nghị họp sớm hơn, hãy sửa ngày hội nghị trước.")
         self.status, self.opened_at = self.Status.IN_PROGRESS, self.moment(self.start_time)
         first = self.agenda_items.first()
         self.save(update_fields=["status", "opened_at"])

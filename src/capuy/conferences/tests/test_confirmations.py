@@ -1,6 +1,9 @@
 """Opening (with the quorum figures) and closing a conference ask for confirmation first."""
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 
 from capuy.conferences.models import Conference
 from capuy.conferences.tests.base import ConferenceTestCase
@@ -14,6 +17,18 @@ class ConfirmationTests(ConferenceTestCase):
     def close(self, **extra):
         return self.client.post(reverse("conferences:close", args=[self.conference.pk]),
                                 {"conclusion": "Thống nhất các nội dung.", **extra})
+
+    def test_a_conference_is_not_opened_before_its_date(self):
+        self.conference.date = timezone.localdate() + datetime.timedelta(days=20)
+        self.conference.save()
+        before = self.conference.status
+        self.login(self.district_staff)
+        response = self.open(**{"xac-nhan": "1"})
+        self.assertEqual(response.status_code, 302)
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "chưa khai mạc được trước ngày đó")
+        self.conference.refresh_from_db()
+        self.assertEqual((self.conference.status, self.conference.opened_at), (before, None))
 
     def test_opening_below_quorum_warns_with_the_figures_and_changes_nothing(self):
         self.login(self.district_staff)
