@@ -200,3 +200,10 @@ class QueueMissingPdfsTests(DocumentsTestCase):
         out = io.StringIO()
         call_command("queue_document_pdfs", stdout=out)
         self.assertIn("cho 0 văn bản", out.getvalue())
+
+    def test_a_new_draft_offers_its_pdf_without_claiming_a_failure(self):
+        draft = make_document(self.district, title="về công tác chuyển đổi số", signer=self.secretary)
+        self.login(self.district_staff)
+        page = self.client.get(draft.get_absolute_url()).content.decode()
+        assert "Chưa xuất được PDF" not in page and "Xuất lại PDF" not in page
+        assert reverse("documents:pdf", args=[draft.pk]) in page
