@@ -447,6 +447,16 @@ class RatingCampaign(models.Model):
     def clean(self):
         if self.year and not 1930 <= self.year <= 2100:
             raise ValidationError({"year": "Năm không hợp lệ."})
+        if self.year and self.year > timezone.localdate().year:
+            # a period is rated when it ends (Quy định 124-QĐ/TW: at the end of the year): not one still to come
+            raise ValidationError({"year": f"Chưa đánh giá, xếp loại được năm {self.year}: kỳ đánh giá chưa đến."})
+        same = RatingCampaign.objects.filter(organization_id=self.organization_id, subject=self.subject,
+                                             period=self.period, year=self.year, quarter=self.quarter,
+                                             term_id=self.term_id).exclude(pk=self.pk).first()
+        if self.organization_id and same is not None:
+            raise ValidationError(f"Đã có đợt đánh giá, xếp loại {same.get_subject_display().lower()} "
+                                  f"{same.period_label} của tổ chức này (mở ngày "
+                                  f"{timezone.localtime(same.created_at):%d/%m/%Y}); hãy mở đợt đã có.")
         if self.period == self.Period.QUARTER and self.quarter not in (1, 2, 3, 4):
             raise ValidationError({"quarter": "Đợt đánh giá theo quý phải chọn quý từ 1 đến 4."})
         if self.period != self.Period.QUARTER and self.quarter:

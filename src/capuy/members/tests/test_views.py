@@ -1,6 +1,7 @@
 import html
 
 from django.urls import reverse
+from django.utils import timezone
 
 from capuy.members.hooks import member_page_sections
 from capuy.members.models import Commendation, Level, Opinion, Rating, RatingCampaign, StatusChange
@@ -106,6 +107,17 @@ class CampaignViewTests(MembersTestCase):
         assert rating.step == Rating.Step.DECIDED and rating.self_level == Level.EXCELLENT
         report = self.client.get(reverse("members:report") + f"?to-chuc={self.ward.pk}&nam=2023").content.decode()
         assert "100%" in report
+
+    def test_a_second_campaign_for_the_same_period_or_one_for_a_year_to_come_is_refused(self):
+        RatingCampaign.objects.create(organization=self.ward, year=2023)
+        self.login(self.ward_staff)
+        url = reverse("members:campaign_create", args=[self.ward.pk])
+        next_year = timezone.localdate().year + 1
+        for year, message in ((2023, "Đã có đợt đánh giá, xếp loại đảng viên năm 2023"),
+                              (next_year, f"Chưa đánh giá, xếp loại được năm {next_year}")):
+            response = self.client.post(url, {"subject": "members", "period": "year", "year": year})
+            self.assertContains(response, message, status_code=response.status_code)
+        assert RatingCampaign.objects.count() == 1
 
     def test_a_member_cannot_decide_through_the_page(self):
         campaign = RatingCampaign.objects.create(organization=self.ward, year=2023)
