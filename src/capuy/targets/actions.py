@@ -52,13 +52,17 @@ def enter_unit_results(user, reporting_round: ReportingRound, organization, valu
     indicators = list(reporting_round.indicators.filter(reporters=organization))
     existing = {r.indicator_id: r for r in Result.objects.for_period(period).filter(
         organization=organization, indicator__in=indicators)}
-    errors, prepared = {}, []
+    errors, prepared, cleared = {}, [], []
     for indicator in indicators:
         raw, note = values.get(indicator.pk, ("", ""))
         current = existing.get(indicator.pk)
         if not raw:
-            if submit and current is None:
+            # the form shows each saved figure: an empty box is one the clerk cleared
+            draft = current is not None and current.status == Result.Status.DRAFT
+            if submit and (current is None or draft):
                 errors[indicator.pk] = "Chưa nhập số liệu."
+            elif draft:
+                cleared.append(current)
             continue
         if current is not None and current.status == Result.Status.APPROVED:
             continue
@@ -69,6 +73,8 @@ def enter_unit_results(user, reporting_round: ReportingRound, organization, valu
             errors[indicator.pk] = " ".join(exc.messages)
     if errors:
         return errors
+    for result in cleared:
+        result.delete()
     for result in prepared:
         result.save()
         if submit and result.status != Result.Status.APPROVED:

@@ -124,6 +124,8 @@ class Indicator(models.Model):
             raise ValidationError(f"Giá trị “{raw}” không phải là số.")
         if self.value_type == self.ValueType.INTEGER and value != value.to_integral_value():
             raise ValidationError(f"Chỉ tiêu {self.code} nhận số nguyên ({self.unit}), không nhận “{raw}”.")
+        if self.value_type == self.ValueType.INTEGER and value < 0:
+            raise ValidationError(f"Chỉ tiêu {self.code} là số đếm ({self.unit}), không nhận số âm “{raw}”.")
         if self.value_type == self.ValueType.PERCENT and not 0 <= value <= 100:
             raise ValidationError(f"Tỷ lệ phải từ 0 đến 100%, không nhận “{raw}”.")
         if self.value_type == self.ValueType.YES_NO and value not in (0, 1):

@@ -32,6 +32,7 @@ class EnteringResultsTests(TargetsTestCase):
     def test_it_refuses_a_fraction_for_a_count_and_a_rate_above_100(self):
         assert "số nguyên" in self.refused(self.members, NINE_2023, "12,5")
         assert "từ 0 đến 100" in self.refused(self.disbursement, NINE_2023, "130")
+        assert "không nhận số âm" in self.refused(self.members, NINE_2023, "-5")
 
     def test_it_refuses_an_indicator_the_unit_does_not_report(self):
         assert "không báo cáo chỉ tiêu NS" in self.refused(self.budget, NINE_2023, "10")

@@ -77,6 +77,16 @@ class UnitFormTests(TargetsTestCase):
                                            "luu": "1"}).content.decode()
         assert "số nguyên" in page and Result.objects.count() == 0
 
+    def test_a_cleared_draft_figure_is_removed_and_cannot_be_sent_empty(self):
+        self.login(self.ward_staff)
+        self.client.post(self.url, {f"v-{self.industry.pk}": "600", f"v-{self.members.pk}": "320", "luu": "1"})
+        self.client.post(self.url, {f"v-{self.industry.pk}": "600", f"v-{self.members.pk}": "", "luu": "1"})
+        assert list(Result.objects.values_list("indicator", flat=True)) == [self.industry.pk]
+        page = self.client.post(self.url, {f"v-{self.industry.pk}": "600", f"v-{self.members.pk}": "",
+                                           "gui": "1"}).content.decode()
+        assert "Chưa nhập số liệu." in page
+        assert set(Result.objects.values_list("status", flat=True)) == {Result.Status.DRAFT}
+
     def test_another_ward_cannot_open_or_post_the_form(self):
         self.login(self.other_ward_staff)
         assert self.client.get(self.url).status_code == 404
