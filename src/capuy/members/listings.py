@@ -20,9 +20,12 @@ from capuy.organizations.models import Organization, Person
 
 
 def search_members(rows, words: str):
-    """Members whose name matches ``words``, through the people's search (full-text where available)."""
+    """Members whose name matches ``words``, through the people's search (full-text where available); digits alone
+    are a party card number (its unique index finds it at once)."""
     if not words:
         return rows
+    if words.strip().isdigit():
+        return rows.filter(card_number=words.strip())
     search = getattr(rows, "search", None)
     if search is not None:
         return search(words)
@@ -44,7 +47,7 @@ class MemberList(paging.Listing):
     }
     default_sort = "ten"
     filters = (
-        paging.text("q", "Họ tên", search_members),
+        paging.text("q", "Họ tên hoặc số thẻ", search_members),
         paging.choice("trang-thai", "Trạng thái", Status.choices, "status"),
     )
 

@@ -48,6 +48,12 @@ class MemberListTest(CapuyTestCase):
         content = self.client.get(self.url + "&q=thanh vien so 0001").content.decode()
         self.assertIn("Có 1 đảng viên", content)
 
+    def test_a_card_number_finds_its_member(self):
+        self.login(self.ward_staff)
+        content = self.client.get(self.url + "&q=09000007").content.decode()
+        self.assertIn("Có 1 đảng viên", content)
+        self.assertIn("Thành viên Số 0007", content)
+
     def test_a_bad_sort_filter_or_page_is_explained_not_a_500(self):
         self.login(self.ward_staff)
         for query, message in [("&sap-xep=xoa-bang", "Không sắp xếp được"), ("&trang-thai=la", "Bỏ qua bộ lọc"),
