@@ -249,9 +249,18 @@ SPEECH_WORDS = {"tham luận": SpeechKind.CONTRIBUTION, "ý kiến": SpeechKind.
                 "kết luận": SpeechKind.CONCLUSION, "báo cáo": SpeechKind.REPORT, "khai mạc": SpeechKind.OPENING}
 
 
-def _lines(text: str) -> list[list[str]]:
-    """Non-empty lines of a textarea, each split on "|" into trimmed cells."""
-    return [[" ".join(cell.split()) for cell in line.split("|")] for line in (text or "").splitlines() if line.strip()]
+def _lines(text: str, field: str = "", form_of: str = "") -> list[list[str]]:
+    """Non-empty lines of a textarea, each split on "|" into trimmed cells. With ``form_of`` (the line's form, as
+    the label gives it), a line without its "|" is refused: a whole line would otherwise be taken for its first
+    cell ("– Ý kiến của không đúng định dạng" in the minutes)."""
+    from django.core.exceptions import ValidationError
+
+    lines = [[" ".join(cell.split()) for cell in line.split("|")] for line in (text or "").splitlines() if line.strip()]
+    for cells in lines:
+        if form_of and len(cells) < 2:
+            raise ValidationError({field: f"Dòng “{cells[0][:80]}” chưa đúng mẫu: {form_of}, các cột cách nhau "
+                                          "bằng dấu |."})
+    return lines
 
 
 class PastConferenceForm(forms.Form):
@@ -326,7 +335,7 @@ class PastConferenceForm(forms.Form):
         chairs = list(data.get("chairs") or [])
         by_name = {p.full_name.lower(): p for p in people + chairs}
         speeches = []
-        for cells in _lines(data.get("speeches")):
+        for cells in _lines(data.get("speeches"), "speeches", "người hoặc tập thể | loại | tóm tắt"):
             who, kind_word, summary = (cells + ["", "", ""])[:3]
             kind = SPEECH_WORDS.get(kind_word.lower(), SpeechKind.OPINION if not kind_word else None)
             if kind is None:
@@ -334,10 +343,12 @@ class PastConferenceForm(forms.Form):
             person = by_name.get(who.lower())
             speeches.append({"person": person, "group": "" if person else who, "kind": kind, "summary": summary})
         references = [dict(zip(("kind", "number", "issuer", "title"), (cells + ["", "", "", ""])[:4], strict=True))
-                      for cells in _lines(data.get("references"))]
+                      for cells in _lines(data.get("references"), "references",
+                                          "loại | số, ký hiệu | cơ quan ban hành | trích yếu")]
         forms_by_name = {label.lower(): value for value, label in Commendation.Form.choices}
         awards = []
-        for cells in _lines(data.get("awards")):
+        for cells in _lines(data.get("awards"), "awards",
+                            "hình thức | cơ quan khen thưởng | số tập thể | số cá nhân | thành tích"):
             form, issuer, collectives, individuals, reason = (cells + ["", "", "", "", ""])[:5]
             try:
                 counts = [int(c) if c else None for c in (collectives, individuals)]

@@ -161,6 +161,12 @@ class PageTests(ConferenceTestCase):
         self.assertContains(response, "Số thứ tự 7 đã dùng", status_code=400)
         self.assertEqual(Conference.objects.filter(organization=self.ward).count(), 1)
 
+    def test_a_line_without_its_columns_is_refused_and_nothing_saved(self):
+        for field in ("speeches", "references", "awards"):
+            response = self.post(self.ward_staff, **{field: "không đúng định dạng"})
+            self.assertContains(response, "Dòng “không đúng định dạng” chưa đúng mẫu", status_code=400)
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
     def test_a_future_date_is_refused(self):
         future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
         response = self.post(self.ward_staff, date=future, term="", number="")
