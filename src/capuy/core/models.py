@@ -13,6 +13,7 @@ page polls for the progress bar, so the work can be left and looked at again lat
 import datetime
 import hashlib
 import json
+import re
 import time
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
@@ -109,6 +110,23 @@ class HistoryEntry(AbstractLogEntry):
         verbose_name = "mục lịch sử thay đổi"
         verbose_name_plural = "lịch sử thay đổi"
         ordering = ["-sequence"]
+
+    @property
+    def shown_changes(self) -> list[tuple[str, str, str]]:
+        """(field, before, after) as a reader should see them: without the record's own id and the lists of related
+        records that a new record "changes" from nothing to nothing ("voting.OpenBallot.None", "{}"), and with an
+        empty value shown as empty rather than "None"."""
+        def shown(value) -> str:
+            text = "" if value is None else str(value)
+            return "" if text in ("None", "{}", "[]") or re.fullmatch(r"\w+\.\w+\.None", text) else text
+
+        rows = []
+        for field, values in self.changes_display_dict.items():
+            before, after = (shown(v) for v in (list(values) + ["", ""])[:2])
+            if str(field).lower() == "id" or before == after:
+                continue
+            rows.append((str(field), before, after))
+        return rows
 
     def canonical(self) -> bytes:
         """The bytes the hash covers: every recorded fact of the entry and the previous entry's hash."""

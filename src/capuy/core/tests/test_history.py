@@ -68,6 +68,15 @@ class HistoryRecordsChangesTests(CapuyTestCase):
         self.assertContains(response, "Lịch sử thay đổi")
         self.assertContains(response, "Tạo")
 
+    def test_the_history_shows_no_internal_ids_related_lists_or_none(self):
+        self.client.force_login(self.district_staff)
+        response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]))
+        history = response.content.decode().split("Lịch sử thay đổi", 1)[1]
+        for internal in ("None", ".None", "<strong>ID</strong>", "<strong>id</strong>"):
+            self.assertNotIn(internal, history)
+        entry = HistoryEntry.objects.filter(object_pk=str(self.member_person.pk)).order_by("sequence").first()
+        assert entry.shown_changes and all(after for _, _, after in entry.shown_changes)
+
     def test_it_refuses_the_history_of_a_person_to_staff_of_another_ward(self):
         self.client.force_login(self.other_ward_staff)
         response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]))
