@@ -140,6 +140,7 @@ class GuestForm(forms.Form):
                             help_text="Ví dụ: Phó Bí thư Thành ủy, Trưởng Ban Tổ chức Thành ủy")
 
     def __init__(self, *args, user, conference, **kwargs):
+        kwargs.setdefault("auto_id", "khach_%s")  # beside the agenda form on one page: ids of its own ("title")
         super().__init__(*args, **kwargs)
         self.conference = conference
         invited = conference.invitations.values("person_id")

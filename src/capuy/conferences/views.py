@@ -212,14 +212,15 @@ def prepare(request, pk):
 
     # What became of each e-mail, as the mail queue recorded it (issue 17: not "sent" for everyone).
     delivery_counts = delivery.count_rows(delivery.annotate(invitations))
+    items = list(conference.agenda_items.select_related("presenter").prefetch_related("attachments"))
+    for item in items:  # one attachment form per item, each with ids of its own
+        item.attachment_form = forms.AttachmentForm(auto_id=f"tai-lieu-{item.pk}-%s")
     return _page(request, "prepare.html", {
-        "conference": conference, "access": access, "items": conference.agenda_items.select_related("presenter")
-        .prefetch_related("attachments"),
+        "conference": conference, "access": access, "items": items,
         "invitations": invitations, "item_form": forms.AgendaItemForm(conference=conference,
                                                                        initial={"order": conference.agenda_items.count() + 1}),
         "guest_form": forms.GuestForm(user=request.user, conference=conference),
-        "drafts": conference.drafts.all(), "attachment_form": forms.AttachmentForm(),
-        "delivery_counts": delivery_counts,
+        "drafts": conference.drafts.all(), "delivery_counts": delivery_counts,
     })
 
 

@@ -138,3 +138,14 @@ class InvitationTests(ConferenceTestCase):
         response = self.client.post(reverse("conferences:self_check_in", args=[self.conference.pk]), follow=True)
         assert "Chỉ tự điểm danh được trong ngày họp." in response.content.decode()
         assert not Attendance.objects.exists()
+
+
+class PreparationPageTests(ConferenceTestCase):
+    def test_no_two_fields_of_the_preparation_page_share_an_id(self):
+        import re
+        from collections import Counter
+
+        self.login(self.district_staff)
+        page = self.client.get(reverse("conferences:prepare", args=[self.conference.pk])).content.decode()
+        ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+        assert [i for i, n in ids.items() if n > 1] == []
