@@ -269,9 +269,9 @@ def from_conference(request, pk):
         messages.error(request, _messages_of(exc))
         return redirect(conference)
     names = {"BB": "biên bản", "NQ": "nghị quyết", "TB": "thông báo kết luận"}
-    drafted = [names.get(d.doc_type.symbol, d.doc_type.name.lower()) for d in documents]
-    said = ", ".join(drafted[:-1]) + f" và {drafted[-1]}" if len(drafted) > 1 else drafted[0]
-    unvoted = "" if "nghị quyết" in drafted else " (không soạn nghị quyết: hội nghị không có biểu quyết)"
+    *rest, last = [names.get(d.doc_type.symbol, d.doc_type.name.lower()) for d in documents]
+    said = f"{', '.join(rest)} và {last}" if rest else last
+    unvoted = "" if "nghị quyết" in (*rest, last) else " (không soạn nghị quyết: hội nghị không có biểu quyết)"
     messages.success(request, f"Đã soạn dự thảo {said}{unvoted}; hãy rà soát, chỉnh sửa rồi ban hành.")
     return redirect(next((d for d in documents if d.doc_type.symbol == "NQ"), documents[0]))
 

@@ -75,7 +75,8 @@ def answer_opinion(t):
 
 def create_campaign(t):
     url, api = reverse("members:campaign_create", args=[t.ward.pk]), ("post", "/members/campaigns/")
-    page = {"subject": "members", "period": "year", "year": 2023}
+    # 2022: the rating steps' cases open the ward's 2023 campaign, and a period is opened once
+    page = {"subject": "members", "period": "year", "year": 2022}
     data = {**page, "organization_id": t.ward.pk}
     return [Scenario(t.committee_member, url, api, page, data, refused=actions.ORGANIZATION_MANAGE_ONLY),
             Scenario(t.ward_staff, url, api, page, data)]
