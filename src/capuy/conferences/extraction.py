@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from capuy.conferences import places
+from capuy.conferences.places import fold as ascii_fold  # "Đô Lương" → "doluong"
 
 FIELDS = ["organization", "level", "conference_kind", "ordinal", "term", "term_years", "event_date",
           "period_reviewed", "chair", "attendees", "indicators", "resolution_passed", "vote_share", "tasks",
@@ -541,12 +542,6 @@ PROVINCES = [
 ]
 
 
-def ascii_fold(text: str) -> str:
-    """"Đô Lương" → "doluong": how a place is written in a web address."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if unicodedata.category(c) != "Mn").lower())
-
-
 def place_from_url(url: str | None, text: str, province_level: bool, unit: str | None = None) -> str | None:
     """The place a web address names, written with its marks as the text (or the list of provinces) spells it:
     "doluong.gov.vn" and "… Đài Đô Lương" → "Đô Lương"; "tuyengiaotiengiang…" for a Tỉnh ủy → "Tiền Giang"; else,
@@ -658,7 +653,8 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
 
 
 # How a web address writes an organization: "…/hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19…".
-_UNIT_SLUG = "|".join(slug for slugs in places.UNIT_SLUGS.values() for slug in slugs)
+_UNIT_OF_SLUG = {slug: unit for unit, slugs in places.UNIT_SLUGS.items() for slug in slugs}
+_UNIT_SLUG = "|".join(_UNIT_OF_SLUG)
 _URL_ORGS = [
     (re.compile(rf"(?:^|-)ban-chap-hanh-dang-bo-(?P<unit>{_UNIT_SLUG})-(?P<rest>[a-z0-9-]+)"), "Ban Chấp hành Đảng bộ"),
     (re.compile(rf"(?:^|-)dang-bo-(?P<unit>{_UNIT_SLUG})-(?P<rest>[a-z0-9-]+)"), "Đảng bộ"),
@@ -674,11 +670,10 @@ def org_from_url(url: str | None) -> Org | None:
     if not url:
         return None
     path = re.sub(r"^(?:https?://)?[^/?#]+", "", url.lower())
-    unit_of = {slug: unit for unit, slugs in places.UNIT_SLUGS.items() for slug in slugs}
     for word in (w for w in re.split(r"[/_.?#=&]", path) if w):
         for pattern, head in _URL_ORGS:
             for found in pattern.finditer(word):
-                unit = unit_of[found.group("unit")]
+                unit = _UNIT_OF_SLUG[found.group("unit")]
                 place = places.place_in_address(unit, [], [f"{found.group('unit')}-{found.group('rest')}"])
                 if place:
                     return Org(0, f"{head} {unit} {place}", unit, place)

@@ -254,8 +254,6 @@ def _lines(text: str, field: str = "", form_of: str = "") -> list[list[str]]:
     """Non-empty lines of a textarea, each split on "|" into trimmed cells. With ``form_of`` (the line's form, as
     the label gives it), a line without its "|" is refused: a whole line would otherwise be taken for its first
     cell ("– Ý kiến của không đúng định dạng" in the minutes)."""
-    from django.core.exceptions import ValidationError
-
     lines = [[" ".join(cell.split()) for cell in line.split("|")] for line in (text or "").splitlines() if line.strip()]
     for cells in lines:
         if form_of and len(cells) < 2:

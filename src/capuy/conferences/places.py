@@ -12,9 +12,10 @@ import functools
 import importlib.util
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from capuy.core import vietnamese
 
 # The unit word of a name in the register → how a web address writes it.
 UNIT_SLUGS = {"huyện": ("huyen",), "quận": ("quan",), "thị xã": ("thi-xa", "tx"), "thành phố": ("thanh-pho", "tp"),
@@ -23,8 +24,7 @@ UNIT_SLUGS = {"huyện": ("huyen",), "quận": ("quan",), "thị xã": ("thi-xa"
 
 def fold(text: str) -> str:
     """"Định Hóa" → "dinhhoa": a name as a web address writes it."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if unicodedata.category(c) != "Mn").lower())
+    return re.sub(r"[^a-z0-9]", "", vietnamese.search_key(text))
 
 
 def _register_file() -> Path | None:

@@ -488,8 +488,9 @@ def quorum(conference: Conference, kind: str | None = None, at: datetime.datetim
 
 
 
-def counts_recorded(conference: Conference) -> bool:
-    """Does the record hold the meeting's counts (members, present, absent, quorum)?
+def counts_recorded(conference: Conference, base: int | None = None) -> bool:
+    """Does the record hold the meeting's counts (members, present, absent, quorum)? ``base``: the meeting's base
+    when the caller has its quorum already.
 
     A meeting run in capuy has its roll by construction. One recorded after the fact holds them only when every
     summoned member's attendance was recorded: someone the record does not name was neither present nor absent as
@@ -500,4 +501,4 @@ def counts_recorded(conference: Conference) -> bool:
     if not conference.is_past:
         return True
     recorded = conference.invitations.filter(role=Invitation.Role.MEMBER, attendance__isnull=False).count()
-    return recorded >= quorum(conference).base > 0
+    return recorded >= (quorum(conference).base if base is None else base) > 0

@@ -816,6 +816,7 @@ def _record_context(conference):
     absent = [i for i in invitations if getattr(i, "attendance", None) and i.attendance.status != Attendance.Status.PRESENT]
     speeches = list(conference.speeches.select_related("speaker", "agenda_item"))
     items = list(conference.agenda_items.select_related("presenter").prefetch_related("attachments", "drafts"))
+    check = quorum(conference)
     return {
         "conference": conference, "chairs": list(conference.chairs.all()), "items": items, "speeches": speeches,
         "chair_lines": [f"{p.full_name}, {conference.chair_title(p)}" if conference.chair_title(p) else p.full_name
@@ -825,7 +826,7 @@ def _record_context(conference):
         "invitations": invitations, "present": present, "absent": absent,
         "members_present": [i for i in present if i.role == Invitation.Role.MEMBER],
         "guests_present": [i for i in present if i.role == Invitation.Role.GUEST],
-        "quorum": quorum(conference), "counts_recorded": counts_recorded(conference),
+        "quorum": check, "counts_recorded": counts_recorded(conference, check.base),
         "drafts": list(conference.drafts.all()),
         "directions": [s for s in speeches if s.kind == SpeechKind.DIRECTIONS],
         "conclusions": [s for s in speeches if s.kind == SpeechKind.CONCLUSION],

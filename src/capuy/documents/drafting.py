@@ -103,7 +103,8 @@ def _attendance(conference) -> list[str]:
     from capuy.conferences.models import Attendance, Invitation
     from capuy.conferences.roll import counts_recorded, quorum
 
-    if not counts_recorded(conference):
+    check = quorum(conference) if conference.body_id else None
+    if not counts_recorded(conference, check.base if check else None):
         # Recorded after the fact without every member's attendance: the counts are the clerk's to fill in.
         return _attendance_as_recorded(conference)
     members = conference.invitations.filter(role=Invitation.Role.MEMBER).select_related("person", "attendance")
@@ -130,7 +131,6 @@ def _attendance(conference) -> list[str]:
     guest_line = _guests_line(guests.select_related("person"))
     if guest_line:
         lines.append(guest_line)
-    check = quorum(conference)
     if check.base:
         lines.append(f"Số thành viên có mặt khi bế mạc: {check.present}/{check.base} (yêu cầu tối thiểu {check.required}); "
                      f"hội nghị {'đủ' if check.reached else 'không đủ'} số lượng theo quy định.")

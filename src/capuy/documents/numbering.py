@@ -45,6 +45,14 @@ def issue_number(document) -> tuple[int, str]:
 
 
 NUMBER_REFUSED = "Số văn bản phải là số nguyên dương (từ 1 đến 99999), ví dụ 12."
+LARGEST_NUMBER = 99999
+
+
+def valid_number(number) -> bool:
+    """A number a document may be given by hand: a positive whole number up to ``LARGEST_NUMBER``."""
+    return isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= LARGEST_NUMBER
+
+
 PAST_NUMBER_ONLY = ("Chỉ ghi số đã ban hành cho văn bản có ngày ban hành trước hôm nay; văn bản ban hành hôm nay "
                     "nhận số kế tiếp của sổ.")
 
@@ -63,7 +71,7 @@ def record_number(document, number: int, today) -> tuple[int, str]:
 
     if document.issued_on is None or document.issued_on >= today:
         raise ValidationError(PAST_NUMBER_ONLY)
-    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 99999:
+    if not valid_number(number):
         raise ValidationError(NUMBER_REFUSED)
     key = sequence_key(document)
     with transaction.atomic():

@@ -155,8 +155,8 @@ def edit(request, pk):
 def issue(request, pk):
     document = managed_document(request.user, pk)
     written = request.POST.get("so-van-ban", "").strip()
-    number = int(written) if written.isdigit() and len(written) <= 5 else None
-    if written and not number:  # "0", "12a", "-3", "99999999999": refused before the confirmation shows them
+    number = int(written) if written.isascii() and written.isdigit() else None  # "²" is a digit int() refuses
+    if written and not numbering.valid_number(number):  # "0", "12a", "99999999999": refused before the confirmation
         messages.error(request, numbering.NUMBER_REFUSED)
         return redirect(document)
     if not confirm.confirmed(request):

@@ -62,7 +62,7 @@ class WrittenNumberTests(DocumentsTestCase):
     def test_the_page_refuses_what_is_not_a_number_before_asking_and_issues_nothing(self):
         document = self.draft()
         self.login(self.district_staff)
-        for written in ("12a", "0", "-3", "99999999999"):
+        for written in ("12a", "0", "-3", "99999999999", "²"):
             for confirmed in ({}, {"xac-nhan": "1"}):
                 response = self.client.post(reverse("documents:issue", args=[document.pk]),
                                             {"so-van-ban": written, **confirmed}, follow=True)
