@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("viec/", views.jobs, name="jobs"),
     path("viec/<int:pk>/", views.job, name="job"),
     path("viec/<int:pk>/tep/", views.job_file, name="job_file"),

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from capuy.core import inbox, paging
 from capuy.core.models import BackgroundJob
@@ -58,6 +59,11 @@ def badge(request):
         count = inbox.badge_count(inbox.collect(inbox.Viewer.of(request.user)))
         _keep_badge(request.user, count)
     return render(request, "core/_badge.html", {"badge": count})
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("capuy/favicon.svg"), permanent=True)
 
 
 def healthz(request):

@@ -15,7 +15,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Case, Count, Q, Sum, Value, When
+from django.db.models.functions import Length, StrIndex, Substr
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -122,14 +124,25 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def search(self, text: str):
-        """Diacritic-insensitive search: every word must appear ("tay ho" finds "Tây Hồ")."""
-        words = vietnamese.search_key(text).split()
+        """Diacritic-insensitive search: every word must appear ("tay ho" finds "Tây Hồ").
+
+        Articles holding the words as one phrase come first, those with the phrase in their title before the
+        rest ("Kiến An" finds the news of Kiến An before a text that has "ý kiến" and "an ninh"); the newest
+        first within each.
+        """
+        words = vietnamese.search_key(text).split()[:10]
         if not words:
             return self.none()
         query = Q()
-        for word in words[:10]:
+        for word in words:
             query &= Q(search_text__contains=word)
-        return self.filter(query)
+        phrase = Value(" ".join(words))
+        # search_text begins with the folded title, as long as the title (_search_text).
+        in_title = StrIndex(Substr("search_text", 1, Length("title")), phrase)
+        in_text = StrIndex("search_text", phrase)
+        score = (Case(When(GreaterThan(in_title, 0), then=Value(2)), default=Value(0))
+                 + Case(When(GreaterThan(in_text, 0), then=Value(1)), default=Value(0)))
+        return self.filter(query).alias(score=score).order_by("-score", *Article._meta.ordering)
 
 
 class Article(models.Model):

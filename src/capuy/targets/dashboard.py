@@ -6,8 +6,9 @@ own results and roll-ups come from ``capuy.targets.computations``.
 
 import dataclasses
 from decimal import Decimal
+from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Count, F, Q
 
 from capuy.organizations import reorganization
 from capuy.organizations.models import Organization
@@ -29,6 +30,16 @@ class Row:
     rank: calc.Rank | None = None
     term_target: Decimal | None = None
     term_share: Decimal | None = None
+    last_source: str = ""
+    reporting: tuple[int, int] | None = None  # a roll-up's (units with a figure, units that should report)
+
+    @property
+    def shown(self) -> str:
+        return self.indicator.display(self.value, own=self.source == "own")
+
+    @property
+    def last_shown(self) -> str:
+        return self.indicator.display(self.last_year, own=self.last_source == "own")
 
     @property
     def unit(self) -> str:
@@ -38,8 +49,21 @@ class Row:
         return self.indicator.unit
 
     @property
+    def missing(self) -> int:
+        """Units below that should report this indicator and have no counted figure for the period."""
+        return self.reporting[1] - self.reporting[0] if self.reporting else 0
+
+    @property
     def status_label(self) -> str:
         return calc.Status.LABELS[self.status]
+
+
+class Point(NamedTuple):
+    """One line of the trend (``at`` a period) or of the children's table (``at`` a child unit)."""
+
+    at: object
+    value: Decimal | None
+    shown: str
 
 
 @dataclasses.dataclass
@@ -48,8 +72,8 @@ class Dashboard:
     period: Period
     rows: list[Row]
     selected: Indicator | None
-    trend: list[tuple[Period, Decimal | None]]
-    children: list[tuple[Organization, Decimal | None]]
+    trend: list[Point]
+    children: list[Point]
     term: object = None
 
     @property
@@ -88,6 +112,20 @@ def indicators_for(organization: Organization):
     return Indicator.objects.filter(Q(pk__in=ids) | Q(pk__in=past)).select_related("weight")
 
 
+def reporting(organization: Organization, indicators, period: Period) -> dict[int, tuple[int, int]]:
+    """For each indicator: (units below ``organization`` with a counted figure for ``period``, units below it that
+    should report the indicator and existed in the period). Two grouped queries, whatever the subtree's size;
+    a roll-up that misses units says so rather than passing a partial sum for the whole."""
+    below = Q(organization__path__startswith=organization.path) & ~Q(organization=organization)
+    existing = Q(organization__valid_to__isnull=True) | Q(organization__valid_to__gte=period.start)
+    expected = dict(Indicator.reporters.through.objects.filter(below & existing, indicator__in=indicators)
+                    .values("indicator_id").annotate(n=Count("organization_id")).values_list("indicator_id", "n"))
+    reported = dict(Result.objects.counted().for_period(period).filter(
+        below & existing, indicator__in=indicators, organization__reported_indicators=F("indicator_id"))
+        .values("indicator_id").annotate(n=Count("organization_id", distinct=True)).values_list("indicator_id", "n"))
+    return {i: (reported.get(i, 0), n) for i, n in expected.items()}
+
+
 def build(organization: Organization, period: Period, indicator_code: str | None = None) -> Dashboard:
     indicators = list(indicators_for(organization))
     last = period.same_period_last_year()
@@ -117,10 +155,11 @@ def build(organization: Organization, period: Period, indicator_code: str | None
             organization=organization, published_rank__isnull=False):
         published[result.indicator_id] = calc.Rank(result.published_rank, result.published_peers, published=True)
 
+    coverage = reporting(organization, indicators, period)
     rows = []
     for indicator in indicators:
         value, source = values.get((indicator.pk, period), (None, ""))
-        last_value = values.get((indicator.pk, last), (None, ""))[0]
+        last_value, last_source = values.get((indicator.pk, last), (None, ""))
         own_targets = targets.get(indicator.pk, {})
         target = calc.target_for_period(indicator, period, own_targets)
         achieved = calc.achievement(value, target, indicator.direction)
@@ -133,7 +172,8 @@ def build(organization: Organization, period: Period, indicator_code: str | None
         reached = calc.reached_in_term(by_year, indicator.cumulative)
         rows.append(Row(indicator, value, source, last_value, calc.change_over_same_period(value, last_value),
                         target, achieved, calc.progress_status(achieved), rank, term_target,
-                        calc.share_of_term_target(reached, term_target)))
+                        calc.share_of_term_target(reached, term_target), last_source,
+                        coverage.get(indicator.pk) if source == "rollup" else None))
 
     selected = next((i for i in indicators if i.code == indicator_code), None)
     if selected is None:
@@ -142,12 +182,18 @@ def build(organization: Organization, period: Period, indicator_code: str | None
     if selected is not None:
         periods = trend_periods(period)
         series = calc.values_with_rollup(organization, [selected], periods)
-        trend = [(p, series.get((selected.pk, p), (None,))[0]) for p in periods]
+        for p in periods:
+            value, source = series.get((selected.pk, p), (None, ""))
+            trend.append(Point(p, value, selected.display(value, own=source == "own")))
         kids = list(organization.children.filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)).order_by("path"))
         by_child = calc.rollup_by_child(organization, [selected], [period])
-        children = [(c, by_child.get((c.path, selected.pk, period))) for c in kids]
-        children = [(c, v) for c, v in children if v is not None] or []
+        reported = calc.own_values(kids, [selected], [period])  # a child's own answer, not its subtree's share
+        for child in kids:
+            value = by_child.get((child.path, selected.pk, period))
+            if value is not None:
+                own = (child.pk, selected.pk, period) in reported
+                children.append(Point(child, value, selected.display(value, own=own)))
     return Dashboard(organization, period, rows, selected, trend, children, term)
 
 

@@ -105,6 +105,17 @@ class Indicator(models.Model):
         """A rate or share: value type "percent" or the unit "%"."""
         return self.value_type == self.ValueType.PERCENT or (self.unit or "").strip() == "%"
 
+    def display(self, value, own: bool = True) -> str:
+        """``value`` as a reader says it: a unit's own yes/no answer is "Có" or "Không"; a roll-up of yes/no
+        answers is the share of units answering yes ("50%"); anything else a Vietnamese number ("1.234,5")."""
+        if value is None:
+            return ""
+        if self.value_type == self.ValueType.YES_NO:
+            if own:
+                return "Có" if value else "Không"
+            return vietnamese.percent(value)
+        return vietnamese.number(value)
+
     def clean(self):
         if self.value_type == self.ValueType.PERCENT and self.unit.strip() != "%":
             raise ValidationError({"unit": "Chỉ tiêu kiểu tỷ lệ phần trăm phải có đơn vị tính là %."})

@@ -72,6 +72,16 @@ class PublicPagesTests(PortalTestCase):
         self.assertNotContains(response, self.tayho.title)
         self.assertContains(self.client.get(reverse("portal:search"), {"q": "khong co bai nao"}), "Tìm thấy 0 bài")
 
+    def test_search_puts_the_phrase_in_a_title_before_scattered_words(self):
+        scattered = make_article(self.ward, self.news, "Lấy ý kiến về an ninh trật tự", days_ago=0,
+                                 body="<p>Cử tri góp ý kiến, an tâm.</p>")
+        phrase_in_text = make_article(self.ward, self.news, "Hội nghị sơ kết", days_ago=1,
+                                      body="<p>Đại biểu quận Kiến An dự hội nghị.</p>")
+        in_title = make_article(self.ward, self.news, "Quận ủy Kiến An tổng kết năm", days_ago=2)
+        for query in ("Kiến An", "kien an"):
+            found = list(self.client.get(reverse("portal:search"), {"q": query}).context["page"].object_list)
+            assert found.index(in_title) < found.index(phrase_in_text) < found.index(scattered), query
+
     def test_search_finds_words_of_the_body_and_tags(self):
         self.assertContains(self.client.get(reverse("portal:search"), {"q": "ngoai quoc doanh"}), self.tayho.title)
 

@@ -27,8 +27,19 @@ class DashboardTests(TargetsTestCase):
         assert budget.status == "off_track" and budget.status_label == "Chậm tiến độ"
         assert str(budget.term_share) == "61.0"  # (1100 + 1150 + 800) / 5000
         assert str(rows["CN"].change) == "14.0" and rows["CN"].source == "rollup"
-        assert [c for c, _ in board.children] == [self.ward, self.other_ward]
-        assert [v for _, v in board.trend][-2:] == [1000, 1140]
+        assert [point.at for point in board.children] == [self.ward, self.other_ward]
+        assert [point.value for point in board.trend][-2:] == [1000, 1140]
+
+    def test_a_roll_up_says_how_many_units_have_not_reported(self):
+        result(self.ward, self.members, NINE_2023, 120)
+        result(self.other_ward, self.members, NINE_2023, 90, status=Result.Status.DRAFT)  # a draft does not count
+        rows = {r.indicator.code: r for r in dashboard.build(self.district, NINE_2023).rows}
+        assert rows["DV"].reporting == (1, 2) and rows["DV"].missing == 1
+        assert rows["CN"].reporting == (2, 2) and rows["CN"].missing == 0
+        assert rows["NS"].reporting is None  # the district's own figure is not a roll-up
+        self.login(self.district_staff)
+        page = self.client.get(f"/chi-tieu/to-chuc/{self.district.pk}/?ky=2023-9m").content.decode()
+        assert page.count("đơn vị chưa có số liệu") == 1 and "1/2 đơn vị chưa có số liệu" in page
 
     def test_a_ward_is_ranked_among_its_siblings(self):
         rows = {r.indicator.code: r for r in dashboard.build(self.other_ward, NINE_2023).rows}
@@ -69,6 +80,21 @@ class DashboardPageTests(TargetsTestCase):
         assert 'class="trend"' in page and 'class="children"' in page
         assert "Đảng bộ phường Quảng An" in page and "1.140" in page
         assert 'name="viewport"' in page and "t-scroll" in page
+
+    def test_a_yes_no_indicator_reads_yes_or_no_for_a_unit_and_a_share_above_it(self):
+        result(self.ward, self.handbook, NINE_2023, 1)
+        result(self.other_ward, self.handbook, NINE_2023, 0)
+        self.login(self.district_staff)
+        district = self.client.get(f"/chi-tieu/to-chuc/{self.district.pk}/?ky=2023-9m&chi-tieu=ST")
+        row = next(r for r in district.context["board"].rows if r.indicator.code == "ST")
+        assert row.shown == "50%" and row.unit == "%"
+        assert [p.shown for p in district.context["board"].children] == ["Có", "Không"]
+        assert district.context["board"].trend[-1].shown == "50%"
+        page = district.content.decode()
+        assert "Giá trị (có/không)" not in page and ">Không</td>" in page
+        ward = self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/?ky=2023-9m&chi-tieu=ST")
+        row = next(r for r in ward.context["board"].rows if r.indicator.code == "ST")
+        assert row.shown == "Có" and ward.context["board"].trend[-1].shown == "Có"
 
     def test_other_wards_and_anonymous_visitors_are_refused(self):
         self.login(self.other_ward_staff)

@@ -37,4 +37,4 @@ class DemoTests(TestCase):
         assert {o.name for o in rounds.late_units(reporting_round)} == {"Đảng bộ phường Tứ Liên",
                                                                         "Đảng bộ phường Yên Phụ"}
         board = dashboard.build(self.tayho, Period(2023, "9m"), "XD02")
-        assert len(board.children) == 6 and board.trend[-1][1] is not None
+        assert len(board.children) == 6 and board.trend[-1].value is not None
