@@ -296,6 +296,16 @@ def find_ordinal(text: str, event: re.Match | None) -> int | None:
         number = _ordinal_at(text, mention)
         if number is not None:
             return number
+    # further on (a photo caption), only a mention that names the committee: "Hội nghị Ban chấp hành Đảng bộ
+    # huyện Thuận Bắc lần thứ 19"
+    for mention in EVENT.finditer(text, min(len(text), event.start() + 600)):
+        if mention.group().lower()[:6] != word or \
+                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
+                not re.match(r"\s+(?:Ban [Cc]hấp hành|BCH)\s+Đảng bộ", text[mention.end():]):
+            continue
+        number = _ordinal_at(text, mention)
+        if number is not None:
+            return number
     return None
 
 
@@ -363,13 +373,14 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
         m = TERM_YEARS.search(text, mention.start(), min(end, mention.end() + 160))
         # "… chuẩn bị Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2025": another meeting's term; but
         # "sơ kết … thực hiện Nghị quyết Đại hội Đảng bộ xã, nhiệm kỳ 2020-2025" names the term under way
-        if m and all(re.search(r"[Nn]ghị quyết\s+$", text[max(0, e.start() - 12):e.start()])
+        # (and "sơ kết giữa nhiệm kỳ Đại hội Đảng bộ xã lần thứ XIII, nhiệm kỳ 2020 - 2025")
+        if m and all(re.search(r"(?:[Nn]ghị quyết|giữa nhiệm kỳ)\s+$", text[max(0, e.start() - 16):e.start()])
                      for e in EVENT.finditer(text, mention.end(), m.start())):
             return f"{m.group('a')}-{m.group('b')}"
     return None
 
 
-PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cuối)(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?",
+PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cuối)(?!\s+\d)(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?",
                     re.IGNORECASE)
 QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
 
@@ -459,7 +470,7 @@ ORG_PATTERNS = [
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
                rf"(?:[ \t]+(?P<city>TP\.?\s*)?(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
-               r"Bệnh viện|Tổng công ty|Công ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
+               r"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
                r"[,.;:\n(]|$)"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
@@ -525,6 +536,9 @@ def find_orgs(text: str) -> list[Org]:
                 unit_written = g.get("unit") or ""
                 name = re.sub(r"\s+", " ", " ".join(x for x in (head, unit_written, place or "") if x))
                 org = Org(m.start(), name, unit, place)
+            if org.unit == "tỉnh" and org.place and not _is_province(org.place):
+                # "Bí thư Tỉnh ủy Chẩu Văn Lâm": a person, not a province (the provinces are all known)
+                org = Org(org.start, org.name[: -len(org.place)].strip(), "tỉnh", None)
             taken.append((m.start(), m.end()))
             found.append(org)
     return sorted(found, key=lambda o: o.start)
@@ -585,6 +599,15 @@ def place_from_url(url: str | None, text: str, province_level: bool, unit: str |
     return None
 
 
+_PROVINCE_KEYS = [ascii_fold(p) for p in PROVINCES]
+
+
+def _is_province(place: str) -> bool:
+    """A province's name, or its beginning ("Bà Rịa" of "Bà Rịa - Vũng Tàu")."""
+    key = ascii_fold(place)
+    return any(province.startswith(key) for province in _PROVINCE_KEYS)
+
+
 def choose_org(text: str, event: re.Match | None, url: str | None = None,
                chair_titles: list[str] | None = None) -> Org | None:
     """The organization holding the meeting: the subject that "tổ chức" it or the body named right after
@@ -614,6 +637,12 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
                     chosen = (after[0] if after and after[0].start - event.end() < 80
                               else before[-1] if before else after[0] if after else None)
                 break
+    if not strong and event is not None:
+        # "Đại hội đảng bộ BVTEHP …" in the headline, "Đại hội Đảng bộ bệnh viện Trẻ em Hải Phòng lần thứ XIII" in
+        # the body: a later mention of the same meeting that names its organization right after it
+        named = _named_at_mention(text, event, orgs)
+        if named is not None:
+            chosen, strong = named, True
     if not strong:
         titles = sorted(chair_titles or [], key=lambda t: not re.match(r"(?:Phó\s+)?Bí thư\b", t))
         for title in titles:
@@ -650,6 +679,23 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
         if place:
             chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
     return chosen
+
+
+def _named_at_mention(text: str, event: re.Match, orgs: list[Org]) -> Org | None:
+    """The organization written right after a later mention of the meeting ("Đại hội Đảng bộ X", "Hội nghị Ban
+    Chấp hành Đảng bộ X"), when that mention is the meeting itself (not a past, future or national one)."""
+    word = event.group().lower()[:6]
+    starts = {o.start: o for o in orgs if not _is_title_org(text, o)}
+    for mention in EVENT.finditer(text, event.end()):
+        if mention.group().lower()[:6] != word or \
+                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
+                NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0]):
+            continue
+        gap = re.match(r"[ \t]*(?:\(mở rộng\)\s*)?", text[mention.end():])
+        org = starts.get(mention.end() + gap.end())
+        if org is not None:
+            return org
+    return None
 
 
 # How a web address writes an organization: "…/hoi-nghi-ban-chap-hanh-dang-bo-huyen-huong-hoa-lan-thu-19…".
@@ -795,7 +841,7 @@ def titles_before(text: str, start: int) -> list[str]:
     for i, piece in enumerate(reversed(pieces)):
         piece = piece.strip()
         if i == 0:
-            m = re.search(r"(?:^|\s)((?:Nguyên\s+|Quyền\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch|Ủy viên|UVBTV|TUV|HUV|PBT|PCT|"
+            m = re.search(r"(?:^|\s)((?:Nguyên\s+|Quyền\s+)?(?:Phó\s+|Tổng\s+)?(?:Bí thư|Chủ tịch|Ủy viên|UVBTV|TUV|HUV|PBT|PCT|"
                           r"Trưởng|Giám đốc|Chánh|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Đại biểu Quốc hội)\b.*)$",
                           piece)
             if not m or TITLE_STOP.search(" " + m.group(1)):
@@ -827,7 +873,8 @@ def find_mentions(text: str) -> list[Mention]:
         lead = 0
         if words[0] in ("Ông", "Bà") and len(words) >= 3 and not after_unit:  # "Ông Lê Minh Giang" opening a sentence
             courtesy, lead = True, 1
-        if courtesy and 2 <= len(words) - lead <= 4 and " ".join(words[lead:]) not in NOT_NAMES:
+        if courtesy and 2 <= len(words) - lead <= 4 and " ".join(words[lead:]) not in NOT_NAMES and \
+                not TITLE_START.match(text[run.start():]):  # "đồng chí Tổng Bí thư …": a title, the name follows
             hit = (lead, " ".join(words[lead:]))  # after "đồng chí" the whole run is the name
         else:
             hit = name_in_run(run.group(), after_unit and not courtesy)
@@ -858,7 +905,7 @@ def find_mentions(text: str) -> list[Mention]:
         if not titles and not courtesy:
             continue
         if not courtesy and before_titles and titles == before_titles and \
-                re.search(r"(?:Phó|Trưởng|Chủ tịch|Bí thư|Ủy viên|Giám đốc)$", titles[-1]):
+                re.search(r"(?:Phó|Trưởng|Chủ tịch|(?<!Tổng )Bí thư|Ủy viên|Giám đốc)$", titles[-1]):
             continue  # "Phó Trưởng Đoàn Đại biểu Quốc hội": a post with no body before it is no person's title
         out.append(Mention(start, run.end(), name, titles, courtesy))
     return out
@@ -885,6 +932,11 @@ def merge_titles(first: list[str], more: list[str]) -> list[str]:
 
 
 CHAIR_WORD = re.compile(r"(?:đồng\s+)?chủ\s+(?:trì|tọa)", re.IGNORECASE)
+
+
+# "quán triệt bài phát biểu của đồng chí Tổng Bí thư X": X's words were passed on; X was not there
+RELAYED = re.compile(r"(?:quán triệt|truyền đạt|triển khai|học tập|nghiên cứu)[^.;\n]{0,40}?(?:bài phát biểu|bài viết|"
+                     r"ý kiến chỉ đạo|kết luận|tác phẩm)\s+của\s+(?:đồng chí\s+)?[^.;,\n]{0,60}$", re.IGNORECASE)
 
 
 def find_people(text: str) -> tuple[list[dict], list[dict]]:
@@ -915,9 +967,13 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     # "dưới sự chủ trì của đồng chí A, Bí thư …, và các đồng chí: B, …; C, …": co-chairs
                     chairs.add(men.name)
                 break
+    relayed = {men.name for men in mentions if RELAYED.search(text[max(0, men.start - 160):men.start])}
+    relayed -= {men.name for men in mentions if not RELAYED.search(text[max(0, men.start - 160):men.start])}
     people: dict[str, list[str]] = {}
     order: list[str] = []
     for men in mentions:
+        if men.name in relayed:
+            continue
         if men.name not in people:
             people[men.name] = list(men.titles)
             order.append(men.name)
@@ -939,7 +995,7 @@ TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
-TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có) mục tiêu\b|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
+TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
@@ -949,7 +1005,7 @@ DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướ
 
 
 def _clean_task(item: str) -> str | None:
-    item = re.sub(r"^(?:và|cùng với đó là|Bên cạnh đó|Đồng thời|Ngoài ra|cần|phải|việc)\s*,?\s*", "", item.strip(),
+    item = re.sub(r"^(?:và|cùng với đó là|Bên cạnh đó|Đồng thời|Ngoài ra|cần|phải|việc|phấn đấu\s*,)\s*,?\s*", "", item.strip(),
                   flags=re.IGNORECASE)
     item = re.sub(r"\s*(?:trong thời gian tới|thời gian tới|trong thời gian đến)\s*$", "", item.strip(" ,.…/"))
     item = item.strip(" ,.…/\"“”")
@@ -1086,7 +1142,7 @@ UNIT_STOP = {"của", "và", "được", "trên", "tại", "đạt", "tăng", "g
 def figure_unit(rest: str, den: str | None) -> str | None:
     """The unit after a number: a known unit, else up to two lower-case words before a separator."""
     rest = rest.lstrip()
-    per = rf"(?:/(?:[{LOWER}]+))*"  # "%/năm", "tiêu chí/xã": a rate keeps what it is counted per
+    per = rf"(?:/ ?(?:[{LOWER}]+))*"  # "%/năm", "tiêu chí/xã": a rate keeps what it is counted per
     if rest.startswith("%"):
         return "%" + re.match(per, rest[1:]).group()
     for u in KNOWN_UNITS:
@@ -1095,7 +1151,7 @@ def figure_unit(rest: str, den: str | None) -> str | None:
             return u if not den else f"/{den} {u}"
     words = []
     for w in re.split(r"\s+", rest):
-        clean = w.rstrip(",.;:…)")
+        clean = w.rstrip(",.;:…)/")  # "2.594 đảng viên./." (the end mark of an article)
         if words and words[-1] == "chi" and clean == "bộ":
             pass  # "2 Chi bộ"
         elif not clean or not re.fullmatch(rf"[{LOWER}]+(?:/[{LOWER}]+)*|[A-ZĐ]{{2,5}}|Chi", clean) or \
@@ -1162,8 +1218,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                     (praise or not re.match(r"(?:tập thể|cá nhân)\b", rest.lstrip()))) or \
                     re.search(r"\b(?:(?<!tổng )số|lần thứ)\s*$", before):
                 continue
-            if re.match(r"\s*[-–]\s*\d{4}", rest):
-                continue
+            if re.match(r"\s*[-–]\s*\d{4}", rest) or re.match(r"\s*%\s*(?:tổng\s+)?số phiếu", rest):
+                continue  # a span of years; a share of the votes (vote_share)
             # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự",
             # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
             if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+(?:(?:đại hội|hội nghị|kỳ họp)\s+)?có\s*$|"
@@ -1211,6 +1267,7 @@ def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
     m = re.search(r"(\d{1,3}(?:,\d+)?)\s*%\s*(?:số\s+)?(?:đại biểu|phiếu)?[^.;]{0,30}?(?:tán thành|nhất trí|đồng ý)",
                   text) or re.search(r"(?:tán thành|nhất trí|đồng ý)[^.;]{0,30}?(?:đạt|với|tỷ lệ)\s*(\d{1,3}(?:,\d+)?)\s*%",
                                      text)
+    m = m or re.search(r"(\d{1,3}(?:,\d+)?)\s*%\s*(?:tổng\s+)?số phiếu", text)
     if m:
         share = parse_number(m.group(1))
     return passed, share
@@ -1236,11 +1293,14 @@ def find_awards(text: str) -> list[dict]:
             # "29 tập thể, 72 cá nhân có thành tích xuất sắc trong …": the counts; the achievement is the reason
             recipient = re.split(r"\s+(?:đã\s+)?(?:có|vì)\s+thành tích\b", m.group())[0]
             out.append({"recipient": recipient.strip(), "form": form_text})
-        praised = re.search(r"\b(?:biểu dương,\s*)?khen thưởng\s+(?:cho\s+)?((?:các\s+)?(?:tập thể|cá nhân)[^.;]*)", sentence)
+        praised = re.search(r"\b(?:biểu dương,\s*)?[Kk]hen thưởng\s+(?:cho\s+)?((?:các\s+)?(?:tập thể|cá nhân|tổ chức|chi bộ|"
+                            r"đảng bộ|đơn vị)[^.;]*)", sentence)
         if not counted and not form and praised and not re.search(r"\b(?:được|cùng)\s+(?:khen thưởng\s+)?(?:cùng\s+)?tham dự",
                                                                     sentence):
             recipient = praised.group(1).split(";")[0].strip(" ,.")
-            if not any(_overlap(recipient, a["recipient"]) >= 0.5 for a in out):
+            # a caption and the body name one award twice ("các tổ chức cơ sở Đảng …", "các tổ chức, cá nhân …")
+            if not any(_overlap(recipient, a["recipient"]) >= 0.5 or
+                       re.findall(r"\w+", recipient)[:2] == re.findall(r"\w+", a["recipient"])[:2] for a in out):
                 out.append({"recipient": recipient, "form": None})
         if not counted and form:
             named = re.match(r"[^,.;:]{0,20}?\bcho\s+(?:các\s+)?(?:đồng chí|đảng viên|ông|bà)\s*:?\s*", sentence[form.end() - 4:])

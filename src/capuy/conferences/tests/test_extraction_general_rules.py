@@ -368,3 +368,74 @@ def test_the_committees_term_is_read_where_the_meeting_is_named_again_with_its_p
 ])
 def test_a_counted_award_names_its_counts_not_the_achievement(body, recipient):
     assert [a["recipient"] for a in record(OPENING + body)["awards"]] == [recipient]
+
+
+# ------------------------------------------------------------------------------------------- batch 16
+@pytest.mark.parametrize(("body", "organization", "level"), [
+    # the headline names the congress loosely; the body names it with its organization, in lower case
+    ("Đại hội đảng bộ BVĐK nhiệm kỳ 2020-2025\nNgày 10 tháng 01 năm 2020 Bệnh viện Đa khoa tỉnh được Đảng bộ Quận Lê "
+     "Chân chọn làm Đại hội điểm của Quận. Đại hội Đảng bộ bệnh viện Đa khoa tỉnh lần thứ XIII đã thành công.",
+     "Đảng bộ bệnh viện Đa khoa tỉnh", "agency"),
+    # a province's place is a province: after "Tỉnh ủy" a person's name is no place
+    ("Ngày 9-4, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị BCH Đảng bộ tỉnh lần thứ 18. Đồng chí Bí thư Tỉnh ủy Hoàng Văn "
+     "Minh phát biểu.", "BCH Đảng bộ tỉnh", "province"),
+    ("Ngày 9-4, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị BCH Đảng bộ tỉnh lần thứ 18. Tỉnh ủy Tuyên Quang đã lãnh đạo.",
+     "BCH Đảng bộ tỉnh Tuyên Quang", "province"),
+])
+def test_the_organization_is_named_at_the_meeting_and_a_province_is_a_province(body, organization, level):
+    got = record(body)
+    assert (got["organization"], got["level"]) == (organization, level)
+
+
+def test_a_caption_naming_the_committee_gives_the_meetings_number():
+    body = ("Ngày 5/12, Huyện ủy An Phước tổ chức Hội nghị đánh giá kết quả thực hiện nhiệm vụ năm 2023.\n"
+            + "Các nhiệm vụ y tế, giáo dục được thực hiện tốt. " * 14
+            + "\nToàn cảnh Hội nghị Ban chấp hành Đảng bộ huyện An Phước lần thứ 19. Ảnh: Q.T")
+    got = record(body)
+    assert (got["ordinal"], got["conference_kind"]) == (19, "committee_plenary")
+    # a meeting cited later without its committee gives no number
+    assert record(body.replace("Ban chấp hành Đảng bộ huyện An Phước ", ""))["ordinal"] is None
+
+
+def test_a_date_is_not_a_period_and_a_mid_term_review_names_its_term():
+    got = record("Ngày 10 tháng 01 năm 2020, Đảng bộ xã An Bình tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2020-2025.")
+    assert got["period_reviewed"] is None
+    got = record("Sáng ngày 19/5/2023, Đảng bộ xã Gio An đã tổ chức Hội nghị sơ kết giữa nhiệm kỳ Đại hội Đảng bộ xã "
+                 "lần thứ XIII, nhiệm kỳ 2020 - 2025.")
+    assert (got["conference_kind"], got["term_years"]) == ("mid_term_review", "2020-2025")
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("Toàn huyện đã kết nạp 96 đảng viên, nâng tổng số đảng viên lên 2.594 đảng viên./.", [(2594, "đảng viên")],
+     [(2594, "đảng")]),
+    ("Thu nhập bình quân đầu người đạt 71 triệu đồng/ người/năm.", [(71, "triệu đồng/ người/năm")], []),
+    # a share of the votes is the vote, not a result
+    ("Đồng chí Bùi Văn An được 99,9% số phiếu bầu giữ chức danh Bí thư Đảng ủy.", [], [(99.9, "%")]),
+])
+def test_units_read_to_the_end_mark_and_a_share_of_votes_is_no_indicator(body, present, absent):
+    got = figures(body)
+    for item in present:
+        assert item in got, (item, got)
+    for item in absent:
+        assert item not in got, (item, got)
+    if "số phiếu" in body:
+        assert record(OPENING + body)["vote_share"] == 99.9
+
+
+def test_a_speech_passed_on_is_not_its_speakers_attendance():
+    got = record("Ngày 9-4, Tỉnh ủy tổ chức Hội nghị. Đồng chí Bí thư Tỉnh ủy Trần Văn An quán triệt, triển khai bài "
+                 "phát biểu của đồng chí Tổng Bí thư Nguyễn Phú Trọng tại phiên họp. Đồng chí Lê Thị Bình, Phó Bí thư "
+                 "Tỉnh ủy phát biểu.")
+    names = [p["name"] for p in got["chair"] + got["attendees"]]
+    assert "Nguyễn Phú Trọng" not in names and "Tổng Bí" not in names and "Lê Thị Bình" in names
+    got = record("Ngày 9-4, Tỉnh ủy tổ chức Hội nghị. Dự có đồng chí Tổng Bí thư Nguyễn Phú Trọng.")
+    assert [(p["name"], p["titles"]) for p in got["attendees"]] == [("Nguyễn Phú Trọng", ["Tổng Bí thư"])]
+
+
+def test_tasks_drop_a_leading_modal_and_a_caption_and_the_body_name_one_award_once():
+    got = record(OPENING + "Hội nghị thông qua nghị quyết với mục tiêu chính: Phấn đấu, đưa tổng giá trị sản xuất các "
+                 "ngành đạt 12.984 tỷ đồng; tỷ lệ hộ nghèo giảm 4,5%.")
+    assert got["tasks"][0] == "đưa tổng giá trị sản xuất các ngành đạt 12.984 tỷ đồng"
+    got = record(OPENING + "Khen thưởng cho các tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ năm 2025.\nNhân dịp "
+                 "này, Đảng bộ xã đã khen thưởng cho các tổ chức, cá nhân hoàn thà")
+    assert got["awards"] == [{"recipient": "các tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ năm 2025", "form": None}]
