@@ -66,6 +66,7 @@ def normalize_text(text: str) -> str:
     # Only an open syllable moves its mark ("hoà" → "hòa"); "hoàn", "toàn", "quý" stay as they are.
     for old, new in _OLD_TONES:
         text = re.sub(rf"(?<![qQ]){old}(?![{LOWER_LETTERS}])", new, text)
+    text = re.sub(rf"(?<=[{LOWER_LETTERS}\d])\.(?=[{UPPER}][{LOWER}])", ". ", text)  # "được giao.Với tinh thần"
     return re.sub(r"\bTP\.(?=\w)", "TP. ", text)  # "TP.Thuận An" → "TP. Thuận An"
 
 
@@ -332,6 +333,10 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
     event_span = next(((a, b) for a, b in sentences(text) if event and a <= event.start() < b), (0, 0))
     for m in TERM.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
+        if event is not None and event_span[0] <= m.start() < event_span[1] and \
+                re.search(rf"^{EVENT.pattern}\s+(?:lần\s+thứ|thứ)\s+{ORDINAL_TOKEN}\s*[,(]?\s*$",
+                          text[event.start():m.start()]) and not TERM_OWNER.search(before):
+            return f"khóa {m.group('roman').upper()}", None  # "Hội nghị lần thứ 3 (khóa X)"
         if not TERM_OWNER.search(before):
             continue
         owner = TERM_OWNER.search(before)
@@ -340,6 +345,10 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
         # "Bí thư Đảng ủy Phường 1 khóa IX": a post held in the term that ends, not the meeting's term
         if re.search(r"(?:Bí thư|Chủ tịch|Ủy viên|Trưởng ban)\s+(?:Đảng\s+)?$", before[:owner.start()]):
             continue
+        congress = event is not None and event.group().lower().startswith("đại hội")
+        if re.search(r"kiểm điểm[^.;]{0,80}$" + (r"|[Bb]áo cáo [Cc]hính trị[^.;]{0,40}$" if congress else ""),
+                     text[max(0, m.start() - 100):m.start()]):
+            continue  # "Báo cáo kiểm điểm (Báo cáo chính trị) của BCH Đảng bộ huyện khóa V": the committee that ends
         owner = owner.group()
         if org is not None and not event_span[0] <= m.start() < event_span[1]:
             mark = org.place or org.unit or org.name
@@ -678,6 +687,11 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
         place = place_from_url(url, text, chosen.unit in ("tỉnh", "thành phố"), chosen.unit)
         if place:
             chosen = Org(chosen.start, f"{chosen.name} {place}", chosen.unit, place)
+    bare = re.search(r"\b(tỉnh|thành phố|huyện|quận|thị xã)$", chosen.name) if chosen.agency else None
+    if bare and chosen.place is None:  # "Đảng ủy Quân sự tỉnh" on baobinhdinh.vn: of Bình Định
+        place = place_from_url(url, text, bare.group(1) in ("tỉnh", "thành phố"), bare.group(1))
+        if place:
+            chosen = Org(chosen.start, f"{chosen.name} {place}", "", place, agency=True)
     return chosen
 
 
@@ -819,7 +833,7 @@ def split_titles(text: str) -> list[str]:
     text = PARENS.sub("", text)
     out = []
     for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*|-\s+(?=[A-ZĐ])", text):
-        piece = piece.strip(" .;:")
+        piece = piece.strip(" .;:-–—")
         if not piece:
             continue
         if not TITLE_START.match(piece):
@@ -835,7 +849,8 @@ def split_titles(text: str) -> list[str]:
 def titles_before(text: str, start: int) -> list[str]:
     """Titles written before a name: "Phó Bí thư Quận ủy, Chủ tịch UBND quận Lê Văn Sơn"."""
     clause_start = max(text.rfind(c, 0, start) for c in ".;:\n(")
-    clause = PARENS.sub("", text[clause_start + 1:start]).rstrip().split(" và ")[-1]
+    # "Bí thư Thị ủy Hòa Thành -Trần Văn Khải": the dash joins the title to the name
+    clause = PARENS.sub("", text[clause_start + 1:start]).rstrip(" -–—").split(" và ")[-1]
     pieces = re.split(r"\s*,\s*|\s+[-–—]\s+", clause)
     out: list[str] = []
     for i, piece in enumerate(reversed(pieces)):
@@ -1118,7 +1133,8 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
 
 # ---------------------------------------------------------------------------------------------- figures
 KNOWN_UNITS = ["triệu đồng/người/năm", "nghìn tỷ đồng", "ngàn tỷ đồng", "triệu USD", "tỷ USD", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "tỉ đồng", "USD", "lượt người", "lượt khách",
-               "km2", "km", "ha", "m2", "m", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần"]
+               "km2", "km", "ha", "m2", "m", "tấn", "tạ/ha", "triệu/ha/năm", "triệu đồng/người/năm", "%", "lần",
+               "đồng chí", "đảng viên", "đ/c"]  # people counted: "10 đồng chí đảng viên", "13 đảng viên mới"
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?=\s*(?P<rest>[^\n]{{0,40}}))")
 NOT_FIGURE_BEFORE = re.compile(
@@ -1126,7 +1142,7 @@ NOT_FIGURE_BEFORE = re.compile(
     r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
     r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|quận|Phường|phường|"
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
-    r"được|với)\s*$")
+    r"được|với|[Cc]hi bộ)\s*$")
 NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|kỳ|khóa|tốt|an\b|cấp\b|\.0|nghị quyết|tờ trình|"
                               r"dự thảo|văn bản|báo cáo|người tham gia|điểm cầu|chương trình công tác|"
                               r"tập thể|cá nhân|phường|xã|quận|huyện)", re.IGNORECASE)
@@ -1171,6 +1187,25 @@ def figure_unit(rest: str, den: str | None) -> str | None:
     return " ".join(words) or None
 
 
+AWARD_GIVEN = re.compile(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu|"
+                         r"huy hiệu\s+(?:\d+\s+(?:năm\s+)?tuổi\s+)?[Đđ]ảng")  # not "phát huy hiệu quả"
+
+
+def _without_award(clause: str) -> str:
+    """The clause with its award blanked out: from the start of the comma-piece naming the award to the end of the
+    clause, or to a new action (", đồng thời …"). "Đảng bộ đã kết nạp 13 đảng viên mới, xét và trao tặng Huy hiệu
+    Đảng cho 89 đồng chí, đồng thời thành lập thêm một chi bộ với 7 đảng viên" keeps 13 and 7."""
+    award = AWARD_GIVEN.search(clause)
+    if award is None:
+        return clause
+    start = clause.rfind(",", 0, award.start()) + 1
+    if re.search(r"\bđược\s+(?:\w+\s+){0,2}$", clause[:award.start()]):
+        start = 0  # "có 36 cá nhân, tập thể được khen thưởng": those before a passive award are its recipients
+    stop = re.search(r",\s*(?:đồng thời|sau đó)\b", clause[award.end():])
+    end = award.end() + stop.start() if stop else len(clause)
+    return clause[:start] + " " * (end - start) + clause[end:]
+
+
 def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
     """Results stated as numbers, outside tasks, awards and the people and date lines."""
     out: list[dict] = []
@@ -1179,8 +1214,7 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             continue
         sentence = text[start:end]
         # an award in one clause of a long list ("…; có 36 cá nhân, tập thể được khen thưởng; …") hides only that clause
-        sentence = ";".join(" " * len(c) if re.search(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng)|Huy hiệu", c)
-                            else c for c in sentence.split(";"))
+        sentence = ";".join(_without_award(c) for c in sentence.split(";"))
         if not sentence.strip(" ;"):
             continue
         if is_dateline(sentence) or re.search(r"\bchỉ tiêu\b[^.]*\bnăm tới\b|\b(?:dự kiến|sẽ)\b|quyết định là",
@@ -1220,6 +1254,12 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                 continue
             if re.match(r"\s*[-–]\s*\d{4}", rest) or re.match(r"\s*%\s*(?:tổng\s+)?số phiếu", rest):
                 continue  # a span of years; a share of the votes (vote_share)
+            bracket = before.rfind("(")
+            if bracket > before.rfind(")") and re.match(r"\(\s*(?:[Nn]ghị quyết|NQ|[Kk]ế hoạch|KH|[Cc]hỉ tiêu|[Mm]ục tiêu)\b",
+                                                          before[bracket:]):
+                continue  # "tăng 11,44% (Nghị quyết tăng 6,5%)": the target beside the result
+            if re.match(r"\s*tổ chức\s+(?:[Đđ]ại hội|[Hh]ội nghị|[Kk]ỳ họp|[Ll]ễ)\b", rest):
+                continue  # "Chi bộ Trường Mầm non 3/2 tổ chức Đại hội": a name, then the verb
             # who attended is not a result: "với sự tham dự của 25 đại biểu", "32.000 đảng viên tham dự",
             # "Tham dự có 188 đại biểu chính thức, tiêu biểu cho 876 đảng viên"
             if re.search(r"(?:tham dự|có mặt)\s+của\s*(?:hơn|gần|trên)?\s*$|(?:[Tt]ham dự|[Dd]ự)\s+(?:(?:đại hội|hội nghị|kỳ họp)\s+)?có\s*$|"
@@ -1284,11 +1324,12 @@ def find_awards(text: str) -> list[dict]:
         if not re.search(r"khen thưởng|Giấy khen|Bằng khen|tặng|trao", sentence, re.IGNORECASE):
             continue
         form = re.search(r"(?i:giấy khen|bằng khen|cờ thi đua)(?:\s+của\s+[^,.;]+?)?(?=\s+(?:cho|tặng|đến)\b|[,.;]|$)|"
-                         r"Huy hiệu\s+[^.;]{0,40}?(?:tuổi|năm tuổi)\s+[Đđ]ảng(?:\s+cho)?", sentence)
+                         r"Huy hiệu\s+[^.;]{0,40}?(?:tuổi|năm tuổi)\s+[Đđ]ảng(?:\s+cho)?|(?i:huy hiệu)\s+Đảng\b", sentence)
         form_text = re.sub(r"\s+cho$", "", form.group()) if form else None
-        counted = list(re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*(?:{AWARD_COUNT}|tập thể|cá nhân)\b)*"
-                                   rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
-                                   rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence))
+        counted = [m for m in re.finditer(rf"{AWARD_COUNT}(?:\s*(?:,|và)\s*(?:{AWARD_COUNT}|tập thể|cá nhân)\b)*"
+                                          rf"(?:\s+(?!\d|(?:được|nhận|với|vì|tại|do)\b)"
+                                          rf"(?:(?!\s(?:được|nhận|với|vì|tại|do)\b)[^,;.\n])*)?", sentence)
+                   if _awarded(sentence, m)]
         for m in counted:
             # "29 tập thể, 72 cá nhân có thành tích xuất sắc trong …": the counts; the achievement is the reason
             recipient = re.split(r"\s+(?:đã\s+)?(?:có|vì)\s+thành tích\b", m.group())[0]
@@ -1313,10 +1354,24 @@ def find_awards(text: str) -> list[dict]:
             given = re.search(r"\b(?:cho|tặng|đến)\s+((?:các\s+|\d+\s+)?(?:tập thể|cá nhân|đơn vị|chi bộ|đảng bộ|đồng chí)"
                               r"[^.;\n]*)", sentence[form.end() - 4:])
             if given and not people:
-                recipient = given.group(1).strip(" ,.")
+                recipient = re.split(r",\s*(?:đồng thời|sau đó)\b", given.group(1))[0].strip(" ,.")
                 if not any(_overlap(recipient, a["recipient"]) >= 0.5 for a in out):
                     out.append({"recipient": recipient, "form": form_text})
     return out
+
+
+AWARD_WORD = re.compile(r"(?i:khen thưởng|giấy khen|bằng khen|tặng thưởng|cờ thi đua|tặng|trao)|Huy hiệu|"
+                        r"huy hiệu\s+(?:\d+\s+(?:năm\s+)?tuổi\s+)?[Đđ]ảng")
+
+
+def _awarded(sentence: str, count: re.Match) -> bool:
+    """A count of those awarded: after an award word of its clause ("trao giấy khen cho 03 chi bộ"), or itself
+    "được khen thưởng/tặng/trao" – not "kết nạp 13 đảng viên mới, … trao Huy hiệu Đảng cho 89 đồng chí"."""
+    clause = sentence[:count.start()].split(";")[-1]
+    clause = re.split(r",\s*(?:đồng thời|sau đó)\b", clause)[-1]
+    return bool(AWARD_WORD.search(clause)) or bool(
+        re.match(r"\s*(?:đã\s+)?được\s+(?:\w+\s+){0,2}?(?:khen|tặng|trao|biểu dương|tuyên dương)",
+                 sentence[count.end():]))
 
 
 def _recipients(text: str) -> list[str]:

@@ -439,3 +439,50 @@ def test_tasks_drop_a_leading_modal_and_a_caption_and_the_body_name_one_award_on
     got = record(OPENING + "Khen thưởng cho các tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ năm 2025.\nNhân dịp "
                  "này, Đảng bộ xã đã khen thưởng cho các tổ chức, cá nhân hoàn thà")
     assert got["awards"] == [{"recipient": "các tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ năm 2025", "form": None}]
+
+
+# ------------------------------------------------------------------------------------------- batch 17
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_task_and_a_dash_joins_a_title_to_its_name():
+    got = record(OPENING + "Đại hội đề ra nhiệm vụ: phát huy vai trò hạt nhân chính trị, tập trung thực hiện nhiệm vụ được "
+                 "giao.Với tinh thần dân chủ, các đại biểu đã thảo luận.\nBí thư Thị ủy Hòa Thành -Trần Văn Khải phát biểu "
+                 "chỉ đạo Hội nghị.")
+    assert any(t.endswith("nhiệm vụ được giao") for t in got["tasks"]) and not any("giao.Với" in t for t in got["tasks"])
+    assert [(p["name"], p["titles"]) for p in got["attendees"]] == [("Trần Văn Khải", ["Bí thư Thị ủy Hòa Thành"])]
+
+
+@pytest.mark.parametrize(("body", "present", "absent", "awards"), [
+    # an award in the middle of a list of results hides only itself
+    ("Đảng bộ đã kết nạp 13 đảng viên mới, xét và tổ chức trao tặng Huy hiệu Đảng cho 89 đồng chí, đồng thời thành lập "
+     "thêm một chi bộ với 7 đảng viên.", [(13, "đảng viên")], [(89, "đồng chí")],
+     [{"recipient": "89 đồng chí", "form": "Huy hiệu Đảng"}]),
+    # badges given at the meeting, counted with their breakdown
+    ("Dịp này, Đảng bộ phường vinh dự có 25 đảng viên được trao tặng huy hiệu Đảng, trong đó 55 năm tuổi đảng có 2 đ/c, "
+     "50 năm tuổi đảng có 8 đ/c.", [], [(2, "đ/c"), (8, "đ/c")], [{"recipient": "25 đảng viên", "form": "huy hiệu Đảng"}]),
+    # "phát huy hiệu quả" is no badge
+    ("Công tác cải cách hành chính được đẩy mạnh, phát huy hiệu quả, đứng thứ 4/30 quận, huyện toàn thành phố.",
+     [(4, "/30 quận, huyện")], [], []),
+    # the target written beside a result
+    ("Tổng giá trị sản xuất so cùng kỳ tăng 11,44% (Nghị quyết tăng 6,5%).", [(11.44, "%")], [(6.5, "%")], []),
+    # a cell's number and a name holding a date are no figures
+    ("Chi bộ 25 - Trường Mầm non 3/2 tổ chức Đại hội Chi bộ nhiệm kỳ 2022 - 2025.", [], [(3, "/2 tổ chức"), (25, "nghiêm túc")],
+     []),
+    ("Từ đầu nhiệm kỳ đến nay đã kết nạp được 10 đồng chí đảng viên.", [(10, "đồng chí")], [(10, "đồng chí đảng viên")], []),
+])
+def test_awards_and_targets_beside_results_hide_only_themselves(body, present, absent, awards):
+    got = record(OPENING + body)
+    found = [(i["value"], i["unit"]) for i in got["indicators"]]
+    for item in present:
+        assert item in found, (item, found)
+    for item in absent:
+        assert item not in found, (item, found)
+    assert got["awards"] == awards
+
+
+def test_the_term_attached_to_the_meetings_number_and_not_the_outgoing_committees():
+    got = record("Ngày 23.12, Đảng ủy Quân sự tỉnh đã tổ chức Hội nghị lần thứ 3 (khóa X) để đánh giá công tác năm 2010.",
+                 "https://baoquangngai.vn/chinh-tri/2010/12/1234")
+    assert (got["term"], got["organization"], got["level"]) == ("khóa X", "Đảng ủy Quân sự tỉnh Quảng Ngãi", "agency")
+    got = record("Ngày 13/5, Đại hội đại biểu Đảng bộ huyện An Lão lần thứ VI, nhiệm kỳ 2015-2020 khai mạc. Đại hội thông "
+                 "qua Báo cáo kiểm điểm sự lãnh đạo, chỉ đạo của BCH Đảng bộ huyện khóa V. Báo cáo Chính trị của BCH Đảng "
+                 "bộ huyện khóa V trình Đại hội.")
+    assert got["term"] is None
