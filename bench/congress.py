@@ -139,7 +139,9 @@ class Follower:
                 if not line:
                     break
                 line = line.rstrip(b"\r\n")
-                if line.startswith(b"event: "):
+                if line == b": hi":  # nginx holds the stream (nchan): subscribed
+                    self.opened.set()
+                elif line.startswith(b"event: "):
                     event = line[7:].decode()
                     if event == "hello":
                         self.opened.set()
@@ -213,7 +215,8 @@ def main() -> dict:
     parser.add_argument("--voters", type=int, default=int(os.environ.get("BENCH_VOTERS", "1600")))
     parser.add_argument("--window", type=float, default=float(os.environ.get("BENCH_WINDOW", "45")),
                         help="seconds over which the delegates cast (default 45: all within a minute)")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "4")))
+    # one uvicorn worker per core, as deploy/systemd/capuy.service says (nginx holds the streams, not the workers)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2))))
     parser.add_argument("--streams", type=int, default=None,
                         help="live streams open (default: one per voter; fewer shows what the streams cost)")
     parser.add_argument("--pool", type=int, default=int(os.environ.get("BENCH_POOL", "8")))

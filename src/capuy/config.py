@@ -97,6 +97,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CAPUY_LIVE_BACKEND", "", str,
             "Kênh sự kiện trực tiếp giữa các tiến trình: `local`, `redis` hoặc `postgres`; để trống thì tự chọn "
             "(redis khi có `REDIS_URL`, postgres khi dùng PostgreSQL, nếu không thì `local`)."),
+    Setting("CAPUY_LIVE_NGINX", "", str,
+            "Địa chỉ nơi nginx nhận sự kiện trực tiếp (mô-đun nchan, ví dụ `http://127.0.0.1:8001`): nginx giữ luồng "
+            "của các trang theo dõi hội nghị và biểu quyết, capuy chỉ gửi sự kiện tới đó; để trống thì capuy tự giữ "
+            "các luồng."),
     # --- conferences, votes and elections ----------------------------------------------------------------
     Setting("CAPUY_QUORUM_FRACTION", Fraction(2, 3), _fraction,
             "Tỷ lệ có mặt tối thiểu của hội nghị thường kỳ, tính trên cơ sở tính (ví dụ `2/3`).",

@@ -20,12 +20,21 @@ process ignores its own events coming back. Redis needs the ``redis`` package (a
 When Redis or PostgreSQL goes away the listener retries every second while pages are open; events published
 meanwhile reach the pages of the same process only, and pages refresh themselves when their stream comes back.
 
+Streams held by nginx (production, ``CAPUY_LIVE_NGINX``): the pages of one conference or one vote
+(``/hoi-nghi/<id>/su-kien/``, ``/bieu-quyet/<id>/su-kien/``) are held open by nginx's nchan module, not by
+capuy's workers. nginx asks capuy once whether the page may follow (the view answers the authorize request
+without streaming, ``is_authorize_request``), and every process posts each event to nginx's channels of the
+conference and of the vote (``_push``). An event then costs a worker one local request whatever the number
+of open pages, and pages keep their streams while workers restart. The home page's stream of several
+conferences stays with capuy (the hub above).
+
 Shutdown: ``stop_streams()`` ends every open stream of this process at once (the ASGI entry point calls it on
 SIGTERM), so that the server stops within seconds and browsers reconnect to another worker.
 """
 
 import asyncio
 import contextlib
+import http.client
 import json
 import logging
 import queue
@@ -33,9 +42,12 @@ import threading
 import time
 import uuid
 from collections import defaultdict, deque
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection, transaction
+
+from capuy import config
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +237,8 @@ def publish(conference_id: int, event: str, data: dict | None = None) -> None:
 
 def _send(conference_id: int, message: dict) -> None:
     hub.deliver(conference_id, message)
+    if nginx_publisher():
+        _push(conference_id, message)
     name = backend_name()
     if name == "local":
         return
@@ -237,6 +251,58 @@ def _send(conference_id: int, message: dict) -> None:
                 cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, payload])
     except Exception:  # a lost event must never break the change that caused it
         log.exception("Không gửi được sự kiện trực tiếp của hội nghị %s", conference_id)
+
+
+# --- streams held by nginx ------------------------------------------------------------------------------
+
+AUTHORIZE_HEADER = "X-Capuy-Live-Authorize"  # set by nginx on its authorize request (deploy/nginx/capuy.conf)
+
+
+def nginx_publisher() -> str:
+    """The address of nginx's live publisher ("http://127.0.0.1:8001"), or "" when capuy holds the streams."""
+    return config.value("CAPUY_LIVE_NGINX")
+
+
+def is_authorize_request(request) -> bool:
+    """nginx asks whether this page may follow the stream; the view answers 200 (or refuses) without streaming.
+
+    Anyone may send the header: the answer says no more than the stream itself would.
+    """
+    return bool(nginx_publisher()) and request.headers.get(AUTHORIZE_HEADER) == "1"
+
+
+def channels_of(conference_id: int, message: dict) -> list[str]:
+    """nginx's channels an event goes to: the conference's, and a vote's own for its progress and status."""
+    channels = [f"conference-{conference_id}"]
+    vote = message["data"].get("vote") if message["event"] == "vote" else None
+    if vote:
+        channels.append(f"vote-{int(vote)}")
+    return channels
+
+
+def _publisher_request(method: str, path: str, body: bytes = b"", headers: dict | None = None) -> int:
+    address = urlsplit(nginx_publisher())
+    conn = http.client.HTTPConnection(address.hostname, address.port or 80, timeout=2)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def _push(conference_id: int, message: dict) -> None:
+    """Post the event to nginx's channels; a lost event must never break the change that caused it."""
+    body = json.dumps(message["data"], ensure_ascii=False).encode()
+    headers = {"X-EventSource-Event": message["event"], "Content-Type": "application/json"}
+    for channel in channels_of(conference_id, message):
+        try:
+            status = _publisher_request("POST", f"/kenh/{channel}", body, headers)
+            if status >= 300:
+                raise OSError(f"nginx trả lời {status}")
+        except Exception:  # noqa: BLE001
+            log.exception("Không gửi được sự kiện trực tiếp tới nginx (kênh %s)", channel)
 
 
 _redis = None
@@ -255,6 +321,11 @@ def _redis_client():
 
 def health() -> str | None:
     """None when cross-process live events work in this process, else what is wrong (for /healthz)."""
+    if nginx_publisher():
+        try:
+            _publisher_request("GET", "/kenh/conference-0", headers={"Accept": "text/json"})
+        except OSError as exc:
+            return f"Không gửi được sự kiện trực tiếp tới nginx: {exc}"
     name = backend_name()
     if name == "redis":
         _redis_client().ping()
@@ -454,9 +525,12 @@ def subscribe_many_sync(conference_ids, timeout: float = 15.0, first: dict | Non
             yield first
         while True:
             try:
-                yield q.get(timeout=timeout)
+                message = q.get(timeout=timeout)
             except queue.Empty:
-                yield None
+                message = None
+            if message is STOP:
+                return
+            yield message
     finally:
         for cid, subscriber in zip(ids, subscribers, strict=True):
             hub.remove(cid, subscriber)
@@ -479,6 +553,8 @@ async def subscribe_many(conference_ids, first: dict | None = None, timeout: flo
                     message = await q.get()
             except TimeoutError:
                 message = None
+            if message is STOP:
+                return
             yield message
     finally:
         for cid, subscriber in zip(ids, subscribers, strict=True):
@@ -493,7 +569,9 @@ class _Tagged:
         self.q, self.conference_id, self.loop = q, conference_id, loop
 
     def put_nowait(self, message: dict) -> None:
-        tagged = {"event": message["event"], "data": {**message.get("data", {}), "conference": self.conference_id}}
+        # STOP (stop_streams) ends the stream as it is: a home page's stream must end on shutdown like any other
+        tagged = message if message is STOP else \
+            {"event": message["event"], "data": {**message.get("data", {}), "conference": self.conference_id}}
         if self.loop is None:
             self.q.put_nowait(tagged)
         else:

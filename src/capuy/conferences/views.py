@@ -748,6 +748,8 @@ def live_panel(request, pk):
 def events(request, pk):
     """Server-Sent Events for one conference; async on the ASGI server, a bounded thread stream over WSGI."""
     conference, _ = conference_or_404(request, pk)
+    if live.is_authorize_request(request):
+        return HttpResponse(status=200)  # nginx holds the stream (live.nginx_publisher): the page may follow
     conference_id = conference.pk
     if not connection.in_atomic_block:
         connection.close()  # a stream must not hold a database connection

@@ -44,11 +44,13 @@ class Stack:
         self.redis_url = redis_url
         self.port = port or free_port()
         self.app_port = free_port()
+        self.live_port = free_port()  # nginx's live publisher (CAPUY_LIVE_NGINX)
         self.workers = workers
         self.with_worker = worker
         self.worker_connections = worker_connections
         self.extra_env = env or {}
         self.processes: dict[str, subprocess.Popen] = {}
+        self.commands: dict[str, list[str]] = {}
 
     # -- configuration ------------------------------------------------------------------------------------
 
@@ -61,6 +63,7 @@ class Stack:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "capuy.settings", "CAPUY_VAR_DIR": str(self.var),
                "DATABASE_URL": self.database_url, "CAPUY_ACCEL_REDIRECT": "/_protected/",
                "CAPUY_LOG_FORMAT": "json", "ALLOWED_HOSTS": "127.0.0.1,localhost",
+               "CAPUY_LIVE_NGINX": f"http://127.0.0.1:{self.live_port}",
                "PYTHONPATH": os.pathsep.join(filter(None, [SRC, os.environ.get("PYTHONPATH")]))}
         env.pop("CAPUY_DEBUG", None)
         if self.redis_url:
@@ -72,6 +75,7 @@ class Stack:
         text = SITE_FILE.read_text()
         for old, new in [("server 127.0.0.1:8000;", f"server 127.0.0.1:{self.app_port};"),
                          ("listen 80;", f"listen 127.0.0.1:{self.port};"),
+                         ("listen 127.0.0.1:8001;", f"listen 127.0.0.1:{self.live_port};"),
                          ("/var/lib/capuy/", f"{self.var}/")]:
             assert old in text, f"{SITE_FILE} no longer contains {old!r}"
             text = text.replace(old, new)
@@ -82,7 +86,9 @@ class Stack:
         temp = "\n".join(f"    {kind}_temp_path {n / 'tmp' / kind};" for kind in
                          ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         user = "user root;\n" if os.geteuid() == 0 else ""  # as root nginx would switch to nobody
-        return f"""{user}worker_processes 2;
+        # Debian's enabled modules, among them nchan (libnginx-mod-nchan), which holds the live streams
+        return f"""include /etc/nginx/modules-enabled/*.conf;
+{user}worker_processes 2;
 worker_rlimit_nofile {self.worker_connections * 4};
 daemon off;
 pid {n / 'nginx.pid'};
@@ -142,6 +148,7 @@ http {{
         log = open(self.root / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - kept open by the child
         # As the service units do: each service's connections carry its name in pg_stat_activity (PGAPPNAME).
         env = {"PGAPPNAME": f"capuy-{name}", **self.env}
+        self.commands[name] = command
         self.processes[name] = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=self.var,
                                                 start_new_session=True)
         log.close()
@@ -169,6 +176,13 @@ http {{
 
     def signal(self, name: str, signum=signal.SIGTERM):
         os.killpg(self.processes[name].pid, signum)
+
+    def restart(self, name: str, timeout: float = 60.0):
+        """Stop one service (SIGTERM) and start it again as before; returns once /healthz answers 200."""
+        self.signal(name)
+        self.processes[name].wait(20)
+        self._spawn(name, self.commands[name])
+        wait_for(self.healthy, timeout, 0.2)
 
     def stop(self, timeout: float = 20.0):
         for name in ("nginx", "worker", "web"):

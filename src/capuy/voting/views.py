@@ -312,6 +312,8 @@ async def events(request, pk):
     if not user.is_authenticated:
         raise Http404
     vote = await sync_to_async(_vote_for_events)(user, pk)
+    if live.is_authorize_request(request):
+        return HttpResponse(status=200)  # nginx holds the stream (live.nginx_publisher): the page may follow
 
     async def stream():
         yield "retry: 3000\n\n"

@@ -46,6 +46,20 @@ class BroadcasterTests(SimpleTestCase):
         stream.close()
         assert live.hub.count(3) == 0
 
+    def test_shutting_down_ends_the_home_pages_streams_of_several_conferences_too(self):
+        async def scenario():
+            stream = live.subscribe_many([4, 6], first={"event": "hello", "data": {}})
+            assert (await anext(stream))["event"] == "hello"
+            live.hub.stop_all()
+            return [m async for m in stream]
+
+        threaded = live.subscribe_many_sync([4, 6], timeout=5, first={"event": "hello", "data": {}})
+        assert next(threaded)["event"] == "hello"
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(asyncio.run, scenario()).result() == []  # ended, nothing more sent
+        assert list(threaded) == []  # the thread's stream ended at the same STOP
+        assert live.hub.count(4) == live.hub.count(6) == 0
+
     def test_events_are_encoded_as_server_sent_events(self):
         assert live.sse({"event": "attendance", "data": {"present": 4}}) == 'event: attendance\ndata: {"present": 4}\n\n'
         assert live.sse(None) == ": ping\n\n"

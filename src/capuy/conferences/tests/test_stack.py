@@ -1,6 +1,7 @@
 """The production stack, started as documented (capuy.core.stack, behind scripts/prod-stack) and checked
-through nginx: a page, a live stream fed by another worker through Redis, a protected file handed over by
-X-Accel-Redirect and refused without rights, /healthz, and a restart within seconds with streams open."""
+through nginx: a page, a live stream held by nginx and fed by whichever worker took the ballot, a protected file
+handed over by X-Accel-Redirect and refused without rights, /healthz, and a restart within seconds with streams
+open."""
 
 import json
 import threading
@@ -11,9 +12,11 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from capuy.accounts.models import User
-from capuy.conferences.models import AgendaAttachment, AgendaItem
+from capuy.conferences.models import AgendaAttachment, AgendaItem, Conference
+from capuy.conferences.tests.streams import SSE_HEADERS, stream_ready
 from capuy.core.servers import RedisServer, database_url, session_cookie
 from capuy.core.stack import NGINX, Stack
 from capuy.core.testing import make_user
@@ -73,14 +76,15 @@ def test_through_nginx_pages_streams_files_and_health_work(stack):
         assert len(page.headers["X-Request-ID"]) >= 8  # nginx's $request_id, passed through capuy
         assert member.get("/static/capuy/live.js").status_code == 200  # nginx serves collected static files
 
-        # A live stream through nginx; a ballot cast through the other worker reaches it with the count.
+        # A live stream held by nginx; ballots cast through either worker reach it with the count.
         lines, ready = [], threading.Event()
 
         def follow():
-            with client(stack, data["member"]) as c, c.stream("GET", f"/hoi-nghi/{conference}/su-kien/") as r:
+            with client(stack, data["member"]) as c, \
+                    c.stream("GET", f"/hoi-nghi/{conference}/su-kien/", headers=SSE_HEADERS) as r:
                 for line in r.iter_lines():
                     lines.append(line)
-                    if line.startswith("event: hello"):
+                    if stream_ready(line):
                         ready.set()
                     if line.startswith("data:") and '"voted": 2' in line:
                         return
@@ -95,6 +99,12 @@ def test_through_nginx_pages_streams_files_and_health_work(stack):
         thread.join(max(0.1, deadline - time.monotonic()))
         events = [json.loads(line[5:]) for line in lines if line.startswith("data:")]
         assert {"vote": vote, "status": "open", "voted": 2, "eligible": 4} in events, lines
+        # The vote page's own stream; an outsider's is refused by capuy's answer to nginx.
+        with client(stack, data["member"]) as c, \
+                c.stream("GET", f"/bieu-quyet/{vote}/su-kien/", headers=SSE_HEADERS) as r:
+            assert r.status_code == 200 and stream_ready(next(r.iter_lines()))
+        with client(stack, data["outsider"]) as c:
+            assert c.get(f"/hoi-nghi/{conference}/su-kien/", headers=SSE_HEADERS).status_code == 404  # capuy's answer
 
         # The file: after capuy's check, nginx sends it from its internal location.
         url = f"/hoi-nghi/{conference}/tai-lieu/{data['attachment'].pk}/"
@@ -111,31 +121,36 @@ def test_through_nginx_pages_streams_files_and_health_work(stack):
 
 
 # Last in the module: it stops the shared stack's web service.
-def test_the_web_service_restarts_within_seconds_with_live_pages_open(stack):
+def test_the_web_service_restarts_within_seconds_and_live_pages_keep_their_streams(stack):
+    """Streams of a conference are nginx's and stay open while capuy restarts; the home page's stream is capuy's
+    own and ends at once (its EventSource reconnects), so the service stops within seconds."""
     stack, data = stack
-    streams = []
-    for _ in range(6):
+    # the home page follows the conferences still ahead that the member is invited to
+    Conference.objects.filter(pk=data["conference"]).update(date=timezone.localdate())
+    connection.close()
+    streams = {}
+    for path in [f"/hoi-nghi/{data['conference']}/su-kien/"] * 3 + ["/hoi-nghi/su-kien-cua-toi/"] * 3:
         ready = threading.Event()
 
-        def follow(ready=ready):
+        def follow(path=path, ready=ready):
             try:
-                with client(stack, data["member"]) as c, \
-                        c.stream("GET", f"/hoi-nghi/{data['conference']}/su-kien/") as r:
+                with client(stack, data["member"]) as c, c.stream("GET", path, headers=SSE_HEADERS) as r:
                     for line in r.iter_lines():
-                        if line.startswith("event: hello"):
+                        if stream_ready(line):
                             ready.set()
             except httpx.HTTPError:
                 pass
         thread = threading.Thread(target=follow, daemon=True)
         thread.start()
-        assert ready.wait(20)
-        streams.append(thread)
+        assert ready.wait(20), path
+        streams.setdefault(path, []).append(thread)
     web = stack.processes["web"]
     start = time.monotonic()
     stack.signal("web")
     web.wait(15)
     assert time.monotonic() - start < 5
-    for thread in streams:
+    for thread in streams["/hoi-nghi/su-kien-cua-toi/"]:
         thread.join(5)
-        assert not thread.is_alive()  # every page saw its stream end (and EventSource will reconnect)
+        assert not thread.is_alive()  # capuy's own streams ended (and EventSource will reconnect)
+    assert all(thread.is_alive() for thread in streams[f"/hoi-nghi/{data['conference']}/su-kien/"])  # nginx's
     assert "Traceback" not in (stack.root / "logs" / "web.log").read_text()
