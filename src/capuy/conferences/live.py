@@ -24,7 +24,7 @@ Streams held by nginx (production, ``CAPUY_LIVE_NGINX``): the pages of one confe
 (``/hoi-nghi/<id>/su-kien/``, ``/bieu-quyet/<id>/su-kien/``) are held open by nginx's nchan module, not by
 capuy's workers. nginx asks capuy once whether the page may follow (the view answers the authorize request
 without streaming, ``is_authorize_request``), and every process posts each event to nginx's channels of the
-conference and of the vote (``_push``). An event then costs a worker one local request whatever the number
+conference and of the vote (``_Pusher``, from a thread of its own). An event then costs a worker one local request whatever the number
 of open pages, and pages keep their streams while workers restart. The home page's stream of several
 conferences stays with capuy (the hub above).
 
@@ -238,7 +238,7 @@ def publish(conference_id: int, event: str, data: dict | None = None) -> None:
 def _send(conference_id: int, message: dict) -> None:
     hub.deliver(conference_id, message)
     if nginx_publisher():
-        _push(conference_id, message)
+        _pusher.put(conference_id, message)
     name = backend_name()
     if name == "local":
         return
@@ -280,8 +280,9 @@ def channels_of(conference_id: int, message: dict) -> list[str]:
     return channels
 
 
-def _publisher_request(method: str, path: str, body: bytes = b"", headers: dict | None = None) -> int:
-    address = urlsplit(nginx_publisher())
+def _publisher_request(method: str, path: str, body: bytes = b"", headers: dict | None = None,
+                       address: str | None = None) -> int:
+    address = urlsplit(address or nginx_publisher())
     conn = http.client.HTTPConnection(address.hostname, address.port or 80, timeout=2)
     try:
         conn.request(method, path, body=body, headers=headers or {})
@@ -292,17 +293,48 @@ def _publisher_request(method: str, path: str, body: bytes = b"", headers: dict 
         conn.close()
 
 
-def _push(conference_id: int, message: dict) -> None:
-    """Post the event to nginx's channels; a lost event must never break the change that caused it."""
-    body = json.dumps(message["data"], ensure_ascii=False).encode()
-    headers = {"X-EventSource-Event": message["event"], "Content-Type": "application/json"}
-    for channel in channels_of(conference_id, message):
-        try:
-            status = _publisher_request("POST", f"/kenh/{channel}", body, headers)
-            if status >= 300:
-                raise OSError(f"nginx trả lời {status}")
-        except Exception:  # noqa: BLE001
-            log.exception("Không gửi được sự kiện trực tiếp tới nginx (kênh %s)", channel)
+class _Pusher:
+    """One thread per process posts the events to nginx, in the order they came: the request that caused an event
+    (a ballot) answers without waiting for nginx. A lost event must never break the change that caused it."""
+
+    def __init__(self):
+        self.queue: queue.Queue = queue.Queue()
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def put(self, conference_id: int, message: dict) -> None:
+        self.queue.put((nginx_publisher(), conference_id, message))
+        with self.lock:
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, name="capuy-live-push", daemon=True)
+                self.thread.start()
+
+    def flush(self) -> None:
+        """Wait until every event handed over so far has been posted (tests, shutdown)."""
+        self.queue.join()
+
+    def _run(self) -> None:
+        while True:
+            address, conference_id, message = self.queue.get()
+            try:
+                self._post(address, conference_id, message)
+            finally:
+                self.queue.task_done()
+
+    @staticmethod
+    def _post(address: str, conference_id: int, message: dict) -> None:
+        body = json.dumps(message["data"], ensure_ascii=False).encode()
+        headers = {"X-EventSource-Event": message["event"], "Content-Type": "application/json"}
+        for channel in channels_of(conference_id, message):
+            try:
+                status = _publisher_request("POST", f"/kenh/{channel}", body, headers, address)
+                if status >= 300:
+                    raise OSError(f"nginx trả lời {status}")
+            except Exception:  # noqa: BLE001
+                log.exception("Không gửi được sự kiện trực tiếp tới nginx (kênh %s)", channel)
+
+
+_pusher = _Pusher()
 
 
 _redis = None

@@ -207,6 +207,11 @@ def edit(request, pk):
 def prepare(request, pk):
     """The office's preparation page: agenda, invitations, drafts."""
     conference, access = conference_or_404(request, pk, manage=True)
+    return _prepare_page(request, conference, access)
+
+
+def _prepare_page(request, conference, access, item_form=None, guest_form=None):
+    """The preparation page; a form sent back with its errors is shown as typed, the errors at its fields (400)."""
     invitations = list(conference.invitations.select_related("person", "person__user", "attendance"))
     from capuy.conferences import delivery
 
@@ -216,23 +221,22 @@ def prepare(request, pk):
     for item in items:  # one attachment form per item, each with ids of its own
         item.attachment_form = forms.AttachmentForm(auto_id=f"tai-lieu-{item.pk}-%s")
     return _page(request, "prepare.html", {
-        "conference": conference, "access": access, "items": items,
-        "invitations": invitations, "item_form": forms.AgendaItemForm(conference=conference,
-                                                                       initial={"order": conference.agenda_items.count() + 1}),
-        "guest_form": forms.GuestForm(user=request.user, conference=conference),
+        "conference": conference, "access": access, "items": items, "invitations": invitations,
+        "item_form": item_form or forms.AgendaItemForm(conference=conference,
+                                                       initial={"order": conference.agenda_items.count() + 1}),
+        "guest_form": guest_form or forms.GuestForm(user=request.user, conference=conference),
         "drafts": conference.drafts.all(), "delivery_counts": delivery_counts,
-    })
+    }, status=400 if item_form or guest_form else 200)
 
 
 @login_required
 @require_POST
 def agenda_add(request, pk):
-    conference, _ = conference_or_404(request, pk, manage=True)
+    conference, access = conference_or_404(request, pk, manage=True)
     form = forms.AgendaItemForm(request.POST, conference=conference)
     back = reverse("conferences:prepare", args=[pk])
     if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return redirect(back)
+        return _prepare_page(request, conference, access, item_form=form)
 
     return _act(request, conference, lambda: actions.add_agenda_item(request.user, conference, form.save(commit=False)),
                 "Đã thêm nội dung vào chương trình.", back)
@@ -295,12 +299,11 @@ def invite_members(request, pk):
 @login_required
 @require_POST
 def invite_guest(request, pk):
-    conference, _ = conference_or_404(request, pk, manage=True)
+    conference, access = conference_or_404(request, pk, manage=True)
     form = forms.GuestForm(request.POST, user=request.user, conference=conference)
     back = reverse("conferences:prepare", args=[pk])
     if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return redirect(back)
+        return _prepare_page(request, conference, access, guest_form=form)
 
     d = form.cleaned_data
     return _act(request, conference, lambda: actions.invite_guest(

@@ -36,6 +36,25 @@ class InvitationTests(ConferenceTestCase):
         invitation = self.conference.invitations.get(person__full_name="Đại biểu Mới")
         assert invitation.printed_title == "Trưởng Ban Dân vận Quận ủy"
 
+    def test_a_guest_form_with_errors_comes_back_as_typed_with_its_errors_and_nothing_saved(self):
+        self.login(self.district_staff)
+        response = self.client.post(reverse("conferences:invite_guest", args=[self.conference.pk]),
+                                    {"title": "Trưởng Ban Dân vận Quận ủy"})  # neither a person nor a name
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert 'value="Trưởng Ban Dân vận Quận ủy"' in page and 'class="errorlist' in page
+        assert not self.conference.invitations.exists()
+
+    def test_an_agenda_item_with_errors_comes_back_as_typed_with_its_errors_and_nothing_saved(self):
+        self.login(self.district_staff)
+        before = self.conference.agenda_items.count()
+        response = self.client.post(reverse("conferences:agenda_add", args=[self.conference.pk]),
+                                    {"order": "", "kind": "bao_cao", "title": "Báo cáo chính trị"})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert 'value="Báo cáo chính trị"' in page and 'class="errorlist' in page
+        assert self.conference.agenda_items.count() == before
+
     def test_sending_mails_every_invitee_with_an_address_and_marks_the_conference_invited(self):
         self.conference.invite_body_members()
         self.secretary.email = "bithu@capuy.invalid"
