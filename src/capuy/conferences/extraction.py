@@ -67,6 +67,7 @@ def normalize_text(text: str) -> str:
     for old, new in _OLD_TONES:
         text = re.sub(rf"(?<![qQ]){old}(?![{LOWER_LETTERS}])", new, text)
     text = re.sub(rf"(?<=[{LOWER_LETTERS}\d])\.(?=[{UPPER}][{LOWER}])", ". ", text)  # "được giao.Với tinh thần"
+    text = re.sub(rf"\b(\d{{1,2}}/\d{{1,2}}/\d{{4}})(?=[{UPPER}])", r"\1\n", text)  # a date line glued: "14/12/2021Ngày 13/12"
     return re.sub(r"\bTP\.(?=\w)", "TP. ", text)  # "TP.Thuận An" → "TP. Thuận An"
 
 
@@ -1005,12 +1006,13 @@ TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|c
               "hoàn thành|bảo đảm|đảm bảo|giữ vững|phát huy|huy động|khắc phục|đánh giá|lãnh đạo|sơ|tổng kết|"
               "phát triển|không ngừng|nắm bắt|tuyên truyền|cải thiện|hoàn thiện|thu hút|giải quyết|phấn đấu|"
               "duy trì|củng cố|đẩy|nghiên cứu|chuẩn bị|kiện toàn|quán triệt|học tập|rèn luyện|phân tích|làm rõ|tích cực|"
-              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên|tháo gỡ|hỗ trợ|khẩn trương|tuyệt đối|căn cứ|cụ thể hóa")
+              "chấn chỉnh|siết chặt|thường xuyên|quyết liệt|ưu tiên|tháo gỡ|hỗ trợ|khẩn trương|tuyệt đối|căn cứ|cụ thể hóa|"
+              "mở rộng")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
-TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
+TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có|đặt|đề ra) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
@@ -1030,6 +1032,9 @@ def _clean_task(item: str) -> str | None:
     return item
 
 
+TERM_AHEAD = re.compile(r"(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*")
+
+
 def find_tasks(text: str) -> tuple[list[str], set[int]]:
     """Directions for the period ahead, and the sentence starts they were taken from."""
     tasks: list[str] = []
@@ -1038,6 +1043,9 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
     colon_paragraph_end = -1
     previous_was_task = False
     years = [int(y) for y in re.findall(r"năm\s+(\d{4})", text)]
+    # the newest term or span the text names: "Nhiệm kỳ 2025-2030, phường … đặt mục tiêu …" looks ahead
+    spans_named = [int(a) for a in re.findall(r"(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s*\(?\s*(\d{4})\s*[-–]\s*\d{4}", text)]
+    newest_span = max(spans_named) if spans_named else None
     for start, end in spans:
         sentence = text[start:end]
         regions: list[str] = []
@@ -1052,20 +1060,26 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                                                                                    re.match(r"\s*Nhiệm kỳ", sentence)):
             previous_was_task = True  # "Nhiệm kỳ 2025 - 2030, Đảng bộ đề ra 17 chỉ tiêu …": the list follows
             continue
-        elif previous_was_task and re.match(rf"\s*(?:(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Trong đó),\s*)?"
-                                            rf"(?:{TASK_VERBS})\b", sentence, re.IGNORECASE):
-            # the list goes on in the next sentence: "Phân tích, làm rõ …", "Cùng với đó, triển khai …"
-            regions.append(re.sub(r"^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Trong đó),\s*", "", sentence))
+        elif previous_was_task and (go_on := re.match(
+                rf"\s*(?:(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Trong đó),\s*(?:(?:phường|xã|huyện|quận|tỉnh|"
+                rf"thành phố|thị xã|Đảng bộ|nhà trường|trường)\s+)?)?(?=(?:{TASK_VERBS})\b)", sentence, re.IGNORECASE)):
+            # the list goes on in the next sentence: "Phân tích, làm rõ …", "Cùng với đó, triển khai …",
+            # "Trong đó, phường tập trung phát triển …"
+            regions.append(sentence[go_on.end():])
         else:
             cues = [c for c in TASK_CUE.finditer(sentence)]
             # "phấn đấu" opens a target only where no other cue came first ("Tập trung …, phấn đấu …" is one task)
             cues = [c for i, c in enumerate(cues) if i == 0 or not c.group().strip(" ,").lower().startswith("phấn đấu")]
+            ahead = TERM_AHEAD.search(sentence)
+            if not cues and not future and ahead and int(ahead.group(1)) == newest_span:
+                future = first_year = ahead  # "… cho biết giai đoạn 2025-2030, Long Xuyên tập trung xây dựng …"
             if not cues and future and not DEFECT.search(sentence) and not EVENT.search(sentence):
                 # "Năm 2023, Đảng bộ huyện tiếp tục …", "Thời gian tới, huyện tập trung …": the verb comes early
                 begin = future.end() if future is first_year or future.start() < 15 else 0
                 verb = TASK_VERB.search(sentence, begin)
                 if verb and len(sentence[begin:verb.start()].split()) <= 5 and \
-                        not re.search(r"\bđã\b", sentence[:verb.start()]):
+                        not re.search(r"\bđã\b", sentence[:verb.start()]) and \
+                        not re.match(r"\s+được\b", sentence[verb.end():]):  # "xây dựng được 58 vườn": a result
                     regions.append(sentence[verb.start():])
             if not cues and not regions:
                 previous_was_task = False

@@ -486,3 +486,30 @@ def test_the_term_attached_to_the_meetings_number_and_not_the_outgoing_committee
                  "qua Báo cáo kiểm điểm sự lãnh đạo, chỉ đạo của BCH Đảng bộ huyện khóa V. Báo cáo Chính trị của BCH Đảng "
                  "bộ huyện khóa V trình Đại hội.")
     assert got["term"] is None
+
+
+# ------------------------------------------------------------------------------------------- batch 18
+def test_a_date_line_glued_to_the_first_sentence_gives_the_year():
+    got = record("BTV Tỉnh ủy hội nghị BCH đảng bộ tỉnh lần thứ 7, nhiệm kỳ 2020-2025\n14/12/2021Ngày 13/12, Ban Thường vụ "
+                 "Tỉnh ủy An Giang tổ chức hội nghị Ban chấp hành Đảng bộ tỉnh lần thứ 7, nhiệm kỳ 2020-2025.")
+    assert got["event_date"] == "2021-12-13"
+
+
+@pytest.mark.parametrize(("body", "tasks"), [
+    # the new term's aims, at a congress
+    ("Ngày 10/8, Đại hội đại biểu Đảng bộ phường An Phú lần thứ Nhất, nhiệm kỳ 2025-2030 khai mạc.\nNhiệm kỳ 2025-2030, "
+     "phường An Phú đặt mục tiêu xây dựng phường phát triển toàn diện; là trung tâm đô thị, dịch vụ.",
+     ["xây dựng phường phát triển toàn diện", "là trung tâm đô thị, dịch vụ"]),
+    # said by someone, mid-sentence, and the list going on in the next sentence
+    ("Ngày 10/8, Đại hội đại biểu Đảng bộ phường An Phú lần thứ Nhất, nhiệm kỳ 2025-2030 khai mạc.\nBà Lê Thị Hà, Chủ "
+     "tịch UBND phường cho biết giai đoạn 2025-2030, An Phú tập trung xây dựng phường trở thành trung tâm đô thị văn minh."
+     " Trong đó, phường tập trung phát triển ba cụm ngành chủ lực.",
+     ["tập trung xây dựng phường trở thành trung tâm đô thị văn minh", "tập trung phát triển ba cụm ngành chủ lực"]),
+    # the term that ends is a review, and what was built is a result
+    ("Ngày 24/6, Đại hội đại biểu Đảng bộ xã An Phú lần thứ XXIV (nhiệm kỳ 2020 - 2025) khai mạc.\nGiai đoạn 2015 - "
+     "2020, địa phương huy động hơn 85,6 tỷ đồng xây dựng cơ sở hạ tầng thiết yếu.", []),
+    ("Ngày 24/6, Huyện ủy An Phú tổ chức hội nghị lần thứ 10.\nThực hiện đề án giai đoạn 2016-2020, toàn huyện xây dựng "
+     "được 58 vườn mẫu.", []),
+])
+def test_a_new_terms_aims_are_tasks_and_the_past_terms_results_are_not(body, tasks):
+    assert record(body)["tasks"] == tasks
