@@ -22,11 +22,11 @@ system-deps:
 run: install
 	@./scripts/system-deps || echo "Cảnh báo: thiếu gói hệ thống; xuất PDF và kiểm thử trình duyệt sẽ không chạy."
 	mkdir -p var
-	CAPUY_DEBUG=1 $(BIN)/capuy migrate --noinput
-	CAPUY_DEBUG=1 $(BIN)/capuy demo --if-empty
+	$(BIN)/capuy migrate --noinput
+	$(BIN)/capuy demo --if-empty
 	@echo "Cấp ủy số chạy tại http://$(HOST):$(PORT)/ (cùng một tiến trình việc nền: capuy qcluster)"
-	CAPUY_DEBUG=1 $(BIN)/capuy qcluster & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	CAPUY_DEBUG=1 CAPUY_2FA_REQUIRED_ROLES= $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
+	CAPUY_LOG_FORMAT=text $(BIN)/capuy qcluster & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	CAPUY_LOG_FORMAT=text CAPUY_2FA_REQUIRED_ROLES= $(BIN)/uvicorn capuy.asgi:application --host $(HOST) --port $(PORT)
 
 test: lint test-main test-stack
 

@@ -85,7 +85,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     # --- running the server -------------------------------------------------------------------------
-    Setting("CAPUY_DEBUG", False, _bool, "Chế độ gỡ lỗi của Django (`make run` bật); không bật khi chạy thật.",
+    Setting("CAPUY_DEBUG", False, _bool, "Chế độ gỡ lỗi của Django (trang lỗi tiếng Anh kèm mã nguồn; chỉ khi phát triển); không bật khi chạy thật.",
             process_only=True),
     Setting("CAPUY_VAR_DIR", "", str, "Thư mục dữ liệu: CSDL nhúng, khóa bí mật, tệp tải lên; mặc định thư mục `var/` "
             "của mã nguồn (bắt buộc đặt khi cài thành gói); tạo với quyền 0700, các tệp 0600.",

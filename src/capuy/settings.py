@@ -1,6 +1,6 @@
 """Settings for capuy, read from environment variables with safe defaults.
 
-- ``CAPUY_DEBUG=1`` turns on debug mode (``make run`` sets it); it is off otherwise.
+- ``CAPUY_DEBUG=1`` turns on debug mode (for development only: ``make run`` shows the demo as users see it).
 - ``SECRET_KEY``: when unset, a key is generated once and kept in ``var/secret_key``.
 - ``DATABASE_URL``: defaults to the embedded SQLite database ``var/capuy.sqlite3``;
   ``postgres://user@host:5432/name`` selects PostgreSQL.
