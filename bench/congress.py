@@ -49,6 +49,14 @@ ms against 45.5 ms: the streams are the cost (a worker's processor per ballot ~1
 1,600 streams ~275 ms across the workers). Live events are now paced (``conferences/live._Pacer``: 25 streams per
 step, spread over 0.4 s): p95 66.8–97.8 ms, p99 226–276 ms against 24.8–30.6 ms (7–11×), event lag p95 1.4 s (two
 runs). Not yet within the p99 target.
+
+2026-12-02, later: nginx holds the streams (nchan, ``CAPUY_LIVE_NGINX``; capuy posts each event once, from a thread
+of its own) and the stack runs one worker per core (2 here, as deploy/systemd/capuy.service says). Window 45 s:
+p99 88.8 ms against 28.3 ms (3.1×), 113.7 against 32.2 (3.5×), 280.3 against 86.1 (3.3×), and once 272.6 against
+49.4 (5.5×, while tests ran beside it); window 60 s ("all cast within a minute", ``--window 60``): 95.6 against
+32.4 (2.95×). Every run: 0 lost, 0 duplicates, result 70–126 ms, event lag p95 1.03–1.09 s, 16 connections (2 × 8),
+5 queries per ballot. With 4 workers on the 2 cores: 200.8 against 33.2 (6×). What is left is the ballot's own
+processor time (app p99 61–123 ms against the bare insert's 20–43 ms) queueing behind other ballots on 2 cores.
 """
 
 import argparse
