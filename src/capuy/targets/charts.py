@@ -22,16 +22,18 @@ def _scale(values):
 
 
 def bar_chart(items, title: str, unit: str = "") -> str:
-    """Horizontal bars, one per ``(label, value, highlighted)``; negative values grow to the left of zero."""
+    """Horizontal bars, one per ``(label, value, highlighted)`` or ``(label, value, highlighted, text)``, ``text`` the
+    value as written beside its bar ("Có", "50%") instead of the number and ``unit``; negative values grow to the
+    left of zero."""
     row, label_w, width = 26, 190, 640
     height = row * max(len(items), 1) + 30
-    low, top, span = _scale(v for _, v, _ in items)
+    low, top, span = _scale(item[1] for item in items)
     plot = width - label_w - 90
     zero = label_w + float((0 - low) / span) * plot
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="t-{id(items)}" '
              f'xmlns="http://www.w3.org/2000/svg"><title id="t-{id(items)}">{escape(title)}</title>',
              f'<line x1="{zero:.1f}" y1="4" x2="{zero:.1f}" y2="{height - 24}" stroke="#555"/>']
-    for i, (label, value, highlighted) in enumerate(items):
+    for i, (label, value, highlighted, *text) in enumerate(items):
         y = 8 + i * row
         name = str(label)
         short = name if len(name) <= 28 else name[:27] + "…"
@@ -44,7 +46,8 @@ def bar_chart(items, title: str, unit: str = "") -> str:
         colour = RED if highlighted else BLUE
         parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{row - 8}" fill="{colour}"/>')
         parts.append(f'<text x="{max(zero, end) + 4:.1f}" y="{y + 14}" font-size="12">'
-                     f'{escape(vietnamese.number(value))}{" " + escape(unit) if unit else ""}</text>')
+                     f'{escape(text[0] if text and text[0] else vietnamese.number(value) + (" " + unit if unit else ""))}'
+                     '</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

@@ -72,12 +72,13 @@ def organization_dashboard(request, pk):
     trend_chart = children_chart = ""
     if board.selected is not None:
         row = next((r for r in board.rows if r.indicator.pk == board.selected.pk), None)
-        unit = board.selected.unit
+        yes_no = board.selected.value_type == board.selected.ValueType.YES_NO  # its values say their unit
+        unit = "" if yes_no else board.selected.unit
         trend_chart = charts.line_chart([(p.title.replace(" năm ", " "), v) for p, v, _ in board.trend],
                                         f"Diễn biến {board.selected.name}", unit, row.target if row else None)
         if board.children:
             children_chart = charts.bar_chart(
-                [(c.short_name or c.name, v, False) for c, v, _ in board.children],
+                [(c.short_name or c.name, v, False, shown if yes_no else None) for c, v, shown in board.children],
                 f"So sánh {board.selected.name} giữa các đơn vị trực thuộc", unit)
     periods = [Period(period.year, k) for k in (PeriodKind.SIX_MONTHS, PeriodKind.NINE_MONTHS, PeriodKind.YEAR)]
     periods += [Period(period.year, PeriodKind.QUARTER, q) for q in range(1, 5)]

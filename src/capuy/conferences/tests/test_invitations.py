@@ -43,6 +43,7 @@ class InvitationTests(ConferenceTestCase):
         assert response.status_code == 400
         page = response.content.decode()
         assert 'value="Trưởng Ban Dân vận Quận ủy"' in page and 'class="errorlist' in page
+        assert "<details open><summary>Thêm khách mời" in page  # the form is shown open, with its errors
         assert not self.conference.invitations.exists()
 
     def test_an_agenda_item_with_errors_comes_back_as_typed_with_its_errors_and_nothing_saved(self):
@@ -53,6 +54,7 @@ class InvitationTests(ConferenceTestCase):
         assert response.status_code == 400
         page = response.content.decode()
         assert 'value="Báo cáo chính trị"' in page and 'class="errorlist' in page
+        assert "<details open><summary>Thêm nội dung" in page
         assert self.conference.agenda_items.count() == before
 
     def test_sending_mails_every_invitee_with_an_address_and_marks_the_conference_invited(self):

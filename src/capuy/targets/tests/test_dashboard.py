@@ -92,6 +92,7 @@ class DashboardPageTests(TargetsTestCase):
         assert district.context["board"].trend[-1].shown == "50%"
         page = district.content.decode()
         assert "Giá trị (có/không)" not in page and ">Không</td>" in page
+        assert ">Có</text>" in page and "có/không</text>" not in page  # the bars say it too
         ward = self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/?ky=2023-9m&chi-tieu=ST")
         row = next(r for r in ward.context["board"].rows if r.indicator.code == "ST")
         assert row.shown == "Có" and ward.context["board"].trend[-1].shown == "Có"
