@@ -20,6 +20,14 @@ def figures(body: str) -> list[tuple]:
     return [(i["value"], i["unit"]) for i in record(OPENING + body)["indicators"]]
 
 
+def assert_figures(found: list[tuple], present, absent):
+    """Every (value, unit) of ``present`` was read as a figure, none of ``absent``."""
+    for item in present:
+        assert item in found, (item, found)
+    for item in absent:
+        assert item not in found, (item, found)
+
+
 # ------------------------------------------------------------------------------------------- dates
 @pytest.mark.parametrize(("body", "url", "date"), [
     # a stored page's date marker opening the first paragraph gives the year, never the day
@@ -171,10 +179,7 @@ def test_the_kind_and_period_follow_the_meeting_not_a_loose_mention(body, kind, 
 ])
 def test_indicators_are_results_with_their_units(body, present, absent):
     got = figures(body)
-    for item in present:
-        assert item in got, (item, got)
-    for item in absent:
-        assert item not in got, (item, got)
+    assert_figures(got, present, absent)
 
 
 def test_a_headline_repeating_a_figure_of_the_body_counts_once():
@@ -414,10 +419,7 @@ def test_a_date_is_not_a_period_and_a_mid_term_review_names_its_term():
 ])
 def test_units_read_to_the_end_mark_and_a_share_of_votes_is_no_indicator(body, present, absent):
     got = figures(body)
-    for item in present:
-        assert item in got, (item, got)
-    for item in absent:
-        assert item not in got, (item, got)
+    assert_figures(got, present, absent)
     if "số phiếu" in body:
         assert record(OPENING + body)["vote_share"] == 99.9
 
@@ -471,10 +473,7 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_task_and_a_dash_joi
 def test_awards_and_targets_beside_results_hide_only_themselves(body, present, absent, awards):
     got = record(OPENING + body)
     found = [(i["value"], i["unit"]) for i in got["indicators"]]
-    for item in present:
-        assert item in found, (item, found)
-    for item in absent:
-        assert item not in found, (item, found)
+    assert_figures(found, present, absent)
     assert got["awards"] == awards
 
 
