@@ -275,8 +275,9 @@ def find_event(text: str) -> re.Match | None:
             continue
         if word.startswith("hội nghị") and re.match(r"\s*(?:Trung ương|trên\b)", after):
             continue
-        if word.startswith(("kỳ họp", "kì họp")) and BEFORE_NOT_EVENT.search(before):
-            continue
+        if word.startswith(("kỳ họp", "kì họp")) and BEFORE_NOT_EVENT.search(before) and \
+                not re.search(r"(?:triệu tập|đại biểu)\s+(?:\S+\s+)?dự\s+$", before):
+            continue  # (but "triệu tập đại biểu dự kỳ họp thứ 6" is the sitting itself)
         return m
     return None
 
@@ -392,7 +393,7 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
 
 PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cuối)(?!\s+\d)(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?",
                     re.IGNORECASE)
-QUARTER = re.compile(r"quý\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
+QUARTER = re.compile(r"(?P<word>qu[ýí])\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
 
 
 def _year_after(window: str, end: int, pattern: str) -> str | None:
@@ -427,7 +428,8 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     if q:
         year = q.group("y")
         year = year or _year_after(window, q.end(), r"(?:năm\s+|/)(\d{4})")
-        return f"quý {q.group('q')} năm {year}" if year else f"quý {q.group('q')}"
+        word = q.group("word")  # as written: "quý", or "quí" in the older spelling
+        return f"{word} {q.group('q')} năm {year}" if year else f"{word} {q.group('q')}"
     m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE) or \
         re.search(r"đánh giá[^.\n]{0,80}?(?:nhiệm vụ|công tác|kết quả|tình hình)(?:[^.\n\d]{0,30})?\bnăm\s+(\d{4})",
                   window, re.IGNORECASE) or \
@@ -435,6 +437,12 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
                   r"Thị ủy|Thành ủy|Tỉnh ủy|BCH)", window)
     if m:
         return f"năm {m.group(1)}"
+    if event is not None and event.group().lower().startswith(("kỳ họp", "kì họp")) and \
+            re.search(r"(?:kỳ họp|kì họp)(?:\s+thường lệ)?\s+cuối năm", window, re.IGNORECASE):
+        # a council's year-end sitting reviews the year: "kỳ họp cuối năm … hoạt động năm 2025, phương hướng năm 2026"
+        years = re.findall(r"năm\s+(\d{4})", window)
+        if years:
+            return f"năm {min(years)}"
     month = re.search(r"(?:nhiệm vụ|công tác|kết quả)[^.\n]{0,40}?(tháng\s+\d{1,2}\s+năm\s+\d{4})", window)
     if month and kind_hint != "congress":
         return month.group(1)
@@ -462,7 +470,7 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
         return "committee_plenary"
     if period == "giữa nhiệm kỳ":
         return "mid_term_review"
-    if period and re.match(r"\d+ tháng|quý", period):
+    if period and re.match(r"\d+ tháng|qu[ýí]", period):
         return "periodic_review"
     if period and period.startswith("năm") or re.search(r"[Tt]ổng kết (?:công tác|nhiệm vụ)[^.]{0,60}\bnăm\b|[Tt]ổng kết năm", head):
         return "year_end_review"
@@ -794,7 +802,7 @@ TITLE_START = re.compile(
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
 TITLE_STOP = re.compile(
     r"\s+(?:đồng chủ trì|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
-    r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
+    r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|tới dự|tới|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
     r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
     r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|nhiệm kỳ|khóa mới|"
@@ -831,7 +839,7 @@ def name_in_run(run: str, after_unit: bool) -> tuple[int, str] | None:
 
 def split_titles(text: str) -> list[str]:
     """"TUV, Bí thư Quận ủy" → ["TUV", "Bí thư Quận ủy"]; stops at the first piece that is not a title."""
-    text = PARENS.sub("", text)
+    text = re.split(r"…|\.{3}", PARENS.sub("", text))[0]  # "Chủ tịch UBMTTQVN xã….cùng đại diện": the list trails off
     out = []
     for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*|-\s+(?=[A-ZĐ])", text):
         piece = piece.strip(" .;:-–—")
@@ -973,7 +981,8 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     between = sentence[rel:later.start()]
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
-                elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:có|gồm)\b[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:có|gồm)\b[^.]*$|"
+                                           r"chủ\s+(?:trì|tọa)(?:\s+(?:hội nghị|kỳ họp|đại hội|phiên họp))?\s*:[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+của\b", sentence[:rel], re.IGNORECASE) and \
@@ -1154,7 +1163,7 @@ FIGURE = re.compile(rf"(?<![\d/.,\w-])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(
 NOT_FIGURE_BEFORE = re.compile(
     r"(?<!\w)(?:năm|Năm|Ngày|(?<!tổng )số|Số|lần thứ|thứ|khóa|Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Thông báo|"
     r"Kế hoạch|Đề án|Thông tư|Nghị định|chương trình hành động|Chương trình|Tờ trình|Công văn|Luật|giai đoạn|"
-    r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|Thành phố|thành phố|bầu|gồm|lúc|Quận|quận|Phường|phường|"
+    r"nhiệm kỳ|kỳ họp|Kỳ họp|ngày|sáng|chiều|tối|tháng|quý|quí|Thành phố|thành phố|bầu|gồm|lúc|Quận|quận|Phường|phường|"
     r"tổ|khu phố|ấp|thôn|Tổ|Khu|Điều|khoản|mục|cách mạng|Trung ương|bốn|4 tốt|trên|dưới|hơn|gần|ước|đạt|khoảng|"
     r"được|với|[Cc]hi bộ)\s*$")
 NOT_FIGURE_AFTER = re.compile(r"^(?:năm|tháng|ngày|giờ|phút|tuổi|kỳ|khóa|tốt|an\b|cấp\b|\.0|nghị quyết|tờ trình|"

@@ -512,3 +512,23 @@ def test_a_date_line_glued_to_the_first_sentence_gives_the_year():
 ])
 def test_a_new_terms_aims_are_tasks_and_the_past_terms_results_are_not(body, tasks):
     assert record(body)["tasks"] == tasks
+
+
+# ------------------------------------------------------------------------------------------- batch 19
+def test_a_councils_year_end_sitting_its_chairs_after_a_colon_and_its_number_after_dự():
+    got = record("Ngày 26/12/2025, Thường trực HĐND xã An Bình khóa VI đã triệu tập đại biểu dự kỳ họp thứ 6 (kỳ họp cuối "
+                 "năm).\nTham dự kỳ họp, có ông Lê Văn Tâm - Bí thư Đảng ủy - Chủ tịch HĐND xã; bà Bùi Thị Lý - UVTV, Chủ "
+                 "tịch UBMTTQVN xã….cùng đại diện các cơ quan.\nChủ tọa kỳ họp: Ông Lê Văn Tâm - Bí thư Đảng ủy, Chủ tịch "
+                 "HĐND xã; ông Nguyễn Hoài Nam - Phó Chủ tịch HĐND xã.\nHội đồng nhân dân xã đã xem xét các báo cáo về "
+                 "tình hình hoạt động năm 2025, phương hướng nhiệm vụ năm 2026.")
+    assert (got["conference_kind"], got["ordinal"], got["period_reviewed"]) == ("council_session", 6, "năm 2025")
+    assert [p["name"] for p in got["chair"]] == ["Lê Văn Tâm", "Nguyễn Hoài Nam"]
+    assert [(p["name"], p["titles"]) for p in got["attendees"]] == [("Bùi Thị Lý", ["UVTV", "Chủ tịch UBMTTQVN xã"])]
+
+
+def test_a_quarter_in_the_older_spelling_and_a_title_before_tới_dự():
+    got = record(" date 2023-04 Ban Chấp hành Đảng bộ huyện An Lão vừa tổ chức hội nghị để đánh giá kết quả công tác "
+                 "quí I, đề ra nhiệm vụ công tác quí II năm 2023. Đồng chí Phạm Văn Cao, Tỉnh ủy viên, Bí thư Huyện ủy "
+                 "tới dự và chủ trì hội nghị.")
+    assert (got["conference_kind"], got["period_reviewed"]) == ("periodic_review", "quí I năm 2023")
+    assert [(p["name"], p["titles"]) for p in got["chair"]] == [("Phạm Văn Cao", ["Tỉnh ủy viên", "Bí thư Huyện ủy"])]
