@@ -537,11 +537,8 @@ class Conference(models.Model):
         return len(messages)
 
     # -- the meeting -----------------------------------------------------------------------------------
-    @transaction.atomic
-    def open(self):
-        """Open the conference (khai mạc): it goes live on the presiding screen at the first agenda item."""
-        from capuy.conferences import live
-
+    def check_can_open(self):
+        """Raise ValidationError when the conference cannot be opened now (asked before the confirmation too)."""
         self._changing()
         if self.status == self.Status.IN_PROGRESS:
             raise ValidationError("Hội nghị đang diễn ra.")
@@ -549,6 +546,13 @@ class Conference(models.Model):
             # the minutes would say it opened on its date and closed weeks before
             raise ValidationError(f"Hội nghị dự kiến họp ngày {self.date:%d/%m/%Y}; chưa khai mạc được trước ngày đó. "
                                   "Nếu hội nghị họp sớm hơn, hãy sửa ngày hội nghị trước.")
+
+    @transaction.atomic
+    def open(self):
+        """Open the conference (khai mạc): it goes live on the presiding screen at the first agenda item."""
+        from capuy.conferences import live
+
+        self.check_can_open()
         self.status, self.opened_at = self.Status.IN_PROGRESS, self.moment(self.start_time)
         first = self.agenda_items.first()
         self.save(update_fields=["status", "opened_at"])

@@ -675,6 +675,11 @@ def control_action(request, pk):
                                             conference=conference)
         done["give_floor"] = f"Mời đồng chí {speaker_request.person.full_name} phát biểu."
     if step == "open" and not confirm.confirmed(request):
+        try:
+            conference.check_can_open()  # a refusal comes before the question "open without a quorum?"
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(back)
         return confirmations.ask_open(request, conference)
     order = [int(x) for x in post.getlist("request") if x.isdigit()] if step == "order" else ()
     return _act(request, conference, lambda: actions.control_conference(
@@ -830,6 +835,10 @@ def _record_context(conference):
         "awards": list(conference.awards.select_related("person", "organization")),
         "invitations": invitations, "present": present, "absent": absent,
         "members_present": [i for i in present if i.role == Invitation.Role.MEMBER],
+        "members_absent": [i for i in absent if i.role == Invitation.Role.MEMBER],
+        # summoned, and no attendance recorded yet: neither present nor absent in the record
+        "members_unrecorded": [i for i in invitations if i.role == Invitation.Role.MEMBER and
+                               getattr(i, "attendance", None) is None],
         "guests_present": [i for i in present if i.role == Invitation.Role.GUEST],
         "quorum": check, "counts_recorded": counts_recorded(conference, check.base),
         "drafts": list(conference.drafts.all()),

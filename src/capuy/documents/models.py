@@ -83,6 +83,8 @@ class DocumentQuerySet(models.QuerySet):
         - Issued (or superseded) documents that are not secret also reach every organization under the
           issuer: anyone holding a role there (a party member of a cell included) sees the resolutions of
           their ward, district and city.
+        - A document given to an organization to study (``StudyAssignment``) reaches those holding a role there,
+          wherever its issuer now stands (a cell moved under another ward still studies the district's resolution).
         - Secret documents (Mật, Tối mật, Tuyệt mật) are seen only by readers of the issuing organization.
         """
         from capuy.accounts import permissions
@@ -93,12 +95,13 @@ class DocumentQuerySet(models.QuerySet):
             return self
         if not user.is_authenticated:
             return self.none()
-        granted_paths = RoleGrant.objects.filter(user=user).values_list("organization__path", flat=True)
+        granted_paths = list(RoleGrant.objects.filter(user=user).values_list("organization__path", flat=True))
         above = set()
         for path in granted_paths:
             above.update(path[:end] for end in range(9, len(path) + 1, 9))
-        downward = Q(organization__path__in=above, status__in=[Document.Status.ISSUED, Document.Status.SUPERSEDED],
-                     secrecy=Secrecy.NORMAL)
+        studied = StudyAssignment.objects.filter(organizations__path__in=granted_paths).values("document_id")
+        downward = (Q(organization__path__in=above) | Q(pk__in=studied)) & Q(
+            status__in=[Document.Status.ISSUED, Document.Status.SUPERSEDED], secrecy=Secrecy.NORMAL)
         return self.filter(readable | downward)
 
     def issued(self):

@@ -86,7 +86,8 @@ def organization_dashboard(request, pk):
         "organization": organization, "board": board, "period": period, "trend_chart": trend_chart,
         "children_chart": children_chart, "status_labels": Status.LABELS, "periods": periods,
         "previous_year": Period(period.year - 1, period.kind, period.number),
-        "ancestors": organization.ancestors(),
+        # the crumbs lead only where the user may read figures; the others are named, not linked
+        "ancestors": [(a, rules.can_read_results(request.user, a)) for a in organization.ancestors()],
         "can_set_targets": rules.can_set_targets(request.user, organization),
         "tasks": _tasks_for(request.user, organization, board.selected),
     })

@@ -30,6 +30,16 @@ class ConfirmationTests(ConferenceTestCase):
         self.conference.refresh_from_db()
         self.assertEqual((self.conference.status, self.conference.opened_at), (before, None))
 
+    def test_a_conference_before_its_date_is_refused_before_the_quorum_question(self):
+        self.conference.date = timezone.localdate() + datetime.timedelta(days=20)
+        self.conference.save()
+        self.login(self.district_staff)
+        response = self.open()  # not yet confirmed: no question to answer, the refusal at once
+        self.assertEqual(response.status_code, 302)
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "chưa khai mạc được trước ngày đó")
+        self.assertNotContains(page, "Xác nhận khai mạc hội nghị")
+
     def test_opening_below_quorum_warns_with_the_figures_and_changes_nothing(self):
         self.login(self.district_staff)
         self.invited()

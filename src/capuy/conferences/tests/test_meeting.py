@@ -163,6 +163,16 @@ class MeetingTests(ConferenceTestCase):
         assert "Hội nghị đã hoàn thành toàn bộ nội dung chương trình." in text
 
 
+    def test_the_draft_minutes_of_a_meeting_under_way_count_those_not_yet_on_the_roll(self):
+        self.login(self.district_staff)
+        conference = self.running()
+        conference.check_in(self.members[0])
+        conference.invite_guest(self.guest, "Phó Bí thư Thành ủy")
+        conference.mark_absent(self.guest, True, "Đi công tác")  # a guest's absence is no member's
+        text = self.client.get(reverse("conferences:minutes", args=[conference.pk])).content.decode()
+        assert "có mặt: 1; vắng mặt: 0; chưa điểm danh: 4." in text
+
+
 class MinutesWithVotesTests(ConferenceTestCase):
     def test_the_minutes_report_the_votes_of_the_voting_app(self):
         from capuy.voting.models import Vote

@@ -1,6 +1,8 @@
 """Django's own form messages in capuy's Vietnamese (src/capuy/locale): the shipped wording read "Nhập một số tổng
 thể." for a whole number and put a space before the full stop."""
 
+import datetime
+
 import pytest
 from django import forms
 from django.utils import translation
@@ -22,3 +24,22 @@ def test_form_messages_read_as_vietnamese_users_expect(data, field, message):
         form = Sample(data)
         assert not form.is_valid()
         assert form.errors[field] == [message]
+
+
+class When(forms.Form):
+    day = forms.DateField()
+    moment = forms.DateTimeField()
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("2/12/2026", datetime.date(2026, 12, 2)),  # day first, as Vietnamese write it: not 12 February
+    ("25/12/2026", datetime.date(2026, 12, 25)),
+    ("05-10-2023", datetime.date(2023, 10, 5)),
+    ("2026-12-02", datetime.date(2026, 12, 2)),  # what a date picker sends
+])
+def test_dates_typed_by_hand_are_read_day_first(typed, day):
+    with translation.override("vi"):
+        form = When({"day": typed, "moment": f"{typed} 08:30"})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["day"] == day
+        assert form.cleaned_data["moment"].date() == day

@@ -33,6 +33,14 @@ class MemberHomeTest(HomeTestCase):
         block = self.block(self.home(self.party_member), "gop-y")
         self.assertIn(reverse("members:me") + "#gui-y-kien", block)
 
+    def test_their_cell_is_named_without_a_link_to_a_page_that_would_refuse_them(self):
+        block = self.block(self.home(self.party_member), "to-chuc-cua-toi")
+        cell = self.party_member.grants.get().organization
+        self.assertIn(cell.name, block)
+        self.assertNotIn(reverse("organizations:detail", args=[cell.pk]), block)
+        self.assertNotIn(reverse("organizations:list"), block)
+        self.assertEqual(self.client.get(reverse("organizations:detail", args=[cell.pk])).status_code, 404)
+
     def test_a_party_member_sees_no_office_or_ballot_block(self):
         response = self.home(self.party_member)
         for key in ("hoi-nghi-chuan-bi", "nhiem-vu-den-han", "bieu-quyet", "y-kien-dang-vien", "suc-khoe"):

@@ -39,6 +39,19 @@ class VisibilityTests(DocumentsTestCase):
     def test_party_member_sees_issued_ordinary_documents_above_their_cell_only(self):
         self.assertEqual(self.visible(self.party_member), {self.resolution, self.ward_resolution})
 
+    def test_a_document_given_to_a_cell_to_study_reaches_its_members_wherever_the_issuer_stands(self):
+        from capuy.documents.models import StudyAssignment
+
+        other_resolution = self.issue_cls(self.other_ward, "NQ", title="của Đảng ủy phường Nhật Tân")
+        secret = self.issue_cls(self.other_ward, "NQ", secrecy=Secrecy.SECRET, title="về nhân sự")
+        cell = self.party_member.grants.get().organization
+        for document in (other_resolution, secret):
+            StudyAssignment.objects.create(document=document, deadline=D(2023, 12, 1)).organizations.add(cell)
+        visible = self.visible(self.party_member)
+        self.assertIn(other_resolution, visible)  # not above the cell, but given to it to study
+        self.assertNotIn(secret, visible)  # a secret one stays with the issuer's readers
+        self.assertNotIn(other_resolution, self.visible(self.outsider))
+
     def test_a_user_without_any_role_and_anonymous_visitors_see_nothing(self):
         from django.contrib.auth.models import AnonymousUser
 

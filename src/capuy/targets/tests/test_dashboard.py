@@ -97,6 +97,15 @@ class DashboardPageTests(TargetsTestCase):
         row = next(r for r in ward.context["board"].rows if r.indicator.code == "ST")
         assert row.shown == "Có" and ward.context["board"].trend[-1].shown == "Có"
 
+    def test_the_crumbs_link_only_to_dashboards_the_user_may_read(self):
+        self.login(self.ward_staff)
+        page = self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/?ky=2023-9m").content.decode()
+        assert self.district.name in page  # named …
+        assert f'href="/chi-tieu/to-chuc/{self.district.pk}/' not in page  # … but not a link to a 404
+        self.login(self.district_staff)
+        page = self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/?ky=2023-9m").content.decode()
+        assert f'href="/chi-tieu/to-chuc/{self.district.pk}/' in page
+
     def test_other_wards_and_anonymous_visitors_are_refused(self):
         self.login(self.other_ward_staff)
         assert self.client.get(f"/chi-tieu/to-chuc/{self.ward.pk}/").status_code == 404
