@@ -976,7 +976,8 @@ def answer_invitation(user, conference: Conference, answer: str, reason: str = "
         page=("conferences:self_check_in", "conferences:attendance_action"), api="api:record_attendance")
 def record_attendance(user, conference: Conference, person=None, what: str = "check_in", reason: str = "",
                       self_service: bool = False, method: str | None = None):
-    """The office records any invitee (arrived, left early, absent with or without reason); an invitee may
+    """The office records any invitee (arrived, left early, absent with or without reason, or undoes a mistaken
+    entry: ``clear``); an invitee may
     only check themself in (``person`` None or their own), on the meeting day (``Conference.check_in``)."""
     access.check_read(user, conference)
     staff = access.can_manage(user, conference) and not self_service
@@ -992,6 +993,8 @@ def record_attendance(user, conference: Conference, person=None, what: str = "ch
         return conference.mark_left(person, reason)
     if what in ("excused", "unexcused"):
         return conference.mark_absent(person, what == "excused", reason, user=user)
+    if what == "clear":
+        return conference.clear_attendance(person)
     raise ValidationError(BAD_ATTENDANCE)
 
 

@@ -615,7 +615,8 @@ class Conference(models.Model):
         """Record an arrival (``who``: an Invitation or a Person); late when the conference has already opened.
 
         ``self_service``: the invitee checks themself in (page, QR code or API); that is only possible on the
-        meeting day. The office may record an arrival on any day.
+        meeting day. The office may record an arrival on the day or after it (a meeting recorded after the fact),
+        never before it: the record would say someone was present at a meeting not yet held.
         """
         from capuy.conferences import live
 
@@ -624,6 +625,8 @@ class Conference(models.Model):
             raise ValidationError("Hội nghị chưa gửi giấy mời, chưa thể điểm danh.")
         if self_service and self.date != timezone.localdate():
             raise ValidationError("Chỉ tự điểm danh được trong ngày họp.")
+        if self.date > timezone.localdate():
+            raise ValidationError(f"Hội nghị họp ngày {self.date:%d/%m/%Y}; chưa điểm danh có mặt được trước ngày đó.")
         invitation = self._invitation_of(who)
         # Lock the invitation so that two check-ins at once do not both pass the check (ordered by pk alone: the
         # default order joins the nullable person, and PostgreSQL locks no outer join).
@@ -642,6 +645,24 @@ class Conference(models.Model):
         attendance.save()
         live.publish(self.pk, "attendance", {"person": invitation.person_id, **_quorum(self).as_dict()})
         return attendance
+
+    @transaction.atomic
+    def clear_attendance(self, who) -> None:
+        """Undo a mistaken entry of the roll (a wrong tap at the door): the invitee is again not yet recorded.
+
+        Refused once the conference is closed, and for someone who has voted in it: their ballot was cast as present.
+        """
+        from capuy.conferences import live, panels
+
+        self._changing()
+        invitation = self._invitation_of(who)
+        attendance = Attendance.objects.filter(invitation=invitation).first()
+        if attendance is None:
+            raise ValidationError(f"Đồng chí {invitation.attendee_name} chưa được điểm danh.")
+        if panels.has_voted(self, invitation.person_id):
+            raise ValidationError(f"Đồng chí {invitation.attendee_name} đã bỏ phiếu tại hội nghị; không hủy điểm danh được.")
+        attendance.delete()
+        live.publish(self.pk, "attendance", {"person": invitation.person_id, **_quorum(self).as_dict()})
 
     @transaction.atomic
     def mark_left(self, who, reason: str = "") -> "Attendance":

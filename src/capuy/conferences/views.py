@@ -612,8 +612,8 @@ def attendance_action(request, pk, invitation):
     what = request.POST.get("action", "")
     back = _safe_next(request, reverse("conferences:attendance", args=[pk]))
     name = invitation.person.full_name
-    success = {"check_in": f"Đã điểm danh đồng chí {name}.", "left": f"Đã ghi nhận đồng chí {name} về sớm."}.get(
-        what, f"Đã ghi nhận đồng chí {name} vắng mặt.")
+    success = {"check_in": f"Đã điểm danh đồng chí {name}.", "left": f"Đã ghi nhận đồng chí {name} về sớm.",
+               "clear": f"Đã hủy điểm danh đồng chí {name}."}.get(what, f"Đã ghi nhận đồng chí {name} vắng mặt.")
     return _act(request, conference, lambda: actions.record_attendance(
         request.user, conference, invitation.person, what, request.POST.get("reason", "")), success, back)
 

@@ -14,3 +14,4 @@ class VotingConfig(AppConfig):
 
         conference_panels.vote_lines = panels.vote_lines
         conference_panels.open_votes = panels.open_votes
+        conference_panels.has_voted = panels.has_voted

@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.urls import reverse
 
-from capuy.voting.models import Vote
+from capuy.voting.models import Vote, VoterRegister
 from capuy.voting.results import minutes_text
 
 
@@ -21,3 +21,8 @@ def open_votes(conference) -> list[dict]:
              .annotate(voted=Count("register")).order_by("pk"))
     return [{"pk": v.pk, "subject": v.subject, "voted": v.voted, "eligible": v.eligible_count,
              "ballot_url": reverse("voting:ballot", args=[v.pk])} for v in votes]
+
+
+def has_voted(conference, person_id) -> bool:
+    """Has the person cast a ballot at the conference (its roll entry then cannot be undone)?"""
+    return VoterRegister.objects.filter(vote__conference=conference, person_id=person_id).exists()

@@ -3,6 +3,7 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
 from capuy.conferences.models import Attendance, Conference, SpeakerRequest, Speech
 from capuy.conferences.tests.base import ConferenceTestCase
@@ -53,6 +54,29 @@ class MeetingTests(ConferenceTestCase):
         again = Attendance.objects.get(invitation=invitation)
         assert (again.arrived_at, again.method) == (first.arrived_at, first.method)
         assert Attendance.objects.filter(conference=self.conference).count() == 1
+
+    def test_no_one_is_checked_in_before_the_meeting_day_and_nothing_is_recorded(self):
+        self.invited()
+        Conference.objects.filter(pk=self.conference.pk).update(date=timezone.localdate() + datetime.timedelta(days=14))
+        self.login(self.district_staff)
+        invitation = self.conference.invitations.get(person=self.members[0])
+        response = self.post("attendance_action", {"action": "check_in"}, invitation.pk)
+        assert "chưa điểm danh có mặt được trước ngày đó" in " ".join(messages_of(response))
+        assert not Attendance.objects.filter(invitation=invitation).exists()
+        # an absence known in advance may be recorded
+        self.post("attendance_action", {"action": "excused", "reason": "Đi công tác"}, invitation.pk)
+        assert Attendance.objects.get(invitation=invitation).status == Attendance.Status.EXCUSED
+
+    def test_a_mistaken_check_in_is_undone_and_the_member_is_again_not_on_the_roll(self):
+        conference = self.running()
+        self.login(self.district_staff)
+        invitation = conference.invitations.get(person=self.members[0])
+        conference.check_in(self.members[0])
+        response = self.post("attendance_action", {"action": "clear"}, invitation.pk)
+        assert "Đã hủy điểm danh đồng chí" in " ".join(messages_of(response))
+        assert not Attendance.objects.filter(invitation=invitation).exists()
+        response = self.post("attendance_action", {"action": "clear"}, invitation.pk)
+        assert "chưa được điểm danh" in " ".join(messages_of(response))
 
     def test_a_late_arrival_and_an_early_departure_are_recorded(self):
         self.running()

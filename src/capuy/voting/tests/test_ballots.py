@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from capuy.conferences.models import Attendance
 from capuy.conferences.roll import BaseKind, roll
 from capuy.voting import ballots
 from capuy.voting.models import OpenBallot, TallyCell, Vote, VoterRegister
@@ -47,6 +48,17 @@ class BchVoteTests(VotingTestCase):
         self.assertEqual(VoterRegister.objects.filter(vote=vote).count(), 1)
         self.assertEqual(self.peek(vote)["against"], 0)
         self.assertEqual(self.peek(vote)["ballots"], 1)
+
+    def test_the_roll_entry_of_someone_who_voted_cannot_be_undone(self):
+        vote = ballots.open_vote(self.make())
+        ballots.cast(vote.pk, self.present[0].pk, "for")
+        with pytest.raises(ValidationError, match="đã bỏ phiếu tại hội nghị"):
+            self.conference.clear_attendance(self.present[0])
+        self.conference.clear_attendance(self.present[1])  # one who has not voted: undone
+        recorded = set(Attendance.objects.filter(conference=self.conference).values_list("invitation__person_id",
+                                                                                          flat=True))
+        self.assertIn(self.present[0].pk, recorded)
+        self.assertNotIn(self.present[1].pk, recorded)
 
     def test_an_absent_member_may_not_vote(self):
         vote = ballots.open_vote(self.make())
