@@ -6,6 +6,7 @@ The rules of the yearly rating (Quy định 366-QĐ/TW) live in ``capuy.members.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -104,6 +105,26 @@ class PartyMemberQuerySet(models.QuerySet):
         return self.filter(person__organization__path__startswith=organization.path)
 
 
+ADMISSION_AGE = 18
+
+
+def admission_age_problem(birth_date: datetime.date, admission_date: datetime.date) -> str | None:
+    """Why a member could not have been admitted on ``admission_date`` at their age, or None.
+
+    Điều lệ Đảng, Điều 1 khoản 2: a Vietnamese citizen of eighteen years or more may be admitted.
+    """
+    if admission_date <= birth_date:
+        return "Ngày vào Đảng phải sau ngày sinh."
+    try:
+        eighteen = birth_date.replace(year=birth_date.year + ADMISSION_AGE)
+    except ValueError:  # born on 29 February
+        eighteen = birth_date.replace(year=birth_date.year + ADMISSION_AGE, day=28)
+    if admission_date < eighteen:
+        return (f"Ngày vào Đảng ({admission_date:%d/%m/%Y}) khi chưa đủ {ADMISSION_AGE} tuổi (sinh ngày "
+                f"{birth_date:%d/%m/%Y}): Điều lệ Đảng chỉ kết nạp công dân từ {ADMISSION_AGE} tuổi trở lên.")
+    return None
+
+
 class PartyMember(models.Model):
     """The party record of a person: admission, official date, card and the statuses that matter.
 
@@ -165,10 +186,15 @@ class PartyMember(models.Model):
             self.person.organization.refuse_if_closed("đảng viên mới", field="person")
         if self.admission_date and self.official_date and self.official_date < self.admission_date:
             raise ValidationError({"official_date": "Ngày chính thức không được trước ngày vào Đảng."})
-        if self.person_id and self.person.birth_date and self.admission_date and (
-            self.admission_date <= self.person.birth_date
-        ):
-            raise ValidationError({"admission_date": "Ngày vào Đảng phải sau ngày sinh."})
+        # the person may be new and not yet saved (add_member checks both records before saving either)
+        person = self.person if self.person_id or "person" in self._state.fields_cache else None
+        if person is not None and person.birth_date and self.admission_date:
+            problem = admission_age_problem(person.birth_date, self.admission_date)
+            if problem:
+                raise ValidationError({"admission_date": problem})
+        card = (self.card_number or "").strip()  # blank is "no card yet" (save stores None)
+        if card and not re.fullmatch(r"[\d .\-]*\d[\d .\-]*", card):
+            raise ValidationError({"card_number": "Số thẻ đảng viên chỉ gồm chữ số (có thể có dấu chấm, gạch ngang)."})
 
     # --- status history -----------------------------------------------------------------------------
 

@@ -46,6 +46,12 @@ class MemberFormTests(CapuyTestCase):
         self.assertContains(response, "Vui lòng nhập ngày bắt đầu của trạng thái.", status_code=400)
         response = self.create(card_number="01000100")  # Vũ Thị Lan's card
         self.assertContains(response, "Số thẻ đảng viên này đã được dùng", status_code=400)
+        response = self.create(birth_date="2010-05-05", admission_date="2000-01-01", official_date="")  # a new person
+        self.assertContains(response, "Ngày vào Đảng phải sau ngày sinh.", status_code=400)
+        response = self.create(birth_date="1990-05-05", admission_date="2007-01-01", official_date="")
+        self.assertContains(response, "chưa đủ 18 tuổi", status_code=400)
+        response = self.create(card_number="abc")
+        self.assertContains(response, "Số thẻ đảng viên chỉ gồm chữ số", status_code=400)
         self.assertFalse(Person.objects.filter(full_name="Hà Văn Tú").exists())
 
     def test_a_cell_of_another_ward_is_refused(self):

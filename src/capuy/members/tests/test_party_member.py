@@ -23,6 +23,16 @@ class PartyMemberTests(CapuyTestCase):
         with pytest.raises(ValidationError, match="Ngày chính thức"):
             member.full_clean()
 
+    def test_a_card_number_holds_digits(self):
+        for card, ok in [("01000123", True), ("01.000.123", True), ("abc", False), ("số 12", False)]:
+            member = PartyMember(person=make_person("Hồ Văn Long", self.cell), card_number=card,
+                                 admission_date=D(2010, 1, 1))
+            if ok:
+                member.full_clean()
+            else:
+                with pytest.raises(ValidationError, match="chỉ gồm chữ số"):
+                    member.full_clean()
+
     def test_probationary_until_made_official(self):
         member = PartyMember(admission_date=D(2024, 1, 1))
         assert not member.is_official and member.standing_display == "Dự bị"
@@ -35,3 +45,17 @@ class PartyMemberTests(CapuyTestCase):
             member.full_clean()
             member.save()
         assert PartyMember.objects.filter(card_number__isnull=True).count() == 2
+
+
+@pytest.mark.parametrize(("born", "admitted", "problem"), [
+    (D(1990, 5, 5), D(2008, 5, 5), None),  # eighteen that day
+    (D(1990, 5, 5), D(2008, 5, 4), "chưa đủ 18 tuổi"),
+    (D(2010, 5, 5), D(2000, 1, 1), "phải sau ngày sinh"),
+    (D(2000, 2, 29), D(2018, 2, 28), None),  # born on 29 February: eighteen on 28 February
+])
+def test_a_member_is_admitted_at_eighteen_or_more(born, admitted, problem):
+    """Điều lệ Đảng, Điều 1 khoản 2 (members/models.admission_age_problem)."""
+    from capuy.members.models import admission_age_problem
+
+    got = admission_age_problem(born, admitted)
+    assert (got is None) if problem is None else (problem in got)
