@@ -341,17 +341,23 @@ def send_invitations(request, pk):
 def invitation(request, pk):
     """The invitee's own invitation: answer, documents, QR code for check-in."""
     conference, access = conference_or_404(request, pk)
+    return _invitation_page(request, conference, access)
+
+
+def _invitation_page(request, conference, access, answer_form=None):
+    """The invitation; an answer sent back with its errors is shown as chosen, the errors beside it (400)."""
     if not access.invited:
         raise Http404("Bạn không có giấy mời dự hội nghị này.")
     return _page(request, "invitation.html", {
         "conference": conference, "invitation": access.invitation, "access": access,
-        "answer_form": forms.AnswerForm(initial={"answer": access.invitation.answer, "reason": access.invitation.reason}),
+        "answer_form": answer_form or forms.AnswerForm(initial={"answer": access.invitation.answer,
+                                                                "reason": access.invitation.reason}),
         "items": conference.agenda_items.prefetch_related("attachments"),
         "drafts": conference.drafts.all(),
         "speak_form": forms.SpeakForm(conference=conference),
         "check_in_url": request.build_absolute_uri(access.invitation.check_in_url()),
         "today": timezone.localdate(),
-    })
+    }, status=400 if answer_form is not None else 200)
 
 
 @login_required
@@ -375,15 +381,24 @@ def invitation_qr(request, pk):
 @login_required
 @require_POST
 def answer(request, pk):
-    conference, _ = conference_or_404(request, pk)
+    conference, access = conference_or_404(request, pk)
     form = forms.AnswerForm(request.POST)
-    back = _safe_next(request, reverse("conferences:invitation", args=[pk]))  # "Trang của tôi" answers too
-    if not form.is_valid():
+    own_page = reverse("conferences:invitation", args=[pk])
+    back = _safe_next(request, own_page)  # "Trang của tôi" answers too
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                actions.answer_invitation(request.user, conference, form.cleaned_data["answer"],
+                                          form.cleaned_data["reason"])
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, "Đã ghi nhận trả lời của đồng chí.")
+            return redirect(back)
+    if back != own_page:  # answered from another page: the message there
         messages.error(request, _form_error(form))
         return redirect(back)
-    return _act(request, conference, lambda: actions.answer_invitation(
-        request.user, conference, form.cleaned_data["answer"], form.cleaned_data["reason"]),
-        "Đã ghi nhận trả lời của đồng chí.", back)
+    return _invitation_page(request, conference, access, answer_form=form)
 
 
 @login_required

@@ -17,6 +17,7 @@ class DocumentForm(forms.ModelForm):
             "recipients": forms.Textarea(attrs={"rows": 4}),
             "title": forms.TextInput(),
         }
+        error_messages = {"title": {"required": "Cần nhập trích yếu của văn bản."}}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -135,7 +135,9 @@ class Document(models.Model):
     sequence_key = models.CharField(max_length=12, blank=True, editable=False)
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     title = models.CharField("trích yếu", max_length=500,
-                             help_text="Ví dụ: Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận khóa VI")
+                             help_text="Ví dụ: Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ quận khóa VI",
+                             error_messages={"blank": "Cần nhập trích yếu của văn bản.",
+                                             "required": "Cần nhập trích yếu của văn bản."})
     content = models.TextField("nội dung", blank=True, help_text="Mỗi đoạn một dòng")
     authority = models.CharField("thẩm quyền ký", max_length=12, choices=Authority.choices, blank=True,
                                  default=Authority.STANDING)
@@ -295,7 +297,7 @@ class Document(models.Model):
 
     def clean(self):
         errors = {}
-        if not (self.title or "").strip():
+        if self.title and not self.title.strip():  # an empty one is the field's own error (said once)
             errors["title"] = "Cần nhập trích yếu của văn bản."
         if self.body_id and self.organization_id and self.body.organization_id != self.organization_id:
             errors["body"] = "Cơ quan lãnh đạo không thuộc tổ chức ban hành."

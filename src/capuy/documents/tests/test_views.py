@@ -58,6 +58,16 @@ class LibraryPageTests(DocumentsTestCase):
         document.refresh_from_db()
         self.assertEqual(document.number_label, "Số 01-TB/QU")
 
+    def test_a_draft_without_a_title_is_refused_once_and_saves_nothing(self):
+        self.login(self.district_staff)
+        response = self.client.post(reverse("documents:create"), {
+            "doc_type": doc_type("TB").pk, "organization": self.district.pk, "title": "", "content": "Nội dung.",
+            "authority": "tm_btv", "signer": self.secretary.pk, "secrecy": "thuong", "recipients": "- Lưu VP."})
+        page = response.content.decode()
+        self.assertEqual(page.count("Cần nhập trích yếu của văn bản."), 1)
+        self.assertNotIn("Trường này là bắt buộc.", page)
+        self.assertFalse(Document.objects.filter(content="Nội dung.").exists())
+
     def test_a_party_member_may_not_draft_or_issue(self):
         self.login(self.party_member)
         self.assertEqual(self.client.get(reverse("documents:create")).status_code, 403)

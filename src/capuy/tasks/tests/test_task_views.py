@@ -23,6 +23,15 @@ class TaskDetailPermissionTests(TasksTestCase):
         assert response.status_code == 403
         assert not ProgressReport.objects.exists()
 
+    def test_a_source_named_only_by_its_kind_is_said_once(self):
+        from capuy.tasks.models import SourceKind, Task
+
+        Task.objects.filter(pk=self.ward_task.pk).update(conference=None, document=None, source_text="",
+                                                          source_kind=SourceKind.CONFERENCE)
+        self.login(self.ward_staff)
+        page = self.client.get(f"/nhiem-vu/{self.ward_task.pk}/").content.decode()
+        assert "<dt>Căn cứ</dt><dd>Hội nghị</dd>" in page  # not "Hội nghị (Hội nghị)"
+
     def test_the_lead_wards_office_reports_progress_with_a_file(self):
         self.login(self.ward_staff)
         response = self.client.post(f"/nhiem-vu/{self.ward_task.pk}/bao-cao-tien-do/", {
