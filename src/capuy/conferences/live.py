@@ -24,8 +24,8 @@ Streams held by nginx (production, ``CAPUY_LIVE_NGINX``): the pages of one confe
 (``/hoi-nghi/<id>/su-kien/``, ``/bieu-quyet/<id>/su-kien/``) are held open by nginx's nchan module, not by
 capuy's workers. nginx asks capuy once whether the page may follow (the view answers the authorize request
 without streaming, ``is_authorize_request``), and every process posts each event to nginx's channels of the
-conference and of the vote (``_Pusher``, from a thread of its own). An event then costs a worker one local request whatever the number
-of open pages, and pages keep their streams while workers restart. The home page's stream of several
+conference and of the vote (``_Pusher``, from a thread of its own). An event then costs a worker one local
+request whatever the number of open pages, and pages keep their streams while workers restart. The home page's stream of several
 conferences stays with capuy (the hub above).
 
 Shutdown: ``stop_streams()`` ends every open stream of this process at once (the ASGI entry point calls it on
@@ -310,7 +310,7 @@ class _Pusher:
                 self.thread.start()
 
     def flush(self) -> None:
-        """Wait until every event handed over so far has been posted (tests, shutdown)."""
+        """Wait until every event handed over so far has been posted (tests)."""
         self.queue.join()
 
     def _run(self) -> None:

@@ -16,11 +16,11 @@ def _none(*args, **kwargs) -> list:
 vote_lines: Callable[..., list[str]] = _none
 # (conference) -> the electronic votes open now, as dicts for the control page.
 open_votes: Callable[..., list[dict]] = _none
-# (conference, person_id) -> has this person cast a ballot at the conference? (a ballot was cast as present)
 
 
 def _no_ballot(conference, person_id) -> bool:
     return False
 
 
+# (conference, person_id) -> has this person cast a ballot at the conference? (a ballot was cast as present)
 has_voted: Callable[..., bool] = _no_ballot

@@ -187,7 +187,7 @@ class PartyMember(models.Model):
         if self.admission_date and self.official_date and self.official_date < self.admission_date:
             raise ValidationError({"official_date": "Ngày chính thức không được trước ngày vào Đảng."})
         # the person may be new and not yet saved (add_member checks both records before saving either)
-        person = self.person if self.person_id or "person" in self._state.fields_cache else None
+        person = getattr(self, "person", None)  # None when not set (RelatedObjectDoesNotExist is an AttributeError)
         if person is not None and person.birth_date and self.admission_date:
             problem = admission_age_problem(person.birth_date, self.admission_date)
             if problem:

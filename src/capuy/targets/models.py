@@ -105,12 +105,17 @@ class Indicator(models.Model):
         """A rate or share: value type "percent" or the unit "%"."""
         return self.value_type == self.ValueType.PERCENT or (self.unit or "").strip() == "%"
 
+    @property
+    def is_yes_no(self) -> bool:
+        """A yes/no indicator: its values say their own unit ("Có", "Không", a roll-up's "50%")."""
+        return self.value_type == self.ValueType.YES_NO
+
     def display(self, value, own: bool = True) -> str:
         """``value`` as a reader says it: a unit's own yes/no answer is "Có" or "Không"; a roll-up of yes/no
         answers is the share of units answering yes ("50%"); anything else a Vietnamese number ("1.234,5")."""
         if value is None:
             return ""
-        if self.value_type == self.ValueType.YES_NO:
+        if self.is_yes_no:
             if own:
                 return "Có" if value else "Không"
             return vietnamese.percent(value)
@@ -139,7 +144,7 @@ class Indicator(models.Model):
             raise ValidationError(f"Chỉ tiêu {self.code} là số đếm ({self.unit}), không nhận số âm “{raw}”.")
         if self.value_type == self.ValueType.PERCENT and not 0 <= value <= 100:
             raise ValidationError(f"Tỷ lệ phải từ 0 đến 100%, không nhận “{raw}”.")
-        if self.value_type == self.ValueType.YES_NO and value not in (0, 1):
+        if self.is_yes_no and value not in (0, 1):
             raise ValidationError("Chỉ tiêu có/không nhận 1 (có) hoặc 0 (không).")
         if abs(value) >= Decimal("1e14"):
             raise ValidationError(f"Giá trị “{raw}” quá lớn.")

@@ -72,7 +72,7 @@ def organization_dashboard(request, pk):
     trend_chart = children_chart = ""
     if board.selected is not None:
         row = next((r for r in board.rows if r.indicator.pk == board.selected.pk), None)
-        yes_no = board.selected.value_type == board.selected.ValueType.YES_NO  # its values say their unit
+        yes_no = board.selected.is_yes_no
         unit = "" if yes_no else board.selected.unit
         trend_chart = charts.line_chart([(p.title.replace(" năm ", " "), v) for p, v, _ in board.trend],
                                         f"Diễn biến {board.selected.name}", unit, row.target if row else None)
