@@ -89,13 +89,35 @@ def clean_body(body: str) -> str:
             out.append("")
             continue
         out.append(line)
-    text = "\n".join(out)
+    text = "\n".join(_unwrap(out))
     # " date 2025-08-12 Ngày 12-8, …": a stored page's date marker opening the first paragraph is a line of its own
     text = re.sub(r"^(date\s+\d{4}(?:-\d{2}){0,2})\s+(?=\S)", "\\1\n", text, flags=re.MULTILINE)
     # "đầu tư xây\n\ndựng" – a paragraph cut inside a sentence continues in lower case.
     text = re.sub(r"(?<=[^\s.!?:;…/])\n+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
                   " ", text)
     return re.sub(r"\n{2,}", "\n", text).strip()
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """A paragraph stored hard-wrapped (four lines or more, most of about the same width: "Đồng chí Nguyễn Thị
+    Minh\nKiều - Bí thư …") has its breaks inside sentences joined back; a line ending a sentence keeps its break."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+            continue
+        widths = sorted(len(b) for b in block[:-1])
+        middle = widths[len(widths) // 2] if widths else 0
+        if len(block) >= 4 and 50 <= middle <= 110 and sum(abs(w - middle) <= 15 for w in widths) >= 0.6 * len(widths):
+            joined = block[0]
+            for line_ in block[1:]:
+                joined += ("\n" if re.search(r"[.!?…:;]$", joined) else " ") + line_
+            block = joined.split("\n")
+        out.extend(block)
+        out.append("")
+        block = []
+    return out[:-1]
 
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -265,13 +287,18 @@ def is_conference_report(text: str) -> bool:
 
 
 def find_event(text: str) -> re.Match | None:
-    """The first mention of the meeting the report is about (not a national or future congress)."""
+    """The first mention of the meeting the report is about (not a national or future congress); failing one,
+    the congress its guests attended ("Tham dự Đại hội có các đồng chí …" opening an excerpt)."""
+    attended = None
     for m in EVENT.finditer(text):
         after = text[m.end():m.end() + 60]
         before = text[max(0, m.start() - 25):m.start()]
         word = m.group().lower()
         if word.startswith("đại hội") and (NOT_THE_EVENT.search(after.split(".")[0][:45]) or
                                            BEFORE_NOT_EVENT.search(before)):
+            if attended is None and re.search(r"[Tt]ham dự\s+$", before) and \
+                    not NOT_THE_EVENT.search(after.split(".")[0][:45]):
+                attended = m
             continue
         if word.startswith("hội nghị") and re.match(r"\s*(?:Trung ương|trên\b)", after):
             continue
@@ -279,7 +306,7 @@ def find_event(text: str) -> re.Match | None:
                 not re.search(r"(?:triệu tập|đại biểu)\s+(?:\S+\s+)?dự\s+$", before):
             continue  # (but "triệu tập đại biểu dự kỳ họp thứ 6" is the sitting itself)
         return m
-    return None
+    return attended
 
 
 def find_ordinal(text: str, event: re.Match | None) -> int | None:
@@ -291,9 +318,13 @@ def find_ordinal(text: str, event: re.Match | None) -> int | None:
     if number is not None:
         return number
     word = event.group().lower()[:6]
+    # an excerpt opening with the guests ("Tham dự Đại hội có …") names its congress again where they attended it
+    attended = re.compile(r"[Tt]ham dự\s+$") if re.search(r"[Tt]ham dự\s+$", text[max(0, event.start() - 25):
+                                                                                    event.start()]) else None
     for mention in EVENT.finditer(text, event.end(), min(len(text), event.start() + 600)):
+        before = text[max(0, mention.start() - 25):mention.start()]
         if mention.group().lower()[:6] != word or \
-                BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
+                BEFORE_NOT_EVENT.search(before) and not (attended and attended.search(before)) or \
                 (word.startswith("đại hộ") and NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0])):
             continue
         number = _ordinal_at(text, mention)
@@ -344,15 +375,20 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
         owner = TERM_OWNER.search(before)
         if TERM_NOT_OWNER.search(owner.group()):
             continue
-        # "Bí thư Đảng ủy Phường 1 khóa IX": a post held in the term that ends, not the meeting's term
-        if re.search(r"(?:Bí thư|Chủ tịch|Ủy viên|Trưởng ban)\s+(?:Đảng\s+)?$", before[:owner.start()]):
-            continue
         congress = event is not None and event.group().lower().startswith("đại hội")
+        # "tái đắc cử Bí thư Đảng ủy Công an tỉnh khóa XII": at a congress, the post elected for the new term
+        elected = congress and re.search(r"(?:đắc cử|được bầu(?:\s+giữ chức)?|trúng cử)\s+(?:chức\s+)?(?:Phó\s+)?"
+                                         r"(?:Bí thư|Chủ tịch)\s+(?:Đảng\s+)?$", before[:owner.start()])
+        # "Bí thư Đảng ủy Phường 1 khóa IX": a post held in the term that ends, not the meeting's term; at a congress,
+        # "Nghị quyết Đại hội Đảng bộ xã khóa III" is the resolution of the term that ends
+        if not elected and re.search(r"(?:Bí thư|Chủ tịch|Ủy viên|Trưởng ban)\s+(?:Đảng\s+)?$", before[:owner.start()]) \
+                or congress and re.search(r"[Nn]ghị quyết\s+(?:[Đđ]ại hội\s+)?$", before[:owner.start()]):
+            continue
         if re.search(r"kiểm điểm[^.;]{0,80}$" + (r"|[Bb]áo cáo [Cc]hính trị[^.;]{0,40}$" if congress else ""),
                      text[max(0, m.start() - 100):m.start()]):
             continue  # "Báo cáo kiểm điểm (Báo cáo chính trị) của BCH Đảng bộ huyện khóa V": the committee that ends
         owner = owner.group()
-        if org is not None and not event_span[0] <= m.start() < event_span[1]:
+        if org is not None and not elected and not event_span[0] <= m.start() < event_span[1]:
             mark = org.place or org.unit or org.name
             if mark.lower() not in owner.lower() and not (
                     org.unit and re.fullmatch(rf"(?:(?:Ban [Cc]hấp hành|BCH)(?:\s+Đảng bộ)?|HĐND|Hội đồng nhân dân|Đảng bộ)"
@@ -393,7 +429,7 @@ def find_term_years(text: str, event: re.Match | None) -> str | None:
 
 PERIOD = re.compile(r"(?<![\d/])(?P<n>0?[2-9]|1[01]|sáu|chín)\s+tháng(?!\s+cuối)(?!\s+\d)(?P<dau>\s+đầu)?(?:\s+năm(?:\s+(?P<y>\d{4}))?)?",
                     re.IGNORECASE)
-QUARTER = re.compile(r"(?P<word>qu[ýí])\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?")
+QUARTER = re.compile(r"(?P<word>qu[ýí])\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?P<sep>năm\s+|/|-)(?P<y>\d{4}))?")
 
 
 def _year_after(window: str, end: int, pattern: str) -> str | None:
@@ -426,10 +462,11 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
             f"{text_n} tháng{' đầu năm' if m.group('dau') else ''}"
     q = QUARTER.search(window)
     if q:
-        year = q.group("y")
-        year = year or _year_after(window, q.end(), r"(?:năm\s+|/)(\d{4})")
-        word = q.group("word")  # as written: "quý", or "quí" in the older spelling
-        return f"{word} {q.group('q')} năm {year}" if year else f"{word} {q.group('q')}"
+        year, sep = q.group("y"), q.group("sep")
+        if not year and (later := re.search(r"(năm\s+|/|(?<!\d)-)(\d{4})", window[q.end():q.end() + 120])):
+            sep, year = later.groups()  # "quý I, … quý II/2024": the year, written the same way
+        word = q.group("word")  # as written: "quý", or "quí" in the older spelling; "quý I/2024", "quý I-2023"
+        return f"{word} {q.group('q')}{sep if sep in ('/', '-') else ' năm '}{year}" if year else f"{word} {q.group('q')}"
     m = re.search(r"tổng kết[^.\n]{0,120}?năm\s+(\d{4})", window, re.IGNORECASE) or \
         re.search(r"đánh giá[^.\n]{0,80}?(?:nhiệm vụ|công tác|kết quả|tình hình)(?:[^.\n\d]{0,30})?\bnăm\s+(\d{4})",
                   window, re.IGNORECASE) or \
@@ -488,7 +525,8 @@ ORG_PATTERNS = [
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
                rf"(?:[ \t]+(?P<city>TP\.?\s*)?(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
-               r"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp)(?:TP\.\s|[^,.;:\n()]){0,50}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)\b|"
+               r"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở)(?:TP\.\s|[^,.;:\n()]){0,50}?)"
+               r"(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|Đại hội|Hội nghị)\b|"
                r"[,.;:\n(]|$)"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
@@ -661,6 +699,8 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
         named = _named_at_mention(text, event, orgs)
         if named is not None:
             chosen, strong = named, True
+    if not strong and (addressed := org_from_url(url)) is not None:
+        return addressed  # "…/dai-hoi-dai-bieu-dang-bo-thanh-pho-gia-nghia-…": the address names the meeting's own
     if not strong:
         titles = sorted(chair_titles or [], key=lambda t: not re.match(r"(?:Phó\s+)?Bí thư\b", t))
         for title in titles:
@@ -677,7 +717,9 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
         chosen = next((o for o in orgs if o.name.startswith(subject.group(1)) and o.place and
                        o.unit in ("xã", "phường", "thị trấn") and not _is_title_org(text, o)), None)
     if chosen is None:
-        candidates = [o for o in orgs if not _is_title_org(text, o)] or orgs
+        # not a title's organization, nor one named by a resolution ("thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh …")
+        candidates = [o for o in orgs if not _is_title_org(text, o) and
+                      not re.search(r"[Nn]ghị quyết\s+(?:[Đđ]ại hội\s+)?$", text[max(0, o.start - 25):o.start])] or orgs
         if not candidates:
             return None
         chosen = candidates[0]
@@ -714,10 +756,15 @@ def _named_at_mention(text: str, event: re.Match, orgs: list[Org]) -> Org | None
                 BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
                 NOT_THE_EVENT.search(text[mention.end():mention.end() + 45].split(".")[0]):
             continue
-        gap = re.match(r"[ \t]*(?:\(mở rộng\)\s*)?", text[mention.end():])
+        gap = re.match(r"[ \t]*(?:\(mở rộng\)\s*)?(?:[Đđ]ại biểu\s+)?", text[mention.end():])
         org = starts.get(mention.end() + gap.end())
         if org is not None:
             return org
+        # "Ngày 17/01/2023, Huyện ủy Văn Lãng tổ chức Hội nghị tổng kết": the one that holds it, just before
+        sentence = next((a, b) for a, b in sentences(text) if a <= mention.start() < b)
+        subject = [o for o in starts.values() if sentence[0] <= o.start < mention.start()]
+        if subject and re.search(r"^\S+(?:\s+\S+){0,5}\s+(?:đã\s+)?tổ chức\s+$", text[subject[-1].start:mention.start()]):
+            return subject[-1]
     return None
 
 
@@ -857,7 +904,10 @@ def split_titles(text: str) -> list[str]:
 
 def titles_before(text: str, start: int) -> list[str]:
     """Titles written before a name: "Phó Bí thư Quận ủy, Chủ tịch UBND quận Lê Văn Sơn"."""
-    clause_start = max(text.rfind(c, 0, start) for c in ".;:\n(")
+    clause_start = max(text.rfind(c, 0, start) for c in ".;:\n")
+    bracket = text.rfind("(", 0, start)
+    if bracket > clause_start and text.find(")", bracket, start) == -1:  # "(cũ)" closed before the name is part of it
+        clause_start = bracket
     # "Bí thư Thị ủy Hòa Thành -Trần Văn Khải": the dash joins the title to the name
     clause = PARENS.sub("", text[clause_start + 1:start]).rstrip(" -–—").split(" và ")[-1]
     pieces = re.split(r"\s*,\s*|\s+[-–—]\s+", clause)
@@ -865,7 +915,7 @@ def titles_before(text: str, start: int) -> list[str]:
     for i, piece in enumerate(reversed(pieces)):
         piece = piece.strip()
         if i == 0:
-            m = re.search(r"(?:^|\s)((?:Nguyên\s+|Quyền\s+)?(?:Phó\s+|Tổng\s+)?(?:Bí thư|Chủ tịch|Ủy viên|UVBTV|TUV|HUV|PBT|PCT|"
+            m = re.search(r"(?:^|\s)((?:[Nn]guyên\s+|Quyền\s+)?(?:Phó\s+|Tổng\s+)?(?:Bí thư|(?<=Phó )bí thư|Chủ tịch|Ủy viên|UVBTV|TUV|HUV|PBT|PCT|"
                           r"Trưởng|Giám đốc|Chánh|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Đại biểu Quốc hội)\b.*)$",
                           piece)
             if not m or TITLE_STOP.search(" " + m.group(1)):
@@ -926,6 +976,9 @@ def find_mentions(text: str) -> list[Mention]:
         before_titles = titles_before(text, start)
         if before_titles:
             titles = before_titles + [t for t in titles if t not in before_titles]
+        rank = re.search(r"(?:^|[\s,;:(])((?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy))\s+$", text[max(0, start - 20):start])
+        if rank and rank.group(1) not in titles:  # "Đại tá Vũ Hồng Văn - Bí thư Đảng ủy": the rank is the first title
+            titles = [rank.group(1), *titles]
         if not titles and not courtesy:
             continue
         if not courtesy and before_titles and titles == before_titles and \
@@ -961,6 +1014,14 @@ CHAIR_WORD = re.compile(r"(?:đồng\s+)?chủ\s+(?:trì|tọa)", re.IGNORECASE)
 # "quán triệt bài phát biểu của đồng chí Tổng Bí thư X": X's words were passed on; X was not there
 RELAYED = re.compile(r"(?:quán triệt|truyền đạt|triển khai|học tập|nghiên cứu)[^.;\n]{0,40}?(?:bài phát biểu|bài viết|"
                      r"ý kiến chỉ đạo|kết luận|tác phẩm)\s+của\s+(?:đồng chí\s+)?[^.;,\n]{0,60}$", re.IGNORECASE)
+# the author of a piece named by its title: "bài viết “Tự hào và tin tưởng …” của đồng chí Tổng Bí thư …"
+AUTHORED = re.compile(r"(?:bài viết|bài phát biểu|tác phẩm|cuốn sách)\s*[“\"][^”\"]{0,300}[”\"]\s*của\s+(?:đồng chí\s+)?"
+                      r"[^.;,\n“”\"]{0,60}$", re.IGNORECASE)
+
+
+def _relayed(text: str, start: int) -> bool:
+    """The person named at ``start`` is the author of what the meeting studied or passed on, not a participant."""
+    return bool(RELAYED.search(text[max(0, start - 160):start]) or AUTHORED.search(text[max(0, start - 400):start]))
 
 
 def find_people(text: str) -> tuple[list[dict], list[dict]]:
@@ -992,8 +1053,8 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     # "dưới sự chủ trì của đồng chí A, Bí thư …, và các đồng chí: B, …; C, …": co-chairs
                     chairs.add(men.name)
                 break
-    relayed = {men.name for men in mentions if RELAYED.search(text[max(0, men.start - 160):men.start])}
-    relayed -= {men.name for men in mentions if not RELAYED.search(text[max(0, men.start - 160):men.start])}
+    relayed = {men.name for men in mentions if _relayed(text, men.start)}
+    relayed -= {men.name for men in mentions if not _relayed(text, men.start)}
     people: dict[str, list[str]] = {}
     order: list[str] = []
     for men in mentions:
@@ -1021,7 +1082,7 @@ TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
-TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có|đặt|đề ra) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
+TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có|đặt|đặt ra|đề ra) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
@@ -1086,7 +1147,8 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                 # "Năm 2023, Đảng bộ huyện tiếp tục …", "Thời gian tới, huyện tập trung …": the verb comes early
                 begin = future.end() if future is first_year or future.start() < 15 else 0
                 verb = TASK_VERB.search(sentence, begin)
-                if verb and len(sentence[begin:verb.start()].split()) <= 5 and \
+                # "Nhiệm kỳ 2025 – 2027, chi bộ ấp Phú Hòa quyết tâm thực hiện …": the subject, then its resolve
+                if verb and len(re.sub(r"\bquyết tâm\b", " ", sentence[begin:verb.start()]).split()) <= 5 and \
                         not re.search(r"\bđã\b", sentence[:verb.start()]) and \
                         not re.match(r"\s+được\b", sentence[verb.end():]):  # "xây dựng được 58 vườn": a result
                     regions.append(sentence[verb.start():])
@@ -1250,10 +1312,15 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
             continue  # the size of the place ("tổng diện tích 14,82 km, có 35.965 hộ gia đình") is no result
         praise = re.search(r"khen|biểu dương|tuyên dương|vinh danh|\btrao\b|\btặng\b", sentence, re.IGNORECASE)
         attendance = re.match(r"\s*(?:Tham dự|Dự|Đến dự|Về dự|Cùng dự|Có mặt)\b", sentence)
+        # "Trong 20 chỉ tiêu … có 17 chỉ tiêu đạt và vượt": 17 of 20, written as a ratio ("/20 chỉ tiêu")
+        share = re.search(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?(?P<den>\d+)\s+(?P<noun>chỉ tiêu|tiêu chí)\b[^.;:]{0,120}?"
+                          r"\b(?:có|thì|đã có|đạt)\s+(?P<num>\d+)\s+(?P=noun)\b", sentence)
         for m in FIGURE.finditer(sentence):
             before = sentence[:m.start()]
             raw = m.group("num")
             rest = m.group("rest")
+            if share and m.start() == share.start("den"):
+                continue
             # "từ trên 54% … giảm xuống còn 36%", "có 44 hộ nghèo, đến nay còn 3": the first is the baseline
             if re.search(r"\btừ\s*(?:trên|hơn|gần|khoảng)?\s*$", before) and \
                     re.match(r"[^.;]{0,60}?\b(?:xuống|lên|còn)\b\s*(?:còn\s*)?(?:trên|hơn|gần|khoảng)?\s*\d",
@@ -1271,7 +1338,10 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                     and not re.search(r"(?:đạt|được|trên|hơn|gần|ước|khoảng)\s*$", before) \
                     and not (m.group("den") and re.search(r"thứ\s*$", before)):
                 continue
-            if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not m.group("den") and
+            # "06 xã đã được công nhận đạt chuẩn …": communes counted by what they achieved are a result
+            counted = re.match(r"(?:xã|phường|thị trấn)\s+(?:(?:đã|đang)\s+)?(?:được\s+công nhận|đạt chuẩn|hoàn thiện|hoàn chỉnh|"
+                               r"về đích)", rest.lstrip())
+            if (NOT_FIGURE_AFTER.match(rest.lstrip()) and not counted and not m.group("den") and
                     (praise or not re.match(r"(?:tập thể|cá nhân)\b", rest.lstrip()))) or \
                     re.search(r"\b(?:(?<!tổng )số|lần thứ)\s*$", before):
                 continue
@@ -1290,7 +1360,8 @@ def find_indicators(text: str, skip_sentences: set[int]) -> list[dict]:
                     re.match(r"\s*\S+(?:\s+\S+)?\s+(?:tham dự|dự)\b(?!\s+(?:toán|kiến|án|thảo|báo|trù|phòng))", rest) or \
                     attendance:
                 continue
-            unit = figure_unit(rest, m.group("den"))
+            unit = figure_unit(rest, m.group("den") or (share.group("den") if share and m.start() == share.start("num")
+                                                         else None))
             if not unit:
                 continue
             if end == len(text) and re.fullmatch(rf"\s*{re.escape(unit)}", rest) and text[-1].isalnum():

@@ -74,10 +74,14 @@ def test_a_metadata_line_gives_no_figure_and_no_date():
      "hội nghị.", None, "Đảng ủy phường", "ward"),
     ("Ngày 28/7, Ban Tuyên giáo Thành ủy TP.HCM tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm 2009.", None,
      "Thành ủy TP.HCM", "province"),
-    # the committee its chair leads as Bí thư, the place from the address; the meeting's number from the address
+    # the committee its chair leads as Bí thư, the place from the address …
+    ("Chủ trì Hội nghị có các đồng chí: Cù Ngọc Cường, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy.\nHội nghị đánh "
+     "giá kết quả quý I năm 2023.", "https://baobackan.com.vn/hoi-nghi-lan-thu-12-post51091.html", "Thành ủy Bắc Kạn",
+     "district"),
+    # … unless the address names the committee itself
     ("Chủ trì Hội nghị có các đồng chí: Cù Ngọc Cường, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy.\nHội nghị đánh "
      "giá kết quả quý I năm 2023.", "https://baobackan.com.vn/hoi-nghi-ban-chap-hanh-dang-bo-thanh-pho-bac-kan-lan-thu-12-"
-     "post51091.html", "Thành ủy Bắc Kạn", "district"),
+     "post51091.html", "Ban Chấp hành Đảng bộ thành phố Bắc Kạn", "district"),
     # the place written after the bare unit word
     ("Ngày 19/7, thị xã Thái Hòa tổ chức Kỳ họp thứ 8, HĐND thị xã khóa II.", None, "HĐND thị xã Thái Hòa", "district"),
 ])
@@ -532,3 +536,122 @@ def test_a_quarter_in_the_older_spelling_and_a_title_before_tới_dự():
                  "tới dự và chủ trì hội nghị.")
     assert (got["conference_kind"], got["period_reviewed"]) == ("periodic_review", "quí I năm 2023")
     assert [(p["name"], p["titles"]) for p in got["chair"]] == [("Phạm Văn Cao", ["Tỉnh ủy viên", "Bí thư Huyện ủy"])]
+
+
+# ------------------------------------------------------------------------------------------- batches 20 and 21
+def test_a_hard_wrapped_paragraph_is_read_as_sentences():
+    got = record("(TTX)- Chiều ngày 10/02/2023, Huyện ủy Long Mỹ tổ chức Hội\n"
+                 "nghị tổng kết công tác xây dựng Đảng năm 2022, triển khai nhiệm vụ năm\n"
+                 "2023. Đồng chí Trần Thị Thu\n"
+                 "Hà - Bí thư Huyện ủy, Chủ tịch HĐND huyện; Võ Văn Nam, Phó Bí thư Thường\n"
+                 "trực Huyện ủy chủ trì hội nghị.\n")
+    assert (got["organization"], got["conference_kind"], got["period_reviewed"]) == (
+        "Huyện ủy Long Mỹ", "year_end_review", "năm 2022")
+    assert [p["name"] for p in got["chair"]] == ["Trần Thị Thu Hà", "Võ Văn Nam"]
+
+
+def test_a_paragraph_of_short_lines_is_not_joined():
+    got = ex.clean_body("Đảng ủy xã An Bình tổng kết năm 2022\nTác giả: Văn Nam\nNgày 5/1, Đảng ủy xã tổ chức hội nghị.")
+    assert got.split("\n")[0] == "Đảng ủy xã An Bình tổng kết năm 2022"
+
+
+@pytest.mark.parametrize(("body", "url", "organization", "level"), [
+    # a site's slogan names a resolution's congress; the body names who holds the meeting
+    ("Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh Cao Bằng lần thứ XIX\n"
+     "AN LÂM: HỘI NGHỊ TỔNG KẾT CÔNG TÁC ĐẢNG BỘ HUYỆN\n"
+     "Ngày 12/01/2023, Huyện ủy An Lâm tổ chức Hội nghị tổng kết công tác năm 2022.", None, "Huyện ủy An Lâm", "district"),
+    # an agency's party committee, its province given by the newspaper's address
+    ("(BNĐT) Ngày 10 và 11-2, Đảng bộ Văn phòng UBND tỉnh Đại hội lần thứ VIII, nhiệm kỳ 2020-2025.",
+     "http://www.baohaiduong.vn/xay-dung-dang/abc", "Đảng bộ Văn phòng UBND tỉnh Hải Dương", "agency"),
+    # an excerpt opening with the guests: the address names the congress's committee
+    ("Tham dự Đại hội có các đồng chí: Lê Văn An - Bí thư Tỉnh ủy; Trần Văn Bình – Phó Bí thư Tỉnh ủy.\n"
+     "Lãnh đạo tỉnh tham dự Đại hội Đại biểu Đảng bộ thành phố Gia Nghĩa lần thứ XII, nhiệm kỳ 2020 - 2025.",
+     "http://truyenhinh.vn/tin-tuc/dai-hoi-dai-bieu-dang-bo-thanh-pho-gia-nghia-lan-thu-xii-nhiem-ky-2020-2025-1.html",
+     "Đảng bộ thành phố Gia Nghĩa", "district"),
+])
+def test_the_organization_is_the_one_holding_the_meeting_not_a_slogans_or_a_guests(body, url, organization, level):
+    got = record(body, url)
+    assert (got["organization"], got["level"]) == (organization, level)
+
+
+def test_an_excerpt_opening_with_the_guests_is_the_congress_they_attended():
+    got = record("Tham dự Đại hội có các đồng chí: Lê Văn An - Bí thư Tỉnh ủy; nguyên lãnh đạo tỉnh.\n"
+                 "Lãnh đạo tỉnh tham dự Đại hội Đại biểu Đảng bộ huyện Đăk Mil lần thứ XII, nhiệm kỳ 2020 - 2025.")
+    assert (got["conference_kind"], got["ordinal"]) == ("congress", 12)
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    ("Ngày 5/4, Tỉnh ủy tổ chức hội nghị đánh giá nhiệm vụ công tác quý I, triển khai nhiệm vụ quý II/2024.", "quý I/2024"),
+    ("Ngày 5/4, Tỉnh ủy tổ chức hội nghị đánh giá kết quả thực hiện Nghị quyết quý I-2023, nhiệm vụ quý II.", "quý I-2023"),
+    ("Ngày 5/4, Huyện ủy tổ chức hội nghị đánh giá kết quả quý I, nhiệm vụ quý II năm 2018.", "quý I năm 2018"),
+    # a term's years after a quarter are not its year
+    ("Ngày 5/4, Huyện ủy tổ chức hội nghị quý I, nhiệm kỳ 2020-2025.", "quý I"),
+])
+def test_a_quarters_year_is_written_as_the_text_writes_it(body, period):
+    assert record(body)["period_reviewed"] == period
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("Trong 20 chỉ tiêu về kinh tế - xã hội có 17 chỉ tiêu đạt và vượt mục tiêu đề ra.", [(17, "/20 chỉ tiêu")],
+     [(20, "chỉ tiêu"), (17, "chỉ tiêu")]),
+    ("Trong 32 chỉ tiêu cụ thể mà Nghị quyết đề ra có 26 chỉ tiêu vượt và đạt.", [(26, "/32 chỉ tiêu")], [(32, "chỉ tiêu cụ thể")]),
+])
+def test_so_many_targets_out_of_so_many_is_a_ratio(body, present, absent):
+    assert_figures(figures(body), present, absent)
+
+
+@pytest.mark.parametrize(("body", "term"), [
+    # at a congress, the resolution of the term that ends names that term
+    ("Sáng 5/6, Đại hội đại biểu Đảng bộ xã Kon Rơ lần thứ IV, nhiệm kỳ 2020 - 2025 khai mạc. Đảng bộ đã thực hiện "
+     "thắng lợi Nghị quyết Đại hội Đảng bộ xã khóa III.", None),
+    # at a mid-term review, the resolution is of the term under way
+    ("Ngày 5/6, Đảng ủy phường An Bình tổ chức hội nghị sơ kết giữa nhiệm kỳ. Hội nghị thảo luận việc điều chỉnh một số "
+     "chỉ tiêu trong Nghị quyết Đại hội Đảng bộ phường khóa XII.", "khóa XII"),
+    # the post a congress re-elected someone to is of the new term
+    ("Ngày 5/6, Đảng bộ Công an tỉnh Long An tổ chức Đại hội lần thứ XII. Đại tá Lê Văn Nam - Giám đốc Công an tỉnh đã tái "
+     "đắc cử Bí thư Đảng ủy Công an tỉnh khóa XII (nhiệm kỳ 2020-2025).", "khóa XII"),
+])
+def test_the_term_of_a_resolution_or_an_election_at_a_congress(body, term):
+    assert record(body)["term"] == term
+
+
+@pytest.mark.parametrize(("body", "name", "titles"), [
+    ("Ngày 5/6, Đảng ủy xã An Bình tổ chức hội nghị. Trong đó, Đại tá Vũ Văn Hùng - Bí thư Đảng ủy, Giám đốc Công an tỉnh "
+     "phát biểu.", "Vũ Văn Hùng", ["Đại tá", "Bí thư Đảng ủy", "Giám đốc Công an tỉnh"]),
+    ("Ngày 5/6, Đảng ủy xã An Bình tổ chức hội nghị. Phó bí thư Thường trực Huyện ủy Bù Gia Mai Văn Tú dự chỉ đạo.",
+     "Mai Văn Tú", ["Phó bí thư Thường trực Huyện ủy Bù Gia"]),
+])
+def test_a_rank_and_a_lower_case_post_before_a_name_are_titles(body, name, titles):
+    people = {p["name"]: p["titles"] for p in record(body)["attendees"]}
+    assert people[name] == titles
+
+
+def test_the_author_of_an_article_studied_is_not_an_attendee():
+    got = record("Ngày 5/6, Đảng ủy xã An Bình tổ chức hội nghị. Chỉ đạo tổ chức đợt sinh hoạt chính trị về nội dung bài "
+                 "viết “Tự hào và tin tưởng dưới lá cờ vẻ vang của Đảng, quyết tâm xây dựng một nước Việt Nam ngày càng "
+                 "giàu mạnh, văn minh, văn hiến và anh hùng” của đồng chí Tổng Bí thư Nguyễn Phú Trọng.")
+    assert got["attendees"] == []
+
+
+@pytest.mark.parametrize(("body", "tasks"), [
+    ("Nhiệm kỳ 2020-2025, Đại hội đặt ra mục tiêu xây dựng Đảng bộ xã trong sạch, vững mạnh; nâng cao vai trò lãnh đạo "
+     "của cấp ủy.", ["xây dựng Đảng bộ xã trong sạch, vững mạnh", "nâng cao vai trò lãnh đạo của cấp ủy"]),
+    ("Nhiệm kỳ 2025 – 2027, chi bộ ấp Phú An quyết tâm thực hiện đạt và vượt các chỉ tiêu về phát triển kinh tế - xã hội; "
+     "chú trọng công tác xây dựng Đảng, xây dựng chi bộ vững mạnh.",
+     ["thực hiện đạt và vượt các chỉ tiêu về phát triển kinh tế - xã hội", "chú trọng công tác xây dựng Đảng, xây dựng chi bộ vững mạnh"]),
+])
+def test_a_new_terms_aims_set_out_or_resolved_are_tasks(body, tasks):
+    assert record("Sáng 5/6, Đảng bộ xã An Bình tổ chức Đại hội lần thứ IV, nhiệm kỳ 2020 - 2025.\n" + body)["tasks"] == tasks
+
+
+def test_communes_counted_by_what_they_achieved_are_a_result_and_communes_named_are_not():
+    found = figures("Thu nhập bình quân đạt 65 triệu đồng/người; có 06 xã đã được công nhận đạt chuẩn nông thôn mới nâng "
+                    "cao, 03 xã đã hoàn thiện hồ sơ. Hội nghị trực tuyến tới 13 xã, thị trấn.")
+    assert_figures(found, [(6, "xã"), (3, "xã")], [(13, "xã")])
+
+
+def test_a_former_post_in_lower_case_and_a_bracket_closed_before_the_name_keep_the_titles():
+    got = record("Ngày 12/11, HĐND tỉnh Quảng Ngãi tổ chức kỳ họp thứ 6. Tham dự kỳ họp có Ủy viên Trung ương Đảng, nguyên Bí "
+                 "thư Tỉnh ủy, nguyên Chủ tịch HĐND tỉnh Kon Tum (cũ) Dương Văn Trang; Phó Bí thư Tỉnh ủy Đinh Thị Hồng Minh.")
+    people = {p["name"]: p["titles"] for p in got["attendees"]}
+    assert people["Dương Văn Trang"] == ["Ủy viên Trung ương Đảng", "nguyên Bí thư Tỉnh ủy", "nguyên Chủ tịch HĐND tỉnh Kon Tum"]
