@@ -61,8 +61,11 @@ CHROME = re.compile(r"^(?:A-\s*A\s*A\+.*|Skip to main content|Tăng tương ph�
 
 
 def normalize_text(text: str) -> str:
-    """NFC, the new tone placement ("uỷ" → "ủy", "khoá" → "khóa"), no-break spaces as spaces."""
+    """NFC, the new tone placement ("uỷ" → "ủy", "khoá" → "khóa"), no-break spaces as spaces, the Icelandic "Ð" some
+    sites type for "Đ"."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    text = re.sub(r"(?<![\w(])ĐH(?=\s+(?:[Đđ]ại biểu|[Đđ]ảng bộ))", "Đại hội", text)  # "ĐH Đại biểu Đảng bộ quận …"
     # Only an open syllable moves its mark ("hoà" → "hòa"); "hoàn", "toàn", "quý" stay as they are.
     for old, new in _OLD_TONES:
         text = re.sub(rf"(?<![qQ]){old}(?![{LOWER_LETTERS}])", new, text)
@@ -286,7 +289,21 @@ def is_conference_report(text: str) -> bool:
     return bool(EVENT.search(text)) and bool(PARTY_WORDS.search(text))
 
 
+# "Sáng 14/1, Ban Thường vụ Đảng ủy Khối … đã tổng kết công tác xây dựng Đảng năm 2021": a review named by its verb
+REVIEW_EVENT = re.compile(r"\b(?:đã|vừa)\s+(?:tổ chức\s+)?(?:tổng kết|sơ kết)\s+(?:công tác|nhiệm vụ)\b")
+
+
 def find_event(text: str) -> re.Match | None:
+    named = _find_event(text)
+    review = REVIEW_EVENT.search(text, 0, named.start() if named else len(text))
+    if review is not None:
+        sentence = next(text[a:b] for a, b in sentences(text) if a <= review.start() < b)
+        if any(DATE_CUE.search(sentence[:d.start]) for d in find_dates(sentence) if not d.dateline and d.day):
+            return review  # dated in its own sentence, before any meeting word: the report's meeting
+    return named
+
+
+def _find_event(text: str) -> re.Match | None:
     """The first mention of the meeting the report is about (not a national or future congress); failing one,
     the congress its guests attended ("Tham dự Đại hội có các đồng chí …" opening an excerpt)."""
     attended = None
@@ -438,6 +455,15 @@ def _year_after(window: str, end: int, pattern: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _months(m: re.Match, text: str) -> str:
+    """A ``PERIOD`` match as the labels write it, with the year written there or shortly after."""
+    year = m.group("y") or _year_after(text, m.end(), r"năm\s+(\d{4})")
+    n = m.group("n")
+    text_n = n if n[0].isdigit() else {"sáu": "6", "chín": "9"}[n.lower()]
+    return f"{text_n} tháng{' đầu' if m.group('dau') else ''} năm {year}" if year else \
+        f"{text_n} tháng{' đầu năm' if m.group('dau') else ''}"
+
+
 def find_period(text: str, event: re.Match | None, kind_hint: str | None = None) -> str | None:
     """The period the meeting reviews, as written: "9 tháng năm 2023", "6 tháng đầu năm 2021", "năm 2021"."""
     start = event.start() if event else 0
@@ -454,12 +480,7 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     m = next((p for p in periods if p.group("n") == periods[0].group("n") and p.group("y")), None) if periods else None
     m = m or (periods[0] if periods else None)
     if m:
-        year = m.group("y")
-        year = year or _year_after(window, m.end(), r"năm\s+(\d{4})")
-        n = m.group("n")
-        text_n = n if n[0].isdigit() else {"sáu": "6", "chín": "9"}[n.lower()]
-        return f"{text_n} tháng{' đầu' if m.group('dau') else ''} năm {year}" if year else \
-            f"{text_n} tháng{' đầu năm' if m.group('dau') else ''}"
+        return _months(m, window)
     q = QUARTER.search(window)
     if q:
         year, sep = q.group("y"), q.group("sep")
@@ -483,6 +504,9 @@ def find_period(text: str, event: re.Match | None, kind_hint: str | None = None)
     month = re.search(r"(?:nhiệm vụ|công tác|kết quả)[^.\n]{0,40}?(tháng\s+\d{1,2}\s+năm\s+\d{4})", window)
     if month and kind_hint != "congress":
         return month.group(1)
+    if kind_hint != "congress" and (far := PERIOD.search(text, start + 700, start + 2000)):
+        # a sitting's reports come after its guests and chairs: "… trình bày báo cáo tình hình KT-XH 6 tháng đầu năm"
+        return _months(far, text)
     if kind_hint == "congress":
         years = TERM_YEARS.search(text[start:start + 300])
         if years:
@@ -520,12 +544,12 @@ ORG_UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|
 PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
 ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?P<place>{PLACE})"),
+    re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?!UBND|HĐND)(?P<place>{PLACE})"),
     re.compile(r"Đảng bộ\s+(?P<agency>(?:các\s+)?(?:CQCQ|cơ quan|Cơ quan|Khối|khối|doanh nghiệp|Doanh nghiệp)[^,.;:\n()]{0,40}?)(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ)|[,.;:\n(]|$)"),
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
                rf"(?:[ \t]+(?P<city>TP\.?\s*)?(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
-               r"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở)(?:TP\.\s|[^,.;:\n()]){0,50}?)"
+               r"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở|UBND|HĐND)(?:TP\.\s|[^,.;:\n()]){0,50}?)"
                r"(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|Đại hội|Hội nghị)\b|"
                r"[,.;:\n(]|$)"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
@@ -700,11 +724,14 @@ def choose_org(text: str, event: re.Match | None, url: str | None = None,
         if named is not None:
             chosen, strong = named, True
     if not strong and (addressed := org_from_url(url)) is not None:
-        return addressed  # "…/dai-hoi-dai-bieu-dang-bo-thanh-pho-gia-nghia-…": the address names the meeting's own
+        # "…/dai-hoi-dai-bieu-dang-bo-thanh-pho-gia-nghia-…": the address names the meeting's own, and the text, where
+        # it names the same place, spells it (an address has no marks: "xuan-dinh" is Xuân Định or Xuân Đình)
+        return next((o for o in orgs if o.unit == addressed.unit and o.place and
+                     ascii_fold(o.place) == ascii_fold(addressed.place)), addressed)
     if not strong:
         titles = sorted(chair_titles or [], key=lambda t: not re.match(r"(?:Phó\s+)?Bí thư\b", t))
         for title in titles:
-            led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?:[ \t]+(?P<place>{PLACE}))?", title)
+            led = re.search(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?P<place>{PLACE}))?", title)
             if led:
                 unit = SHORT_UNIT[led.group("short").lower()]
                 place = _trim_place(led.group("place"))
@@ -777,6 +804,9 @@ _URL_ORGS = [
     (re.compile(r"(?:^|-)dang-uy-(?P<unit>xa|phuong|thi-tran)-(?P<rest>[a-z0-9-]+)"), "Đảng ủy"),
     (re.compile(r"(?:^|-)(?:hdnd|hoi-dong-nhan-dan)-(?P<unit>huyen|quan|thi-xa|xa|phuong|thi-tran)-(?P<rest>[a-z0-9-]+)"),
      "Hội đồng nhân dân"),
+    # "…/xa-phu-my-to-chuc-hoi-nghi-ban-chap-hanh-dang-bo-…": the place that holds it opens the address
+    (re.compile(r"^(?P<unit>xa|phuong|thi-tran)-(?P<rest>[a-z0-9]+(?:-[a-z0-9]+){0,3}?)-(?:to-chuc|hop|tong-ket|so-ket)-"),
+     "Đảng bộ"),
 ]
 
 
@@ -848,7 +878,7 @@ TITLE_START = re.compile(
     r"Tổng|Thường trực|Chỉ huy|Bộ trưởng|Thứ trưởng|Thủ trưởng|Trợ lý|Thư ký|Hiệu trưởng|Chính ủy|Tư lệnh|Viện trưởng|"
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
 TITLE_STOP = re.compile(
-    r"\s+(?:đồng chủ trì|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
+    r"\s+(?:đồng chủ trì|đồng chủ tọa|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
     r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|tới dự|tới|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
     r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
@@ -1043,7 +1073,7 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:có|gồm)\b[^.]*$|"
-                                           r"chủ\s+(?:trì|tọa)(?:\s+(?:hội nghị|kỳ họp|đại hội|phiên họp))?\s*:[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
+                                           r"chủ\s+(?:trì|tọa)(?:\s+(?:hội nghị|kỳ họp|đại hội|phiên họp))?(?:\s+của\s+các\s+đồng chí)?\s*:[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+của\b", sentence[:rel], re.IGNORECASE) and \
@@ -1080,7 +1110,9 @@ TASK_VERBS = ("tăng cường|nâng cao|tập trung|thực hiện|triển khai|c
               "mở rộng")
 TASK_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|", "") + "|không để"
-TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)", re.IGNORECASE)
+# (not before a field's name in a list of fields: "… an ninh trật tự, xây dựng Đảng và hệ thống chính trị")
+TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)"
+                        r"(?!xây dựng Đảng(?:,| và)\s+(?:xây dựng\s+)?hệ thống chính trị)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
 TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có|đặt|đặt ra|đề ra) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
@@ -1121,7 +1153,9 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
         regions: list[str] = []
         targets_only = False  # a target after "phấn đấu" leaves the results before it to the indicators
         future = FUTURE.search(sentence)
-        first_year = re.match(r"\s*(?:Trong\s+)?[Nn]ăm\s+(\d{4})\s*,", sentence)
+        # "Năm 2023, …", "Triển khai nhiệm vụ năm 2024, Đảng bộ phường tiếp tục …"
+        first_year = re.match(r"\s*(?:(?:Trong|Sang|Bước sang|(?:Triển khai|Thực hiện) nhiệm vụ)\s+)?[Nn]ăm\s+(\d{4})\s*,",
+                              sentence)
         if first_year and years and int(first_year.group(1)) > min(years):
             future = first_year  # "Năm 2023, Đảng bộ huyện tiếp tục …" after a review of 2022
         if start < colon_paragraph_end:
@@ -1143,7 +1177,9 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
             ahead = TERM_AHEAD.search(sentence)
             if not cues and not future and ahead and int(ahead.group(1)) == newest_span:
                 future = first_year = ahead  # "… cho biết giai đoạn 2025-2030, Long Xuyên tập trung xây dựng …"
-            if not cues and future and not DEFECT.search(sentence) and not EVENT.search(sentence):
+            # (a meeting named in it is no task; "nâng cao chất lượng sinh hoạt chi bộ" is one)
+            meeting = any(not e.group().lower().startswith(("sinh hoạt", "buổi sinh hoạt")) for e in EVENT.finditer(sentence))
+            if not cues and future and not DEFECT.search(sentence) and not meeting:
                 # "Năm 2023, Đảng bộ huyện tiếp tục …", "Thời gian tới, huyện tập trung …": the verb comes early
                 begin = future.end() if future is first_year or future.start() < 15 else 0
                 verb = TASK_VERB.search(sentence, begin)
@@ -1398,7 +1434,8 @@ def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
         passed = True
         break
     share = None
-    m = re.search(r"(\d{1,3}(?:,\d+)?)\s*%\s*(?:số\s+)?(?:đại biểu|phiếu)?[^.;]{0,30}?(?:tán thành|nhất trí|đồng ý)",
+    # (not "99,24% cử tri tán thành": the voters consulted on a merger, not the meeting's vote)
+    m = re.search(r"(\d{1,3}(?:,\d+)?)\s*%(?!\s*cử tri)\s*(?:số\s+)?(?:đại biểu|phiếu)?[^.;]{0,30}?(?:tán thành|nhất trí|đồng ý)",
                   text) or re.search(r"(?:tán thành|nhất trí|đồng ý)[^.;]{0,30}?(?:đạt|với|tỷ lệ)\s*(\d{1,3}(?:,\d+)?)\s*%",
                                      text)
     m = m or re.search(r"(\d{1,3}(?:,\d+)?)\s*%\s*(?:tổng\s+)?số phiếu", text)

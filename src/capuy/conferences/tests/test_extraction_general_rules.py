@@ -655,3 +655,76 @@ def test_a_former_post_in_lower_case_and_a_bracket_closed_before_the_name_keep_t
                  "thư Tỉnh ủy, nguyên Chủ tịch HĐND tỉnh Kon Tum (cũ) Dương Văn Trang; Phó Bí thư Tỉnh ủy Đinh Thị Hồng Minh.")
     people = {p["name"]: p["titles"] for p in got["attendees"]}
     assert people["Dương Văn Trang"] == ["Ủy viên Trung ương Đảng", "nguyên Bí thư Tỉnh ủy", "nguyên Chủ tịch HĐND tỉnh Kon Tum"]
+
+
+# ------------------------------------------------------------------------------------------- batches 22 and 23
+@pytest.mark.parametrize(("body", "chairs"), [
+    ("Ngày 15/7/2019, Ban Chấp hành Đảng bộ Quận khóa XXV tổ chức Hội nghị lần thứ 22 dưới sự chủ trì của các đồng chí: "
+     "Nguyễn Văn Nam - Thành ủy viên, Bí thư Quận ủy; Đinh Thị Lan - Phó Bí thư Thường trực Quận ủy.",
+     [("Nguyễn Văn Nam", ["Thành ủy viên", "Bí thư Quận ủy"]), ("Đinh Thị Lan", ["Phó Bí thư Thường trực Quận ủy"])]),
+    ("Ngày 4/8/2020, HĐND huyện khóa 19 đã tổ chức kỳ họp thứ 13.\nCác đồng chí: Phạm Mai Anh, Chủ tịch HĐND huyện; Lê "
+     "Thị Hạnh, Phó Chủ tịch HĐND huyện đồng chủ tọa kỳ họp.",
+     [("Phạm Mai Anh", ["Chủ tịch HĐND huyện"]), ("Lê Thị Hạnh", ["Phó Chủ tịch HĐND huyện"])]),
+])
+def test_chairs_listed_after_của_các_đồng_chí_or_before_đồng_chủ_tọa(body, chairs):
+    assert [(p["name"], p["titles"]) for p in record(body)["chair"]] == chairs
+
+
+def test_a_sittings_period_is_read_in_the_report_after_its_guests():
+    guests = " ".join(f"Đồng chí Nguyễn Văn An{i}, Ủy viên Ban Thường vụ Huyện ủy về dự." for i in range(12))
+    got = record(f"Ngày 4/8/2020, HĐND huyện Thọ Xuân tổ chức kỳ họp thứ 13.\n{guests}\nĐồng chí Nguyễn Ngọc Thức trình "
+                 "bày báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm; nhiệm vụ trọng tâm 6 tháng cuối năm 2020.")
+    assert got["period_reviewed"] == "6 tháng đầu năm 2020"
+
+
+def test_the_icelandic_eth_and_đh_are_read_as_đ_and_đại_hội():
+    got = record("(CT)- Hôm nay, ngày 14-7-2020, Ðại hội (ÐH) Ðại biểu Ðảng bộ quận Ninh Kiều chính thức khai mạc.\n"
+                 "Theo chương trình, ÐH Ðại biểu Ðảng bộ quận Ninh Kiều lần thứ XII, nhiệm kỳ 2020-2025 làm việc trong hai ngày.")
+    assert (got["organization"], got["ordinal"], got["term_years"]) == ("Đảng bộ quận Ninh Kiều", 12, "2020-2025")
+
+
+def test_the_party_committee_of_a_peoples_committee_is_an_agency_of_its_province():
+    got = record("Ngày 11-10, Ban Chấp hành Đảng bộ UBND tỉnh Gia Lai tổ chức Hội nghị lần thứ nhất.")
+    assert (got["organization"], got["level"], got["ordinal"]) == ("Đảng bộ UBND tỉnh Gia Lai", "agency", 1)
+
+
+def test_a_review_named_by_its_verb_in_a_dated_sentence_is_the_meeting():
+    got = record("(Báo Quảng Ngãi)- Sáng 14/1, Ban Thường vụ Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh đã tổng kết công tác "
+                 "xây dựng Đảng năm 2021 và triển khai nhiệm vụ năm 2022.\n" + "Các tổ chức cơ sở đảng hoàn thành nhiệm vụ. " * 8 +
+                 "\nCác chi bộ nâng cao chất lượng sinh hoạt chi bộ, đảng bộ.",
+                 "https://baoquangngai.vn/channel/2022/202201/dang-bo-khoi-3099303/")
+    assert (got["conference_kind"], got["period_reviewed"], got["event_date"]) == ("year_end_review", "năm 2021", "2022-01-14")
+
+
+def test_voters_consulted_are_not_the_meetings_vote_share():
+    got = record("Ngày 5/12, HĐND phường Hòa Lợi tổ chức kỳ họp thứ tư. Phường đã lấy ý kiến 8.981 cử tri, có 99,24% cử tri "
+                 "tán thành chủ trương thành lập thành phố.")
+    assert got["vote_share"] is None
+
+
+@pytest.mark.parametrize(("body", "tasks"), [
+    ("Triển khai nhiệm vụ năm 2024, Đảng bộ phường An Bình tiếp tục lãnh đạo, triển khai kịp thời các Chỉ thị của cấp trên; "
+     "không ngừng đổi mới nội dung, nâng cao chất lượng công tác.",
+     ["tiếp tục lãnh đạo, triển khai kịp thời các Chỉ thị của cấp trên", "không ngừng đổi mới nội dung, nâng cao chất lượng công tác"]),
+    ("Nhiệm kỳ 2025-2030, xã An Bình thống nhất thực hiện 26 chỉ tiêu về kinh tế, văn hóa - xã hội, an ninh trật tự, xây "
+     "dựng Đảng và hệ thống chính trị.",
+     ["thực hiện 26 chỉ tiêu về kinh tế, văn hóa - xã hội, an ninh trật tự, xây dựng Đảng và hệ thống chính trị"]),
+    # the quality of cell meetings is a task, not a meeting
+    ("Năm 2024, Đảng bộ xã tiếp tục nâng cao chất lượng sinh hoạt chi bộ, quản lý đảng viên.",
+     ["tiếp tục nâng cao chất lượng sinh hoạt chi bộ"]),
+])
+def test_the_next_years_tasks_and_a_list_of_fields_kept_whole(body, tasks):
+    assert record("Ngày 5/1, Đảng ủy xã An Bình tổ chức hội nghị tổng kết năm 2023.\n" + body)["tasks"] == tasks
+
+
+@pytest.mark.parametrize(("body", "url", "organization"), [
+    # the text never names the commune; its chair is a district committee member, not the district
+    ("Chủ trì hội nghị: Nguyễn Minh Hải, Huyện ủy viên, Bí thư Đảng ủy; đồng chí Nguyễn Văn Đen, Phó Bí thư Thường trực "
+     "Đảng ủy, Chủ tịch HĐND xã.", "http://phutan.camau.dcs.vn/xa-phu-my-to-chuc-hoi-nghi-ban-chap-hanh-dang-bo-mo-rong-"
+     "so-ket-thang-8-nam-2020.829", "Đảng bộ xã Phú Mỹ"),
+    # the text spells the place the address gives without marks
+    ("Đảng ủy xã Xuân Định họp bàn nhiệm vụ. Hội nghị do đồng chí Lê Văn An, Bí thư Đảng ủy chủ trì.",
+     "http://a.vn/xa-xuan-dinh-to-chuc-hoi-nghi-so-ket-6-thang.html", "Đảng ủy xã Xuân Định"),
+])
+def test_a_place_opening_the_address_holds_the_meeting(body, url, organization):
+    assert record(body, url)["organization"] == organization
