@@ -157,6 +157,7 @@ class Conference(models.Model):
         REGULAR = "regular", "Thường kỳ"
         SIX_MONTH = "six_month", "Sơ kết 6 tháng"
         NINE_MONTH = "nine_month", "Sơ kết 9 tháng"
+        QUARTER = "quarter", "Sơ kết quý"
         MID_TERM = "mid_term", "Sơ kết giữa nhiệm kỳ"
         YEAR_END = "year_end", "Tổng kết năm"
         THEMATIC = "thematic", "Chuyên đề"
@@ -283,8 +284,8 @@ class Conference(models.Model):
             return f"Hội nghị lần thứ {self.number}"
         if self.name:
             return self.name
-        review = {self.Kind.SIX_MONTH: "sơ kết", self.Kind.NINE_MONTH: "sơ kết", self.Kind.MID_TERM: "sơ kết",
-                  self.Kind.YEAR_END: "tổng kết"}.get(self.kind)
+        review = {self.Kind.SIX_MONTH: "sơ kết", self.Kind.NINE_MONTH: "sơ kết", self.Kind.QUARTER: "sơ kết",
+                  self.Kind.MID_TERM: "sơ kết", self.Kind.YEAR_END: "tổng kết"}.get(self.kind)
         if review and self.reviewed_period:
             return f"Hội nghị {review} {self.reviewed_period}"
         if self.kind == self.Kind.REGULAR:

@@ -33,15 +33,17 @@ def _names(people) -> str:
 
 
 def _secretary(conference):
+    """Who signs for the body, as its memberships on the meeting's day record it: the secretary, else a deputy
+    (who signs "K/T BÍ THƯ"). Nobody when none is recorded: the draft leaves the signature blank for the clerk,
+    never a chair named as "BÍ THƯ" that the record does not make one (issue 13)."""
     if not conference.body_id:
-        return conference.chairs.first(), False
+        return None, False
     memberships = conference.body.memberships.active_on(conference.date).select_related("person")
     for role in (BodyMembership.Role.SECRETARY, BodyMembership.Role.STANDING_DEPUTY, BodyMembership.Role.DEPUTY):
         found = next((m for m in memberships if m.role == role), None)
         if found:
             return found.person, role != BodyMembership.Role.SECRETARY
-    chair = conference.chairs.first()
-    return chair, False
+    return None, False
 
 
 def _vote_lines(item) -> list[str]:
@@ -287,8 +289,9 @@ def draft_from_conference(conference, user=None) -> list[Document]:
         notice += [f"- {t}" for t in tasks]
 
     specs = [
+        # the minutes are signed by the chair the record names, or left blank: never someone else as its chair
         ("BB", "Biên bản", name, minutes, {"authority": Authority.NONE, "signer_position": "CHỦ TRÌ HỘI NGHỊ",
-                                            "signer": conference.chairs.first() or signer}),
+                                            "signer": conference.chairs.first()}),
         ("NQ", "Nghị quyết", name, resolution, {"authority": authority, "deputy_signs": deputy}),
         ("TB", "Thông báo", f"Kết luận của {name}", notice, {"authority": authority, "deputy_signs": deputy}),
     ]

@@ -128,6 +128,16 @@ class ImportTests(CapuyTestCase):
         assert "Không thể hoàn tác" in caught.value.messages[0] and "Dự thảo ghi sau" in caught.value.messages[0]
         assert Conference.objects.filter(pk=imported.conference_id).exists()
 
+    def test_undo_is_refused_once_documents_were_drafted_from_the_imported_conference(self):
+        from capuy.documents.drafting import draft_from_conference
+
+        imported = self.run_import()
+        minutes = draft_from_conference(imported.conference, self.district_staff)[0]
+        with pytest.raises(ValidationError) as caught:
+            actions.undo_import(self.district_staff, imported)
+        assert "Không thể hoàn tác" in caught.value.messages[0] and minutes.title[:40] in caught.value.messages[0]
+        assert Conference.objects.filter(pk=imported.conference_id).exists()
+
     def test_staff_of_another_ward_cannot_undo(self):
         imported = self.run_import()
         from django.http import Http404

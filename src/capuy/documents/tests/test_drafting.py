@@ -79,6 +79,19 @@ class DraftingTests(DocumentsTestCase):
         self.assertEqual(resolution.signer, self.secretary)
         self.assertEqual(resolution.signature_lines(), ["T/M BAN CHẤP HÀNH", "BÍ THƯ"])
 
+    def test_minutes_without_a_recorded_chair_leave_the_chairs_signature_blank(self):
+        self.conference.chairs.clear()
+        minutes = draft_from_conference(self.conference)[0]
+        self.assertIsNone(minutes.signer)
+        self.assertEqual(minutes.signatures()[1], (["CHỦ TRÌ HỘI NGHỊ"], ""))
+
+    def test_a_chair_is_not_made_the_secretary_when_the_body_records_none(self):
+        self.bch.memberships.filter(role__in=["bi_thu", "pho_bi_thu_tt", "pho_bi_thu"]).update(role="uy_vien")
+        minutes, resolution, notice = draft_from_conference(self.conference)
+        self.assertEqual(minutes.signer, self.secretary)  # the recorded chair signs the minutes as chair
+        self.assertEqual((resolution.signer, notice.signer), (None, None))
+        self.assertEqual(notice.signatures(), [(["T/M BAN CHẤP HÀNH", "BÍ THƯ"], "")])
+
     def test_votes_are_written_into_the_minutes(self):
         from django.apps import apps
 
