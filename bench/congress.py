@@ -57,6 +57,13 @@ p99 88.8 ms against 28.3 ms (3.1×), 113.7 against 32.2 (3.5×), 280.3 against 8
 32.4 (2.95×). Every run: 0 lost, 0 duplicates, result 70–126 ms, event lag p95 1.03–1.09 s, 16 connections (2 × 8),
 5 queries per ballot. With 4 workers on the 2 cores: 200.8 against 33.2 (6×). What is left is the ballot's own
 processor time (app p99 61–123 ms against the bare insert's 20–43 ms) queueing behind other ballots on 2 cores.
+
+2026-12-02, a new machine of the same kind, ``--window 60``: the seat check of a ballot (``voting.base.may_cast``) no
+longer depends on the tables' statistics (a congress checked in minutes before the vote, not yet analyzed, had
+PostgreSQL scan every attendance row per ballot: 76 ms of 98 in one profiled ballot). Two runs, 0 lost, 0 duplicates,
+16 connections, 5.2 queries per ballot: p99 785.9 ms against a baseline of 367.7 ms (2.1×; tests ran beside it), and,
+idle, 790.1 against 134.4 (5.9×; app p99 406.8 against 79.3), result 166.6 / 223.9 ms, event lag p95 1.21 / 1.16 s.
+The ratio swings from 2× to 6× between runs on this 2-core machine: the p99 target is not reliably met.
 """
 
 import argparse

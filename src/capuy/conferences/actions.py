@@ -359,9 +359,7 @@ def read_report(user, text: str, source_url: str = "") -> dict:
     record = imports.extract(text)
     url_line, shown = imports.shown_text(text)
     organization, outside = imports.match_organization(user, record.get("organization") or "")
-    figures = []
-    for figure in record.get("indicators") or []:
-        figures.append(imports.indicator_candidates(str(figure.get("name") or ""), str(figure.get("unit") or "")))
+    figures = imports.figure_candidates(record.get("indicators") or [])
     return {"record": record, "text": shown, "source_url": _clean_url(source_url or url_line),
             "marks": imports.marks(shown, record), "organization": organization, "outside": outside,
             "people": imports.match_people(user, record), "figures": figures}
@@ -449,6 +447,15 @@ def _term(organization, record, date, imported):
     term.save()
     imported.note_created(term)
     return term
+
+
+def _meeting_body(organization) -> str:
+    """Who meets when a report names an organization's conference: a cell has no Ban Chấp hành, its members meet
+    (Điều lệ Đảng, Điều 24: the cell's meeting of members is its leading body)."""
+    from capuy.organizations.models import Body, Organization
+
+    cells = (Organization.Kind.CELL, Organization.Kind.GRASSROOTS_CELL)
+    return Body.Kind.CELL_MEETING if organization.kind in cells else Body.Kind.EXECUTIVE
 
 
 def _kind(record) -> str:
@@ -619,8 +626,9 @@ def _figures(user, conference, organization, record, choices, imported):
         raise ValidationError({"period_reviewed": "Không xác định được kỳ báo cáo (ví dụ “9 tháng năm 2023”) để "
                                                   "lưu số liệu vào chỉ tiêu; hãy ghi kỳ đánh giá hoặc bỏ chọn số liệu."})
     kind, year, number = period
+    names = imports.figure_names(figures)
     for i, figure, choice in kept:
-        name = " ".join(str(figure.get("name") or "").split())[:300]
+        name = names[i][:300]
         unit = " ".join(str(figure.get("unit") or "").split())[:40]
         if not name or not unit:
             raise ValidationError({"indicators": f"Số liệu thứ {i + 1} cần có tên chỉ tiêu và đơn vị tính."})
@@ -653,17 +661,22 @@ def _figures(user, conference, organization, record, choices, imported):
         try:
             result.full_clean()
         except ValidationError as exc:
-            raise ValidationError({"indicators": [f"Số liệu “{name}”: {m}" for m in exc.messages]}) from None
+            raise ValidationError({"indicators": [f"Số liệu thứ {i + 1} (“{name}”): {m}" for m in exc.messages]}) from None
         result.save()
         imported.note_created(result)
 
 
 def _tasks(user, conference, organization, record, deadline, imported):
+    """The report's tasks, with the deadline the clerk typed; none typed (the report names none): tasks without
+    a deadline ("chưa có thời hạn", issue 13), never an invented one such as the end of the meeting's year."""
     from capuy.tasks.models import SourceKind, Task
 
-    deadline = imports.parse_date(deadline) if deadline else datetime.date(conference.date.year, 12, 31)
-    if deadline is None or deadline < conference.date:
-        raise ValidationError({"task_deadline": "Thời hạn của các nhiệm vụ phải là một ngày từ ngày họp trở đi."})
+    if deadline:
+        deadline = imports.parse_date(deadline)
+        if deadline is None or deadline < conference.date:
+            raise ValidationError({"task_deadline": "Thời hạn của các nhiệm vụ phải là một ngày từ ngày họp trở đi."})
+    else:
+        deadline = None
     for text in record.get("tasks") or []:
         text = " ".join(str(text).split())
         if not text:
@@ -720,7 +733,8 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
     subject = ""  # a report rarely states it as such: the record keeps what was written, the period
     chairs, attendees = _people(user, organization, extracted, people, date, imported)
     conference = record_past_conference(
-        user, organization, date=date, kind=kind, term=term, body_kind="bch", number=number, subject=subject,
+        user, organization, date=date, kind=kind, term=term, body_kind=_meeting_body(organization), number=number,
+        subject=subject,
         session=imports.session_of(source_text, extracted.get("event_date")) if session is None else session,
         reviewed_period=period, source_url=imported.source_url, chairs=chairs, attendees=attendees,
         awards=award_facts(extracted, source_text, organization.display_committee))

@@ -24,7 +24,7 @@ from capuy.conferences.models import (
     SpeakerRequest,
     Speech,
 )
-from capuy.conferences.roll import quorum
+from capuy.conferences.roll import counts_recorded, quorum
 from capuy.core import paging, references
 from capuy.core.api import require, require_visible
 from capuy.organizations.models import Body, Person
@@ -226,9 +226,10 @@ class QuorumOut(Schema):
     base: int
     present: int
     required: int
-    reached: bool
+    reached: bool | None  # None: a meeting recorded afterwards whose roll was not recorded for every member
     fraction: str
     excluded: int
+    recorded: bool
 
 
 class AttendanceListOut(Schema):
@@ -641,7 +642,10 @@ def list_attendance(request, pk: int):
     rows = Attendance.objects.filter(conference=access.conference).select_related("invitation__person")
     if not access.read:
         rows = rows.filter(invitation=access.invitation)
-    return {"quorum": quorum(access.conference).as_dict(), "attendance": list(rows)}
+    check = quorum(access.conference)
+    recorded = counts_recorded(access.conference, check.base)
+    return {"quorum": {**check.as_dict(), "recorded": recorded, "reached": check.reached if recorded else None},
+            "attendance": list(rows)}
 
 
 class RollExcludedOut(Schema):

@@ -203,8 +203,7 @@ def import_confirm(request):
             read["record"] = {**read["record"], **record}
             read["marks"] = imports.marks(read["text"], read["record"])
             read["people"] = imports.match_people(request.user, read["record"])
-            read["figures"] = [imports.indicator_candidates(str(f.get("name") or ""), str(f.get("unit") or ""))
-                               for f in read["record"].get("indicators") or []]
+            read["figures"] = imports.figure_candidates(read["record"].get("indicators") or [])
         choices["file_name"] = request.POST.get("file_name", "")
         choices["session"] = request.POST.get("session", "")
         return _review_page(request, read, source_text, pending=pending, errors=errors, choices=choices, status=400)

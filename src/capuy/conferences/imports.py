@@ -398,6 +398,25 @@ def match_people(user, record: dict) -> list[PersonMatch]:
     return out
 
 
+# A figure named only by how it compares ("đạt", "tăng", "chiếm", "đạt kế hoạch"): a share of the figure before it.
+RELATIVE_FIGURE = re.compile(r"(?i)^(?:đạt|tăng|giảm|chiếm|bằng|vượt)(?:\s+\S+){0,3}$")
+
+
+def figure_names(figures: list[dict]) -> list[str]:
+    """The name each figure is filed under: its own, or for a share of the figure before it ("thu ngân sách 520 tỷ
+    đồng, đạt 62,28% so Nghị quyết") that figure's name with its own ("Thu ngân sách – đạt"); alone, "đạt" would
+    name, and gather, every such share of every report."""
+    names = [" ".join(str(f.get("name") or "").split()) for f in figures]
+    return [f"{names[i - 1]} – {name}" if RELATIVE_FIGURE.match(name) and i and names[i - 1] else name
+            for i, name in enumerate(names)]
+
+
+def figure_candidates(figures: list[dict]) -> list[list]:
+    """For each figure, the indicators it may be filed under (``indicator_candidates`` of its ``figure_names``)."""
+    return [indicator_candidates(name, str(f.get("unit") or "")) for name, f in zip(figure_names(figures), figures,
+                                                                                     strict=True)]
+
+
 def indicator_candidates(name: str, unit: str):
     """Indicators of the same unit whose name or report name is the figure's name (without diacritics)."""
     from capuy.targets.models import Indicator
@@ -445,11 +464,20 @@ def period_of(text: str) -> tuple[str, int, int] | None:
 
 
 def parse_date(value) -> datetime.date | None:
+    """A whole date: ISO ("2026-03-20", as the extractor writes it) or as a clerk types it, day first ("20/3/2026",
+    "20-03-2026", "20.3.2026"); None for anything else, a date without its year included."""
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    typed = re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", value)
+    try:
+        if iso:
+            return datetime.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if typed:
+            return datetime.date(int(typed.group(3)), int(typed.group(2)), int(typed.group(1)))
+    except ValueError:
+        return None
     return None

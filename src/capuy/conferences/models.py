@@ -6,6 +6,7 @@ Domain rules live here, each in one place:
 - ``Conference.ensure_editable`` – a closed conference is never changed.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -150,6 +151,18 @@ class ConferenceQuerySet(models.QuerySet):
             # deduplicate all its conferences before taking a page (bench/scale.py).
             query |= Q(pk__in=Invitation.objects.filter(person_id=user.person_id).values("conference_id"))
         return self.filter(query)
+
+
+def session_problem(session: str, start: datetime.time | None) -> str | None:
+    """Why a meeting's half-day and its start time contradict each other, or None: a morning meeting ("sáng")
+    starts before noon, an afternoon one ("chiều") at noon or later (capuy: the record states one time of day)."""
+    if not session or start is None:
+        return None
+    if session == "morning" and start >= datetime.time(12):
+        return f"Hội nghị buổi sáng không thể bắt đầu lúc {start:%H:%M}; hãy sửa buổi họp hoặc giờ bắt đầu."
+    if session == "afternoon" and start < datetime.time(12):
+        return f"Hội nghị buổi chiều không thể bắt đầu lúc {start:%H:%M}; hãy sửa buổi họp hoặc giờ bắt đầu."
+    return None
 
 
 class Conference(models.Model):
@@ -405,6 +418,12 @@ class Conference(models.Model):
             raise ValidationError({"date": "Hội nghị ghi lại sau khi họp không thể có ngày họp trong tương lai."})
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": "Giờ kết thúc phải sau giờ bắt đầu."})
+        if problem := session_problem(self.session, self.start_time):
+            raise ValidationError({"start_time": problem})
+        founded = self.organization.valid_from if self.organization_id else None
+        if founded and self.date and self.date < founded:
+            raise ValidationError({"date": f"Ngày họp trước ngày thành lập {self.organization.name} "
+                                           f"({vietnamese.numeric_date(founded)})."})
         validate_conference_number(self)
 
     def save(self, *args, **kwargs):

@@ -615,8 +615,10 @@ def draft_summary(request, pk, draft):
 def attendance(request, pk):
     conference, access = conference_or_404(request, pk, manage=True)
     invitations = conference.invitations.select_related("person", "attendance")
+    check = quorum(conference)
     return _page(request, "attendance.html", {"conference": conference, "invitations": invitations,
-                                              "quorum": quorum(conference), "access": access})
+                                              "quorum": check, "counts_recorded": counts_recorded(conference, check.base),
+                                              "access": access})
 
 
 @login_required

@@ -8,6 +8,7 @@ import re
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from capuy.core import vietnamese
 from capuy.documents import structure
@@ -59,11 +60,14 @@ def _tasks_of(conference) -> list[str]:
         return []
     Task = apps.get_model("tasks", "Task")
     lines = []
-    for task in Task.objects.filter(conference=conference, parent__isnull=True).order_by("deadline", "pk"):
+    # tasks without a deadline (imported from a report that named none) last, and with no deadline clause:
+    # the documents state only what was recorded (issue 13)
+    tasks = Task.objects.filter(conference=conference, parent__isnull=True)
+    for task in tasks.order_by(F("deadline").asc(nulls_last=True), "pk"):
         lead = getattr(task, "lead_unit", "") or (task.lead_organization.display_committee
                                                   if getattr(task, "lead_organization_id", None) else "")
         lines.append(f"{task.title}" + (f" – chủ trì: {lead}" if lead else "") +
-                     f"; thời hạn hoàn thành {vietnamese.numeric_date(task.deadline)}.")
+                     (f"; thời hạn hoàn thành {vietnamese.numeric_date(task.deadline)}." if task.deadline else "."))
     return lines
 
 

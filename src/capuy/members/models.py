@@ -962,23 +962,42 @@ def strip_number_word(number: str) -> str:
     return re.sub(r"^\s*s[ốo](?=[\s:.]|\d)[\s:.]*", "", number or "", flags=re.IGNORECASE).strip()
 
 
+# A reason recorded as a whole phrase ("có thành tích xuất sắc", "hoàn thành xuất sắc nhiệm vụ") is said as it is;
+# one that names only the field ("công tác dân vận") is said "có thành tích trong công tác dân vận".
+_REASON_PHRASES = ("có ", "vì ", "do ", "đã ", "đạt ", "được ", "hoàn thành ")
+
+
+def achievement(reason: str) -> str:
+    """The words after "cho 2 tập thể và 3 cá nhân" for the ``reason`` of an award; "" without a reason."""
+    reason = (reason or "").strip().rstrip(" .;,")
+    reason = reason[:1].lower() + reason[1:]
+    if not reason:
+        return ""
+    if reason.startswith(_REASON_PHRASES):
+        return reason
+    if reason.startswith("thành tích"):
+        return f"có {reason}"
+    if reason.startswith(("xuất sắc", "tiêu biểu", "trong ")):
+        return f"có thành tích {reason}"
+    return f"có thành tích trong {reason}"
+
+
 def commendations_summary(commendations) -> str:
     """The sentence a conference article uses for the commendations handed out at it:
     "trao Giấy khen của Ban Thường vụ Quận ủy Tây Hồ cho 2 tập thể và 2 cá nhân có thành tích trong
-    Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"; one clause per form, issuer and reason."""
+    Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"; one clause per form, issuer and reason
+    (``achievement``: a reason written as a phrase is said once), no achievement for an award without one."""
     groups: dict[tuple, list] = {}
     for c in commendations:
-        groups.setdefault((c.form_display, c.issuer, c.reason), []).append(c)
+        groups.setdefault((c.form_display, c.issuer, achievement(c.reason)), []).append(c)
     clauses = []
     for (form, issuer, reason), items in groups.items():
         collectives = sum(c.counts[0] for c in items)
         people = sum(c.counts[1] for c in items)
         who = " và ".join(part for part in (f"{collectives} tập thể" if collectives else "",
                                              f"{people} cá nhân" if people else "") if part)
-        clause = f"trao {form} của {issuer} cho {who}"
-        if reason:
-            clause += f" có thành tích trong {reason[0].lower() + reason[1:]}"
-        clauses.append(clause)
+        issued = f" của {issuer}" if issuer else ""
+        clauses.append(" ".join(part for part in (f"trao {form}{issued}", f"cho {who}" if who else "", reason) if part))
     return "; ".join(clauses)
 
 

@@ -121,11 +121,32 @@ class Organization(models.Model):
     def is_within(self, other: "Organization") -> bool:
         return self.path.startswith(other.path)
 
+    # How far down the Party's system each kind sits (Điều lệ Đảng, Điều 11: the system of organizations follows the
+    # administrative one; Quy định về tổ chức cơ sở đảng): a kind may only sit under a kind above it.
+    LEVEL_RANK = {Kind.CENTRAL: 0, Kind.PROVINCE: 1, Kind.DISTRICT: 2, Kind.AGENCIES: 2, Kind.GRASSROOTS: 3,
+                  Kind.GRASSROOTS_CELL: 3, Kind.PARTIAL: 4, Kind.CELL: 5}
+
+    @classmethod
+    def level_problem(cls, kind: str, parent_kind: str | None) -> str | None:
+        """Why an organization of ``kind`` cannot be placed under one of ``parent_kind``, or None.
+
+        Điều lệ Đảng, Điều 11 and the Quy định on grassroots organizations: the organizations of the Party form a
+        hierarchy that follows the administrative one (province, district, grassroots, their cells); an organization
+        sits under one of a higher level, never of its own level or lower (a ward cannot hold a district)."""
+        if parent_kind is None or kind not in cls.LEVEL_RANK or parent_kind not in cls.LEVEL_RANK:
+            return None
+        if cls.LEVEL_RANK[kind] <= cls.LEVEL_RANK[parent_kind]:
+            return (f"{cls.Kind(kind).label} không thể trực thuộc {cls.Kind(parent_kind).label.lower()}: cấp trên phải "
+                    "ở cấp cao hơn.")
+        return None
+
     def clean(self):
         if self.parent_id and self.pk and (self.parent_id == self.pk or self.parent.path.startswith(self.path)):
             raise ValidationError(
                 {"parent": "Không thể đặt tổ chức làm cấp dưới của chính nó hoặc của tổ chức trực thuộc nó."}
             )
+        if self.parent_id and (problem := self.level_problem(self.kind, self.parent.kind)):
+            raise ValidationError({"parent": problem})
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": "Ngày kết thúc hoạt động phải sau ngày thành lập."})
         if self.merged_into_id and self.merged_into_id == self.pk:

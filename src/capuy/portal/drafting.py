@@ -133,6 +133,7 @@ def _when(conference) -> str:
 def compose(conference) -> dict:
     """Title, lead and body (sanitized HTML) of the draft; reads the record, changes nothing."""
     from capuy.conferences.models import AgendaItem, Attendance, Invitation, SpeechKind
+    from capuy.conferences.roll import counts_recorded
 
     organization = conference.organization
     committee = organization.display_committee
@@ -174,11 +175,18 @@ def compose(conference) -> dict:
         p(f"Dự hội nghị có {_names([g.name_with_title if g.is_group else _comrade(g.name_with_title) for g in guests])}")
     if members:
         kind = conference.body_kind_display or "cấp ủy"
-        if present_members and len(present_members) <= MEMBERS_LISTED:
-            p(f"Tham dự hội nghị có {len(present_members)}/{len(members)} đồng chí ủy viên "
-              f"{kind}: {_names([g.name_with_title for g in present_members])}")
-        else:
-            p(f"Tham dự hội nghị có {len(present_members)}/{len(members)} đồng chí ủy viên {kind}")
+        named = _names([g.name_with_title for g in present_members])
+        if counts_recorded(conference):
+            count = f"{len(present_members)}/{len(members)} đồng chí ủy viên {kind}"
+            if present_members and len(present_members) <= MEMBERS_LISTED:
+                p(f"Tham dự hội nghị có {count}: {named}")
+            else:
+                p(f"Tham dự hội nghị có {count}")
+        elif present_members:
+            # Recorded after the fact without the members' roll call (issue 13, as the minutes decide it): the
+            # members the record names, never a count of the body it does not hold.
+            p(f"Tham dự hội nghị có {'các đồng chí' if len(present_members) > 1 else 'đồng chí'} ủy viên {kind}: "
+              f"{named}")
 
     reports = [i for i in items if i.kind in (AgendaItem.Kind.REPORT, AgendaItem.Kind.PROPOSAL,
                                                AgendaItem.Kind.DRAFT_RESOLUTION)]

@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -102,7 +103,7 @@ def _tasks_for(user, organization, indicator):
     from capuy.tasks.rules import visible_tasks
 
     tasks = Task.objects.filter(indicators=indicator, closed=False, organization__path__startswith=organization.path)
-    return list(visible_tasks(user, tasks).order_by("deadline", "pk"))
+    return list(visible_tasks(user, tasks).order_by(F("deadline").asc(nulls_last=True), "pk"))
 
 
 @login_required

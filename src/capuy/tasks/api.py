@@ -75,7 +75,7 @@ class TaskOut(Schema):
     responsible_id: int | None
     coordinating_units: list[str]
     start_date: datetime.date
-    deadline: datetime.date
+    deadline: datetime.date | None  # None: no deadline recorded ("chưa có thời hạn"), e.g. imported from a report
     priority: int
     parent_id: int | None
     indicator_ids: list[int]
@@ -283,7 +283,9 @@ def list_tasks(request, response: HttpResponse, organization_id: int | None = No
     today = timezone.localdate()
     if status:
         tasks = tasks.by_kind(status, today)  # narrowed in the database, then checked by the one rule
-    tasks = paging.api_page(response, request.user, tasks, ("deadline", "pk"), limit, offset, cursor)
+    # by deadline, tasks without one last: ``deadline_last`` is a non-NULL key, as keyset paging needs
+    tasks = paging.api_page(response, request.user, tasks.with_deadline_keys(), ("deadline_last", "pk"), limit,
+                            offset, cursor)
     if status:
         tasks = [t for t in tasks if t.status_on(today).kind == status]
     return tasks
@@ -327,6 +329,9 @@ def get_task(request, task_id: int):
 def update_task(request, task_id: int, data: TaskPatch):
     task = _task(request, task_id)
     fields, indicators = _translate(request, data.dict(exclude_unset=True))
+    if "deadline" in fields and fields["deadline"] is None and task.deadline is not None:
+        # only a task imported without one may lack a deadline; a deadline given is never taken away
+        raise ValidationError({"deadline": Task._meta.get_field("deadline").error_messages["null"]})
     return actions.update_task(request.user, task, fields, indicators=indicators)
 
 

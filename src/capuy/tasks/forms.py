@@ -26,6 +26,9 @@ class TaskForm(forms.ModelForm):
         choose_organizations(self.fields["lead_organization"], trong=organization.pk)
         choose_people(self.fields["responsible"])
         self.fields["parent"].queryset = Task.objects.filter(organization=organization).exclude(pk=self.instance.pk)
+        # A task entered by hand has a deadline ("Trường này là bắt buộc." as before the field became nullable);
+        # only a task imported from a report that named none may lack one, and may keep lacking it when edited.
+        self.fields["deadline"].required = self.instance.pk is None or self.instance.deadline is not None
 
 
 class ProgressForm(forms.Form):

@@ -3,12 +3,14 @@
 - Office staff: open tasks of their subtree (set or led there) overdue or due within ``DUE_SOON_DAYS``.
 - A person: the open tasks they are the responsible leader of, and their registrations of difficult,
   complex tasks not yet evaluated.
-Overdue is the one rule of ``Task.objects.overdue`` / ``rules.derived_kind``: open and past the deadline.
+Overdue is the one rule of ``Task.objects.overdue`` / ``rules.derived_kind``: open and past the deadline. A task
+without a deadline is never overdue nor due soon: it is not in the office's block, and in a leader's own list
+it comes last and says "Chưa có thời hạn".
 """
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from capuy.core.inbox import OFFICE, PERSONAL, ROLE_OFFICE, Block, Item, first
@@ -19,7 +21,13 @@ from capuy.tasks.models import Registration, Task
 DUE_SOON_DAYS = 7
 
 
-def due_note(deadline: datetime.date, today: datetime.date) -> str:
+NO_DEADLINE = "Chưa có thời hạn"
+BY_DEADLINE = F("deadline").asc(nulls_last=True)  # tasks without a deadline after the dated ones
+
+
+def due_note(deadline: datetime.date | None, today: datetime.date) -> str:
+    if deadline is None:
+        return NO_DEADLINE
     days = (deadline - today).days
     if days < 0:
         return f"Quá hạn {-days} ngày (hạn {short_date(deadline, True)})"
@@ -29,7 +37,8 @@ def due_note(deadline: datetime.date, today: datetime.date) -> str:
 
 
 def due_in_subtree(viewer):
-    """(count, first tasks) open and due within ``DUE_SOON_DAYS`` (overdue included) in the office subtree."""
+    """(count, first tasks) open and due within ``DUE_SOON_DAYS`` (overdue included) in the office subtree;
+    a task without a deadline is neither (``deadline <= …`` is not true of NULL)."""
     subtrees = viewer.subtree_q("", ROLE_OFFICE)
     if subtrees is None:
         return 0, []
@@ -37,13 +46,14 @@ def due_in_subtree(viewer):
     within = Organization.objects.filter(subtrees).values("pk")
     scope = Q(organization__in=within) | Q(lead_organization__in=within)
     tasks = Task.objects.open().filter(scope, deadline__lte=viewer.today + datetime.timedelta(days=DUE_SOON_DAYS))
-    rows = first(tasks.select_related("lead_organization").order_by("deadline", "priority", "pk"))
+    rows = first(tasks.select_related("lead_organization").order_by(BY_DEADLINE, "priority", "pk"))
     return tasks.count(), rows
 
 
 def _task_item(task, today) -> Item:
     return Item(title=task.title, url=task.get_absolute_url(), when=task.deadline,
-                note=f"{due_note(task.deadline, today)} – {task.unit_label}", urgent=task.deadline <= today)
+                note=f"{due_note(task.deadline, today)} – {task.unit_label}",
+                urgent=task.deadline is not None and task.deadline <= today)
 
 
 def blocks(viewer) -> list[Block]:
@@ -62,7 +72,7 @@ def blocks(viewer) -> list[Block]:
     mine = Task.objects.open().filter(responsible_id=viewer.person_id)
     count = mine.count()
     if count:
-        rows = first(mine.select_related("lead_organization").order_by("deadline", "pk"))
+        rows = first(mine.select_related("lead_organization").order_by(BY_DEADLINE, "pk"))
         result.append(Block(
             key="nhiem-vu-cua-toi", section=PERSONAL, title="Nhiệm vụ đồng chí phụ trách",
             items=[_task_item(t, viewer.today) for t in rows], count=count, order=40,

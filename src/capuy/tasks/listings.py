@@ -17,7 +17,7 @@ COLUMNS = (
     paging.Column("Cấp ủy giao", lambda t: t.organization.display_committee),
     paging.Column("Đơn vị chủ trì", lambda t: t.unit_label),
     paging.Column("Lãnh đạo phụ trách", lambda t: str(t.responsible or "")),
-    paging.Column("Thời hạn", lambda t: t.deadline),
+    paging.Column("Thời hạn", lambda t: t.deadline or reports.NO_DEADLINE),
     paging.Column("Tiến độ (%)", lambda t: t.percent),
 )
 
@@ -25,15 +25,22 @@ COLUMNS = (
 class _TaskRows(paging.Listing):
     noun = "nhiệm vụ"
     columns = COLUMNS
-    sorts = {"han": paging.Sort("Thời hạn", ("deadline", "pk")), "-han": paging.Sort("Thời hạn (xa nhất)", ("-deadline", "-pk"))}
+    # Tasks without a deadline come after the dated ones in both orders: the keys are the non-NULL
+    # ``deadline_last`` / ``deadline_first`` of ``TaskQuerySet.with_deadline_keys`` (paging compares keys).
+    sorts = {"han": paging.Sort("Thời hạn", ("deadline_last", "pk")),
+             "-han": paging.Sort("Thời hạn (xa nhất)", ("-deadline_first", "-pk"))}
     default_sort = "han"
 
+    def filtered(self):
+        return super().filtered().with_deadline_keys()
+
     def decorate(self, rows):
-        """Each task with its status by the one rule (``rules.task_status``), and how late it is."""
+        """Each task with its status by the one rule (``rules.task_status``), and how late it is (None for a
+        task without a deadline, never late)."""
         today = timezone.localdate()
         result = reports.rows_with_status(rows, today)
         for row in result:
-            row.days_late = (today - row.task.deadline).days
+            row.days_late = (today - row.task.deadline).days if row.task.deadline else None
         return result
 
 

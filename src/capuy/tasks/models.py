@@ -10,7 +10,8 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -113,12 +114,24 @@ class TaskQuerySet(models.QuerySet):
             return self.overdue(today)
         if kind in (StatusKind.DONE, StatusKind.DONE_LATE, StatusKind.CANCELLED):
             return self.filter(closed=True)
-        if kind in (StatusKind.NOT_STARTED, StatusKind.IN_PROGRESS):
-            return self.filter(closed=False, deadline__gte=today)
+        if kind in (StatusKind.NOT_STARTED, StatusKind.IN_PROGRESS):  # a task without a deadline is never overdue
+            return self.filter(Q(deadline__gte=today) | Q(deadline__isnull=True), closed=False)
         return self
 
+    def with_deadline_keys(self):
+        """Annotate two non-NULL sort keys: ``deadline_last`` (the deadline, or 31/12/9999 for a task without
+        one) and ``deadline_first`` (or 01/01/0001). Keyset paging (``core.paging``) compares its keys and so
+        cannot take a NULL deadline; ordering ascending by the first, or descending by the second, puts the
+        tasks without a deadline after the dated ones, the same on SQLite and PostgreSQL. The dates are sort
+        keys only, never shown nor stored."""
+        date = models.DateField()
+        return self.annotate(
+            deadline_last=Coalesce("deadline", Value(datetime.date.max, output_field=date), output_field=date),
+            deadline_first=Coalesce("deadline", Value(datetime.date.min, output_field=date), output_field=date))
+
     def overdue(self, today: datetime.date):
-        """The database form of ``rules.derived_kind`` for OVERDUE: not closed and past the deadline."""
+        """The database form of ``rules.derived_kind`` for OVERDUE: not closed and past the deadline (a task
+        without a deadline is never overdue: ``deadline < today`` is not true of NULL)."""
         return self.filter(closed=False, deadline__lt=today)
 
 
@@ -151,7 +164,9 @@ class Task(models.Model):
                                     related_name="responsible_tasks", verbose_name="lãnh đạo phụ trách")
     coordinating_units = models.TextField("đơn vị phối hợp", blank=True, help_text="Mỗi đơn vị một dòng")
     start_date = models.DateField("ngày bắt đầu")
-    deadline = models.DateField("thời hạn hoàn thành")
+    # None: no deadline recorded yet ("chưa có thời hạn"), e.g. a task imported from a report that named none
+    # (issue 13: capuy states only what was recorded). Tasks entered by hand must have one (forms, API).
+    deadline = models.DateField("thời hạn hoàn thành", null=True, blank=True)
     priority = models.PositiveSmallIntegerField("mức ưu tiên", choices=Priority.choices, default=Priority.NORMAL)
     indicators = models.ManyToManyField("targets.Indicator", blank=True, related_name="tasks",
                                         verbose_name="chỉ tiêu liên quan")
@@ -170,7 +185,7 @@ class Task(models.Model):
     objects = TaskQuerySet.as_manager()
 
     class Meta:
-        ordering = ["deadline", "priority", "pk"]
+        ordering = [F("deadline").asc(nulls_last=True), "priority", "pk"]  # no deadline: after the dated ones
         verbose_name = "nhiệm vụ"
         verbose_name_plural = "nhiệm vụ"
         indexes = [models.Index(fields=["closed", "deadline"])]

@@ -1,7 +1,8 @@
 """Reminders before a deadline and when a task is overdue, in capuy and by e-mail, once per event.
 
 Run by ``capuy remind_tasks`` (cron, see README.md). An event is (task, kind, deadline): moving the
-deadline makes a new event, running the command twice on the same day sends nothing new.
+deadline makes a new event, running the command twice on the same day sends nothing new. A task without a
+deadline ("chưa có thời hạn") is never due soon nor overdue: no reminder goes out for it.
 """
 
 import datetime
@@ -63,9 +64,10 @@ class RunResult:
 
 
 def due_events(today: datetime.date):
-    """(task, kind) for every open task due within ``rules.remind_days()`` days or already overdue."""
+    """(task, kind) for every open task due within ``rules.remind_days()`` days or already overdue; never a
+    task without a deadline."""
     horizon = today + datetime.timedelta(days=rules.remind_days())
-    tasks = Task.objects.open().filter(deadline__lte=horizon).select_related("organization", "lead_organization")
+    tasks = Task.objects.open().filter(deadline__isnull=False, deadline__lte=horizon).select_related("organization", "lead_organization")
     for task in tasks:
         kind = Notification.Kind.OVERDUE if task.deadline < today else Notification.Kind.DUE_SOON
         yield task, kind

@@ -13,6 +13,7 @@ from capuy.core.vietnamese import numeric_date
 from capuy.tasks import rules
 from capuy.tasks.models import StatusKind
 
+NO_DEADLINE = "chưa có thời hạn"  # a task imported from a report that named no deadline
 KIND_ORDER = [StatusKind.DONE, StatusKind.DONE_LATE, StatusKind.IN_PROGRESS, StatusKind.NOT_STARTED,
               StatusKind.OVERDUE, StatusKind.CANCELLED]
 
@@ -73,7 +74,8 @@ def workbook(organization, rows: list[Row], today: datetime.date) -> bytes:
         task = row.task
         spreadsheets.append(sheet, [i, task.title, task.source_label, task.unit_label,
                                     task.responsible.full_name if task.responsible_id else "",
-                                    ", ".join(task.coordinating_list), task.start_date, task.deadline,
+                                    ", ".join(task.coordinating_list), task.start_date,
+                                    task.deadline or NO_DEADLINE,
                                     row.status.name, task.percent, task.completed_on])
     for column, width in zip("ABCDEFGHIJK", (5, 60, 30, 25, 25, 25, 13, 13, 18, 9, 14), strict=True):
         sheet.column_dimensions[column].width = width

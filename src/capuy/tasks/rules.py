@@ -5,7 +5,8 @@
 - ``registration_deadline``: the last day to register difficult tasks for a year (setting).
 - ``can_read_task`` / ``can_report_progress`` / ``can_edit_task``: who sees and who changes a task.
 - ``can_read_registrations`` / ``can_manage_registrations`` / ``can_register``: the same for registrations.
-- ``remind_days``: how many days before a deadline the reminder goes out (setting).
+- ``remind_days``: how many days before a deadline the reminder goes out (setting; none for a task without
+  a deadline).
 
 Settings (declared with their defaults in ``capuy/config.py``, set in the environment of a deployment):
 ``CAPUY_TASKS_REMIND_DAYS`` (default 7), ``CAPUY_TASKS_REGISTRATION_DEADLINE`` ("MM-DD", default "01-31"),
@@ -30,7 +31,7 @@ from capuy.tasks.models import StatusKind, TaskStatus
 # ---------------------------------------------------------------------------------------------------------
 
 
-def derived_kind(reported_kind: str | None, deadline: datetime.date, completed_on: datetime.date | None,
+def derived_kind(reported_kind: str | None, deadline: datetime.date | None, completed_on: datetime.date | None,
                  today: datetime.date) -> str:
     """The status kind a task has on ``today``; THE rule for "quá hạn" and "hoàn thành chậm".
 
@@ -44,15 +45,19 @@ def derived_kind(reported_kind: str | None, deadline: datetime.date, completed_o
       is still in time;
     - otherwise the reported kind, ``not_started`` when nothing was reported yet.
 
+    A task without a deadline (``None``, "chưa có thời hạn": imported from a report that named none) is
+    never ``overdue`` nor ``done_late``, and never "sắp đến hạn" for the reminders and the home page: capuy
+    states only what was recorded (issue 13) and invents no deadline to measure it against.
+
     ``TaskQuerySet.overdue(today)`` is the same rule for the database (not closed, deadline < today).
     """
     if reported_kind == StatusKind.CANCELLED:
         return StatusKind.CANCELLED
     if reported_kind == StatusKind.DONE:
-        if completed_on is not None and completed_on > deadline:
+        if completed_on is not None and deadline is not None and completed_on > deadline:
             return StatusKind.DONE_LATE
         return StatusKind.DONE
-    if today > deadline:
+    if deadline is not None and today > deadline:
         return StatusKind.OVERDUE
     return reported_kind or StatusKind.NOT_STARTED
 
@@ -138,7 +143,8 @@ def figures_sentence(stats: Figures) -> str:
 
 
 def remind_days() -> int:
-    """Days before a deadline when the reminder goes out (``CAPUY_TASKS_REMIND_DAYS``, default 7)."""
+    """Days before a deadline when the reminder goes out (``CAPUY_TASKS_REMIND_DAYS``, default 7); a task
+    without a deadline gets no reminder (``reminders.due_events``)."""
     return int(config.value("CAPUY_TASKS_REMIND_DAYS"))
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -100,7 +101,7 @@ def _organization_rows(request, organization, today, limit=REPORT_LIMIT):
     first (``TaskQuerySet.by_kind``) and is then checked row by row with the one rule."""
     subtree = request.GET.get("cap-duoi") == "1"
     tasks = rules.visible_tasks(request.user, Task.objects.concerning(organization, subtree))
-    tasks = tasks.select_related(*TASK_RELATED).order_by("deadline", "priority", "pk")
+    tasks = tasks.select_related(*TASK_RELATED).order_by(F("deadline").asc(nulls_last=True), "priority", "pk")
     rows = reports.rows_with_status(tasks[:limit], today)
     all_rows = rows
     if kind := request.GET.get("trang-thai"):
@@ -108,7 +109,8 @@ def _organization_rows(request, organization, today, limit=REPORT_LIMIT):
         rows = [r for r in rows if r.status.kind == kind]
     if (days := request.GET.get("han", "")).isdigit():  # the home page's "due within N days", overdue included
         limit_day = today + datetime.timedelta(days=int(days))
-        rows = [r for r in rows if not r.task.closed and r.task.deadline <= limit_day]
+        # a task without a deadline is never due (nor overdue): not in this list
+        rows = [r for r in rows if not r.task.closed and r.task.deadline is not None and r.task.deadline <= limit_day]
     if unit := request.GET.get("don-vi"):
         rows = [r for r in rows if r.task.unit_label == unit]
     return all_rows, rows, subtree
@@ -184,8 +186,10 @@ def task_create(request, pk):
     if parent_id := inputs.query_id(request.GET.get("cha")):
         parent = Task.objects.filter(pk=parent_id, organization=organization).first()
         if parent:
-            initial.update(parent=parent, lead_organization=parent.lead_organization, deadline=parent.deadline,
+            initial.update(parent=parent, lead_organization=parent.lead_organization,
                            source_kind=parent.source_kind, source_text=parent.source_text)
+            if parent.deadline is not None:  # a parent without a deadline leaves the field empty, to be entered
+                initial["deadline"] = parent.deadline
     form = TaskForm(request.POST or None, organization=organization, user=request.user, initial=initial)
     return _save_task_form(request, form, f"Giao nhiệm vụ – {organization.display_committee}",
                            organization_url(organization), actions.create_task)

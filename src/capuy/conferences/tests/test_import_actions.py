@@ -109,6 +109,15 @@ class ImportTests(CapuyTestCase):
         assert ward.parent == self.district and ward.committee_name == "Đảng ủy phường Xuân La"
         assert imported.conference.number == 5 and imported.conference.term.congress_number == 3
 
+    def test_a_cells_conference_is_a_meeting_of_its_members_not_of_a_ban_chap_hanh(self):
+        conference = self.run_import(text=NEW_WARD_REPORT, organization_id=self.cell.pk).conference
+        assert conference.body_kind == "chi_bo" and "Ban Chấp hành" not in conference.title
+
+    def test_a_ward_clerk_cannot_create_a_district_under_the_ward(self):
+        extracted = {**record(NEW_WARD_REPORT), "organization": "Thành ủy Mỹ Tho", "level": "district"}
+        self.assert_refused("không thể trực thuộc", user=self.ward_staff, text=NEW_WARD_REPORT, extracted=extracted,
+                            parent_id=self.ward.pk)
+
     def test_undo_removes_everything_the_import_created_and_nothing_else(self):
         before = counts()
         imported = self.run_import()
@@ -159,3 +168,43 @@ class ImportTests(CapuyTestCase):
     def test_the_same_article_is_not_imported_twice(self):
         self.run_import()
         self.assert_refused("đã được nhập", extracted=record(ordinal=None))
+
+    def test_an_import_without_a_deadline_makes_tasks_without_one_and_the_notice_names_none(self):
+        from capuy.documents.drafting import draft_from_conference
+
+        imported = self.run_import()  # the clerk left "Thời hạn hoàn thành các nhiệm vụ" empty
+        tasks = Task.objects.filter(conference=imported.conference)
+        assert tasks.count() == 2 and [t.deadline for t in tasks] == [None, None]
+        notice = draft_from_conference(imported.conference, self.district_staff)[-1]
+        assert notice.doc_type.symbol == "TB" and "Phân công thực hiện:" in notice.content
+        assert all(f"- {t.title} – chủ trì: {self.district.display_committee}." in notice.content for t in tasks)
+        assert "thời hạn hoàn thành" not in notice.content and "31/12/2023" not in notice.content
+
+    def test_a_deadline_given_for_the_tasks_is_kept_and_one_before_the_meeting_is_refused(self):
+        self.assert_refused("từ ngày họp trở đi", task_deadline="2023-10-04")
+        imported = self.run_import(task_deadline="2023-12-15")
+        assert set(Task.objects.filter(conference=imported.conference).values_list("deadline", flat=True)) == {
+            datetime.date(2023, 12, 15)}
+
+
+@pytest.mark.parametrize(("names", "filed"), [
+    (["Thu ngân sách", "đạt"], ["Thu ngân sách", "Thu ngân sách – đạt"]),
+    (["kết nạp đảng viên mới", "đạt so Nghị quyết"], ["kết nạp đảng viên mới", "kết nạp đảng viên mới – đạt so Nghị quyết"]),
+    (["đạt"], ["đạt"]),  # nothing before it to belong to
+    (["Tốc độ tăng trưởng kinh tế đạt", "thu nhập bình quân"], ["Tốc độ tăng trưởng kinh tế đạt", "thu nhập bình quân"]),
+])
+def test_a_share_is_filed_under_the_figure_it_belongs_to(names, filed):
+    from capuy.conferences import imports
+
+    assert imports.figure_names([{"name": n} for n in names]) == filed
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    ("2026-03-20", datetime.date(2026, 3, 20)), ("20/3/2026", datetime.date(2026, 3, 20)),
+    ("05-10-2023", datetime.date(2023, 10, 5)), ("5.10.2023", datetime.date(2023, 10, 5)),
+    ("20/3", None), ("31/2/2026", None), ("2026-13-01", None), ("hôm qua", None), (None, None),
+])
+def test_a_meeting_date_is_read_whole_as_iso_or_day_first(written, date):
+    from capuy.conferences import imports
+
+    assert imports.parse_date(written) == date

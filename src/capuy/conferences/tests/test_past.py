@@ -2,12 +2,13 @@
 
 import datetime
 
+import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from capuy.conferences.actions import record_past_conference
-from capuy.conferences.models import Attendance, Conference, Invitation
+from capuy.conferences.actions import _kind, record_past_conference
+from capuy.conferences.models import Attendance, Conference, Invitation, session_problem
 from capuy.conferences.tests.base import ConferenceTestCase
 from capuy.core.testing import make_person
 from capuy.members.models import Commendation
@@ -111,6 +112,19 @@ class RecordingTests(PastConferenceTestCase):
     def test_end_before_start_is_refused(self):
         with self.assertRaises(ValidationError):
             self.numbered_seventh(start_time="14:00", end_time="8:00")
+
+
+    def test_a_morning_meeting_starting_in_the_afternoon_is_refused(self):
+        with self.assertRaisesMessage(ValidationError, "buổi sáng không thể bắt đầu lúc 14:00"):
+            self.numbered_seventh(session="morning", start_time="14:00", end_time="17:00")
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
+    def test_a_meeting_before_the_organization_was_founded_is_refused(self):
+        self.ward.valid_from = D(2021, 8, 1)
+        self.ward.save()
+        with self.assertRaisesMessage(ValidationError, "trước ngày thành lập Đảng bộ phường Quảng An (01/08/2021)"):
+            self.numbered_seventh()
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
 
 
 class ClockTests(PastConferenceTestCase):
@@ -270,3 +284,20 @@ class LiveNumberingTests(PastConferenceTestCase):
                                          kind=Conference.Kind.YEAR_END, reviewed_period="năm 2021")
         self.assertIsNone(live.number)
         self.assertEqual(live.title, "Hội nghị tổng kết năm 2021 Ban Chấp hành Đảng bộ phường Quảng An khóa V")
+
+
+@pytest.mark.parametrize(("session", "start", "refused"), [
+    ("morning", T(7, 30), False), ("morning", T(11, 59), False), ("morning", T(12, 0), True), ("morning", T(14, 0), True),
+    ("afternoon", T(13, 30), False), ("afternoon", T(12, 0), False), ("afternoon", T(8, 0), True),
+    ("full_day", T(8, 0), False), ("", T(14, 0), False), ("morning", None, False),
+])
+def test_the_half_day_and_the_start_time_agree(session, start, refused):
+    assert (session_problem(session, start) is not None) == refused
+
+
+@pytest.mark.parametrize(("period", "kind"), [
+    ("6 tháng đầu năm 2019", "six_month"), ("06 tháng đầu năm 2023", "six_month"), ("9 tháng năm 2023", "nine_month"),
+    ("chín tháng đầu năm", "nine_month"), ("quý I năm 2026", "quarter"), ("quí II/2024", "quarter"), ("", "regular"),
+])
+def test_a_periodic_review_is_filed_by_the_months_it_reviews(period, kind):
+    assert _kind({"conference_kind": "periodic_review", "period_reviewed": period}) == kind

@@ -55,6 +55,16 @@ class MinutesPageTests(PastRecordTestCase):
             self.assertIn(GROUP, page)
             self.assertNotIn(f"đồng chí {GROUP}", page.replace("<strong>", "").replace("</strong>", ""))
 
+    def test_an_unrecorded_roll_call_is_not_stated_as_a_missing_quorum(self):
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("conferences:attendance", args=[self.review.pk])).content.decode()
+        self.assertIn("không xác định số có mặt", page)
+        self.assertNotIn("chưa đủ số lượng", page)
+        detail = self.client.get(reverse("conferences:detail", args=[self.review.pk])).content.decode()
+        self.assertNotIn("Thành viên có mặt (0)", detail)
+        quorum = self.api("get", f"/conferences/{self.review.pk}/attendance/", self.ward_staff).json()["quorum"]
+        self.assertEqual((quorum["recorded"], quorum["reached"]), (False, None))
+
     def test_title_changes_after_close_leave_the_minutes_unchanged(self):
         self.login(self.ward_staff)
         url = reverse("conferences:minutes", args=[self.review.pk])

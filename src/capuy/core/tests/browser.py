@@ -1,6 +1,7 @@
 """What the browser tests share: signing in through the login page as one of the named people, and a test server
 that is quiet before the test database is emptied."""
 
+import re
 import threading
 
 from capuy.core.testing import PASSWORD
@@ -53,3 +54,5 @@ def sign_in(page, base_url: str, username: str, password: str = PASSWORD, next_u
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+    # signed in before the caller moves on: a navigation started now would cut the form's POST off
+    page.wait_for_url(re.compile(r"^(?!.*/tai-khoan/dang-nhap/).*$"))

@@ -85,3 +85,17 @@ class SummaryTests(MembersTestCase):
         assert commendations_summary(items) == (
             "trao Giấy khen của Ban Thường vụ Quận ủy Tây Hồ cho 2 tập thể và 2 cá nhân có thành tích trong "
             "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")
+
+
+@pytest.mark.parametrize(("reason", "words"), [
+    ("có thành tích xuất sắc", "có thành tích xuất sắc"),
+    ("Hoàn thành xuất sắc nhiệm vụ năm 2023.", "hoàn thành xuất sắc nhiệm vụ năm 2023"),
+    ("thành tích xuất sắc trong công tác dân vận", "có thành tích xuất sắc trong công tác dân vận"),
+    ("xuất sắc trong phong trào thi đua", "có thành tích xuất sắc trong phong trào thi đua"),
+    ("Công tác dân vận", "có thành tích trong công tác dân vận"),
+    ("", ""),
+])
+def test_an_awards_reason_is_said_once_as_written_or_as_its_field(reason, words):
+    from capuy.members.models import achievement
+
+    assert achievement(reason) == words

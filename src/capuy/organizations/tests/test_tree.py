@@ -74,3 +74,23 @@ class OrganizationTreeTests(CapuyTestCase):
 
     def test_search_text_finds_names_without_diacritics(self):
         assert list(Organization.objects.filter(search_text__contains="tay ho")) == [self.district]
+
+
+@pytest.mark.parametrize(("kind", "parent_kind", "refused"), [
+    ("province", "central", False),
+    ("district", "province", False),
+    ("grassroots", "province", False),  # a commune or ward right under its province (since 01/7/2025)
+    ("grassroots", "district", False),
+    ("grassroots_cell", "district", False),
+    ("partial", "grassroots", False),
+    ("cell", "grassroots", False),
+    ("cell", "partial", False),
+    ("agencies", "province", False),
+    ("grassroots", "agencies", False),
+    ("district", "grassroots", True),  # a ward cannot hold a district
+    ("grassroots", "grassroots", True),
+    ("province", "district", True),
+    ("cell", "cell", True),
+])
+def test_an_organization_sits_only_under_a_higher_level(kind, parent_kind, refused):
+    assert (Organization.level_problem(kind, parent_kind) is not None) == refused

@@ -1,5 +1,7 @@
 """A first news draft from a closed conference: chair, number and term, attendees, directions, conclusion."""
 
+import datetime
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -8,6 +10,8 @@ from capuy.conferences.models import AgendaItem
 from capuy.conferences.tests.base import ConferenceTestCase
 from capuy.portal import drafting
 from capuy.portal.models import Article
+
+D = datetime.date
 
 
 class DraftFromConferenceTests(ConferenceTestCase):
@@ -96,3 +100,65 @@ class DraftFromConferenceTests(ConferenceTestCase):
         self.assertIn("Hội nghị đã biểu quyết thông qua nghị quyết Hội nghị lần thứ 1 với 4/5 đồng chí tán thành",
                       article.body)
         self.assertIn("Dịp này, Quận ủy trao Bằng khen cho 5 tập thể", article.body)
+
+
+class DraftFromPastConferenceTests(ConferenceTestCase):
+    """A conference recorded after the fact (issue 13): the draft states only what the record holds."""
+
+    def record(self, attendees=(), awards=()):
+        from capuy.conferences.actions import record_past_conference
+
+        return record_past_conference(self.district_staff, self.district, date=D(2023, 7, 20), body=self.bch,
+                                      attendees=list(attendees), awards=list(awards))
+
+    def test_it_states_no_ratio_of_members_when_the_roll_call_was_not_recorded(self):
+        conference = self.record([{"person": person} for person in self.members[:3]])
+        text = drafting.compose(conference)["body"]
+        self.assertNotIn("3/3", text)
+        self.assertNotIn("/5", text)
+        self.assertNotRegex(text, r"\d+/\d+ đồng chí")
+
+    def test_it_names_the_members_recorded_as_attending_when_the_roll_call_was_not_recorded(self):
+        conference = self.record([{"person": person} for person in self.members[:3]])
+        text = drafting.compose(conference)["body"]
+        self.assertIn("Tham dự hội nghị có các đồng chí ủy viên Ban Chấp hành: ", text)
+        for person in self.members[:3]:
+            self.assertIn(person.full_name, text)
+        for person in self.members[3:]:
+            self.assertNotIn(person.full_name, text)
+
+    def test_it_leaves_out_the_members_attendance_when_no_member_was_recorded_attending(self):
+        conference = self.record([{"person": self.members[0], "status": "excused", "reason": "Đi công tác"}])
+        text = drafting.compose(conference)["body"]
+        self.assertNotIn("ủy viên", text)
+        self.assertNotIn("0/1", text)
+
+    def test_it_states_the_ratio_only_when_every_members_attendance_was_recorded(self):
+        partial = self.record([{"person": person} for person in self.members[:4]])
+        self.assertNotIn("4/4", drafting.compose(partial)["body"])
+        complete = self.record([*({"person": person} for person in self.members[:4]),
+                                {"person": self.members[4], "status": "unexcused"}])
+        text = drafting.compose(complete)["body"]
+        self.assertIn("Tham dự hội nghị có 4/5 đồng chí ủy viên Ban Chấp hành", text)
+
+    def test_an_award_whose_reason_says_the_achievement_reads_once(self):
+        award = {"form": "giay_khen", "issuer": "Ban Thường vụ Quận ủy", "collective_count": 2,
+                 "individual_count": 3, "reason": "có thành tích xuất sắc"}
+        text = drafting.compose(self.record(awards=[award]))["body"]
+        self.assertIn("Dịp này, hội nghị đã trao Giấy khen của Ban Thường vụ Quận ủy cho 2 tập thể và 3 cá nhân "
+                      "có thành tích xuất sắc.", text)
+        self.assertNotIn("thành tích trong có", text)
+
+    def test_each_award_is_worded_for_its_reason_or_for_having_none(self):
+        awards = [{"form": "giay_khen", "issuer": "Ban Thường vụ Quận ủy", "collective_count": 2,
+                   "reason": "Công tác dân vận"},
+                  {"form": "bang_khen", "issuer": "Ban Thường vụ Quận ủy", "individual_count": 5},
+                  {"form": "giay_khen", "issuer": "Chủ tịch UBND quận", "individual_count": 1,
+                   "reason": "Có thành tích xuất sắc trong phong trào thi đua."}]
+        text = drafting.compose(self.record(awards=awards))["body"]
+        self.assertIn("trao Giấy khen của Ban Thường vụ Quận ủy cho 2 tập thể có thành tích trong công tác dân vận;",
+                      text)
+        self.assertIn("trao Bằng khen của Ban Thường vụ Quận ủy cho 5 cá nhân;", text)
+        self.assertIn("trao Giấy khen của Chủ tịch UBND quận cho 1 cá nhân có thành tích xuất sắc trong phong trào "
+                      "thi đua.", text)
+        self.assertNotIn("thành tích trong có", text)

@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from capuy.tasks.models import StatusKind as K
 from capuy.tasks.models import Task
 from capuy.tasks.rules import derived_kind, task_status
@@ -35,6 +37,22 @@ def test_a_stopped_task_is_never_overdue():
     assert derived_kind(K.CANCELLED, DEADLINE, None, D(2025, 1, 1)) == K.CANCELLED
 
 
+# A task imported from a report that named no deadline (deadline None), years later: whatever was reported,
+# (reported kind, completed on, kind shown).
+NO_DEADLINE_CASES = [
+    (None, None, K.NOT_STARTED),
+    (K.NOT_STARTED, None, K.NOT_STARTED),
+    (K.IN_PROGRESS, None, K.IN_PROGRESS),
+    (K.DONE, D(2029, 12, 31), K.DONE),
+    (K.CANCELLED, None, K.CANCELLED),
+]
+
+
+@pytest.mark.parametrize(("reported", "completed_on", "expected"), NO_DEADLINE_CASES)
+def test_a_task_without_a_deadline_is_never_overdue_nor_done_late(reported, completed_on, expected):
+    assert derived_kind(reported, None, completed_on, D(2030, 1, 1)) == expected
+
+
 class TaskStatusTests(TasksTestCase):
     def test_the_task_shows_the_overdue_status_row_after_its_deadline(self):
         task = self.district_task
@@ -56,3 +74,12 @@ class TaskStatusTests(TasksTestCase):
         overdue = set(Task.objects.overdue(D(2024, 1, 1)).values_list("pk", flat=True))
         assert overdue == {self.district_task.pk}
         assert all(task_status(t, D(2024, 1, 1)).kind == K.OVERDUE for t in Task.objects.overdue(D(2024, 1, 1)))
+
+    def test_a_task_without_a_deadline_is_open_in_the_database_filters_and_never_overdue(self):
+        undated = Task.objects.create(organization=self.district, lead_organization=self.district,
+                                      title="Nâng cao chất lượng sinh hoạt chi bộ", start_date=D(2023, 10, 5))
+        later = D(2030, 1, 1)
+        assert undated.deadline is None and task_status(undated, later).kind == K.NOT_STARTED
+        assert undated not in Task.objects.overdue(later)
+        assert undated in Task.objects.by_kind(K.NOT_STARTED, later)
+        assert undated not in Task.objects.by_kind(K.OVERDUE, later)
