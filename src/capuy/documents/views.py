@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -102,9 +101,10 @@ def _tasks_set(user, document):
     tasks = document.tasks_set()
     if tasks is None:
         return []
+    from capuy.tasks.models import BY_DEADLINE
     from capuy.tasks.rules import visible_tasks
 
-    return list(visible_tasks(user, tasks).order_by(F("deadline").asc(nulls_last=True), "pk"))  # a conference sets tens of tasks, not more
+    return list(visible_tasks(user, tasks).order_by(BY_DEADLINE, "pk"))  # a conference sets tens of tasks, not more
 
 
 @login_required

@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -99,11 +98,11 @@ def _tasks_for(user, organization, indicator):
     target → task); the tasks app decides who reads a task."""
     if indicator is None:
         return []
-    from capuy.tasks.models import Task
+    from capuy.tasks.models import BY_DEADLINE, Task
     from capuy.tasks.rules import visible_tasks
 
     tasks = Task.objects.filter(indicators=indicator, closed=False, organization__path__startswith=organization.path)
-    return list(visible_tasks(user, tasks).order_by(F("deadline").asc(nulls_last=True), "pk"))
+    return list(visible_tasks(user, tasks).order_by(BY_DEADLINE, "pk"))
 
 
 @login_required

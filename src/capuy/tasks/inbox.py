@@ -10,24 +10,20 @@ it comes last and says "Chưa có thời hạn".
 
 import datetime
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 
 from capuy.core.inbox import OFFICE, PERSONAL, ROLE_OFFICE, Block, Item, first
 from capuy.core.vietnamese import short_date
 from capuy.organizations.models import Organization
-from capuy.tasks.models import Registration, Task
+from capuy.tasks.models import BY_DEADLINE, NO_DEADLINE, Registration, Task
 
 DUE_SOON_DAYS = 7
 
 
-NO_DEADLINE = "Chưa có thời hạn"
-BY_DEADLINE = F("deadline").asc(nulls_last=True)  # tasks without a deadline after the dated ones
-
-
 def due_note(deadline: datetime.date | None, today: datetime.date) -> str:
     if deadline is None:
-        return NO_DEADLINE
+        return NO_DEADLINE.capitalize()
     days = (deadline - today).days
     if days < 0:
         return f"Quá hạn {-days} ngày (hạn {short_date(deadline, True)})"

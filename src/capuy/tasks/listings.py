@@ -9,7 +9,7 @@ from capuy.accounts import permissions
 from capuy.core import paging
 from capuy.organizations.models import Organization
 from capuy.tasks import reports, rules
-from capuy.tasks.models import Task
+from capuy.tasks.models import NO_DEADLINE, Task
 
 RELATED = ("organization", "lead_organization", "responsible", "reported_status", "conference", "document")
 COLUMNS = (
@@ -17,7 +17,7 @@ COLUMNS = (
     paging.Column("Cấp ủy giao", lambda t: t.organization.display_committee),
     paging.Column("Đơn vị chủ trì", lambda t: t.unit_label),
     paging.Column("Lãnh đạo phụ trách", lambda t: str(t.responsible or "")),
-    paging.Column("Thời hạn", lambda t: t.deadline or reports.NO_DEADLINE),
+    paging.Column("Thời hạn", lambda t: t.deadline or NO_DEADLINE),
     paging.Column("Tiến độ (%)", lambda t: t.percent),
 )
 

@@ -97,6 +97,11 @@ class Priority(models.IntegerChoices):
     LOW = 3, "Thấp"
 
 
+# A task without a deadline comes after the dated ones, on SQLite as on PostgreSQL; it reads "chưa có thời hạn".
+BY_DEADLINE = F("deadline").asc(nulls_last=True)
+NO_DEADLINE = "chưa có thời hạn"
+
+
 class TaskQuerySet(models.QuerySet):
     def concerning(self, organization: Organization, subtree: bool = False):
         """Tasks an organization set or leads (with ``subtree``: any organization under it)."""
@@ -185,7 +190,7 @@ class Task(models.Model):
     objects = TaskQuerySet.as_manager()
 
     class Meta:
-        ordering = [F("deadline").asc(nulls_last=True), "priority", "pk"]  # no deadline: after the dated ones
+        ordering = [BY_DEADLINE, "priority", "pk"]
         verbose_name = "nhiệm vụ"
         verbose_name_plural = "nhiệm vụ"
         indexes = [models.Index(fields=["closed", "deadline"])]

@@ -11,9 +11,8 @@ from openpyxl.utils import get_column_letter
 from capuy.core import spreadsheets
 from capuy.core.vietnamese import numeric_date
 from capuy.tasks import rules
-from capuy.tasks.models import StatusKind
+from capuy.tasks.models import NO_DEADLINE, StatusKind
 
-NO_DEADLINE = "chưa có thời hạn"  # a task imported from a report that named no deadline
 KIND_ORDER = [StatusKind.DONE, StatusKind.DONE_LATE, StatusKind.IN_PROGRESS, StatusKind.NOT_STARTED,
               StatusKind.OVERDUE, StatusKind.CANCELLED]
 

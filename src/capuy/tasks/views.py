@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,6 +27,7 @@ from capuy.tasks.forms import (
     TaskForm,
 )
 from capuy.tasks.models import (
+    BY_DEADLINE,
     Evidence,
     Notification,
     Registration,
@@ -101,7 +101,7 @@ def _organization_rows(request, organization, today, limit=REPORT_LIMIT):
     first (``TaskQuerySet.by_kind``) and is then checked row by row with the one rule."""
     subtree = request.GET.get("cap-duoi") == "1"
     tasks = rules.visible_tasks(request.user, Task.objects.concerning(organization, subtree))
-    tasks = tasks.select_related(*TASK_RELATED).order_by(F("deadline").asc(nulls_last=True), "priority", "pk")
+    tasks = tasks.select_related(*TASK_RELATED).order_by(BY_DEADLINE, "priority", "pk")
     rows = reports.rows_with_status(tasks[:limit], today)
     all_rows = rows
     if kind := request.GET.get("trang-thai"):
