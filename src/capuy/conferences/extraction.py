@@ -265,9 +265,13 @@ def iso_or_partial(day: int, month: int, year: int | None, written: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def year_from_url(url: str | None) -> int | None:
+def year_from_url(url: str | None, opens_term: bool = False) -> int | None:
+    """A year the address gives. A term's years ("…-nhiem-ky-2021-2026") date only what opens the term (its
+    congress, its first session); a later meeting of that term may fall in any of its years."""
     if not url:
         return None
+    if not opens_term and not re.search(r"(?:dai-hoi|thu-nhat|lan-thu-1-|lan-thu-i-)", url.lower()):
+        url = re.sub(r"(?<!\d)(?:19|20)\d{2}-(?:19|20)\d{2}(?!\d)", " ", url)
     m = re.search(r"(?<!\d)(20\d{2}|19\d{2})(?:[01]\d)?(?!\d{3})", url)
     return int(m.group(1)) if m else None
 
@@ -275,13 +279,13 @@ def year_from_url(url: str | None) -> int | None:
 # ---------------------------------------------------------------------------------------------- conference
 EVENT = re.compile(r"\b(?:[Hh]ội nghị|HỘI NGHỊ|[Đđ]ại hội|ĐẠI HỘI|[Kk][ỳì] họp|K[ỲÌ] HỌP|[Pp]hiên họp|"
                    r"(?:buổi |[Bb]uổi )?sinh hoạt (?:chi bộ|thường kỳ|chuyên đề|định kỳ)|[Hh]ọp chi bộ|[Hh]ọp mặt|[Hh]ọp giao ban)\b")
-NOT_THE_EVENT = re.compile(r"(?:toàn quốc|Đảng các cấp|đảng bộ các cấp|Đảng toàn quốc|điểm|của Đảng\b|XIII của Đảng|"
+NOT_THE_EVENT = re.compile(r"(?:toàn quốc|Đảng các cấp|đảng bộ các cấp|Đảng toàn quốc|điểm|của Đảng\b(?!\s+bộ)|XIII của Đảng|"
                            r"Trung ương\s*\d|Trung ương\s+(?:lần|[IVX])|cấp trên|Hội LHPN|Đoàn|Công đoàn|cổ đông|ĐHĐCĐ|TDTT|"
                            r"[Tt]hể dục|[Tt]hể thao|Cựu chiến binh|CCB|Phụ nữ|Nông dân|Hội\s)",
                            re.IGNORECASE)
 BEFORE_NOT_EVENT = re.compile(r"(?:tiến tới|chào mừng|chuẩn bị|trình|dự|đi dự|hướng tới|sau|Nghị quyết|nghị quyết|"
                               r"rút kinh nghiệm)\s+$")
-PARTY_WORDS = re.compile(r"Đảng|đảng|[Uu]ỷ|[ủỦ]y\b|BCH|Ban Chấp hành|HĐND|Hội đồng nhân dân|[Cc]hi bộ|cấp ủy")
+PARTY_WORDS = re.compile(r"Đảng|đảng|[Uu]ỷ|[ủỦ]y\b|BCH|Ban Chấp hành|HĐND|Hội đồng [Nn]hân dân|[Cc]hi bộ|cấp ủy")
 
 
 def is_conference_report(text: str) -> bool:
@@ -372,8 +376,8 @@ def _ordinal_at(text: str, event: re.Match) -> int | None:
 
 
 TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+|\d{1,2})\b\s*\)?", re.IGNORECASE)
-TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng nhân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
-TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng nhân dân)")
+TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng [Nn]hân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
+TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng [Nn]hân dân)")
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
 
 
@@ -888,6 +892,23 @@ PARENS = re.compile(r"\s*\([^)]*\)")
 
 
 @dataclass
+class _Run:
+    """A run of capitalised syllables, cut where a title begins."""
+    begin: int
+    finish: int
+    words: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.words
+
+
+@dataclass
 class Mention:
     start: int
     end: int
@@ -917,8 +938,11 @@ def name_in_run(run: str, after_unit: bool) -> tuple[int, str] | None:
 def split_titles(text: str) -> list[str]:
     """"TUV, Bí thư Quận ủy" → ["TUV", "Bí thư Quận ủy"]; stops at the first piece that is not a title."""
     text = re.split(r"…|\.{3}", PARENS.sub("", text))[0]  # "Chủ tịch UBMTTQVN xã….cùng đại diện": the list trails off
+    text = re.split(r"\s+và\s+(?:ông|bà|đồng chí)\s", text)[0]  # "Bí thư chi bộ và đồng chí B – …": B's titles follow
     out = []
-    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*|-\s+(?=[A-ZĐ])", text):
+    # "Ủy viên Ban chấp hành và Chánh văn phòng Đảng ủy khối": two posts
+    for piece in re.split(r"\s*,\s*|\s+[-–—]\s+|\s*[–—]\s*|-\s+(?=[A-ZĐ])|\s+và\s+(?=(?:Phó\s+)?(?:Bí thư|Chủ tịch|"
+                          r"Ủy viên|Giám đốc|Trưởng|Chánh|Phó)\b)", text):
         piece = piece.strip(" .;:-–—")
         if not piece:
             continue
@@ -969,7 +993,12 @@ UNIT_BEFORE = re.compile(rf"(?:\b{UNIT}|[ủỦ]y|Đảng bộ|HĐND|UBND|TP)\s+
 def find_mentions(text: str) -> list[Mention]:
     """People named in the text with a courtesy word or at least one title."""
     out = []
-    for run in CAP_RUN.finditer(text):
+    for found in CAP_RUN.finditer(text):
+        run = _Run(found.start(), found.end(), found.group())
+        # "đồng chí Lương Thị Thanh Phó bí thư đảng ủy": the title follows the name with no comma
+        post = re.search(r" (?:Phó|Bí thư|Chủ tịch)\b", run.group())
+        if post and len(run.group()[:post.start()].split()) >= 2:
+            run = _Run(run.start(), run.start() + post.start(), run.group()[:post.start()])
         before = text[max(0, run.start() - 30):run.start()]
         after_unit = bool(UNIT_BEFORE.search(before))
         courtesy = bool(COURTESY.search(before))
@@ -994,6 +1023,8 @@ def find_mentions(text: str) -> list[Mention]:
         titles: list[str] = []
         tail = text[run.end():run.end() + 250].split("\n")[0]
         m = re.match(r"\s*(?:,|[-–—]|\()\s*", tail)
+        if m is None and courtesy:
+            m = re.match(r"\s+(?=(?:Phó\s+)?(?:[Bb]í thư|Chủ tịch)\b)", tail)
         if m:
             titles = split_titles(re.split(r"[;:]|\.(?:\s|$)", tail[m.end() - (1 if m.group().strip() == "(" else 0):])[0])
         if not titles:
@@ -1073,11 +1104,12 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:còn\s+)?(?:có|gồm)\b[^.]*$|"
+                                           r"^\W*chủ\s+(?:trì|tọa)\s+(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+(?:là\s+)?(?:đồng chí|ông|bà)\b[^.]*$|"
                                            r"chủ\s+(?:trì|tọa)(?:\s+(?:hội nghị|kỳ họp|đại hội|phiên họp))?(?:\s+của\s+các\s+đồng chí)?\s*:[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
                     chairs.add(men.name)
                 elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+của\b", sentence[:rel], re.IGNORECASE) and \
-                        re.search(r"\bvà\s+(?:các\s+)?đồng chí\b", sentence[earlier.end():rel]) and not re.search(
+                        re.search(r"\bvà\s+(?:các\s+)?(?:đồng chí|ông|bà)\b", sentence[earlier.end():rel]) and not re.search(
                             r"\b(?:tổ chức|tiến hành|khai mạc|họp|tham dự|đến dự|dự|có sự|phát biểu|báo cáo)\b",
                             sentence[earlier.end():rel]):
                     # "dưới sự chủ trì của đồng chí A, Bí thư …, và các đồng chí: B, …; C, …": co-chairs
@@ -1114,11 +1146,14 @@ SPLIT_VERBS = TASK_VERBS.replace("phấn đấu|", "").replace("không ngừng|"
 TASK_SPLIT = re.compile(rf"\s*;\s*|,\s*cùng với đó là\s+|,\s*(?=(?:{SPLIT_VERBS})\b)"
                         r"(?!xây dựng Đảng(?:,| và)\s+(?:xây dựng\s+)?hệ thống chính trị)", re.IGNORECASE)
 TASK_SPLIT_SEMICOLON = re.compile(r"\s*;\s*|,\s*cùng với đó là\s+", re.IGNORECASE)
+# "… nhiệm kỳ mới với một số chỉ tiêu chủ yếu: thu ngân sách tăng …; …": a list of targets, with or without a colon
+TARGETS_CUE = r"(?:với|gồm)\s+(?:một số\s+|các\s+|\d+\s+)?chỉ tiêu(?:\s+(?:chủ yếu|chính|cơ bản|cụ thể))?(?:\s+(?:là|như))?\s*:?"
 TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?:với|có|đặt|đặt ra|đề ra) mục tiêu(?:\s+(?:chính|chủ yếu|cụ thể|tổng quát))?(?:\s*:)?|\bsẽ(?=\s+(?:tiếp tục\s+)?(?:tập trung|tăng cường|đẩy mạnh|thực hiện|"
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
-                      r"Trong đó\s*:|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)", re.IGNORECASE)
+                      r"Trong đó\s*:|" + TARGETS_CUE + r"|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)",
+                      re.IGNORECASE)
 FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)
 
@@ -1206,11 +1241,12 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                                                                          "nhấn mạnh việc"):
                     comma = region.rfind(",")
                     region = region[:comma] if comma > 0 else region
-                if word.endswith(":"):
+                if word.endswith(":") or re.fullmatch(TARGETS_CUE, word):
                     if re.search(r"\b(?:đạt|vượt|đã|kết quả)\b", cue.group()) or \
                             re.search(r"\b(?:đạt|vượt)\b", sentence[max(0, cue.start() - 40):cue.start()]):
                         continue  # "các chỉ tiêu chủ yếu đều đạt và vượt … như:" lists results, not tasks
-                    ahead = re.search(r"\b(?:đề ra|đặt ra|xác định|phấn đấu|mục tiêu|tới|sắp tới|sẽ)\b|đến năm \d{4}",
+                    ahead = re.search(r"\b(?:đề ra|đặt ra|xác định|phấn đấu|mục tiêu|tới|sắp tới|sẽ|nhiệm kỳ mới|cuối năm)\b|"
+                                      r"đến năm \d{4}",
                                       sentence[max(0, cue.start() - 60):cue.end()] + region)
                     if not ahead and re.search(r"\b(?:đạt|đến nay|còn|đã)\b", region):
                         continue  # "một số chỉ tiêu cơ bản như: tốc độ tăng trưởng … đạt 10%": results
@@ -1533,7 +1569,7 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
     for d in body_dates:
         before = text[max(0, d.start - 25):d.start]
         if DATE_CUE.search(before) and not re.search(r"(?:đến|tới|trước|sau)\s+(?:hết\s+)?ngày\s*$", before) and \
-                not re.search(r"\d+[-/][A-ZĐ][\w/-]*\s*,?\s*ngày\s*$", before):
+                not re.search(r"\d+[-/][A-ZĐ][\w/-]*\s*,?\s*(?:ngày|NGÀY)\s*$", before):
             chosen = d
             break
     if chosen is None:
@@ -1554,6 +1590,9 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
                 y = re.search(r"năm\s+(\d{4})", sentence)
                 year = int(y.group(1)) if y else None
                 break
+    if year is None:  # "Chiều ngày 14/10 …" and later "từ ngày 14 đến 16 tháng 10 năm 2020": the same days
+        again = [d for d in body_dates if d.year and d.month == chosen.month and abs(d.day - chosen.day) <= 3]
+        year = again[0].year if again else None
     if year is None:
         lines = [d for d in dates if d.dateline and d.year]
         if lines:
@@ -1570,7 +1609,7 @@ def event_date(text: str, event: re.Match | None, url: str | None, period: str |
         same_day = re.search(rf"(?<!\d)\d{{3}}([1-3]\d){chosen.month:02d}{chosen.day:02d}\d{{6}}", url)
         year = 2000 + int(same_day.group(1)) if same_day else None
     if year is None:
-        year = year_from_url(url)
+        year = year_from_url(url, opens_term=bool(event) and event.group().lower().startswith("đại hội"))
     written = re.sub(r"^\D+", "", chosen.written)
     return iso_or_partial(chosen.day, chosen.month, year, written)
 

@@ -728,3 +728,69 @@ def test_the_next_years_tasks_and_a_list_of_fields_kept_whole(body, tasks):
 ])
 def test_a_place_opening_the_address_holds_the_meeting(body, url, organization):
     assert record(body, url)["organization"] == organization
+
+
+# ------------------------------------------------------------------------------------------- batches 24 and 25
+@pytest.mark.parametrize(("body", "url", "date"), [
+    # a resolution's own date in the headline is not the meeting's
+    ("TỔNG KẾT NGHỊ QUYẾT SỐ 18-NQ/TW NGÀY 25/10/2017 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG\nSáng ngày 19/9/2025, Đảng ủy xã "
+     "Tịnh Khê tổ chức Hội nghị sơ kết công tác Đảng 9 tháng.", None, "2025-09-19"),
+    # a later sitting of a term: the term's years in the address do not give the year
+    ("Chiều nay 24/3, HĐND thành phố Hà Tĩnh khóa XXI tổ chức kỳ họp thứ 22.",
+     "https://vietnam.vn/hatinh/ky-hop-thu-22-hdnd-thanh-pho-khoa-xxi-nhiem-ky-2021-2026", "24/3"),
+    # … but they date the congress that opens it, and the first sitting
+    ("Chiều 24/3, Đại hội Đảng bộ phường An Bình lần thứ XV khai mạc.",
+     "https://example.vn/dai-hoi-dang-bo-phuong-an-binh-nhiem-ky-2020-2025", "2020-03-24"),
+    ("Ngày 9/6, Thường trực HĐND huyện họp thống nhất nội dung kỳ họp thứ nhất.",
+     "https://example.vn/hop-noi-dung-ky-hop-thu-nhat-hdnd-huyen-khoa-xx-nhiem-ky-2021-2026", "2021-06-09"),
+    # the same days named again with their year: "từ ngày 14 đến 16 tháng 10 năm 2020"
+    ("Chiều ngày 14/10, Đại hội Đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XIX tiến hành phiên trù bị.\nĐại hội diễn ra "
+     "từ ngày 14 đến 16/10/2020.", None, "2020-10-14"),
+])
+def test_the_meetings_year_is_not_a_documents_nor_a_later_terms(body, url, date):
+    assert record(body, url)["event_date"] == date
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    ("Ngày 5/12, Đại hội Chi bộ trường Thanh Mỹ lần thứ VI. Tham dự có ông Trần Quang Liêm - Ủy viên Ban chấp hành và "
+     "Chánh văn phòng Đảng ủy khối.", [("Trần Quang Liêm", ["Ủy viên Ban chấp hành", "Chánh văn phòng Đảng ủy khối"])]),
+    ("Ngày 5/12, Đại hội Chi bộ trường Thanh Mỹ lần thứ VI. Đồng chí Võ Hồng Hằng- Bí thư chi bộ và đồng chí Lê Thị Thơm "
+     "– Phó Bí thư chi bộ đã trình bày báo cáo.",
+     [("Võ Hồng Hằng", ["Bí thư chi bộ"]), ("Lê Thị Thơm", ["Phó Bí thư chi bộ"])]),
+])
+def test_two_posts_joined_by_và_and_the_next_person_after_và(body, people):
+    assert [(p["name"], p["titles"]) for p in record(body)["attendees"]] == people
+
+
+@pytest.mark.parametrize(("body", "chairs"), [
+    ("Ngày 7/4, Đảng ủy thị trấn Thường Xuân tổ chức hội nghị sơ kết quý 1. Chủ trì hội nghị đồng chí Lương Thị Thanh "
+     "Phó bí thư đảng ủy, Chủ tịch HĐND, đồng chí Hà Huy Hiền Phó bí thư Đảng ủy thị trấn.",
+     [("Lương Thị Thanh", ["Phó bí thư đảng ủy", "Chủ tịch HĐND"]), ("Hà Huy Hiền", ["Phó bí thư Đảng ủy thị trấn"])]),
+    ("Ngày 14/3, HĐND TP Đà Lạt tổ chức kỳ họp lần thứ 8, dưới sự chủ trì của ông Đặng Quang Tú – Chủ tịch HĐND TP Đà "
+     "Lạt và ông Nguyễn Văn Tới – Phó Chủ tịch HĐND thành phố.",
+     [("Đặng Quang Tú", ["Chủ tịch HĐND TP Đà Lạt"]), ("Nguyễn Văn Tới", ["Phó Chủ tịch HĐND thành phố"])]),
+])
+def test_chairs_named_before_their_titles_without_a_comma_and_joined_by_và_ông(body, chairs):
+    assert [(p["name"], p["titles"]) for p in record(body)["chair"]] == chairs
+
+
+@pytest.mark.parametrize(("body", "tasks"), [
+    ("Đại hội thông qua nghị quyết nhiệm kỳ mới với một số chỉ tiêu chủ yếu thương mại - dịch vụ tăng bình quân hằng năm "
+     "10-12%; thu ngân sách tăng bình quân hằng năm 5-10%; hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên.",
+     ["thương mại - dịch vụ tăng bình quân hằng năm 10-12%", "thu ngân sách tăng bình quân hằng năm 5-10%",
+      "hộ gia đình đạt tiêu chuẩn văn hóa 85% trở lên"]),
+    ("Kỳ họp thông qua Nghị quyết về nhiệm vụ 6 tháng cuối năm 2025 với 20 chỉ tiêu chủ yếu là: Thu nhập bình quân đầu "
+     "người đạt 72 triệu; tỷ lệ lao động qua đào tạo đạt 81%.",
+     ["Thu nhập bình quân đầu người đạt 72 triệu", "tỷ lệ lao động qua đào tạo đạt 81%"]),
+])
+def test_a_list_of_targets_ahead_is_tasks_not_results(body, tasks):
+    got = record("Ngày 8/8, Đảng bộ phường An Bình tổ chức Đại hội lần thứ XV.\n" + body)
+    assert (got["tasks"], got["indicators"]) == (tasks, [])
+
+
+def test_a_council_written_with_a_capital_n_owns_its_term_and_a_party_committee_its_congress():
+    got = record("Chiều 8/8, Hội đồng Nhân dân xã Quảng Bình khóa XXI, nhiệm kỳ 2021 – 2026 đã tổ chức kỳ họp thứ 2.")
+    assert got["term"] == "khóa XXI"
+    got = record("ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN DA LIỄU NHIỆM KỲ 2020-2025\nNgày 29 tháng 05, Ban Thường vụ Đảng ủy Khối đã "
+                 "chỉ đạo việc tổ chức Đại hội lần thứ XVI của Đảng bộ Bệnh viện Da liễu, nhiệm kỳ 2020-2025.")
+    assert got["ordinal"] == 16
