@@ -360,7 +360,6 @@ def conclusion_to_tasks(request, pk):
         messages.error(request, actions.CONCLUSION_NOT_CLOSED)
         return render(request, "tasks/conclusion.html", {"conference": conference, "formset": None}, status=400)
     people = permissions.visible_people(request.user)
-    default_deadline = datetime.date(conference.date.year, 12, 31)
     kwargs = {"organization": organization, "people": people}
     if request.method == "POST":
         formset = ConclusionFormSet(request.POST, form_kwargs=kwargs)
@@ -376,9 +375,10 @@ def conclusion_to_tasks(request, pk):
         status = 400
     else:
         items = services.conclusion_items(conference.conclusion)
-        initial = [{"keep": True, "title": item, "lead_organization": organization.pk, "deadline": default_deadline}
-                   for item in items]
-        initial += [{"keep": False, "lead_organization": organization.pk, "deadline": default_deadline}] * 2
+        # No deadline is offered: a conclusion rarely states one, and a date the clerk did not choose would be
+        # recorded as if it had been set.
+        initial = [{"keep": True, "title": item, "lead_organization": organization.pk} for item in items]
+        initial += [{"keep": False, "lead_organization": organization.pk}] * 2
         formset = ConclusionFormSet(initial=initial, form_kwargs=kwargs)
         status = 200
     return render(request, "tasks/conclusion.html", {

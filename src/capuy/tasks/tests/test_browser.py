@@ -36,6 +36,11 @@ def test_the_office_turns_a_conclusion_into_tasks_and_reports_progress(live_serv
     expect(page.locator("input[type=hidden][name=form-0-responsible]")).to_have_count(1)
     page.locator("[name=form-0-deadline]").fill("2023-12-31")
     page.get_by_role("button", name="Giao các nhiệm vụ đã chọn").click()
+    # No deadline is offered: the second chosen line has none yet, and nothing is saved until it has one
+    expect(page.get_by_text("Hãy nhập thời hạn.")).to_have_count(1)
+    assert not conference.tasks.exists()
+    page.locator("[name=form-1-deadline]").fill("2024-03-31")
+    page.get_by_role("button", name="Giao các nhiệm vụ đã chọn").click()
 
     page.get_by_text("Đã giao 2 nhiệm vụ từ kết luận hội nghị.").wait_for()
     assert "hoàn thành 0/2 nhiệm vụ" in page.locator(".figures").inner_text()

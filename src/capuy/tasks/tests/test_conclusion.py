@@ -1,6 +1,7 @@
 """From a closed conference's conclusion to tasks, in one screen."""
 
 import datetime
+import re
 
 from capuy.conferences.models import Conference
 from capuy.tasks.models import Task
@@ -47,11 +48,12 @@ class ConclusionScreenTests(TasksTestCase):
                 data[f"form-{i}-{key}"] = value
         return data
 
-    def test_the_screen_is_prefilled_from_the_conclusion(self):
+    def test_the_screen_is_prefilled_from_the_conclusion_but_never_with_a_deadline(self):
         self.login(self.district_staff)
         page = self.client.get(self.url).content.decode()
         assert "Tăng cường công tác quản lý quy hoạch, đô thị" in page
-        assert 'value="2023-12-31"' in page
+        deadlines = re.findall(r'<input[^>]*name="form-\d+-deadline"[^>]*>', page)
+        assert deadlines and not any("value=" in field for field in deadlines), deadlines
 
     def test_the_office_turns_the_chosen_lines_into_tasks(self):
         self.login(self.district_staff)
