@@ -9,6 +9,7 @@ are actions too.
 """
 
 import datetime
+import decimal
 import re
 
 from django.apps import apps
@@ -36,6 +37,7 @@ from capuy.conferences.models import (
 from capuy.core import links, references, vietnamese
 from capuy.core.actions import action
 from capuy.organizations.models import Body, Person, Title
+from capuy.targets.models import to_decimal
 
 PREPARE_REFUSED = "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị hội nghị."
 ONLY_SELF = "Đồng chí chỉ được tự điểm danh cho mình."
@@ -73,6 +75,23 @@ def _time(value, field: str):
 
 
 SYMBOL = re.compile(r"(\d+)\s*-\s*([^/\s]+)\s*/\s*(\S+)")
+
+
+def _passed(value) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ValidationError({"resolution_passed": "Kết quả biểu quyết chỉ là “thông qua”, “không thông qua” hoặc "
+                                                "để trống khi tư liệu không nêu."})
+
+
+def _share(value) -> decimal.Decimal | None:
+    """The share of the votes in favour as the source writes it ("100%", "98,5"), or None when it says none."""
+    if value is None or value == "":
+        return None
+    share = to_decimal(value.strip().rstrip("%") if isinstance(value, str) else value)
+    if share is None or not 0 <= share <= 100:
+        raise ValidationError({"vote_share": "Tỷ lệ tán thành phải là số từ 0 đến 100."})
+    return share.quantize(decimal.Decimal("0.01"))
 
 
 def match_library_document(user, number: str):
@@ -136,8 +155,8 @@ def record_past_conference(user, organization, **facts) -> Conference:
     if not permissions.can_manage(user, organization):
         raise PermissionDenied(RECORD_REFUSED)
     known = {"date", "kind", "body", "body_kind", "term", "number", "name", "subject", "reviewed_period", "venue",
-             "conclusion", "session", "start_time", "end_time", "theme", "source_url", "chairs", "attendees",
-             "speeches", "references", "awards"}
+             "conclusion", "session", "start_time", "end_time", "theme", "source_url", "resolution_passed",
+             "vote_share", "chairs", "attendees", "speeches", "references", "awards"}
     unknown = sorted(set(facts) - known)
     if unknown:
         raise ValidationError(f"Thông tin không hợp lệ: {', '.join(unknown)}.")
@@ -177,6 +196,7 @@ def record_past_conference(user, organization, **facts) -> Conference:
         start_time=_time(facts.get("start_time"), "start_time"), end_time=_time(facts.get("end_time"), "end_time"),
         venue=_text(facts.get("venue")), theme=_text(facts.get("theme")),
         source_url=(facts.get("source_url") or "").strip(), conclusion=(facts.get("conclusion") or "").strip(),
+        resolution_passed=_passed(facts.get("resolution_passed")), vote_share=_share(facts.get("vote_share")),
         recorded_after=True, status=Conference.Status.CLOSED, created_by=user)
     conference.opened_at = conference.moment(conference.start_time)
     conference.closed_at = conference.moment(conference.end_time)
@@ -287,7 +307,7 @@ def _record_awards(user, conference, awards):
 
 
 HEADER_FACTS = ("date", "kind", "number", "name", "subject", "reviewed_period", "session", "start_time", "end_time",
-                "venue", "theme", "conclusion", "source_url", "term", "body_kind")
+                "venue", "theme", "conclusion", "source_url", "term", "body_kind", "resolution_passed", "vote_share")
 
 
 @action("Sửa hồ sơ hội nghị đã ghi lại", page=("conferences:edit",), api=("api:conference_correct_past",))
@@ -307,6 +327,10 @@ def correct_past_conference(user, conference, **facts) -> Conference:
     for key in ("start_time", "end_time"):
         if key in facts:
             facts[key] = _time(facts[key], key)
+    if "resolution_passed" in facts:
+        facts["resolution_passed"] = _passed(facts["resolution_passed"])
+    if "vote_share" in facts:
+        facts["vote_share"] = _share(facts["vote_share"])
     if "number" in facts:
         conference.numbered = facts["number"] is not None
     if conference.body_id and "term" in facts and facts["term"] != conference.body.term:
@@ -314,8 +338,8 @@ def correct_past_conference(user, conference, **facts) -> Conference:
     if facts.get("session") and facts["session"] not in Conference.Session.values:
         raise ValidationError({"session": "Buổi họp chỉ là sáng, chiều hoặc cả ngày."})
     for key, value in facts.items():
-        setattr(conference, key, value if value is not None or key in ("number", "term", "start_time", "end_time")
-                else "")
+        setattr(conference, key, value if value is not None or key in ("number", "term", "start_time", "end_time",
+                                                                      "resolution_passed", "vote_share") else "")
     conference.opened_at = conference.moment(conference.start_time)
     conference.closed_at = conference.moment(conference.end_time)
     conference.full_clean()
@@ -737,6 +761,7 @@ def import_report(user, extracted: dict, source_text: str, source_url: str = "",
         subject=subject,
         session=imports.session_of(source_text, extracted.get("event_date")) if session is None else session,
         reviewed_period=period, source_url=imported.source_url, chairs=chairs, attendees=attendees,
+        resolution_passed=extracted.get("resolution_passed"), vote_share=extracted.get("vote_share"),
         awards=award_facts(extracted, source_text, organization.display_committee))
     _note_conference(conference, imported)
     _figures(user, conference, organization, extracted, figures, imported)

@@ -84,6 +84,8 @@ class ConferenceOut(Schema):
     recorded_after: bool
     theme: str
     source_url: str
+    resolution_passed: bool | None
+    vote_share: float | None
     chair_ids: list[int]
     conclusion: str
     current_item_id: int | None
@@ -445,6 +447,8 @@ class PastConferenceIn(Schema):
     theme: str = ""
     conclusion: str = ""
     source_url: str = ""
+    resolution_passed: bool | None = None  # as the source reports the vote; None when it says nothing
+    vote_share: float | None = None  # the share of the votes in favour, %
     chairs: list[PastPersonIn] = []
     attendees: list[PastPersonIn] = []
     speeches: list[PastSpeechIn] = []
@@ -510,6 +514,8 @@ class PastCorrectionIn(Schema):
     source_url: str | None = None
     term_id: int | None = None
     body_kind: str | None = None
+    resolution_passed: bool | None = None
+    vote_share: float | None = None
 
 
 @router.patch("/conferences/{pk}/past/", response=ConferenceOut)

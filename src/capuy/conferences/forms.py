@@ -14,7 +14,7 @@ from capuy.conferences.models import (
     Speech,
     SpeechKind,
 )
-from capuy.core import uploads
+from capuy.core import uploads, vietnamese
 from capuy.organizations.choosers import choose_people
 from capuy.organizations.models import Body, Person
 
@@ -306,6 +306,11 @@ class PastConferenceForm(forms.Form):
               "thành tích)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Ví dụ: Giấy khen | Chủ tịch UBND phường | 3 | 5 | có thành tích trong công tác dân vận")
     conclusion = forms.CharField(label="Kết luận của hội nghị", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    resolution_passed = forms.NullBooleanField(
+        label="Biểu quyết nghị quyết", required=False,
+        widget=forms.Select(choices=[("", "Tư liệu không nêu"), ("true", "Đã thông qua"), ("false", "Không thông qua")]))
+    vote_share = forms.CharField(label="Tỷ lệ tán thành (%)", max_length=10, required=False,
+                                 help_text="Như tư liệu ghi, ví dụ 100 hoặc 98,5; để trống nếu không nêu.")
 
     def __init__(self, *args, user, **kwargs):
         from capuy.organizations.models import Organization, Term
@@ -362,7 +367,7 @@ class PastConferenceForm(forms.Form):
         attendees += [{"group": cells[0]} for cells in _lines(data.get("groups"))]
         facts = {key: data.get(key) for key in ("kind", "number", "name", "subject", "reviewed_period", "date",
                                                  "session", "start_time", "end_time", "venue", "theme", "source_url",
-                                                 "conclusion", "body_kind", "term")}
+                                                 "conclusion", "body_kind", "term", "resolution_passed", "vote_share")}
         facts.update(chairs=[{"person": p} for p in chairs], attendees=attendees, speeches=speeches,
                      references=references, awards=awards)
         return data["organization"], facts
@@ -382,6 +387,8 @@ class PastHeaderForm(PastConferenceForm):
             for name in self.fields:
                 value = getattr(conference, name)
                 self.initial[name] = value if value is not None else ""
+            if conference.vote_share is not None:
+                self.initial["vote_share"] = vietnamese.number(conference.vote_share)
 
     def facts(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.fields}

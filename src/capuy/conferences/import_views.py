@@ -142,7 +142,9 @@ def record_from_post(post) -> tuple[dict, dict]:
               "term": post.get("term", "").strip() or None, "term_years": post.get("term_years", "").strip() or None,
               "event_date": post.get("event_date", "").strip() or None,
               "period_reviewed": post.get("period_reviewed", "").strip() or None,
-              "chair": [], "attendees": [], "indicators": [], "resolution_passed": None, "vote_share": None,
+              "chair": [], "attendees": [], "indicators": [],
+              "resolution_passed": {"yes": True, "no": False}.get(post.get("resolution_passed", "")),
+              "vote_share": _number(share, "vote_share") if (share := post.get("vote_share", "").strip()) else None,
               "tasks": [], "awards": []}
     chairs, others = [], []
     for i in range(count("people_count")):

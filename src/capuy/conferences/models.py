@@ -11,6 +11,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
@@ -207,6 +208,11 @@ class Conference(models.Model):
                                                    "ngày giờ đã ghi, không theo đồng hồ.")
     theme = models.CharField("chủ đề năm", max_length=500, blank=True)
     source_url = models.CharField("nguồn tư liệu", max_length=500, blank=True, validators=[validate_link])
+    # The vote of a meeting recorded after the fact, as its source reports it (no ballots exist in capuy): empty
+    # when the source says nothing, so that no draft claims a vote nobody reported.
+    resolution_passed = models.BooleanField("biểu quyết thông qua nghị quyết (theo tư liệu)", null=True, blank=True)
+    vote_share = models.DecimalField("tỷ lệ tán thành (%) (theo tư liệu)", max_digits=5, decimal_places=2, null=True,
+                                     blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)])
     # Titles of the chairs as printed on the day (person id -> text), frozen when the record closes.
     chair_titles = models.JSONField("chức danh người chủ trì (như in)", default=dict, blank=True)
     kind = models.CharField("loại hội nghị", max_length=20, choices=Kind.choices, default=Kind.REGULAR)
@@ -464,6 +470,17 @@ class Conference(models.Model):
             title = self.chair_title(person)
             parts.append(f"{person.full_name}, {title}" if title else person.full_name)
         return "; ".join(parts)
+
+    @property
+    def recorded_vote_text(self) -> str:
+        """The vote of a meeting recorded after the fact, in the words of the record ("" when none was reported):
+        only what the source reported, never a vote inferred from a resolution's existence."""
+        share = f", tỷ lệ tán thành {vietnamese.percent(self.vote_share)}" if self.vote_share is not None else ""
+        if self.resolution_passed is True:
+            return f"Hội nghị biểu quyết thông qua nghị quyết{share} (theo tư liệu)."
+        if self.resolution_passed is False:
+            return f"Nghị quyết không được hội nghị thông qua{share} (theo tư liệu)."
+        return f"Tỷ lệ tán thành {vietnamese.percent(self.vote_share)} (theo tư liệu)." if share else ""
 
     def freeze_titles(self):
         """Write down every title the record prints as it reads on the conference date (chairs, invitees,

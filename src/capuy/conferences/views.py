@@ -866,7 +866,8 @@ def _record_context(conference):
 
 
 def _votes(conference, item=None) -> list[str]:
-    return panels.vote_lines(conference, item)
+    recorded = [conference.recorded_vote_text] if item is None and conference.recorded_vote_text else []
+    return panels.vote_lines(conference, item) + recorded
 
 
 def _open_votes(conference) -> list[dict]:

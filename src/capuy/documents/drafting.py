@@ -75,12 +75,15 @@ def vote_held(conference) -> bool:
     """Whether the record holds a vote, so that a resolution may say "QUYẾT NGHỊ" (issue 13).
 
     Điều lệ Đảng art. 10 (a resolution is adopted by the vote of the meeting): a passed question vote of the
-    voting app, or a vote held as an agenda item ("Biểu quyết") of a conference run in capuy. A meeting whose
+    voting app, a vote held as an agenda item ("Biểu quyết") of a conference run in capuy, or a passed vote
+    that the source of a past record reports (``Conference.resolution_passed``). A meeting whose
     record holds no vote (a review recorded after the fact from its report) gets minutes and a notice of
     conclusions, never a resolution that says it "thông qua" anything.
     """
     from capuy.conferences.models import AgendaItem
 
+    if conference.resolution_passed:  # the vote as the source of a past record reports it
+        return True
     if conference.agenda_items.filter(kind=AgendaItem.Kind.VOTE).exists():
         return True
     if not apps.is_installed("capuy.voting"):
@@ -196,8 +199,10 @@ def _agenda(conference) -> list[str]:
         lines += [line for line in (_speech_line(s, conference) for s in speeches if s.agenda_item_id == item.pk)
                   if line]
         lines.extend(_vote_lines(item))
-    # Speeches recorded without an agenda item (a conference recorded from its report).
+    # Speeches recorded without an agenda item (a conference recorded from its report), and the vote it reports.
     lines += [line for line in (_speech_line(s, conference) for s in speeches if not s.agenda_item_id) if line]
+    if conference.recorded_vote_text:
+        lines.append(conference.recorded_vote_text)
     return lines
 
 
