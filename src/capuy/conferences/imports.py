@@ -77,10 +77,10 @@ def html_text(html: str) -> tuple[str, str]:
 
 def _decode(data: bytes, name: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16" if data[:2] in uploads.UTF16_MARKS else "utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(f"Tệp “{name}” không phải văn bản (UTF-8); hãy lưu lại dưới dạng UTF-8 hoặc dán "
-                              "nội dung vào ô văn bản.") from None
+        raise ValidationError(f"Tệp “{name}” không phải văn bản (UTF-8 hoặc Unicode); hãy lưu lại dưới dạng "
+                              "UTF-8 hoặc dán nội dung vào ô văn bản.") from None
     if "\x00" in text:
         raise ValidationError(f"Tệp “{name}” không phải văn bản.")
     return text

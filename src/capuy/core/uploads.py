@@ -103,6 +103,9 @@ def _zipped_kind(data_file) -> str | None:
     return None
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def sniff(data_file, extension: str = "") -> str | None:
     """The kind of a file from its first bytes (and, for archives, their table of contents)."""
     data_file.seek(0)
@@ -126,7 +129,8 @@ def sniff(data_file, extension: str = "") -> str | None:
         return "csv"
     # Plain text has no signature: the name says which, and a NUL byte says it is not text (the reader of
     # such a file must still refuse text it cannot decode).
-    if extension in (".txt", ".html", ".htm") and b"\x00" not in head:
+    # (UTF-16, as Windows Notepad saves "Unicode", is text too: its mark of byte order says so)
+    if extension in (".txt", ".html", ".htm") and (b"\x00" not in head or head[:2] in UTF16_MARKS):
         return "txt" if extension == ".txt" else "html"
     return None
 

@@ -172,6 +172,14 @@ class ImportPageTests(CapuyTestCase):
         assert response.status_code == 400 and "không phải văn bản" in response.content.decode()
         assert ImportedReport.objects.count() == 0
 
+    def test_a_text_file_saved_as_unicode_by_windows_is_read(self):
+        self.login(self.district_staff)
+        for encoding in ("utf-16", "utf-16-be"):
+            data = ("\ufeff" if encoding.endswith("be") else "") + REPORT
+            response = self.client.post(START, {"files": [SimpleUploadedFile("bantin.txt", data.encode(encoding))]})
+            assert response.status_code == 200, encoding
+            assert 'value="2023-10-05"' in response.content.decode(), encoding
+
     def test_html_and_docx_reports_are_read_as_text(self):
         self.login(self.district_staff)
         html = ("<html><head><title>x</title><script>alert('x')</script></head><body><p>"
