@@ -15,6 +15,7 @@ import re
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils import timezone
@@ -457,7 +458,9 @@ def _term(organization, record, date, imported):
     if term is None and years:
         term = terms.filter(start_year=int(years.group(1)), end_year=int(years.group(2))).first()
     if term is None and not (congress or years):
-        term = terms.covering(date).first()
+        # a term whose end is not recorded still ends in its last year: a report of a later year that names no
+        # term is filed under none rather than under a term long over
+        term = terms.covering(date).filter(Q(end_date__isnull=False) | Q(end_year__gte=date.year)).first()
     if term is not None:
         if not term.covers(date):
             raise ValidationError({"event_date": f"Ngày họp nằm ngoài nhiệm kỳ {term}."})

@@ -77,6 +77,16 @@ class ImportTests(CapuyTestCase):
         self.assert_refused("ngoài phạm vi quản lý", user=self.ward_staff)
         self.assert_refused("ngoài phạm vi quản lý", user=self.other_ward_staff)
 
+    def test_a_term_with_no_recorded_end_covers_no_date_after_its_last_year(self):
+        from capuy.organizations.models import Term
+
+        Term.objects.filter(pk=self.term.pk).update(end_date=None)  # the next congress is not recorded yet
+        unnamed = {**record(), "term": None, "term_years": None, "ordinal": None}
+        for day, term in (("2025-11-20", self.term), ("2026-03-02", None)):
+            imported = self.run_import(extracted={**unnamed, "event_date": day})
+            assert imported.conference.term == term, day
+            actions.undo_import(self.district_staff, imported)
+
     def test_a_number_already_taken_in_the_term_is_refused(self):
         Conference.objects.create(body=self.bch, date=datetime.date(2023, 9, 1), number=17)
         self.assert_refused("Số thứ tự 17 đã dùng")
