@@ -351,14 +351,14 @@ class PastConferenceForm(forms.Form):
                                           "loại | số, ký hiệu | cơ quan ban hành | trích yếu")]
         forms_by_name = {label.lower(): value for value, label in Commendation.Form.choices}
         awards = []
-        for cells in _lines(data.get("awards"), "awards",
-                            "hình thức | cơ quan khen thưởng | số tập thể | số cá nhân | thành tích"):
+        for row, cells in enumerate(_lines(data.get("awards"), "awards",
+                                           "hình thức | cơ quan khen thưởng | số tập thể | số cá nhân | thành tích"), 1):
             form, issuer, collectives, individuals, reason = (cells + ["", "", "", "", ""])[:5]
             try:
                 counts = [int(c) if c else None for c in (collectives, individuals)]
             except ValueError:
-                raise ValidationError({"awards": f"Số tập thể, số cá nhân phải là số: \"{collectives}\", "
-                                                 f"\"{individuals}\"."}) from None
+                raise ValidationError({"awards": f"Khen thưởng thứ {row}: số tập thể, số cá nhân phải là số: "
+                                                 f"\"{collectives}\", \"{individuals}\"."}) from None
             value = forms_by_name.get(form.lower(), Commendation.Form.OTHER)
             awards.append({"form": value, "form_detail": form if value == Commendation.Form.OTHER else "",
                            "issuer": issuer, "collective_count": counts[0], "individual_count": counts[1],

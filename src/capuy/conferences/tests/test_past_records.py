@@ -177,6 +177,20 @@ class PageTests(ConferenceTestCase):
             self.assertContains(response, "Dòng “không đúng định dạng” chưa đúng mẫu", status_code=400)
         self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
 
+    def test_a_bad_award_count_names_its_line_and_saves_nothing(self):
+        awards = "Giấy khen | Chủ tịch UBND phường | 3 | 5 | dân vận\nBằng khen | UBND quận | ba | 2 | thi đua"
+        response = self.post(self.ward_staff, awards=awards)
+        self.assertContains(response, "Khen thưởng thứ 2: số tập thể, số cá nhân phải là số", status_code=400)
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
+    def test_a_reported_vote_is_recorded_from_the_page(self):
+        self.post(self.ward_staff, resolution_passed="true", vote_share="98,5")
+        conference = Conference.objects.get(organization=self.ward, number=7)
+        self.assertEqual((conference.resolution_passed, str(conference.vote_share)), (True, "98.50"))
+        response = self.post(self.ward_staff, number="8", vote_share="nhiều")
+        self.assertContains(response, "Tỷ lệ tán thành phải là số từ 0 đến 100.", status_code=400)
+        self.assertFalse(Conference.objects.filter(organization=self.ward, number=8).exists())
+
     def test_a_future_date_is_refused(self):
         future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
         response = self.post(self.ward_staff, date=future, term="", number="")
