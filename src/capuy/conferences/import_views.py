@@ -38,6 +38,9 @@ def _start_page(request, errors=(), text="", source_url="", status=200):
         "max_reports": imports.MAX_REPORTS_AT_ONCE}, status=status)
 
 
+BLANK_ROWS = 2
+
+
 def _review_page(request, read: dict, source_text: str, pending=None, errors=(), choices=None, status=200):
     record = read["record"]
     found = {mark.field for mark in read["marks"]}
@@ -51,12 +54,21 @@ def _review_page(request, read: dict, source_text: str, pending=None, errors=(),
         chosen = (choices.get("figures") or [])[i] if i < len(choices.get("figures") or []) else ""
         figures.append({"i": i, "figure": figure, "candidates": read["figures"][i] if i < len(read["figures"]) else [],
                         "found": f"figure-{i}-value" in found, "choice": chosen})
+    # Blank rows for what the reader missed: the clerk adds a person, a figure, a task or an award the report
+    # names (rows left blank are not recorded).
+    people += [{"i": i, "match": {"name": "", "titles": [], "candidates": []}, "found": False, "choice": "new",
+                "first_added": i == len(people)} for i in range(len(people), len(people) + BLANK_ROWS)]
+    figures += [{"i": i, "figure": {"name": "", "value": "", "unit": ""}, "candidates": [], "found": False,
+                 "choice": "new", "first_added": i == len(figures)} for i in range(len(figures), len(figures) + BLANK_ROWS)]
+    tasks = list(record.get("tasks") or [])
+    awards = _awards(read, source_text)
     return render(request, "conferences/import_review.html", {
         "record": record, "segments": imports.segments(read["text"], read["marks"]), "found": found,
         "source_text": source_text, "source_url": read["source_url"], "pending": pending, "errors": list(errors),
         "organization": read["organization"], "outside": read["outside"], "managed": _managed(request.user),
-        "people": people, "figures": figures, "kinds": KIND_CHOICES,
-        "tasks": list(enumerate(record.get("tasks") or [])), "awards": list(enumerate(_awards(read, source_text))),
+        "people": people, "figures": figures, "kinds": KIND_CHOICES, "blank_from": len(tasks),
+        "tasks": list(enumerate(tasks + [""] * BLANK_ROWS)),
+        "awards": list(enumerate(awards + [{"form": "", "recipient": "", "issuer": ""}])), "awards_found": len(awards),
         "choices": choices, "sessions": [("", "Không ghi")] + list(Conference.Session.choices),
         "session": choices.get("session", imports.session_of(source_text, record.get("event_date")))}, status=status)
 
@@ -169,7 +181,8 @@ def record_from_post(post) -> tuple[dict, dict]:
         if post.get(f"task-{i}-keep") and post.get(f"task-{i}", "").strip():
             record["tasks"].append(" ".join(post[f"task-{i}"].split()))
     for i in range(count("awards_count")):
-        if post.get(f"award-{i}-keep"):
+        if post.get(f"award-{i}-keep") and (post.get(f"award-{i}-recipient", "").strip() or
+                                            post.get(f"award-{i}-form", "").strip()):
             record["awards"].append({"recipient": post.get(f"award-{i}-recipient", "").strip(),
                                      "form": post.get(f"award-{i}-form", "").strip() or None,
                                      "issuer": post.get(f"award-{i}-issuer", "").strip()})

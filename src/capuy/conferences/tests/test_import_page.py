@@ -124,6 +124,27 @@ class ImportPageTests(CapuyTestCase):
         detail = self.client.get(imported.get_absolute_url()).content.decode()
         assert "Hoàn tác toàn bộ lần nhập" in detail
 
+    def test_the_clerk_adds_what_the_reader_missed_in_the_blank_rows(self):
+        response = self.review()
+        values = form_values(response.content.decode(), CONFIRM)
+        people, figures = int(values["people_count"]), int(values["figures_count"])
+        tasks, awards = int(values["tasks_count"]), int(values["awards_count"])
+        data = self.confirm_data(response, **{
+            f"person-{people - 2}-name": "Nguyễn Văn Bổ Sung", f"person-{people - 2}-titles": "Phó Bí thư Quận ủy",
+            f"figure-{figures - 2}-name": "thu ngân sách", f"figure-{figures - 2}-value": "1.234,5",
+            f"figure-{figures - 2}-unit": "tỷ đồng", f"task-{tasks - 2}": "Đẩy mạnh cải cách hành chính trên địa bàn quận",
+            f"award-{awards - 1}-form": "Bằng khen", f"award-{awards - 1}-recipient": "Phường Quảng An",
+            f"award-{awards - 1}-issuer": "UBND thành phố"})
+        self.client.post(CONFIRM, data)
+        conference = Conference.objects.get()
+        assert "Nguyễn Văn Bổ Sung" in [i.person.full_name for i in conference.invitations.select_related("person")]
+        from capuy.targets.models import Result
+
+        assert sorted(float(r.value) for r in Result.objects.filter(organization=self.district)) == [55.8, 1234.5]
+        assert conference.tasks.filter(title__startswith="Đẩy mạnh cải cách hành chính").exists()
+        assert conference.tasks.count() == 3  # the two the reader found, the one added; blank rows record nothing
+        assert sorted(a.recipient_name for a in conference.awards.all()) == ["03 tập thể và 05 cá nhân", "Phường Quảng An"]
+
     def test_undo_from_the_page_removes_the_import(self):
         before = counts()
         self.client.post(CONFIRM, self.confirm_data(self.review()))
