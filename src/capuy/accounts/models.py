@@ -49,6 +49,10 @@ class Role(models.TextChoices):
     MEMBER = "member", "Đảng viên"
 
 
+# Where accounts.permissions.grants keeps a user's grants for the request.
+GRANTS_CACHE = "_capuy_grants"
+
+
 class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
     organization = models.ForeignKey(
@@ -63,6 +67,20 @@ class RoleGrant(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_role_display()} – {self.organization}"
+
+    # The user object this grant was made or taken with must read its grants again.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._forget_on_user()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._forget_on_user()
+        return result
+
+    def _forget_on_user(self):
+        if "user" in self._state.fields_cache:
+            self.user.__dict__.pop(GRANTS_CACHE, None)
 
 
 def _digest(key: str) -> str:

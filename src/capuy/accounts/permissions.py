@@ -12,21 +12,38 @@ Views return 404 for records a user may not read, and 403 for records they may r
 
 from django.db.models import Q
 
-from capuy.accounts.models import Role, RoleGrant
+from capuy.accounts.models import GRANTS_CACHE, Role, RoleGrant
 
 READ_ROLES = (Role.ADMIN, Role.OFFICE, Role.COMMITTEE)
 MANAGE_ROLES = (Role.ADMIN, Role.OFFICE)
 
 
+def grants(user) -> tuple[tuple[str, str], ...]:
+    """The (role, organization path) of every grant ``user`` holds, read in one query and kept on the user object,
+    which lives for one request: a page asks several permission questions, and each asked the database again."""
+    if not user.is_authenticated:
+        return ()
+    cached = user.__dict__.get(GRANTS_CACHE)
+    if cached is None:
+        cached = user.__dict__[GRANTS_CACHE] = tuple(
+            RoleGrant.objects.filter(user=user).values_list("role", "organization__path"))
+    return cached
+
+
+def granted_paths(user, roles) -> set[str]:
+    """The paths of the organizations on which ``user`` holds one of ``roles`` (each covers its subtree)."""
+    return {path for role, path in grants(user) if role in roles}
+
+
+def holds_role_at(user, organization, role) -> bool:
+    """Does ``user`` hold ``role`` on ``organization`` itself, not through a superior?"""
+    return organization is not None and organization.path in granted_paths(user, (role,))
+
+
 def is_admin(user) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_capuy_is_admin", None)
-    if cached is None:
-        cached = user._capuy_is_admin = user.grants.filter(role=Role.ADMIN).exists()
-    return cached
+    return user.is_superuser or any(role == Role.ADMIN for role, _path in grants(user))
 
 
 def _has_role_on(user, organization, roles) -> bool:
@@ -34,9 +51,8 @@ def _has_role_on(user, organization, roles) -> bool:
         return False
     if is_admin(user):
         return True
-    return RoleGrant.objects.filter(
-        user=user, role__in=roles, organization__path__in=organization.ancestor_paths()
-    ).exists()
+    ancestors = set(organization.ancestor_paths())
+    return any(role in roles and path in ancestors for role, path in grants(user))
 
 
 def can_read(user, organization) -> bool:
@@ -62,9 +78,7 @@ def organization_filter(user, roles=READ_ROLES, field: str = "") -> Q | None:
         return Q(pk__in=[])
     if is_admin(user):
         return None
-    paths = set(
-        RoleGrant.objects.filter(user=user, role__in=roles).values_list("organization__path", flat=True)
-    )
+    paths = sorted(granted_paths(user, roles))
     query = Q(pk__in=[])
     for path in paths:
         query |= Q(**{f"{field}path__startswith": path})

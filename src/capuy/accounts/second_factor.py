@@ -15,6 +15,7 @@ from django_otp import verify_token as otp_verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from capuy.accounts import permissions
 from capuy.accounts.models import Role
 
 RECOVERY_CODE_COUNT = 10
@@ -32,7 +33,7 @@ def must_use_second_factor(user) -> bool:
         return False
     if Role.ADMIN in roles and (user.is_superuser or user.is_staff):
         return True
-    return user.grants.filter(role__in=roles).exists()
+    return any(role in roles for role, _path in permissions.grants(user))
 
 
 def has_second_factor(user) -> bool:

@@ -88,14 +88,13 @@ class DocumentQuerySet(models.QuerySet):
         - Secret documents (Mật, Tối mật, Tuyệt mật) are seen only by readers of the issuing organization.
         """
         from capuy.accounts import permissions
-        from capuy.accounts.models import RoleGrant
 
         readable = permissions.organization_filter(user, field="organization__")
         if readable is None:
             return self
         if not user.is_authenticated:
             return self.none()
-        granted_paths = list(RoleGrant.objects.filter(user=user).values_list("organization__path", flat=True))
+        granted_paths = sorted({path for _role, path in permissions.grants(user)})
         above = set()
         for path in granted_paths:
             above.update(path[:end] for end in range(9, len(path) + 1, 9))

@@ -83,9 +83,7 @@ class RatingRights(_Rights):
     def __init__(self, user):
         super().__init__(user)
         self.admin = permissions.is_admin(user)
-        self.paths = set() if self.admin or not user.is_authenticated else set(
-            permissions.RoleGrant.objects.filter(user=user, role__in=permissions.MANAGE_ROLES)
-            .values_list("organization__path", flat=True))
+        self.paths = set() if self.admin else permissions.granted_paths(user, permissions.MANAGE_ROLES)
         self.cells = set(secretary_cells(user).values_list("pk", flat=True))
 
     def manages(self, organization) -> bool:

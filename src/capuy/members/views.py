@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -144,6 +145,7 @@ def detail(request, pk):
 
 
 def _record_context(member):
+    prefetch_related_objects([member], "status_changes")  # the list and the years of membership read them once
     ratings = list(member.ratings.select_related("campaign__term").order_by("-campaign__year", "-campaign__quarter"))
     for rating in ratings:
         rating.annexes = hooks.rating_annexes(member.person, rating.campaign.year)

@@ -129,8 +129,6 @@ def reporting(organization: Organization, indicators, period: Period) -> dict[in
 def build(organization: Organization, period: Period, indicator_code: str | None = None) -> Dashboard:
     indicators = list(indicators_for(organization))
     last = period.same_period_last_year()
-    values = calc.values_with_rollup(organization, indicators, [period, last])
-
     term = organization.terms.filter(start_year__lte=period.year, end_year__gte=period.year).first()
     targets: dict[int, dict] = {}
     if term is not None:
@@ -140,7 +138,10 @@ def build(organization: Organization, period: Period, indicator_code: str | None
     years_before = []
     if term is not None and period.kind not in (PeriodKind.MID_TERM, PeriodKind.TERM):
         years_before = [Period(y, PeriodKind.YEAR) for y in range(term.start_year, period.year)]
-    yearly = calc.values_with_rollup(organization, indicators, years_before) if years_before else {}
+    periods = trend_periods(period)
+    # One read for the table, the years of the term and the trend: each figure is independent of the others.
+    values = calc.values_with_rollup(organization, indicators, list(dict.fromkeys([period, last, *years_before,
+                                                                                   *periods])))
 
     ranks, published = {}, {}
     if organization.parent_id:
@@ -167,7 +168,7 @@ def build(organization: Organization, period: Period, indicator_code: str | None
         if published.get(indicator.pk) and (rank is None or rank.total < 2):
             rank = published[indicator.pk]
         term_target = own_targets.get((None, "", 0))
-        by_year = {p.year: yearly.get((indicator.pk, p), (None,))[0] for p in years_before}
+        by_year = {p.year: values.get((indicator.pk, p), (None,))[0] for p in years_before}
         by_year[period.year] = value
         reached = calc.reached_in_term(by_year, indicator.cumulative)
         rows.append(Row(indicator, value, source, last_value, calc.change_over_same_period(value, last_value),
@@ -180,10 +181,8 @@ def build(organization: Organization, period: Period, indicator_code: str | None
         selected = next((r.indicator for r in rows if r.value is not None), indicators[0] if indicators else None)
     trend, children = [], []
     if selected is not None:
-        periods = trend_periods(period)
-        series = calc.values_with_rollup(organization, [selected], periods)
         for p in periods:
-            value, source = series.get((selected.pk, p), (None, ""))
+            value, source = values.get((selected.pk, p), (None, ""))
             trend.append(Point(p, value, selected.display(value, own=source == "own")))
         kids = list(organization.children.filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)).order_by("path"))

@@ -12,7 +12,7 @@
 from django.db.models import Q
 
 from capuy.accounts import permissions
-from capuy.accounts.models import Role, RoleGrant
+from capuy.accounts.models import Role
 
 
 def can_enter_results(user, organization) -> bool:
@@ -20,7 +20,7 @@ def can_enter_results(user, organization) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return RoleGrant.objects.filter(user=user, organization=organization, role=Role.OFFICE).exists()
+    return permissions.holds_role_at(user, organization, Role.OFFICE)
 
 
 def can_approve_results(user, organization) -> bool:

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from capuy import config
 from capuy.accounts import permissions
-from capuy.accounts.models import Role, RoleGrant
+from capuy.accounts.models import Role
 from capuy.tasks.models import StatusKind, TaskStatus
 
 # ---------------------------------------------------------------------------------------------------------
@@ -190,7 +190,7 @@ def can_report_progress(user, task) -> bool:
         return False
     if _is_responsible(user, task) or permissions.is_admin(user):
         return True
-    return RoleGrant.objects.filter(user=user, role=Role.OFFICE, organization_id=task.lead_organization_id).exists()
+    return permissions.holds_role_at(user, task.lead_organization, Role.OFFICE)
 
 
 def can_edit_task(user, task_or_organization) -> bool:

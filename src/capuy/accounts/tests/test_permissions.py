@@ -62,3 +62,24 @@ class TopOrganizationTests(CapuyTestCase):
         for user, roles, expected in cases:
             with self.subTest(user=user.username, roles=roles):
                 self.assertEqual(permissions.top_organizations(user, roles), expected)
+
+
+class GrantsReadOnceTests(CapuyTestCase):
+    def test_a_users_permission_questions_read_the_grants_once(self):
+        with self.assertNumQueries(1):
+            assert permissions.can_manage(self.ward_staff, self.cell)
+            assert not permissions.can_read(self.ward_staff, self.district)
+            assert not permissions.is_admin(self.ward_staff)
+            assert permissions.organization_filter(self.ward_staff) is not None
+
+    def test_a_grant_given_after_a_question_is_honoured_on_the_same_user_object(self):
+        assert not permissions.can_manage(self.other_ward_staff, self.cell)
+        RoleGrant.objects.create(user=self.other_ward_staff, organization=self.ward, role=Role.OFFICE)
+        assert permissions.can_manage(self.other_ward_staff, self.cell)
+
+    def test_a_grant_taken_away_is_no_longer_honoured(self):
+        grant = RoleGrant.objects.get(user=self.ward_staff, organization=self.ward)
+        assert permissions.can_manage(self.ward_staff, self.cell)
+        grant.user = self.ward_staff
+        grant.delete()
+        assert not permissions.can_manage(self.ward_staff, self.cell)

@@ -1,3 +1,5 @@
+from unittest import mock
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -65,6 +67,13 @@ class DashboardTests(TargetsTestCase):
             self.industry.reporters.add(ward)
             result(ward, self.industry, NINE_2023, 10 + n)
         assert count() == before
+
+    def test_the_table_the_terms_years_and_the_trend_are_read_in_one_roll_up(self):
+        with mock.patch.object(dashboard.calc, "values_with_rollup",
+                               wraps=dashboard.calc.values_with_rollup) as read:
+            board = dashboard.build(self.district, NINE_2023)
+        assert read.call_count == 1
+        assert [point.value for point in board.trend][-2:] == [1000, 1140]
 
 
 class DashboardPageTests(TargetsTestCase):
