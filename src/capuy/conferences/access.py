@@ -6,10 +6,12 @@
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from capuy.accounts import permissions
 from capuy.conferences.models import Conference
+from capuy.organizations.models import Person
 
 NOT_FOUND = "Không tìm thấy hội nghị."
 MANAGE_REFUSED = "Chỉ văn phòng cấp ủy của tổ chức này mới được chuẩn bị và điều hành hội nghị."
@@ -81,3 +83,11 @@ def check_manage(user, conference: Conference) -> Conference:
     if not can_manage(user, conference):
         raise PermissionDenied(MANAGE_REFUSED)
     return conference
+
+
+def attendable_people(user, organization):
+    """The people a conference of ``organization`` may list as chairs, attendees and guests: those the user may
+    see, and the people of the organizations above it (leaders who come down as guests)."""
+    visible = permissions.visible_people(user).order_by().values("pk")
+    superior = Q(organization__in=organization.ancestors().order_by().values("pk"))
+    return Person.objects.filter(Q(pk__in=visible) | superior)

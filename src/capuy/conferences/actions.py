@@ -15,7 +15,7 @@ import re
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils import timezone
@@ -255,7 +255,7 @@ def record_past_conference(user, organization, **facts) -> Conference:
     return conference
 
 
-def _attend(conference, fact, index, user):
+def _attend(conference, fact, index, user, order=None):
     person, group = fact.get("person"), _text(fact.get("group"))
     role = fact.get("role") or (Invitation.Role.MEMBER if person is not None and conference.body_id and
                                 conference.body.memberships.active_on(conference.date).filter(person=person).exists()
@@ -275,7 +275,7 @@ def _attend(conference, fact, index, user):
             raise ValidationError({"reason": "Vắng có lý do cần ghi rõ lý do."})
         title = _text(fact.get("title")) or (person.titles_text(conference.date) if person is not None else "")
         invitation = Invitation(conference=conference, person=person, group_name=group, role=role,
-                                guest_title=title, order=index,
+                                guest_title=title, order=index if order is None else order,
                                 answer=Invitation.Answer.ATTENDING if status == Attendance.Status.PRESENT
                                 else Invitation.Answer.ABSENT, reason=reason if status != "present" else "")
         invitation.full_clean(exclude=["token"])
@@ -307,6 +307,7 @@ def _record_awards(user, conference, awards):
         commendation.save()
 
 
+PAST_ONLY = "Chỉ sửa được theo cách này hội nghị ghi lại sau khi họp."
 HEADER_FACTS = ("date", "kind", "number", "name", "subject", "reviewed_period", "session", "start_time", "end_time",
                 "venue", "theme", "conclusion", "source_url", "term", "body_kind", "resolution_passed", "vote_share")
 
@@ -318,7 +319,7 @@ def correct_past_conference(user, conference, **facts) -> Conference:
     conference's record stays final once closed (``Conference.ensure_editable``): refused."""
     access.check_manage(user, conference)
     if not conference.is_past:
-        raise ValidationError("Chỉ sửa được theo cách này hội nghị ghi lại sau khi họp.")
+        raise ValidationError(PAST_ONLY)
     unknown = sorted(set(facts) - set(HEADER_FACTS))
     if unknown:
         raise ValidationError(f"Thông tin không hợp lệ: {', '.join(unknown)}.")
@@ -345,6 +346,60 @@ def correct_past_conference(user, conference, **facts) -> Conference:
     conference.closed_at = conference.moment(conference.end_time)
     conference.full_clean()
     conference.save()
+    return conference
+
+
+@action("Sửa người chủ trì, người dự của hội nghị đã ghi lại", page=("conferences:past_people",),
+        api=("api:conference_correct_past_people",))
+def correct_past_people(user, conference, *, chairs=None, add=(), remove=()) -> Conference:
+    """Correct who chaired and who attended a conference recorded after the fact.
+
+    ``chairs`` (None leaves them as they are): the whole list, ``[{"person": Person, "title": "as printed that
+    day"}]``; a chair not yet among the attendees is added as one, as ``record_past_conference`` does. ``add``:
+    attendees as ``record_past_conference`` takes them (a person or a group). ``remove``: invitations of this
+    conference. People arrive as model instances checked against the user's right to read them.
+
+    Refusals (``ValidationError``, nothing saved): a conference recorded live (its closed record is final); an
+    invitation of another conference; removing a chair or someone who spoke (the record would name a speaker
+    or a chair who was not there); a person already among the attendees; a chair without a person.
+    """
+    access.check_manage(user, conference)
+    if not conference.is_past:
+        raise ValidationError(PAST_ONLY)
+    chair_people = None
+    if chairs is not None:
+        chair_people = []
+        for index, chair in enumerate(chairs, 1):
+            if chair.get("person") is None:
+                raise ValidationError(f"Người chủ trì thứ {index}: chưa chọn người.")
+            chair_people.append(chair["person"])
+    staying_chairs = set(chair_people if chair_people is not None else conference.chairs.all())
+    speakers = set(conference.speeches.exclude(speaker=None).values_list("speaker_id", flat=True))
+    for invitation in remove:
+        if invitation.conference_id != conference.pk:
+            raise ValidationError("Người dự không thuộc hội nghị này.")
+        if invitation.person in staying_chairs:
+            raise ValidationError(f"Không bỏ được {invitation.addressed} khỏi danh sách dự: đồng chí là người chủ "
+                                  "trì hội nghị.")
+        if invitation.person_id in speakers:
+            raise ValidationError(f"Không bỏ được {invitation.addressed} khỏi danh sách dự: đồng chí đã phát biểu "
+                                  "tại hội nghị.")
+        invitation.delete()
+
+    last = conference.invitations.aggregate(last=Max("order"))["last"] or 0
+    for index, fact in enumerate(add, 1):
+        _attend(conference, fact, index, user, order=last + index)
+    if chairs is not None:
+        frozen = conference.chair_titles or {}
+        conference.chair_titles = {}
+        conference.chairs.set(chair_people)
+        for index, (chair, person) in enumerate(zip(chairs, chair_people, strict=True), 1):
+            conference.chair_titles[str(person.pk)] = (_text(chair.get("title")) or frozen.get(str(person.pk))
+                                                       or person.titles_text(conference.date))
+            if not conference.invitations.filter(person=person).exists():
+                _attend(conference, {"person": person}, index, user, order=last + len(add) + index)
+    conference.freeze_titles()
+    conference.save(update_fields=["chair_titles"])
     return conference
 
 

@@ -21,6 +21,7 @@ from capuy.conferences.models import (
     Conference,
     Draft,
     DraftComment,
+    Invitation,
     SpeakerRequest,
     Speech,
 )
@@ -475,9 +476,11 @@ def past_facts(user, data: dict):
         if data["term"] is None:
             raise ValidationError({"term_id": "Nhiệm kỳ không thuộc tổ chức này."})
 
+    people = access_rules.attendable_people(user, organization)  # as the form offers: guests from above too
+
     def person(row, field):
         pk = row.pop("person_id", None)
-        row["person"] = references.readable(user, Person, pk, field) if pk is not None else None
+        row["person"] = references.readable(user, Person, pk, field, within=people) if pk is not None else None
         return row
 
     data["chairs"] = [person(row, "chairs") for row in data.get("chairs") or []]
@@ -533,6 +536,34 @@ def conference_correct_past(request, pk: int, data: PastCorrectionIn):
         if term_id is not None and facts["term"] is None:
             raise ValidationError({"term_id": "Nhiệm kỳ không thuộc tổ chức này."})
     return correct_past_conference(request.user, conference, **facts)
+
+
+class PastPeopleIn(Schema):
+    chairs: list[PastPersonIn] | None = None  # the whole list; left out, the chairs stay as they are
+    add: list[PastPersonIn] = []
+    remove: list[int] = []  # invitation ids of this conference
+
+
+@router.post("/conferences/{pk}/past/people/", response=ConferenceOut)
+def conference_correct_past_people(request, pk: int, data: PastPeopleIn):
+    """Sửa người chủ trì, người dự của hội nghị đã ghi lại (``actions.correct_past_people``)."""
+    from capuy.conferences.actions import correct_past_people
+
+    conference = _Access(request, pk).require_manage()
+    facts = data.dict()
+
+    people = access_rules.attendable_people(request.user, conference.organization)
+
+    def person(row, field):
+        pk = row.pop("person_id", None)
+        row["person"] = references.readable(request.user, Person, pk, field, within=people) if pk is not None else None
+        return row
+
+    chairs = None if facts["chairs"] is None else [person(row, "chairs") for row in facts["chairs"]]
+    remove = references.readable_many(request.user, Invitation, facts["remove"], "remove",
+                                      within=conference.invitations.all())
+    return correct_past_people(request.user, conference, chairs=chairs,
+                               add=[person(row, "add") for row in facts["add"]], remove=remove)
 
 
 @router.get("/conferences/{pk}/", response=ConferenceOut)

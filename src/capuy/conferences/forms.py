@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from capuy.accounts import permissions
+from capuy.conferences import access
 from capuy.conferences.models import (
     AgendaAttachment,
     AgendaItem,
@@ -15,7 +16,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.core import uploads, vietnamese
-from capuy.organizations.choosers import choose_people
+from capuy.organizations.choosers import choose_organizations, choose_people
 from capuy.organizations.models import Body, Person
 
 
@@ -145,9 +146,8 @@ class GuestForm(forms.Form):
         self.conference = conference
         invited = conference.invitations.values("person_id")
         # People the user may see, and the leaders of the superior organizations (guests from above).
-        visible = permissions.visible_people(user).order_by().values("pk")
-        superior = Q(organization__in=conference.organization.ancestors().order_by().values("pk"))
-        self.fields["person"].queryset = Person.objects.filter(Q(pk__in=visible) | superior).exclude(pk__in=invited)
+        self.fields["person"].queryset = access.attendable_people(user, conference.organization).exclude(
+            pk__in=invited)
         choose_people(self.fields["person"], cap_tren=conference.organization_id)
 
     def clean(self):
@@ -327,6 +327,12 @@ class PastConferenceForm(forms.Form):
         people = Person.objects.filter(Q(pk__in=visible) | superiors).order_by("sort_key")
         self.fields["chairs"].queryset = people
         self.fields["attendees"].queryset = people
+        # Search-as-you-type within the clerk's reach (a province keeps hundreds of thousands of people): the
+        # people and organizations the user may see, and the leaders above their subtree (guests from above).
+        choose_organizations(self.fields["organization"], quan_ly=1)
+        tops = permissions.top_organizations(user, permissions.MANAGE_ROLES)
+        for name in ("chairs", "attendees"):
+            choose_people(self.fields[name], cap_tren=tops[0].pk if len(tops) == 1 else None)
 
     def facts(self) -> tuple:
         """(organization, facts for ``actions.record_past_conference``); ValidationError on a bad line."""
@@ -392,3 +398,33 @@ class PastHeaderForm(PastConferenceForm):
 
     def facts(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.fields}
+
+
+class PastPeopleForm(forms.Form):
+    """Who chaired and who attended a past record (``actions.correct_past_people``)."""
+
+    chairs = forms.ModelMultipleChoiceField(label="Người chủ trì", queryset=None, required=False,
+                                            help_text="Người chủ trì chưa có trong danh sách dự được thêm vào.")
+    attendees = forms.ModelMultipleChoiceField(label="Thêm người dự", queryset=None, required=False)
+    groups = forms.CharField(label="Thêm tập thể, đại diện dự họp (mỗi dòng một)", required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    remove = forms.ModelMultipleChoiceField(label="Bỏ khỏi danh sách dự", queryset=None, required=False,
+                                            widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, user, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = access.attendable_people(user, conference.organization).order_by("sort_key")
+        self.fields["chairs"].queryset = people
+        self.fields["attendees"].queryset = people.exclude(pk__in=conference.invitations.exclude(
+            person=None).values("person_id"))
+        for name in ("chairs", "attendees"):
+            choose_people(self.fields[name], cap_tren=conference.organization_id)
+        self.fields["remove"].queryset = conference.invitations.select_related("person", "conference")
+        self.fields["remove"].label_from_instance = lambda invitation: invitation.name_with_title
+        if not self.is_bound:
+            self.initial["chairs"] = [p.pk for p in conference.chairs.all()]
+
+    def facts(self) -> dict:
+        data = self.cleaned_data
+        add = [{"person": p} for p in data["attendees"]] + [{"group": cells[0]} for cells in _lines(data["groups"])]
+        return {"chairs": [{"person": p} for p in data["chairs"]], "add": add, "remove": list(data["remove"])}

@@ -22,6 +22,7 @@ urlpatterns = [
     path("khach-moi/<str:signed>/tai-lieu/<int:attachment>/", guest_views.guest_attachment, name="guest_attachment"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/nguoi-du/", views.past_people, name="past_people"),
     path("<int:pk>/chuan-bi/", views.prepare, name="prepare"),
     path("<int:pk>/chuong-trinh/them/", views.agenda_add, name="agenda_add"),
     path("<int:pk>/chuong-trinh/<int:item>/sua/", views.agenda_edit, name="agenda_edit"),

@@ -165,6 +165,30 @@ def _edit_past(request, conference):
             messages.success(request, "Đã lưu hồ sơ hội nghị.")
             return redirect(conference)
     return _page(request, "form.html", {"form": form, "title": f"Sửa {conference.short_title}",
+                                        "back": conference.get_absolute_url(),
+                                        "alternative": {"url": reverse("conferences:past_people", args=[conference.pk]),
+                                                        "label": "Sửa người chủ trì, người dự"}},
+                 status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def past_people(request, pk):
+    """Who chaired and who attended a past record, corrected through ``actions.correct_past_people``."""
+    conference, _ = conference_or_404(request, pk, manage=True)
+    if request.method == "GET" and not conference.is_past:
+        messages.error(request, actions.PAST_ONLY)
+        return redirect(conference)
+    form = forms.PastPeopleForm(request.POST or None, user=request.user, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.correct_past_people(request.user, conference, **form.facts())
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Đã lưu người chủ trì, người dự.")
+            return redirect(conference)
+    return _page(request, "form.html", {"form": form, "title": f"Người chủ trì, người dự – {conference.short_title}",
                                         "back": conference.get_absolute_url()},
                  status=400 if request.method == "POST" else 200)
 

@@ -154,6 +154,23 @@ def correct_past_conference(t):
                      ("patch", f"/conferences/{past.pk}/past/"), data, data, refused=access.MANAGE_REFUSED)]
 
 
+def correct_past_people(t):
+    past = Conference.objects.create(organization=t.district, body=t.bch, date=datetime.date(2021, 6, 10),
+                                     subject="Sơ kết 6 tháng", recorded_after=True, status=Conference.Status.CLOSED)
+    chair = past.invitations.create(person=t.secretary)
+    past.chairs.set([t.secretary])
+    url, api = reverse("conferences:past_people", args=[past.pk]), ("post", f"/conferences/{past.pk}/past/people/")
+    group = "Đại diện Ủy ban MTTQ quận"
+    removed = ({"chairs": [t.secretary.pk], "remove": [chair.pk]},
+               {"chairs": [{"person_id": t.secretary.pk}], "remove": [chair.pk]})
+    return [Scenario(t.committee_member, url, api, {"groups": group}, {"add": [{"group": group}]},
+                     refused=access.MANAGE_REFUSED),
+            Scenario(t.district_staff, url, api, *removed, refused="Không bỏ được đồng chí Lê Thị Thu Hằng khỏi "
+                     "danh sách dự: đồng chí là người chủ trì hội nghị."),
+            Scenario(t.district_staff, url, api, {"chairs": [t.secretary.pk], "groups": group},
+                     {"add": [{"group": group}]})]
+
+
 def read_report(t):
     data = {"text": "Sáng 05/10/2023, Ban Chấp hành Đảng bộ quận Tây Hồ tổ chức Hội nghị lần thứ 7."}
     return [Scenario(t.party_member, reverse("conferences:import_start"), ("post", "/conferences/imports/extract"),
@@ -246,4 +263,4 @@ CASES = {f"conferences.{f.__name__}": f for f in (
     create_conference, update_conference, add_agenda_item, update_agenda_item, delete_agenda_item, summarize_speech,
     invite_members, invite_guest, send_invitations,
     answer_invitation, record_attendance, record_speech, register_speaker, close_conference, record_past_conference,
-    correct_past_conference, read_report, import_report, undo_import)}
+    correct_past_conference, correct_past_people, read_report, import_report, undo_import)}

@@ -191,6 +191,24 @@ class PageTests(ConferenceTestCase):
         self.assertContains(response, "Tỷ lệ tán thành phải là số từ 0 đến 100.", status_code=400)
         self.assertFalse(Conference.objects.filter(organization=self.ward, number=8).exists())
 
+    def test_the_form_searches_people_and_organizations_instead_of_listing_everyone(self):
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("conferences:record_past")).content.decode()
+        for name in ("organization", "chairs", "attendees"):
+            self.assertIn(f'data-chooser data-name="{name}"', page)
+        self.assertNotIn(f'<option value="{self.secretary.pk}"', page)
+        self.assertIn(f"cap-tren={self.ward.pk}", page)  # the leaders above the ward are found as guests
+        chosen = {"chairs": [self.secretary.pk], "attendees": [self.member_person.pk]}
+        response = self.post(self.ward_staff, **chosen)
+        conference = Conference.objects.get(organization=self.ward, number=7)
+        self.assertRedirects(response, conference.get_absolute_url())
+        self.assertEqual(list(conference.chairs.all()), [self.secretary])
+
+    def test_a_person_outside_the_clerks_reach_is_refused(self):
+        response = self.post(self.ward_staff, attendees=[self.other_ward_staff.person.pk])
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(Conference.objects.filter(organization=self.ward).exists())
+
     def test_a_future_date_is_refused(self):
         future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
         response = self.post(self.ward_staff, date=future, term="", number="")
@@ -223,6 +241,14 @@ class ApiTests(ConferenceTestCase):
         self.assertIsNone(body["term_id"])
         self.assertTrue(body["recorded_after"])
         self.assertEqual(body["title"], "Hội nghị sơ kết 6 tháng đầu năm 2021 Ban Chấp hành Đảng bộ phường Quảng An")
+
+    def test_the_api_takes_a_leader_from_above_as_the_form_does_and_refuses_another_wards_people(self):
+        chairs = [{"person_id": self.secretary.pk}]  # kept by the district, above the ward
+        response = self.api(self.ward_staff, {"organization_id": self.ward.pk, **self.FACTS, "chairs": chairs})
+        self.assertEqual(response.status_code, 201, response.content)
+        outsider = [{"person_id": self.other_ward_staff.person.pk}]
+        response = self.api(self.ward_staff, {"organization_id": self.ward.pk, **self.FACTS, "attendees": outsider})
+        self.assertEqual(response.status_code, 400, response.content)
 
     def test_the_api_refuses_staff_of_another_ward(self):
         response = self.api(self.other_ward_staff, {"organization_id": self.ward.pk, **self.FACTS})

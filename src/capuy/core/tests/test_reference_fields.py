@@ -123,6 +123,8 @@ VALID = {
         "references": [{"kind": "Quy định", "number": "12-QĐ/TW", "issuer": "Trung ương", "issued_on": None}],
         "awards": []},
     ("patch", "/api/conferences/{pk}/past/"): {"venue": "Hội trường phường", "number": None},
+    ("post", "/api/conferences/{pk}/past/people/"): {"chairs": [{"title": "Bí thư Đảng ủy phường"}],
+                                                     "add": [{"title": ""}], "remove": []},
     ("post", "/api/conferences/imports/confirm"): {"source_text": "Bản tin", "extracted": {}, "people": [],
                                                    "figures": [], "task_deadline": None, "session": None},
     ("post", "/api/portal/editor/articles/"): {"title": "Tin mới", "slug": "tin-moi", "published_at": None, "tags": []},
@@ -138,7 +140,7 @@ NOT_ACCEPTED_HERE = {
 # Writes to records that stay out of the history on purpose (voting's allow-list keeps the counting board out).
 UNRECORDED = {("post", "/api/voting/conferences/{conference_id}/tellers/"): "tổ kiểm phiếu: ngoài lịch sử thay đổi"}
 # Addresses whose record is not the usual kind of the segment before them.
-ADDRESS_OWN = {"/api/conferences/{pk}/past/": "past_conference", "/api/organizations/{pk}/move/": "organization"}
+ADDRESS_OWN = {"/api/conferences/{pk}/past/": "past_conference", "/api/conferences/{pk}/past/people/": "past_conference", "/api/organizations/{pk}/move/": "organization"}
 ADDRESS_KINDS = {"members": "member", "campaigns": "campaign", "elections": "election", "articles": "article",
                  "organizations": "cell", "agenda": "item"}
 # The own record for a field at one address when it is not the field's usual kind.
