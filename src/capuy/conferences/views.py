@@ -37,6 +37,7 @@ from capuy.conferences.models import (
 from capuy.conferences.roll import counts_recorded, quorum
 from capuy.core import confirm, inputs, paging
 from capuy.core.files import download
+from capuy.core.history import history_answer
 from capuy.organizations.models import Title
 
 HEARTBEAT_SECONDS = 20  # a comment line keeps proxies from closing an idle stream
@@ -901,6 +902,8 @@ def _open_votes(conference) -> list[dict]:
 @login_required
 def detail(request, pk):
     conference, access = conference_or_404(request, pk)
+    if answer := history_answer(request, conference):
+        return answer
     context = _record_context(conference)
     context["access"] = access
     context["articles"] = _articles(request.user, conference)

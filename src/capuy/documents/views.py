@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from capuy.accounts import permissions
 from capuy.conferences import access as conference_access
 from capuy.core import confirm, files, paging
-from capuy.core.history import record_access
+from capuy.core.history import history_answer, record_access
 from capuy.documents import access, actions, confirmations, generation, library, listings, numbering, pdf
 from capuy.documents.forms import DocumentForm, ReflectionForm, StudyAssignmentForm, UploadForm
 from capuy.documents.models import Bookmark, Document, DocumentType, StudyRecord
@@ -68,6 +68,8 @@ def index(request):
 @login_required
 def detail(request, pk):
     document = visible_document_or_404(request.user, pk)
+    if answer := history_answer(request, document):
+        return answer
     can_manage = permissions.can_manage(request.user, document.organization)
     context = {
         "document": document,

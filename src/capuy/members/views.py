@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from capuy.accounts import permissions
 from capuy.core import inputs, paging
-from capuy.core.history import record_access
+from capuy.core.history import history_answer, record_access
 from capuy.members import access, actions, exchange, hooks, listings, reports, rules
 from capuy.members.forms import (
     AppraisalForm,
@@ -108,6 +108,8 @@ def index(request):
 @login_required
 def detail(request, pk):
     member = _member_or_404(request.user, pk)
+    if answer := history_answer(request, member):
+        return answer
     can_manage = access.can_manage_member(request.user, member)
     status_form, transfer_form = StatusForm(prefix="st"), None
     organizations = permissions.readable_organizations(request.user, permissions.MANAGE_ROLES).active_on(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from capuy.accounts import permissions
 from capuy.core import confirm, inputs, paging, vietnamese
+from capuy.core.history import history_answer
 from capuy.organizations import access, actions, listings, reorganization
 from capuy.organizations.forms import (
     BodyForm,
@@ -52,6 +53,8 @@ def organization_list(request):
 @login_required
 def organization_detail(request, pk):
     organization = readable_organization_or_404(request.user, pk)
+    if answer := history_answer(request, organization):
+        return answer
     day = _day(request)
     terms = list(organization.terms.all())
     term = next((t for t in terms if str(t.pk) == request.GET.get("nhiem-ky")), None) or next(
@@ -157,6 +160,8 @@ def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
     if not permissions.can_read_person(request.user, person):
         raise Http404("Không tìm thấy nhân sự.")
+    if answer := history_answer(request, person):
+        return answer
     return render(request, "organizations/person.html", {
         "person": person,
         "titles": person.titles.select_related("organization").order_by("end_date", "order"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from capuy.accounts import permissions
 from capuy.core import held_uploads, inputs, paging
 from capuy.core.files import download
+from capuy.core.history import history_answer
 from capuy.organizations.models import Organization, Person
 from capuy.tasks import actions, listings, reports, rules, services
 from capuy.tasks.forms import (
@@ -229,6 +230,8 @@ def task_edit(request, pk):
 @login_required
 def task_detail(request, pk, form=None, status=200, held=()):
     task = _task_or_404(request.user, pk)
+    if answer := history_answer(request, task):
+        return answer
     today = timezone.localdate()
     can_report = rules.can_report_progress(request.user, task) and not task.closed
     if form is None and can_report:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from capuy.conferences import live
 from capuy.conferences.models import AgendaItem, Conference
 from capuy.core import confirm, inputs, references
+from capuy.core.history import history_answer
 from capuy.organizations.models import Person
 from capuy.voting import access, actions, ballots, confirmations, results
 from capuy.voting.actions import named_ballots
@@ -145,6 +146,8 @@ def election_action(request, pk):
 def detail(request, pk):
     """The presiding screen: progress while open, result when closed; the office runs the vote from here."""
     vote = _vote(request, pk)
+    if answer := history_answer(request, vote):
+        return answer
     context = _context(request, vote)
     if context["manage"] and vote.method == Vote.Method.PAPER:
         context["paper"] = ballots.paper_comparison(vote)

@@ -64,14 +64,42 @@ class HistoryRecordsChangesTests(CapuyTestCase):
 
     def test_the_record_page_shows_its_history_to_those_who_may_read_it(self):
         self.client.force_login(self.district_staff)
-        response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]))
+        url = reverse("organizations:person", args=[self.member_person.pk])
+        response = self.client.get(url)
         self.assertContains(response, "Lịch sử thay đổi")
-        self.assertContains(response, "Tạo")
+        self.assertContains(response, f'hx-get="{url}?lich-su=1" hx-trigger="toggle once"')
+        self.assertNotContains(response, "<td>Tạo</td>")  # the entries come when the block is opened
+        fragment = self.client.get(f"{url}?lich-su=1", headers={"HX-Request": "true"})
+        self.assertContains(fragment, "<td>Tạo</td>")
+        self.assertNotContains(fragment, "<html")
+        page = self.client.get(f"{url}?lich-su=1")  # without JavaScript: a page of its own
+        self.assertContains(page, "<html")
+        self.assertContains(page, "<td>Tạo</td>")
+
+    def test_every_record_page_with_a_history_answers_it_alone(self):
+        self.client.force_login(self.district_staff)
+        pages = [reverse("organizations:person", args=[self.member_person.pk]),
+                 reverse("organizations:detail", args=[self.ward.pk]),
+                 reverse("members:detail", args=[self.member_person.party_member.pk])]
+        for url in pages:
+            with self.subTest(url=url):
+                fragment = self.client.get(f"{url}?lich-su=1", headers={"HX-Request": "true"})
+                self.assertContains(fragment, "<thead>")
+                self.assertNotContains(fragment, "<html")
+
+    def test_it_refuses_the_history_alone_to_staff_of_another_ward(self):
+        self.client.force_login(self.other_ward_staff)
+        for url in (reverse("organizations:person", args=[self.member_person.pk]),
+                    reverse("members:detail", args=[self.member_person.party_member.pk])):
+            response = self.client.get(f"{url}?lich-su=1", headers={"HX-Request": "true"})
+            self.assertEqual(response.status_code, 404)
+            self.assertNotContains(response, "<thead>", status_code=404)
 
     def test_the_history_shows_no_internal_ids_related_lists_or_none(self):
         self.client.force_login(self.district_staff)
-        response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]))
-        history = response.content.decode().split("Lịch sử thay đổi", 1)[1]
+        response = self.client.get(reverse("organizations:person", args=[self.member_person.pk]) + "?lich-su=1",
+                                   headers={"HX-Request": "true"})
+        history = response.content.decode()
         for internal in ("None", ".None", "<strong>ID</strong>", "<strong>id</strong>"):
             self.assertNotIn(internal, history)
         entry = HistoryEntry.objects.filter(object_pk=str(self.member_person.pk)).order_by("sequence").first()
