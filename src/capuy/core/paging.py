@@ -23,6 +23,7 @@ job (:mod:`capuy.core.jobs`) with a progress bar, whose file its owner downloads
 import dataclasses
 import datetime
 import decimal
+import functools
 import io
 import secrets
 from collections.abc import Callable, Iterable
@@ -227,8 +228,13 @@ class Listing:
         return self.values.get(param, default)
 
     # -- the rows --
+    @functools.cached_property
+    def _all_rows(self):
+        # Once per listing: the count and the page both start here, and rows() may check access with a query.
+        return self.rows()
+
     def filtered(self):
-        rows = self.rows()
+        rows = self._all_rows
         for spec in self.filters:
             if spec.param in self.values:
                 rows = spec.apply(rows, self.values[spec.param])

@@ -1,5 +1,7 @@
 """The ratings of a campaign (members:campaign): every subject reachable page by page, counted, exported."""
 
+from unittest import mock
+
 from django.urls import reverse
 
 from capuy.core import listtesting
@@ -65,6 +67,17 @@ class RatingListQueriesTest(CapuyTestCase):
     def test_the_office_pays_the_same_queries_and_still_sees_every_step_form(self):
         content = self.grow_and_compare(self.ward_staff)
         self.assertIn("tu-danh-gia", content)
+
+    def test_a_page_reads_the_rows_the_user_may_see_once(self):
+        from capuy.members.listings import RatingList
+
+        add_members(self.cell, 2)
+        campaign = RatingCampaign.objects.create(organization=self.ward, year=2023)
+        campaign.populate()
+        self.login(self.ward_staff)
+        with mock.patch.object(RatingList, "rows", autospec=True, side_effect=RatingList.rows) as rows:
+            self.assertEqual(self.client.get(reverse("members:campaign", args=[campaign.pk])).status_code, 200)
+        self.assertEqual(rows.call_count, 1)  # the count and the page share it, with its access check
 
     def test_staff_of_another_ward_is_still_refused(self):
         add_members(self.cell, 2)
