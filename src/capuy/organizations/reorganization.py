@@ -296,9 +296,18 @@ def former_subtree(root: Organization, field: str = "organization__") -> Q:
     today's subtree plus, for the years before each move, the cells moved out of it since (with their own
     subtrees). Figures of a past year keep counting the cells that were there then."""
     query = Q(**{f"{field}path__startswith": root.path})
-    steps = Reorganization.objects.filter(predecessor__path__startswith=root.path).exclude(
-        successor__path__startswith=root.path).prefetch_related("moved_cells")
-    for step in steps:
-        for cell in step.moved_cells.all():
-            query |= Q(**{f"{field}path__startswith": cell.path, "year__lt": step.date.year})
+    for path, year in _moved_out(root):
+        query |= Q(**{f"{field}path__startswith": path, "year__lt": year})
     return query
+
+
+def _moved_out(root: Organization) -> list[tuple[str, int]]:
+    """(path, year of the move) of each cell moved out of ``root``'s subtree; read once per ``root`` object (a
+    dashboard asks for it several times in one request)."""
+    cached = root.__dict__.get("_moved_out")
+    if cached is None:
+        steps = Reorganization.objects.filter(predecessor__path__startswith=root.path).exclude(
+            successor__path__startswith=root.path).prefetch_related("moved_cells")
+        cached = root.__dict__["_moved_out"] = [(cell.path, step.date.year) for step in steps
+                                                for cell in step.moved_cells.all()]
+    return cached

@@ -55,9 +55,10 @@ class DashboardTests(TargetsTestCase):
 
     def test_the_query_count_does_not_depend_on_the_number_of_units(self):
         def count():
+            city, ward = (Organization.objects.get(pk=o.pk) for o in (self.city, self.ward))  # as a request loads them
             with CaptureQueriesContext(connection) as ctx:
-                dashboard.build(self.city, NINE_2023)
-                dashboard.build(self.ward, NINE_2023)
+                dashboard.build(city, NINE_2023)
+                dashboard.build(ward, NINE_2023)
             return len(ctx.captured_queries)
 
         before = count()
@@ -67,6 +68,13 @@ class DashboardTests(TargetsTestCase):
             self.industry.reporters.add(ward)
             result(ward, self.industry, NINE_2023, 10 + n)
         assert count() == before
+
+    def test_the_cells_moved_out_of_the_subtree_are_read_once(self):
+        district = Organization.objects.get(pk=self.district.pk)
+        with CaptureQueriesContext(connection) as ctx:
+            dashboard.build(district, NINE_2023)
+        moves = [q for q in ctx.captured_queries if 'FROM "organizations_reorganization"' in q["sql"]]
+        assert len(moves) == 1
 
     def test_the_table_the_terms_years_and_the_trend_are_read_in_one_roll_up(self):
         with mock.patch.object(dashboard.calc, "values_with_rollup",
