@@ -51,9 +51,11 @@ class MemberList(paging.Listing):
         paging.choice("trang-thai", "Trạng thái", Status.choices, "status"),
     )
 
-    def __init__(self, user, params, organization_id: int | None = None, **context):
+    def __init__(self, user, params, organization_id: int | None = None, organization=None, **context):
         super().__init__(user, params, organization_id=organization_id, **context)
-        self.organization = get_object_or_404(Organization, pk=organization_id)
+        # The page hands over the organization it has already read; an export in the background reads it by id.
+        self.organization = organization if organization is not None and organization.pk == organization_id \
+            else get_object_or_404(Organization, pk=organization_id)
         # Office or committee of the organization or above read its whole subtree (access.py); a cell
         # secretary reads their cells only.
         self.reads_subtree = permissions.can_read(user, self.organization)

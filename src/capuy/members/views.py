@@ -95,7 +95,8 @@ def index(request):
         return redirect("members:me")
     org_id = inputs.query_id(request.GET.get("to-chuc"))
     organization = _org_or_404(request.user, org_id) if org_id else roots[0]
-    listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk)
+    listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk,
+                                  organization=organization if org_id else None)  # a root is read in part
     return render(request, "members/index.html", {
         "picker": _organization_picker(request.user, organization),
         "organization": organization, "roots": roots, "listing": listing, "page": listing.page(),
@@ -243,7 +244,7 @@ def export_view(request, org_pk):
     """The member list as filtered on its page (every matching row): Excel, in the background when large;
     CSV (the import columns) at once."""
     organization = _org_or_404(request.user, org_pk)
-    listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk)
+    listing = listings.MemberList(request.user, request.GET, organization_id=organization.pk, organization=organization)
     if request.GET.get("dinh-dang") == "csv":
         response = HttpResponse(exchange.export_csv(listing.filtered()), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="danh-sach-dang-vien.csv"'

@@ -112,6 +112,16 @@ class MemberListTest(CapuyTestCase):
         counts.append(listtesting.queries(self.client, self.url + "&so-dong=20&trang=5"))
         self.assertEqual(len(set(counts)), 1, counts)
 
+    def test_the_page_reads_its_organization_once(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.login(self.ward_staff)
+        with CaptureQueriesContext(connection) as ctx:
+            self.client.get(self.url)
+        by_id = f'FROM "organizations_organization" WHERE "organizations_organization"."id" = {self.ward.pk} '
+        self.assertEqual(sum(by_id in q["sql"] for q in ctx.captured_queries), 1)
+
     def test_the_organization_box_is_a_search_not_a_list_of_everything(self):
         self.login(self.district_staff)
         content = self.client.get(reverse("members:index") + f"?to-chuc={self.ward.pk}").content.decode()
