@@ -73,9 +73,12 @@ def organization_detail(request, pk):
                 Prefetch("memberships", queryset=memberships)):
             rows = sorted(body.memberships.all(), key=lambda m: (BodyMembership.ROLE_ORDER[m.role], m.person.sort_key))
             bodies.append((body, rows))
+    ancestors = list(organization.ancestors())
+    if ancestors and ancestors[-1].pk == organization.parent_id:
+        organization.parent = ancestors[-1]  # read with the crumbs, not once more for the right to reorganize
     context = {
         "organization": organization,
-        "ancestors": organization.ancestors(),
+        "ancestors": ancestors,
         "children": organization.children.all(),
         "terms": terms,
         "term": term,
