@@ -16,7 +16,7 @@ from capuy.conferences.models import (
     SpeechKind,
 )
 from capuy.core import uploads, vietnamese
-from capuy.organizations.choosers import choose_organizations, choose_people
+from capuy.organizations.choosers import choose_organizations, choose_people, choose_terms
 from capuy.organizations.models import Body, Person
 
 
@@ -330,6 +330,7 @@ class PastConferenceForm(forms.Form):
         # Search-as-you-type within the clerk's reach (a province keeps hundreds of thousands of people): the
         # people and organizations the user may see, and the leaders above their subtree (guests from above).
         choose_organizations(self.fields["organization"], quan_ly=1)
+        choose_terms(self.fields["term"])
         tops = permissions.top_organizations(user, permissions.MANAGE_ROLES)
         for name in ("chairs", "attendees"):
             choose_people(self.fields[name], cap_tren=tops[0].pk if len(tops) == 1 else None)
@@ -388,7 +389,9 @@ class PastHeaderForm(PastConferenceForm):
         super().__init__(*args, **kwargs)
         for name in self.LISTS:
             del self.fields[name]
-        self.fields["term"].queryset = self.fields["term"].queryset.filter(organization=conference.organization)
+        term = self.fields["term"]
+        term.queryset = term.queryset.filter(organization=conference.organization)
+        term.widget = forms.Select(choices=term.choices)  # the few terms of one organization: a plain list
         if not self.is_bound:
             for name in self.fields:
                 value = getattr(conference, name)

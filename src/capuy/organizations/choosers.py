@@ -11,7 +11,9 @@ organization is answered with 404 like any organization the user may not read. O
   candidates);
 - organizations: ``trong`` (that subtree), ``quan-ly=1`` (managed by the user), ``chi-bo=1`` (cells only),
   ``con-hoat-dong=1`` (not dissolved or merged today), ``ca-cap-tren=1`` (also the organizations above the
-  user's subtrees, whose documents the user reads: the library's issuer box).
+  user's subtrees, whose documents the user reads: the library's issuer box);
+- terms: those of the organizations the user manages, found by the organization's name (a term has no name
+  of its own).
 """
 
 from django.contrib.auth.decorators import login_required
@@ -23,7 +25,7 @@ from django.utils import timezone
 from capuy.accounts import permissions
 from capuy.core import choosers, inputs
 from capuy.organizations.listings import search_organizations
-from capuy.organizations.models import Organization, Person
+from capuy.organizations.models import Organization, Person, Term
 
 
 def _readable_scope(user, value) -> Organization | None:
@@ -99,6 +101,10 @@ def choose_people(field, **scope):
     return choosers.use(field, _url("organizations:choose_person", scope), "Gõ họ tên để tìm…")
 
 
+def choose_terms(field, **scope):
+    return choosers.use(field, _url("organizations:choose_term", scope), "Gõ tên tổ chức để tìm nhiệm kỳ…")
+
+
 def choose_organizations(field, **scope):
     return choosers.use(field, _url("organizations:choose_organization", scope), "Gõ tên tổ chức để tìm…")
 
@@ -109,3 +115,13 @@ def _url(name: str, scope: dict) -> str:
 
     params = {key.replace("_", "-"): value for key, value in scope.items() if value not in (None, "", False)}
     return reverse(name) + ("?" + urlencode(params) if params else "")
+
+
+@login_required
+def terms(request):
+    managed = permissions.readable_organizations(request.user, roles=permissions.MANAGE_ROLES)
+    found = search_organizations(managed, choosers.search_words(request)).order_by().values("pk")
+    found = Term.objects.filter(organization__in=found).select_related("organization").order_by(
+        "organization__path", "-start_year")
+    return choosers.results(request, found, label=lambda t: f"khóa {t.roman}, nhiệm kỳ {t.years}",
+                            note=lambda t: t.organization.name)

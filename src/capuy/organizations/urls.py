@@ -8,6 +8,7 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("chon/nhan-su/", choosers.people, name="choose_person"),
     path("chon/to-chuc/", choosers.organizations, name="choose_organization"),
+    path("chon/nhiem-ky/", choosers.terms, name="choose_term"),
     path("them-cap-cao-nhat/", views.organization_create_top, name="create_top"),
     path("<int:pk>/", views.organization_detail, name="detail"),
     path("<int:pk>/hop-nhat/", views.organization_merge, name="merge"),

@@ -273,6 +273,12 @@ class CorrectionTests(PastRecordTestCase):
         self.assertEqual(self.review.end_time, T(11, 15))
         self.assertEqual(self.review.end_text, "11 giờ 15")
 
+    def test_the_edit_page_lists_the_few_terms_of_its_organization(self):
+        self.login(self.ward_staff)
+        page = self.client.get(reverse("conferences:edit", args=[self.review.pk])).content.decode()
+        self.assertIn(f'<option value="{self.ward_term.pk}"', page)
+        self.assertNotIn(f'<option value="{self.term.pk}"', page)  # the district's term: another organization
+
     def test_the_api_refuses_a_number_taken_and_staff_of_another_ward(self):
         record_past_conference(self.ward_staff, self.ward, date=D(2021, 3, 1), body=self.ward_bch, number=4)
         path = f"/conferences/{self.review.pk}/past/"

@@ -111,3 +111,27 @@ class InviteeChooserTest(CapuyTestCase):
     def test_a_conference_the_user_cannot_see_is_not_found(self):
         self.login(self.other_ward_staff)
         self.assertEqual(self.client.get(PEOPLE, {"q": "le", "hoi-nghi": self.conference.pk}).status_code, 404)
+
+
+class TermChooserTest(CapuyTestCase):
+    TERMS = reverse("organizations:choose_term")
+
+    def test_it_finds_the_terms_of_the_organizations_the_clerk_manages_by_their_name(self):
+        self.login(self.district_staff)
+        content = self.client.get(self.TERMS, {"q": "Tây Hồ"}).content.decode()
+        self.assertIn("khóa VI, nhiệm kỳ 2020", content)
+        self.assertIn("Đảng bộ quận Tây Hồ", content)
+
+    def test_staff_of_a_ward_do_not_find_their_superiors_terms(self):
+        self.login(self.ward_staff)
+        self.assertNotIn("data-chooser-pick", self.client.get(self.TERMS, {"q": "Tây Hồ"}).content.decode())
+
+    def test_a_committee_member_who_manages_nothing_finds_none(self):
+        self.login(self.committee_member)
+        self.assertNotIn("data-chooser-pick", self.client.get(self.TERMS, {"q": "Tây Hồ"}).content.decode())
+
+    def test_the_past_conference_form_searches_terms_instead_of_listing_them(self):
+        self.login(self.district_staff)
+        content = self.client.get(reverse("conferences:record_past")).content.decode()
+        self.assertIn('data-chooser data-name="term"', content)
+        self.assertNotIn(f'<option value="{self.term.pk}"', content)
