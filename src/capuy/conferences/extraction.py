@@ -315,7 +315,9 @@ def _find_event(text: str) -> re.Match | None:
         after = text[m.end():m.end() + 60]
         before = text[max(0, m.start() - 25):m.start()]
         word = m.group().lower()
-        if word.startswith("đại hội") and (NOT_THE_EVENT.search(after.split(".")[0][:45]) or
+        # a party committee's congress, whatever its name goes on to say ("Đảng bộ Sở Văn hóa, Thể thao và …")
+        own = re.match(r"\s*(?:(?:đại biểu|toàn thể đảng viên)\s+)?(?:Đảng bộ|đảng bộ|Chi bộ|chi bộ)\s(?!các cấp)", after)
+        if word.startswith("đại hội") and (not own and NOT_THE_EVENT.search(after.split(".")[0][:45]) or
                                            BEFORE_NOT_EVENT.search(before)):
             if attended is None and re.search(r"[Tt]ham dự\s+$", before) and \
                     not NOT_THE_EVENT.search(after.split(".")[0][:45]):
@@ -411,9 +413,10 @@ def find_term(text: str, event: re.Match | None = None, org: Org | None = None) 
         owner = owner.group()
         if org is not None and not elected and not event_span[0] <= m.start() < event_span[1]:
             mark = org.place or org.unit or org.name
-            if mark.lower() not in owner.lower() and not (
-                    org.unit and re.fullmatch(rf"(?:(?:Ban [Cc]hấp hành|BCH)(?:\s+Đảng bộ)?|HĐND|Hội đồng nhân dân|Đảng bộ)"
-                                              rf"\s+{org.unit}\s*[,(]?\s*", owner)):
+            # "Ban Chấp hành khóa IX" with no organization named: the meeting's own committee
+            if mark.lower() not in owner.lower() and not re.fullmatch(r"(?:Ban [Cc]hấp hành|BCH)\s*[,(]?\s*", owner) \
+                    and not (org.unit and re.fullmatch(rf"(?:(?:Ban [Cc]hấp hành|BCH)(?:\s+Đảng bộ)?|HĐND|Hội đồng nhân dân|Đảng bộ)"
+                                              rf"\s+{org.unit}(?:\s+(?:lần\s+)?thứ\s+{ORDINAL_TOKEN})?\s*[,(]?\s*", owner)):
                 continue
         roman = m.group("roman").upper()
         for same in TERM.finditer(text, m.start()):  # the years may follow a later mention of the same term
@@ -455,7 +458,7 @@ QUARTER = re.compile(r"(?P<word>qu[ýí])\s+(?P<q>I{1,3}|IV|[1-4])\b(?:\s*(?P<se
 
 def _year_after(window: str, end: int, pattern: str) -> str | None:
     """The year written shortly after a period that gave none ("9 tháng … năm 2023")."""
-    found = re.search(pattern, window[end:end + 120])
+    found = re.search(pattern, window[end:end + 120], re.IGNORECASE)  # a headline in capitals: "… CUỐI NĂM 2024"
     return found.group(1) if found else None
 
 
@@ -546,6 +549,8 @@ def find_kind(text: str, event: re.Match | None, ordinal: int | None, period: st
 UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh)\b|TP\b\.?)"
 ORG_UNIT = r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|tỉnh|Phường|Xã|Huyện|Quận|Thị trấn|Thị xã)\b|TP\b\.?)"
 PLACE = rf"(?:{SYL}(?:\s{SYL}){{0,3}}|\d{{1,2}}\b|[A-ZĐ]{{2,6}}\b)"
+# The comma inside an agency's name that lists its fields: "Sở Văn hóa, Thể thao và Du lịch".
+NAME_COMMA = rf",\s(?=[{UPPER}][^,.;:\n()]{{0,30}}\svà\s[{UPPER}])"
 ORG_PATTERNS = [
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?:Ban Chấp hành|BCH)(?:\s*\(BCH\))? Đảng bộ[ \t]+(?!UBND|HĐND)(?P<place>{PLACE})"),
@@ -553,9 +558,10 @@ ORG_PATTERNS = [
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
                rf"(?:[ \t]+(?P<city>TP\.?\s*)?(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
-               r"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở|UBND|HĐND)(?:TP\.\s|[^,.;:\n()]){0,50}?)"
+               rf"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở|UBND|HĐND)(?:TP\.\s|{NAME_COMMA}|"
+               r"[^,.;:\n()]){0,60}?)"
                r"(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|Đại hội|Hội nghị)\b|"
-               r"[,.;:\n(]|$)"),
+               rf"(?!{NAME_COMMA})[,.;:\n(]|$)"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
@@ -883,12 +889,13 @@ TITLE_START = re.compile(
     r"Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Chuyên viên|Kế toán|Chánh Văn phòng|Phó)\b")
 TITLE_STOP = re.compile(
     r"\s+(?:đồng chủ trì|đồng chủ tọa|chủ trì|chủ tọa|phát biểu|nhấn mạnh|tham luận|báo cáo|trình bày|thông qua|đề nghị|yêu cầu|"
-    r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|tới dự|tới|dự|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
+    r"cho biết|ghi nhận|đánh giá|kết luận|đến dự|về dự|tới dự|tới|dự(?!\s+khuyết)|tham dự|tham gia|khẳng định|chỉ đạo|tại|đã|cùng|trao|nêu|"
     r"chia sẻ|khai mạc|bế mạc|phát động|được|tái đắc cử|đắc cử|tiếp tục|làm|giữ|quán triệt|triển khai|lưu ý|"
     r"mong muốn|biểu dương|điều hành|nhận|tặng|cũng|vừa|sẽ|khi|thay mặt|đọc|gợi ý|giải trình|tiếp thu|giới thiệu|"
     r"chúc mừng|phụ trách chung|trả lời|chất vấn|khái quát|quán triệt|tổ chức|nhiệm kỳ|khóa mới|"
     r"đánh giá cao|với|về|do|để|nhằm|và khách mời|và các|và đại diện)\b.*$")
 PARENS = re.compile(r"\s*\([^)]*\)")
+AGENCY_TAIL = re.compile(rf"\b(?:Sở|Bộ|Ban|Phòng|Trung tâm|Ủy ban|Cục|Vụ|Viện)\s+[{UPPER}]\w*(?:\s\w+)?$")
 
 
 @dataclass
@@ -947,6 +954,9 @@ def split_titles(text: str) -> list[str]:
         if not piece:
             continue
         if not TITLE_START.match(piece):
+            if out and AGENCY_TAIL.search(out[-1]) and re.match(NAME_COMMA, ", " + piece):
+                out[-1] += ", " + TITLE_STOP.sub("", piece).strip(" .;:")  # "Giám đốc Sở Văn hóa, Thể thao và Du lịch"
+                continue
             break
         cut = TITLE_STOP.sub("", piece).strip(" .;:")
         if cut:
@@ -1152,7 +1162,8 @@ TASK_CUE = re.compile(r"(?:^\s*|,\s*|trong đó\s+)[Pp]hấn đấu\b(?!\s*,)|(?
                       r"triển khai|phát huy|nâng cao|xây dựng|lãnh đạo|chỉ đạo))|"
                       r"(?:đề ra|xác định)\s+(?:phương hướng|nhiệm vụ|giải pháp)(?:,\s*[^,.;]{1,20}?)*\s+(?:để|nhằm)\b|"
                       r"\b(?:đề nghị|đòi hỏi|(?<!đạt )(?<!đáp ứng )yêu cầu|nhấn mạnh(?: việc)?|bên cạnh việc|ngoài việc|cần phải|cần|phải|"
-                      r"Trong đó\s*:|" + TARGETS_CUE + r"|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:)",
+                      r"Trong đó\s*:|" + TARGETS_CUE + r"|(?:nhiệm vụ|chỉ tiêu|giải pháp|phương hướng)[^:.;\n]{0,50}:|"
+                      r"nhiệm vụ (?:trọng tâm|chủ yếu)[^:.;\n]{0,50}?\s+là\b)",
                       re.IGNORECASE)
 FUTURE = re.compile(r"thời gian tới|thời gian đến|sắp tới|năm tới|giai đoạn tới|nhiệm kỳ tới", re.IGNORECASE)
 DEFECT = re.compile(r"hạn chế|khuyết điểm|yếu kém|tồn tại|vướng mắc|chưa\b", re.IGNORECASE)

@@ -794,3 +794,46 @@ def test_a_council_written_with_a_capital_n_owns_its_term_and_a_party_committee_
     got = record("ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN DA LIỄU NHIỆM KỲ 2020-2025\nNgày 29 tháng 05, Ban Thường vụ Đảng ủy Khối đã "
                  "chỉ đạo việc tổ chức Đại hội lần thứ XVI của Đảng bộ Bệnh viện Da liễu, nhiệm kỳ 2020-2025.")
     assert got["ordinal"] == 16
+
+
+# ------------------------------------------------------------------------------------------- batch 26
+def test_an_agency_named_by_its_fields_keeps_its_commas_in_the_organization_and_the_title():
+    got = record("Chiều ngày 25/5/2015, Đại hội Đảng bộ Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum lần thứ IX, nhiệm kỳ "
+                 "2015 - 2020 đã tiến hành phiên trù bị. Đồng chí Bùi Thị Thanh Vân, Tỉnh ủy viên, Bí thư Đảng bộ, Giám "
+                 "đốc Sở Văn hóa, Thể thao và Du lịch chủ trì phiên họp. Báo cáo cơ cấu của Ban Chấp hành khóa X, "
+                 "nhiệm kỳ 2015 - 2020.")
+    assert got["organization"] == "Đảng bộ Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum"
+    assert (got["conference_kind"], got["ordinal"]) == ("congress", 9)  # "Thể thao" is not a sports congress here
+    assert got["term"] == "khóa X"  # the committee to be elected, named without its organization
+    assert got["chair"][0]["titles"] == ["Tỉnh ủy viên", "Bí thư Đảng bộ", "Giám đốc Sở Văn hóa, Thể thao và Du lịch"]
+
+
+@pytest.mark.parametrize(("body", "org"), [
+    ("Ngày 2/3, Đảng ủy Sở Nội vụ, UBND tỉnh và các ngành tổ chức Hội nghị tổng kết năm 2024.", "Đảng ủy Sở Nội vụ"),
+    ("Ngày 2/3, Đại hội đảng bộ các cấp tiến tới Đại hội XIV. Đảng bộ xã Tân An tổ chức Đại hội lần thứ II.",
+     "Đảng bộ xã Tân An"),
+])
+def test_a_comma_that_lists_other_bodies_still_ends_the_name(body, org):
+    assert record(body)["organization"] == org
+
+
+def test_a_reserve_member_of_the_central_committee_keeps_the_whole_title_and_the_term_follows_the_ordinal():
+    got = record("Chủ trì hội nghị có các đồng chí: Nguyễn Phi Long - Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, "
+                 "Bí thư Tỉnh ủy Hòa Bình.\nNgày 10/4, Tỉnh ủy Hòa Bình tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh "
+                 "lần thứ 20, khóa XVII, nhiệm kỳ 2020 - 2025.")
+    assert got["chair"][0]["titles"] == ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Hòa Bình"]
+    assert got["term"] == "khóa XVII"
+
+
+def test_a_headline_in_capitals_gives_the_year_of_its_period():
+    got = record("ĐẢNG BỘ XÃ TÂN TÚ TỔ CHỨC HỘI NGHỊ SƠ KẾT 6 THÁNG ĐẦU NĂM, NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2024\n"
+                 "Ngày 21/6/2024, Đảng bộ xã Tân Tú tổ chức Hội nghị Sơ kết 6 tháng đầu năm.")
+    assert got["period_reviewed"] == "6 tháng đầu năm 2024"
+
+
+def test_the_focus_named_with_là_opens_the_tasks_and_the_next_sentences_go_on():
+    got = record("Ngày 12/7/2024, BCH Đảng bộ huyện Gia Bình tổ chức Hội nghị lần thứ 18.\nNhiệm vụ trọng tâm 6 tháng "
+                 "cuối năm là chỉ đạo các địa phương khẩn trương gieo cấy hết diện tích vụ mùa năm 2024. Chủ động các "
+                 "phương án phòng chống thiên tai.")
+    assert got["tasks"] == ["chỉ đạo các địa phương khẩn trương gieo cấy hết diện tích vụ mùa năm 2024",
+                            "Chủ động các phương án phòng chống thiên tai"]
