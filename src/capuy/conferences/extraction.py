@@ -293,8 +293,9 @@ def is_conference_report(text: str) -> bool:
     return bool(EVENT.search(text)) and bool(PARTY_WORDS.search(text))
 
 
-# "Sáng 14/1, Ban Thường vụ Đảng ủy Khối … đã tổng kết công tác xây dựng Đảng năm 2021": a review named by its verb
-REVIEW_EVENT = re.compile(r"\b(?:đã|vừa)\s+(?:tổ chức\s+)?(?:tổng kết|sơ kết)\s+(?:công tác|nhiệm vụ)\b")
+# "Sáng 14/1, Ban Thường vụ Đảng ủy Khối … đã tổng kết công tác xây dựng Đảng năm 2021", "Chiều 30.12, Đảng ủy Sở Y tế
+# tổng kết công tác …": a review named by its verb
+REVIEW_EVENT = re.compile(r"\b(?:(?:đã|vừa)\s+(?:tổ chức\s+)?)?(?:tổng kết|sơ kết)\s+(?:công tác|nhiệm vụ)\b")
 
 
 def find_event(text: str) -> re.Match | None:
@@ -560,11 +561,11 @@ ORG_PATTERNS = [
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
                rf"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở|UBND|HĐND)(?:TP\.\s|{NAME_COMMA}|"
                r"[^,.;:\n()]){0,60}?)"
-               r"(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|Đại hội|Hội nghị)\b|"
+               r"(?=\s+(?:tổ chức|đã|vừa|khóa|lần|nhiệm kỳ|Đại hội|Hội nghị|tổng kết|sơ kết|chủ trì)\b|"
                rf"(?!{NAME_COMMA})[,.;:\n(]|$)"),
     re.compile(rf"Đảng ủy(?:\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*)?\s+(?P<unit>xã|phường|thị trấn)(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"Đảng bộ\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
-    re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)\s+(?P<unit>{UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
+    re.compile(rf"(?P<council>HĐND|Hội đồng [Nn]hân dân)(?:\s*\(HĐND\))?\s+(?P<unit>{ORG_UNIT})(?:[ \t]+(?P<place>{PLACE}))?"),
     re.compile(rf"(?:^|(?<=[.,\n]\s)|(?<=\n))(?P<unit>Phường|Xã|Thị trấn)[ \t]+(?P<place>{PLACE})(?=\s+(?:tổ chức|đã tổ chức)\b)",
                re.MULTILINE),
     re.compile(r"(?P<cell>Chi bộ\s+(?:[^,.;:\n()]{0,60}?))(?=\s+(?:tổ chức|đã|khóa|lần|nhiệm kỳ|xếp loại)\b|[,.;:\n(]|$)"),
@@ -583,18 +584,23 @@ class Org:
     agency: bool = False
 
 
-def _trim_place(place: str | None) -> str | None:
+def _trim_place(place: str | None, after: str = "") -> str | None:
     if not place:
         return None
     words = place.split()
-    person = name_in_run(" ".join(words), after_unit=True) if len(words) >= 3 else None
+    # "phường Thông Tây Hội tổ chức": a last "Hội" belongs to the name unless "Hội nghị", "Hội đồng" follows
+    own_hoi = len(words) > 1 and words[-1] == "Hội" and not re.match(r"\s+(?:nghị|đồng)\b", after)
+    kept = words[:-1] if own_hoi else words
+    person = name_in_run(" ".join(kept), after_unit=True) if len(kept) >= 3 else None
     if person:  # "quận Tây Hồ Lê Thị Thu Hằng", "Huyện ủy Trần Văn Kỳ": the place ends where the name begins
-        words = words[:person[0]]
-    for i, w in enumerate(words):
+        kept = kept[:person[0]]
+    for i, w in enumerate(kept):
         if w in PLACE_STOP:
-            words = words[:i]
+            kept = kept[:i]
             break
-    return " ".join(words) or None
+    if own_hoi and len(kept) == len(words) - 1:
+        kept = words
+    return " ".join(kept) or None
 
 
 def find_orgs(text: str) -> list[Org]:
@@ -606,7 +612,7 @@ def find_orgs(text: str) -> list[Org]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             g = m.groupdict()
-            place = _trim_place(g.get("place"))
+            place = _trim_place(g.get("place"), text[m.end():m.end() + 8])
             if g.get("agency"):
                 org = Org(m.start(), m.group().strip(), "", None, agency=True)
             elif g.get("cell"):
@@ -622,7 +628,7 @@ def find_orgs(text: str) -> list[Org]:
                 unit = "thành phố" if unit == "tp" else unit
                 head = m.group()[: m.start("unit") - m.start()] if g.get("unit") else \
                     m.group()[: m.start("place") - m.start()]
-                head = re.sub(r"\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*|\s*\(BCH\)", " ", head).strip()
+                head = re.sub(r"\s*(?:-|–|và)\s*(?:UBND|HĐND)\s*|\s*\((?:BCH|HĐND)\)", " ", head).strip()
                 unit_written = g.get("unit") or ""
                 name = re.sub(r"\s+", " ", " ".join(x for x in (head, unit_written, place or "") if x))
                 org = Org(m.start(), name, unit, place)
@@ -935,6 +941,8 @@ def name_in_run(run: str, after_unit: bool) -> tuple[int, str] | None:
         if after_unit and i == 0 and len(words) > 4:
             continue
         rest = words[i:]
+        if after_unit and i >= 1 and _is_province(" ".join(words[:i + 1])):
+            continue  # "tỉnh Tây Ninh Nguyễn Thanh Hải": "Ninh" ends the province, it does not begin the name
         if words[i] in SURNAMES and 2 <= len(rest) <= 4 and " ".join(rest) not in NOT_NAMES:
             if after_unit and i == 0 and len(words) == 2:
                 continue
@@ -1113,7 +1121,8 @@ def find_people(text: str) -> tuple[list[dict], list[dict]]:
                     between = sentence[rel:later.start()]
                     if not re.search(r"\b(?:tham dự|đến dự|về dự)\b.*\bcó\b", between):
                         chairs.add(men.name)
-                elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?(?:còn\s+)?(?:có|gồm)\b[^.]*$|"
+                elif earlier and re.search(r"chủ\s+(?:trì|tọa)\s+(?:(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+)?"
+                                           r"(?:tại\s+[^,.:;]{1,40}?\s+)?(?:còn\s+)?(?:có|gồm)\b[^.]*$|"
                                            r"^\W*chủ\s+(?:trì|tọa)\s+(?:hội nghị|kỳ họp|đại hội|phiên họp)\s+(?:là\s+)?(?:đồng chí|ông|bà)\b[^.]*$|"
                                            r"chủ\s+(?:trì|tọa)(?:\s+(?:hội nghị|kỳ họp|đại hội|phiên họp))?(?:\s+của\s+các\s+đồng chí)?\s*:[^.]*$|chủ\s+(?:trì|tọa)(?:\s*(?:,|và)\s*điều hành)?\s+của\s*(?:đồng chí|ông|bà)?\s*$",
                                            sentence[:rel], re.IGNORECASE):
@@ -1473,7 +1482,7 @@ def find_resolution(text: str) -> tuple[bool | None, float | int | None]:
                          r"|đã ban hành\s+\d+\s+nghị quyết"
                          r"|tán thành\s+(?:thông qua\s+)?[Nn]ghị quyết|biểu quyết thông qua", text):
         before = text[max(0, m.start() - 30):m.start()]
-        if re.search(r"\b(?:sẽ|dự kiến|để|nhằm|chuẩn bị)\s+(?:\w+\s+){0,2}$", before + " "):
+        if re.search(r"\b(?:sẽ|dự kiến|để|nhằm|chuẩn bị)\s+(?:\w+,?\s+){0,3}$", before + " "):  # "sẽ xem xét, thông qua"
             continue
         if re.search(r"\bkhông\s*$", before):
             passed = False

@@ -837,3 +837,39 @@ def test_the_focus_named_with_là_opens_the_tasks_and_the_next_sentences_go_on()
                  "phương án phòng chống thiên tai.")
     assert got["tasks"] == ["chỉ đạo các địa phương khẩn trương gieo cấy hết diện tích vụ mùa năm 2024",
                             "Chủ động các phương án phòng chống thiên tai"]
+
+
+# ------------------------------------------------------------------------------------------- batch 27
+def test_a_council_with_its_abbreviation_in_brackets_and_a_capital_unit_holds_the_sitting():
+    got = record("Sáng 7/8, Hội đồng nhân dân (HĐND) Phường Phan Thiết khóa I, nhiệm kỳ 2021 – 2026 đã tổ chức kỳ họp thứ "
+                 "hai. Đồng chí Nguyễn Văn Tám, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy chủ tọa kỳ họp.")
+    assert (got["organization"], got["level"]) == ("Hội đồng nhân dân Phường Phan Thiết", "ward")
+
+
+def test_a_review_named_by_its_verb_without_đã_and_an_agency_before_that_verb():
+    got = record("Chiều 30.12, Đảng ủy Sở Y tế Tây Ninh tổng kết công tác xây dựng Đảng năm 2022 và triển khai phương "
+                 "hướng, nhiệm vụ năm 2023. Ông Trương Văn Hùng- Bí thư Đảng ủy Sở Y tế chủ trì hội nghị.\nTại buổi làm việc với Đảng uỷ xã Mỹ Lộc vào chiều 22/7, Phó Bí thư Tỉnh uỷ, "
+                 "Chủ tịch UBMTTQ Việt Nam tỉnh Tây Ninh Nguyễn Thanh Hải yêu cầu địa phương bắt nhịp.")
+    assert (got["organization"], got["level"]) == ("Đảng ủy Sở Y tế Tây Ninh", "agency")
+    assert [p["name"] for p in got["attendees"]] == ["Nguyễn Thanh Hải"]  # "Ninh" ends the province
+
+
+@pytest.mark.parametrize(("body", "org"), [
+    ("Ngày 22-1, Đảng ủy phường Thông Tây Hội tổ chức hội nghị tổng kết năm 2025.", "Đảng ủy phường Thông Tây Hội"),
+    ("Ngày 22-1, Đảng ủy phường Tân Định Hội nghị tổng kết năm 2025.", "Đảng ủy phường Tân Định"),
+])
+def test_a_place_ending_in_hội_keeps_it_unless_a_meeting_word_follows(body, org):
+    assert record(body)["organization"] == org
+
+
+def test_a_chair_after_dự_và_chủ_trì_at_the_main_point_of_a_linked_meeting():
+    got = record("Ngày 2/8, Ban Chấp hành Đảng bộ tỉnh Bình Phước tổ chức hội nghị lần thứ VI.\nDự và chủ trì hội nghị "
+                 "tại điểm cầu chính có: Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nguyễn Mạnh Cường; các Ủy viên Ban "
+                 "Thường vụ.")
+    assert [p["name"] for p in got["chair"]] == ["Nguyễn Mạnh Cường"]
+
+
+def test_resolutions_the_sitting_will_consider_are_not_a_vote():
+    got = record("Ngày 15/7/2019, HĐND tỉnh Đồng Tháp khai mạc kỳ họp thứ 11. Kỳ họp này, HĐND tỉnh sẽ xem xét, thông "
+                 "qua 15 nghị quyết.")
+    assert got["resolution_passed"] is None
