@@ -354,12 +354,14 @@ def find_ordinal(text: str, event: re.Match | None) -> int | None:
         number = _ordinal_at(text, mention)
         if number is not None:
             return number
-    # further on (a photo caption), only a mention that names the committee: "Hội nghị Ban chấp hành Đảng bộ
-    # huyện Thuận Bắc lần thứ 19"
+    # further on (a photo caption), only a mention that names the committee or the council: "Hội nghị Ban chấp hành
+    # Đảng bộ huyện Thuận Bắc lần thứ 19", "Kỳ họp thứ 11, HĐND tỉnh Đồng Tháp khóa IX diễn ra …"
     for mention in EVENT.finditer(text, min(len(text), event.start() + 600)):
+        after = text[mention.end():mention.end() + 60]
         if mention.group().lower()[:6] != word or \
                 BEFORE_NOT_EVENT.search(text[max(0, mention.start() - 25):mention.start()]) or \
-                not re.match(r"\s+(?:Ban [Cc]hấp hành|BCH)\s+Đảng bộ", text[mention.end():]):
+                not (re.match(r"\s+(?:Ban [Cc]hấp hành|BCH)\s+Đảng bộ", after) or word in ("kỳ họp", "kì họp") and
+                     re.match(rf"\s+(?:lần\s+)?thứ\s+{ORDINAL_TOKEN}\s*,?\s+(?:của\s+)?(?:HĐND|Hội đồng [Nn]hân dân)", after)):
             continue
         number = _ordinal_at(text, mention)
         if number is not None:

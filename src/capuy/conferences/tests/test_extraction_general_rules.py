@@ -873,3 +873,10 @@ def test_resolutions_the_sitting_will_consider_are_not_a_vote():
     got = record("Ngày 15/7/2019, HĐND tỉnh Đồng Tháp khai mạc kỳ họp thứ 11. Kỳ họp này, HĐND tỉnh sẽ xem xét, thông "
                  "qua 15 nghị quyết.")
     assert got["resolution_passed"] is None
+
+
+def test_a_sitting_numbered_only_further_on_with_its_council_named_after_it():
+    filler = "Đại biểu thảo luận về tình hình kinh tế - xã hội và công tác phòng, chống dịch bệnh trên địa bàn. " * 8
+    got = record("Phát biểu khai mạc kỳ họp, ông Phan Văn Thắng, Chủ tịch HĐND tỉnh Đồng Tháp nêu khó khăn.\n" + filler +
+                 "\nKỳ họp thứ 11, HĐND tỉnh Đồng Tháp khóa IX diễn ra trong 2 ngày 15-16/7/2019.")
+    assert got["ordinal"] == 11
