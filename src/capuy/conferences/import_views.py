@@ -3,6 +3,7 @@ correct, confirm; undo. The views only translate: the rules are in ``actions`` a
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from capuy.accounts import permissions
 from capuy.conferences import actions, imports
 from capuy.conferences.imported import ImportedReport
 from capuy.conferences.models import Conference
+from capuy.organizations.choosers import choose_organizations
 from capuy.targets.models import to_decimal
 
 KIND_CHOICES = [("committee_plenary", "Hội nghị Ban Chấp hành (có số thứ tự)"),
@@ -21,20 +23,28 @@ KIND_CHOICES = [("committee_plenary", "Hội nghị Ban Chấp hành (có số t
                 ("congress", "Đại hội (không nhập được)"), ("council_session", "Kỳ họp HĐND (không nhập được)")]
 
 
+PENDING_SHOWN = 100  # the page says how many more wait
+RECENT_SHOWN = 30  # "the latest imports": a preview, each import opens from its conference
+
+
 def _messages_of(exc: ValidationError) -> list[str]:
     return list(exc.messages)
 
 
-def _managed(user):
-    return permissions.readable_organizations(user, permissions.MANAGE_ROLES).order_by("path")[:500]
+def _organization_picker(request, name: str) -> str:
+    """A search box for one of the organizations the clerk manages (a province manages thousands: no <select>)."""
+    field = forms.ModelChoiceField(permissions.readable_organizations(request.user, permissions.MANAGE_ROLES))
+    choose_organizations(field, quan_ly=1)
+    return field.widget.render(name, _id(request.POST.get(name)), attrs={"id": f"f-{name}"})
 
 
 def _start_page(request, errors=(), text="", source_url="", status=200):
     mine = ImportedReport.objects.visible_to(request.user).select_related("conference", "created_by")
+    pending = mine.filter(status=ImportedReport.Status.PENDING, created_by=request.user)
     return render(request, "conferences/import_start.html", {
         "errors": list(errors), "text": text, "source_url": source_url,
-        "pending": mine.filter(status=ImportedReport.Status.PENDING, created_by=request.user)[:100],
-        "recent": mine.exclude(status=ImportedReport.Status.PENDING)[:30],
+        "pending": pending[:PENDING_SHOWN], "pending_count": pending.count(),
+        "recent": mine.exclude(status=ImportedReport.Status.PENDING)[:RECENT_SHOWN],
         "max_reports": imports.MAX_REPORTS_AT_ONCE}, status=status)
 
 
@@ -65,7 +75,9 @@ def _review_page(request, read: dict, source_text: str, pending=None, errors=(),
     return render(request, "conferences/import_review.html", {
         "record": record, "segments": imports.segments(read["text"], read["marks"]), "found": found,
         "source_text": source_text, "source_url": read["source_url"], "pending": pending, "errors": list(errors),
-        "organization": read["organization"], "outside": read["outside"], "managed": _managed(request.user),
+        "organization": read["organization"], "outside": read["outside"],
+        "organization_picker": _organization_picker(request, "organization_id"),
+        "parent_picker": _organization_picker(request, "parent_id"),
         "people": people, "figures": figures, "kinds": KIND_CHOICES, "blank_from": len(tasks),
         "tasks": list(enumerate(tasks + [""] * BLANK_ROWS)),
         "awards": list(enumerate(awards + [{"form": "", "recipient": "", "issuer": ""}])), "awards_found": len(awards),

@@ -109,6 +109,17 @@ class ImportPageTests(CapuyTestCase):
         assert 'data-field="figure-0-value" title="Số liệu">55,8</mark>' in page
         assert 'value="2023-10-05"' in page and "Khớp với: Đảng bộ quận Tây Hồ" in page
 
+    def test_the_organization_to_record_under_is_searched_not_listed(self):
+        page = self.review().content.decode()
+        for name in ("organization_id", "parent_id"):
+            assert f'data-chooser data-name="{name}"' in page
+        assert f'<option value="{self.ward.pk}"' not in page
+
+    def test_the_clerk_records_under_an_organization_chosen_in_the_search_box(self):
+        data = self.confirm_data(self.review(), organization_id=str(self.district.pk))
+        self.assertRedirects(self.client.post(CONFIRM, data), Conference.objects.get().get_absolute_url())
+        assert Conference.objects.get().organization == self.district
+
     def test_confirming_records_the_conference_and_its_page_shows_it(self):
         response = self.client.post(CONFIRM, self.confirm_data(self.review()))
         conference = Conference.objects.get()
