@@ -382,7 +382,7 @@ def _ordinal_at(text: str, event: re.Match) -> int | None:
 
 TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+|\d{1,2})\b\s*\)?", re.IGNORECASE)
 TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng [Nn]hân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
-TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng [Nn]hân dân)")
+TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng [Nn]hân dân|nghị)")
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
 
 
@@ -561,7 +561,7 @@ ORG_PATTERNS = [
     re.compile(rf"(?P<short>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy)(?!\s+viên)(?:[ \t]+(?:huyện|quận|thị xã|thành phố|tỉnh)\b)?"
                rf"(?:[ \t]+(?P<city>TP\.?\s*)?(?P<place>{PLACE}))?"),
     re.compile(r"Đảng (?:ủy|bộ)\s+(?P<agency>(?:Khối|khối|Công an|Quân sự|Biên phòng|các cơ quan|Cơ quan|Trường|"
-               rf"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở|UBND|HĐND)(?:TP\.\s|{NAME_COMMA}|"
+               rf"[Bb]ệnh viện|[Tt]ổng công ty|[Cc]ông ty|Doanh nghiệp|Văn phòng|Sở|UBND|HĐND|Đoàn đại biểu)(?:TP\.\s|{NAME_COMMA}|"
                r"[^,.;:\n()]){0,60}?)"
                r"(?=\s+(?:tổ chức|đã|vừa|khóa|lần|nhiệm kỳ|Đại hội|Hội nghị|tổng kết|sơ kết|chủ trì)\b|"
                rf"(?!{NAME_COMMA})[,.;:\n(]|$)"),
@@ -1194,6 +1194,10 @@ def _clean_task(item: str) -> str | None:
 TERM_AHEAD = re.compile(r"(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*")
 
 
+def _quarter(written: str) -> int:
+    return int(written) if written.isdigit() else roman_to_int(written)
+
+
 def find_tasks(text: str) -> tuple[list[str], set[int]]:
     """Directions for the period ahead, and the sentence starts they were taken from."""
     tasks: list[str] = []
@@ -1205,6 +1209,7 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
     # the newest term or span the text names: "Nhiệm kỳ 2025-2030, phường … đặt mục tiêu …" looks ahead
     spans_named = [int(a) for a in re.findall(r"(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s*\(?\s*(\d{4})\s*[-–]\s*\d{4}", text)]
     newest_span = max(spans_named) if spans_named else None
+    quarters = [_quarter(q.group("q")) for q in QUARTER.finditer(text)]
     for start, end in spans:
         sentence = text[start:end]
         regions: list[str] = []
@@ -1215,6 +1220,9 @@ def find_tasks(text: str) -> tuple[list[str], set[int]]:
                               sentence)
         if first_year and years and int(first_year.group(1)) > min(years):
             future = first_year  # "Năm 2023, Đảng bộ huyện tiếp tục …" after a review of 2022
+        next_quarter = re.match(r"\s*(?:Trong\s+|Sang\s+)?[Qq]uý\s+([1-4]|I{1,3}|IV)\s*(?:/|-|năm\s+)\d{4}\s*,", sentence)
+        if next_quarter and quarters and _quarter(next_quarter.group(1)) > min(quarters):
+            future = first_year = next_quarter  # "Quý 2/2024, huyện … xác định …" after a review of the first quarter
         if start < colon_paragraph_end:
             regions.append(sentence)
         elif re.search(r"\b(?:đề ra|phấn đấu thực hiện)\s+\d+\s+chỉ tiêu", sentence) and (future or first_year or

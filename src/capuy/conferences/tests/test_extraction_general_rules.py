@@ -880,3 +880,21 @@ def test_a_sitting_numbered_only_further_on_with_its_council_named_after_it():
     got = record("Phát biểu khai mạc kỳ họp, ông Phan Văn Thắng, Chủ tịch HĐND tỉnh Đồng Tháp nêu khó khăn.\n" + filler +
                  "\nKỳ họp thứ 11, HĐND tỉnh Đồng Tháp khóa IX diễn ra trong 2 ngày 15-16/7/2019.")
     assert got["ordinal"] == 11
+
+
+# ------------------------------------------------------------------------------------------- batch 28
+def test_the_term_after_the_ordinal_when_a_committee_holds_a_hội_nghị():
+    got = record("Sáng ngày 06/4/2022, Tỉnh ủy Quảng Nam tổ chức Hội nghị lần thứ 7, khoá XXII sơ kết tình hình thực hiện "
+                 "Nghị quyết quý I năm 2022.")
+    assert got["term"] == "khóa XXII"  # "Hội nghị" is no mass association ("Hội Nông dân") owning the term
+
+
+def test_the_next_quarter_named_first_opens_a_task():
+    got = record("Ngày 18/4/2024, Ban Chấp hành Đảng bộ huyện Vĩnh Linh tổ chức Hội nghị lần thứ 19 đánh giá quý I năm "
+                 "2024.\nQuý 2/2024, huyện Vĩnh Linh xác định huy động mọi nguồn lực để hoàn thành mục tiêu nông thôn mới.")
+    assert got["tasks"] == ["huy động mọi nguồn lực để hoàn thành mục tiêu nông thôn mới"]
+
+
+def test_the_party_committee_of_a_delegation_is_an_agency():
+    got = record("Sáng 23/6, Đảng bộ Đoàn đại biểu Quốc hội và HĐND tỉnh Nghệ An tổ chức Đại hội nhiệm kỳ 2025 - 2030.")
+    assert (got["organization"], got["level"]) == ("Đảng bộ Đoàn đại biểu Quốc hội và HĐND tỉnh Nghệ An", "agency")
