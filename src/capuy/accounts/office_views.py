@@ -4,6 +4,7 @@ Views only translate: the rules live in ``capuy.accounts.actions``.
 """
 
 import segno
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,8 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from capuy.accounts import actions
+from capuy.accounts import actions, listings
 from capuy.accounts.actions import Delivery
+from capuy.organizations.choosers import choose_people
 from capuy.organizations.models import Organization
 
 
@@ -41,13 +43,23 @@ def _ids(values):
     return ids
 
 
+# The page shows one list at a time, paged: the members without a login (default) or the logins (?xem=tai-khoan).
+LISTS = {"": listings.MembersWithoutLogin, "tai-khoan": listings.Logins}
+
+
+def _office_picker(organization, chosen) -> str:
+    """The person who gets an office account, searched within the subtree (no <select> of everyone)."""
+    field = forms.ModelChoiceField(actions.people_without_login(organization))
+    choose_people(field, to_chuc=organization.pk)
+    return field.widget.render("person", chosen or None, attrs={"id": "vp-nguoi"})
+
+
 def _page(request, organization, status=200, **extra):
+    showing = request.GET.get("xem", "") if request.GET.get("xem", "") in LISTS else ""
+    listing = LISTS[showing](request.user, request.GET, organization_id=organization.pk, organization=organization)
     context = {
-        "organization": organization,
-        "candidates": actions.members_without_login(organization).select_related("organization"),
-        "office_candidates": actions.people_without_login(organization).select_related("organization"),
-        "logins": actions.logins_in(organization).prefetch_related("grants__organization")
-                  .order_by("person__sort_key", "username"),
+        "organization": organization, "showing": showing, "listing": listing, "page": listing.page(),
+        "office_picker": _office_picker(organization, (extra.get("office") or {}).get("person")),
         "deliveries": Delivery.choices,
         "activation_days": actions.activation_days(),
         "chosen": set(), "delivery": Delivery.EMAIL, "office": {}, "errors": {}, "office_errors": {},
