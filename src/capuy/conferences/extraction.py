@@ -381,7 +381,7 @@ def _ordinal_at(text: str, event: re.Match) -> int | None:
 
 
 TERM = re.compile(r"\(?\s*khóa\s+(?P<roman>[IVXLC]+|\d{1,2})\b\s*\)?", re.IGNORECASE)
-TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng [Nn]hân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)[^.;:\n]{0,40}$")
+TERM_OWNER = re.compile(r"(?:Ban [Cc]hấp hành|BCH|HĐND|Hội đồng [Nn]hân dân|Đảng bộ|[Uu]ỷ|ủy|Ủy)(?:TP\.\s?|[^.;:\n]){0,40}$")
 TERM_NOT_OWNER = re.compile(r"Quốc hội|Trung ương|Nghị quyết|Chỉ thị|UBND|Ủy ban nhân dân|Mặt trận|Hội\s(?!đồng [Nn]hân dân|nghị)")
 TERM_YEARS = re.compile(r"nhiệm kỳ\s*\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
 

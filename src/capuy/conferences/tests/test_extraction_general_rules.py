@@ -898,3 +898,9 @@ def test_the_next_quarter_named_first_opens_a_task():
 def test_the_party_committee_of_a_delegation_is_an_agency():
     got = record("Sáng 23/6, Đảng bộ Đoàn đại biểu Quốc hội và HĐND tỉnh Nghệ An tổ chức Đại hội nhiệm kỳ 2025 - 2030.")
     assert (got["organization"], got["level"]) == ("Đảng bộ Đoàn đại biểu Quốc hội và HĐND tỉnh Nghệ An", "agency")
+
+
+# ------------------------------------------------------------------------------------------- batch 29
+def test_the_term_of_a_committee_whose_city_is_written_tp_with_a_dot():
+    got = record("Sáng 14/4, Ban Chấp hành Đảng bộ TP. Vũng Tàu Khóa VII, nhiệm kỳ 2020-2025 tổ chức Hội nghị lần thứ bảy.")
+    assert (got["term"], got["term_years"]) == ("khóa VII", "2020-2025")
