@@ -4,7 +4,6 @@ Views only translate: the rules live in ``capuy.accounts.actions``.
 """
 
 import segno
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from capuy.accounts import actions, listings
 from capuy.accounts.actions import Delivery
-from capuy.organizations.choosers import choose_people
+from capuy.organizations.choosers import choose_people, search_box
 from capuy.organizations.models import Organization
 
 
@@ -49,13 +48,13 @@ LISTS = {"": listings.MembersWithoutLogin, "tai-khoan": listings.Logins}
 
 def _office_picker(organization, chosen) -> str:
     """The person who gets an office account, searched within the subtree (no <select> of everyone)."""
-    field = forms.ModelChoiceField(actions.people_without_login(organization))
-    choose_people(field, to_chuc=organization.pk)
-    return field.widget.render("person", chosen or None, attrs={"id": "vp-nguoi"})
+    return search_box(choose_people, actions.people_without_login(organization), "person", chosen or None, "vp-nguoi",
+                      to_chuc=organization.pk)
 
 
 def _page(request, organization, status=200, **extra):
-    showing = request.GET.get("xem", "") if request.GET.get("xem", "") in LISTS else ""
+    showing = request.GET.get("xem", "")
+    showing = showing if showing in LISTS else ""
     listing = LISTS[showing](request.user, request.GET, organization_id=organization.pk, organization=organization)
     context = {
         "organization": organization, "showing": showing, "listing": listing, "page": listing.page(),

@@ -3,7 +3,6 @@ correct, confirm; undo. The views only translate: the rules are in ``actions`` a
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ from capuy.accounts import permissions
 from capuy.conferences import actions, imports
 from capuy.conferences.imported import ImportedReport
 from capuy.conferences.models import Conference
-from capuy.organizations.choosers import choose_organizations
+from capuy.organizations.choosers import choose_organizations, search_box
 from capuy.targets.models import to_decimal
 
 KIND_CHOICES = [("committee_plenary", "Hội nghị Ban Chấp hành (có số thứ tự)"),
@@ -33,9 +32,8 @@ def _messages_of(exc: ValidationError) -> list[str]:
 
 def _organization_picker(request, name: str) -> str:
     """A search box for one of the organizations the clerk manages (a province manages thousands: no <select>)."""
-    field = forms.ModelChoiceField(permissions.readable_organizations(request.user, permissions.MANAGE_ROLES))
-    choose_organizations(field, quan_ly=1)
-    return field.widget.render(name, _id(request.POST.get(name)), attrs={"id": f"f-{name}"})
+    return search_box(choose_organizations, permissions.readable_organizations(request.user, permissions.MANAGE_ROLES),
+                      name, _id(request.POST.get(name)), f"f-{name}", quan_ly=1)
 
 
 def _start_page(request, errors=(), text="", source_url="", status=200):

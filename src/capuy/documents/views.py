@@ -33,13 +33,10 @@ def _issuer_picker(issuer):
     """The "Cơ quan ban hành" box: searched as you type among the user's organizations and those above them
     (a <select> of every issuer would list a province's thousands). An issuer the user cannot see simply
     finds no document."""
-    from django import forms as django_forms
+    from capuy.organizations.choosers import choose_organizations, search_box
 
-    from capuy.organizations.choosers import choose_organizations
-
-    field = django_forms.ModelChoiceField(Organization.objects.filter(pk=issuer.pk if issuer else 0))
-    choose_organizations(field, ca_cap_tren=1)
-    return field.widget.render("co-quan", issuer.pk if issuer else None, attrs={"id": "co-quan"})
+    return search_box(choose_organizations, Organization.objects.filter(pk=issuer.pk if issuer else 0), "co-quan",
+                      issuer.pk if issuer else None, "co-quan", ca_cap_tren=1)
 
 
 @login_required

@@ -79,13 +79,10 @@ def _roots(user):
 def _organization_picker(user, organization):
     """The "Tổ chức" box of the member list: search any organization of the user's subtrees as you type
     (a province has thousands; a <select> of them all would not do)."""
-    from django import forms
+    from capuy.organizations.choosers import choose_organizations, search_box
 
-    from capuy.organizations.choosers import choose_organizations
-
-    field = forms.ModelChoiceField(permissions.readable_organizations(user))
-    choose_organizations(field)
-    return field.widget.render("to-chuc", organization.pk, attrs={"id": "to-chuc"})
+    return search_box(choose_organizations, permissions.readable_organizations(user), "to-chuc", organization.pk,
+                      "to-chuc")
 
 
 @login_required

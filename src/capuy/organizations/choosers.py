@@ -16,6 +16,7 @@ organization is answered with 404 like any organization the user may not read. O
   of its own).
 """
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
@@ -94,6 +95,14 @@ def organizations(request):
         found = found.active_on(timezone.localdate())
     found = search_organizations(found, choosers.search_words(request)).select_related("parent").order_by("path")
     return choosers.results(request, found, note=lambda o: o.parent.name if o.parent_id else "")
+
+
+def search_box(choose, queryset, name: str, value, element_id: str, **scope) -> str:
+    """A chooser outside a form, for a page that reads ``name`` itself: the search box over ``queryset`` (what the
+    page accepts) with ``value`` chosen; ``choose`` is ``choose_people``, ``choose_organizations`` … with ``scope``."""
+    field = forms.ModelChoiceField(queryset)
+    choose(field, **scope)
+    return field.widget.render(name, value, attrs={"id": element_id})
 
 
 def choose_people(field, **scope):

@@ -106,13 +106,10 @@ def conference_votes(request, conference_id):
 
 def _invitee_picker(conference, element_id):
     """A search box over the conference's invitees (a congress has hundreds), posting ``person``."""
-    from django import forms
+    from capuy.organizations.choosers import choose_people, search_box
 
-    from capuy.organizations.choosers import choose_people
-
-    field = forms.ModelChoiceField(Person.objects.filter(conference_invitations__conference=conference))
-    choose_people(field, hoi_nghi=conference.pk)
-    return field.widget.render("person", None, attrs={"id": element_id})
+    return search_box(choose_people, Person.objects.filter(conference_invitations__conference=conference), "person",
+                      None, element_id, hoi_nghi=conference.pk)
 
 
 @login_required
