@@ -457,6 +457,16 @@ class PastConferenceIn(Schema):
     awards: list[PastAwardIn] = []
 
 
+def _with_people(user, organization, rows: list[dict], field: str) -> list[dict]:
+    """``rows`` with each ``person_id`` turned into the person, checked against those a conference of ``organization``
+    may list for the user (``access.attendable_people``: as the forms offer, guests from above too)."""
+    people = access_rules.attendable_people(user, organization)
+    for row in rows:
+        pk = row.pop("person_id", None)
+        row["person"] = references.readable(user, Person, pk, field, within=people) if pk is not None else None
+    return rows
+
+
 def past_facts(user, data: dict):
     """The organization and the facts of ``record_past_conference`` from ids, each checked against the user's
     right to read it (shared by the API and the form)."""
@@ -476,16 +486,8 @@ def past_facts(user, data: dict):
         if data["term"] is None:
             raise ValidationError({"term_id": "Nhiệm kỳ không thuộc tổ chức này."})
 
-    people = access_rules.attendable_people(user, organization)  # as the form offers: guests from above too
-
-    def person(row, field):
-        pk = row.pop("person_id", None)
-        row["person"] = references.readable(user, Person, pk, field, within=people) if pk is not None else None
-        return row
-
-    data["chairs"] = [person(row, "chairs") for row in data.get("chairs") or []]
-    data["attendees"] = [person(row, "attendees") for row in data.get("attendees") or []]
-    data["speeches"] = [person(row, "speeches") for row in data.get("speeches") or []]
+    for field in ("chairs", "attendees", "speeches"):
+        data[field] = _with_people(user, organization, data.get(field) or [], field)
     for row in data.get("references") or []:
         pk = row.pop("document_id", None)
         row["document"] = references.readable(user, Document, pk, "references") if pk is not None else None
@@ -550,20 +552,12 @@ def conference_correct_past_people(request, pk: int, data: PastPeopleIn):
     from capuy.conferences.actions import correct_past_people
 
     conference = _Access(request, pk).require_manage()
-    facts = data.dict()
-
-    people = access_rules.attendable_people(request.user, conference.organization)
-
-    def person(row, field):
-        pk = row.pop("person_id", None)
-        row["person"] = references.readable(request.user, Person, pk, field, within=people) if pk is not None else None
-        return row
-
-    chairs = None if facts["chairs"] is None else [person(row, "chairs") for row in facts["chairs"]]
+    facts, organization = data.dict(), conference.organization
+    chairs = None if facts["chairs"] is None else _with_people(request.user, organization, facts["chairs"], "chairs")
     remove = references.readable_many(request.user, Invitation, facts["remove"], "remove",
                                       within=conference.invitations.all())
     return correct_past_people(request.user, conference, chairs=chairs,
-                               add=[person(row, "add") for row in facts["add"]], remove=remove)
+                               add=_with_people(request.user, organization, facts["add"], "add"), remove=remove)
 
 
 @router.get("/conferences/{pk}/", response=ConferenceOut)
