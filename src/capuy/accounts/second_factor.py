@@ -33,7 +33,7 @@ def must_use_second_factor(user) -> bool:
         return False
     if Role.ADMIN in roles and (user.is_superuser or user.is_staff):
         return True
-    return any(role in roles for role, _path in permissions.grants(user))
+    return bool(permissions.granted_paths(user, roles))
 
 
 def has_second_factor(user) -> bool:

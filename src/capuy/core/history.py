@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from django.apps import apps
 from django.db.models import BinaryField, ManyToManyField
+from django.shortcuts import render
 
 # Fields whose values never enter the history: secrets, and noise written at every login or token use.
 SECRET_FIELDS = {"password", "last_login", "last_used", "key", "key_hash", "token_hash", "digest", "secret", "otp_secret"}
@@ -99,8 +100,6 @@ def history_answer(request, record):
     returns the answer when there is one (``?lich-su=1``); otherwise None."""
     if request.GET.get(PARAM) != "1":
         return None
-    from django.shortcuts import render
-
     entries = list(entries_for(record)[: SHOWN + 1])
     context = {"record": record, "entries": entries[:SHOWN], "more": len(entries) > SHOWN, "back": request.path}
     return render(request, "core/_history_rows.html" if request.headers.get("HX-Request") else "core/history.html",
